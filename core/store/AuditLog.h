@@ -1,0 +1,95 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <vector>
+
+namespace hearth {
+
+class Store;
+
+/// @brief What the audit log records. Stored as stable strings ("sign-in.failure").
+namespace audit {
+inline constexpr auto SignInSuccess = "sign-in.success";
+inline constexpr auto SignInFailure = "sign-in.failure";
+inline constexpr auto SignInLockedOut = "sign-in.locked-out";
+inline constexpr auto SignOut = "sign-out";
+inline constexpr auto Lock = "session.lock";
+inline constexpr auto Unlock = "session.unlock";
+inline constexpr auto UserCreate = "user.create";
+inline constexpr auto UserRoleChange = "user.role-change";
+inline constexpr auto UserActivate = "user.activate";
+inline constexpr auto UserDeactivate = "user.deactivate";
+inline constexpr auto UserRemove = "user.remove";
+inline constexpr auto PasswordChange = "user.password-change";
+inline constexpr auto PasswordReset = "user.password-reset";
+inline constexpr auto RecoveryUsed = "recovery-key.used";
+inline constexpr auto KeyRotate = "data-key.rotate";
+inline constexpr auto StoreCreate = "store.create";
+inline constexpr auto SettingsChange = "settings.change";
+inline constexpr auto RecordCreate = "record.create";
+inline constexpr auto RecordView = "record.view";
+inline constexpr auto RecordEdit = "record.edit";
+inline constexpr auto RecordDelete = "record.delete";
+inline constexpr auto Export = "export";
+inline constexpr auto Print = "print";
+inline constexpr auto SyncUpload = "sync.upload";
+inline constexpr auto Disclosure = "disclosure";
+} // namespace audit
+
+/// @brief One audit entry. `detail` never carries client data: record references are UUIDs.
+struct AuditEntry
+{
+    qint64 seq = 0;
+    QDateTime at;
+    QString userLogin;
+    QString action;
+    QString recordType;
+    QString recordUuid;
+    QString detail;
+};
+
+struct AuditFilter
+{
+    QString userLogin;
+    QString action; ///< exact action, or a prefix ending in '.' ("user.")
+    QString recordUuid;
+    QDateTime from; ///< inclusive; invalid = unbounded
+    QDateTime to; ///< exclusive; invalid = unbounded
+    int limit = 5000;
+};
+
+struct AuditVerification
+{
+    bool intact = true;
+    qint64 entriesChecked = 0;
+    qint64 firstBrokenSeq = 0; ///< 0 when intact
+    QString problem;
+};
+
+/// @brief The append-only, hash-chained audit log: each entry's hash covers its fields and the previous hash.
+class AuditLog
+{
+public:
+    explicit AuditLog(Store& store)
+        : m_store(store)
+    {
+    }
+
+    /// Appends within the caller's transaction (or its own statement when none is open).
+    Status append(const AuditEntry& entry);
+    Result<std::vector<AuditEntry>> query(const AuditFilter& filter) const;
+    /// Distinct user logins and actions that appear, for filter choices.
+    Result<QStringList> distinctUsers() const;
+    Result<QStringList> distinctActions() const;
+    /// Walks the whole chain and reports the first entry that was changed, removed or inserted out of order.
+    Result<AuditVerification> verify() const;
+
+private:
+    Store& m_store;
+};
+
+} // namespace hearth

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <vector>
+
+namespace hearth {
+
+class Store;
+
+/// @brief One committed change to a client-data row, in commit order.
+///
+/// `seq` is strictly increasing (AUTOINCREMENT: never reused, even after pruning), so a consumer's
+/// progress is a single number. `fields` is the row's full state after the change (empty for a delete),
+/// which lets a consumer send or skip the change without reading the live table.
+struct ChangeRecord
+{
+    qint64 seq = 0;
+    QString entity; ///< table name, e.g. "client"
+    QString entityUuid;
+    QString operation; ///< "insert", "update" or "delete"
+    QDateTime changedAt;
+    QString changedBy; ///< user login
+    QJsonObject fields;
+};
+
+/// @brief The change log the sync module consumes. Written in the same transaction as the change itself.
+class ChangeLog
+{
+public:
+    explicit ChangeLog(Store& store)
+        : m_store(store)
+    {
+    }
+
+    Status append(const ChangeRecord& change);
+    /// Up to @p limit changes with seq > @p afterSeq, oldest first.
+    Result<std::vector<ChangeRecord>> readAfter(qint64 afterSeq, int limit) const;
+    /// The last seq @p consumer has finished with (0 if it has never run).
+    Result<qint64> cursor(const QString& consumer) const;
+    /// Records that @p consumer is done with everything up to @p seq. Never moves backwards or past the end.
+    Status advanceCursor(const QString& consumer, qint64 seq, const QDateTime& now);
+    Result<qint64> latestSeq() const;
+
+private:
+    Store& m_store;
+};
+
+} // namespace hearth

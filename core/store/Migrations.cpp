@@ -1,0 +1,144 @@
+#include "store/Migrations.h"
+
+#include "store/Database.h"
+
+#include <QObject>
+
+namespace hearth {
+
+namespace {
+
+// Version 1: workstation accounts, settings, the hash-chained audit log and the change log.
+const char* const kV1 = R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE settings (
+    key        TEXT PRIMARY KEY,
+    value      TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE users (
+    uuid                 TEXT PRIMARY KEY,
+    login                TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name         TEXT NOT NULL,
+    role                 INTEGER NOT NULL CHECK (role BETWEEN 1 AND 5),
+    active               INTEGER NOT NULL DEFAULT 1,
+    removed              INTEGER NOT NULL DEFAULT 0,
+    must_change_password INTEGER NOT NULL DEFAULT 0,
+    password_changed_at  TEXT NOT NULL,
+    public_key           BLOB NOT NULL,
+    created_at           TEXT NOT NULL,
+    updated_at           TEXT NOT NULL,
+    updated_by           TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE audit_log (
+    seq         INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    user_login  TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    record_type TEXT NOT NULL DEFAULT '',
+    record_uuid TEXT NOT NULL DEFAULT '',
+    detail      TEXT NOT NULL DEFAULT '',
+    prev_hash   BLOB NOT NULL,
+    hash        BLOB NOT NULL
+);
+CREATE INDEX audit_log_by_user ON audit_log (user_login, seq);
+CREATE INDEX audit_log_by_record ON audit_log (record_uuid, seq);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+CREATE TABLE change_log (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity      TEXT NOT NULL,
+    entity_uuid TEXT NOT NULL,
+    operation   TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),
+    changed_at  TEXT NOT NULL,
+    changed_by  TEXT NOT NULL,
+    fields      TEXT NOT NULL
+);
+CREATE INDEX change_log_by_entity ON change_log (entity_uuid, seq);
+
+CREATE TABLE change_cursors (
+    consumer   TEXT PRIMARY KEY,
+    last_seq   INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+// Version 2: clients (the minimal profile later issues extend) and encrypted form drafts.
+const char* const kV2 = R"sql(
+CREATE TABLE clients (
+    uuid        TEXT PRIMARY KEY,
+    first_name  TEXT NOT NULL DEFAULT '',
+    last_name   TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL,
+    deleted     INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX clients_by_name ON clients (last_name, first_name);
+
+CREATE TABLE drafts (
+    user_uuid TEXT NOT NULL,
+    form      TEXT NOT NULL,
+    content   TEXT NOT NULL,
+    saved_at  TEXT NOT NULL,
+    PRIMARY KEY (user_uuid, form)
+) WITHOUT ROWID;
+)sql";
+
+} // namespace
+
+const std::vector<Migration>& allMigrations()
+{
+    static const std::vector<Migration> migrations = {
+        { 1, QStringLiteral("accounts, settings, audit log, change log"), QString::fromUtf8(kV1) },
+        { 2, QStringLiteral("clients and drafts"), QString::fromUtf8(kV2) },
+    };
+    return migrations;
+}
+
+int latestSchemaVersion()
+{
+    return allMigrations().back().version;
+}
+
+Status migrate(Database& db, int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = latestSchemaVersion();
+    const int current = db.userVersion();
+    if (current < 0)
+        return makeError(ErrorCode::StoreCorrupt, QObject::tr("The database version cannot be read."));
+    if (current > latestSchemaVersion())
+        return makeError(ErrorCode::StoreCorrupt,
+                         QObject::tr("This database was written by a newer version of Hearth (schema %1). "
+                                     "Install the newer version; this one will not change the file.")
+                             .arg(current));
+    for (const Migration& m : allMigrations()) {
+        if (m.version <= current || m.version > targetVersion)
+            continue;
+        if (auto st = db.begin(); !st)
+            return st;
+        Status st = db.exec(m.sql);
+        if (st)
+            st = db.setUserVersion(m.version);
+        if (st)
+            st = db.commit();
+        if (!st) {
+            db.rollback();
+            return st;
+        }
+    }
+    return {};
+}
+
+} // namespace hearth
