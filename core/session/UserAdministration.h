@@ -1,0 +1,38 @@
+#pragma once
+
+#include "auth/Roles.h"
+#include "common/Result.h"
+#include "store/UserRepository.h"
+
+#include <vector>
+
+namespace hearth {
+
+class Vault;
+
+/// @brief Adding, changing and removing workstation accounts, with the policy's limits on who may manage whom.
+class UserAdministration
+{
+public:
+    explicit UserAdministration(Vault& vault)
+        : m_vault(vault)
+    {
+    }
+
+    Result<std::vector<UserRecord>> list() const;
+    /// Creates the account with a temporary password the user must change at first sign-in.
+    Result<UserRecord> addUser(const QString& login, const QString& displayName, Role role,
+                               const QString& temporaryPassword);
+    Status setRole(const QString& userUuid, Role role);
+    Status setActive(const QString& userUuid, bool active);
+    /// Sets a new temporary password (Enterprise Manager only).
+    Status resetPassword(const QString& userUuid, const QString& temporaryPassword);
+    /// Destroys the user's key slot; the account row stays for the audit trail, marked removed.
+    Status removeUser(const QString& userUuid);
+
+private:
+    Result<UserRecord> manageable(const QString& userUuid, Role newRole) const;
+    Vault& m_vault;
+};
+
+} // namespace hearth

@@ -1,0 +1,672 @@
+#include "session/Vault.h"
+
+#include "crypto/KeySlots.h"
+#include "session/IdleTimer.h"
+#include "store/KeyValueRepositories.h"
+#include "store/Store.h"
+#include "store/UserRepository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcVault, "hearth.vault")
+
+namespace hearth {
+
+namespace {
+const QString kPolicyKey = QStringLiteral("password_policy");
+const QString kSessionKey = QStringLiteral("session");
+
+QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+Status setMeta(Store& store, const QString& key, const QByteArray& value)
+{
+    auto st = store.db().prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    if (!st)
+        return st.error();
+    st->bind(1, key).bind(2, value);
+    return st->run();
+}
+
+Result<QByteArray> getMeta(Store& store, const QString& key)
+{
+    auto st = store.db().prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    if (!st)
+        return st.error();
+    st->bind(1, key);
+    if (st->next())
+        return st->blob(0);
+    if (!st->status())
+        return st->status().error();
+    return QByteArray();
+}
+
+Error notUnlocked()
+{
+    return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
+}
+
+// Database files a rotation may leave behind: hearth-<n>.db plus its -wal and -shm.
+QStringList databaseFiles(const QString& dir)
+{
+    return QDir(dir).entryList(
+        { QStringLiteral("hearth-*.db"), QStringLiteral("hearth-*.db-wal"), QStringLiteral("hearth-*.db-shm") },
+        QDir::Files);
+}
+} // namespace
+
+Result<AgencyProfile> AgencyProfile::validated(const QString& name, const QString& cocCode)
+{
+    const QString trimmedName = name.simplified();
+    if (trimmedName.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QObject::tr("Enter the agency's name."));
+    const QString code = cocCode.trimmed().toUpper();
+    static const QRegularExpression pattern(QStringLiteral("^[A-Z]{2}-[0-9]{3}$"));
+    if (!pattern.match(code).hasMatch())
+        return makeError(ErrorCode::InvalidInput,
+                         QObject::tr("A HUD CoC code is two letters, a dash and three digits, like CA-504."));
+    return AgencyProfile { trimmedName, code };
+}
+
+Vault::Vault(StoreLocation location, const Clock& clock, KdfParams kdf, QObject* parent)
+    : QObject(parent)
+    , m_location(std::move(location))
+    , m_clock(clock)
+    , m_kdf(kdf)
+{
+}
+
+Vault::~Vault()
+{
+    closeStore();
+}
+
+void Vault::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+Vault::State Vault::probe()
+{
+    if (m_store)
+        return m_state;
+    const bool hasKeys = QFile::exists(m_location.keyFilePath());
+    const QStringList dbFiles = databaseFiles(m_location.dataDir);
+    if (!hasKeys && dbFiles.isEmpty()) {
+        setState(State::NoStore);
+        return m_state;
+    }
+    auto keys = KeyFile::load(m_location.keyFilePath());
+    if (!keys) {
+        m_unavailable = keys.error();
+        setState(State::Unavailable);
+        return m_state;
+    }
+    if (!QFile::exists(m_location.databasePath(keys->databaseFile))) {
+        m_unavailable = makeError(ErrorCode::StoreMissing,
+                                  tr("The Hearth database file is missing from %1. Hearth will not create an empty "
+                                     "one in its place; restore the data folder from a backup.")
+                                      .arg(QDir::toNativeSeparators(m_location.dataDir)));
+        setState(State::Unavailable);
+        return m_state;
+    }
+    // A rotation interrupted before its commit point leaves a newer, unreferenced copy: remove it.
+    for (const QString& file : dbFiles) {
+        if (!file.startsWith(keys->databaseFile))
+            QFile::remove(m_location.databasePath(file));
+    }
+    m_storeId = keys->storeId;
+    setState(State::Locked);
+    return m_state;
+}
+
+Result<KeyFile> Vault::loadKeys() const
+{
+    return KeyFile::load(m_location.keyFilePath());
+}
+
+Status Vault::saveKeys(const KeyFile& keys) const
+{
+    return keys.save(m_location.keyFilePath());
+}
+
+Status Vault::createStore(const AgencyProfile& agency, const QString& adminLogin, const QString& adminName,
+                          const QString& adminPassword, const RecoveryKey& recoveryKey)
+{
+    if (probe() != State::NoStore)
+        return makeError(ErrorCode::StoreExists, tr("This data folder already holds a Hearth store."));
+    auto valid = AgencyProfile::validated(agency.name, agency.cocCode);
+    if (!valid)
+        return valid.error();
+    const QString login = adminLogin.trimmed();
+    if (login.isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("Choose a user ID for the administrator."));
+    const PasswordPolicy policy;
+    if (const auto violations = policy.check(adminPassword, login); !violations.isEmpty())
+        return makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations));
+    if (!QDir().mkpath(m_location.dataDir))
+        return makeError(
+            ErrorCode::ReadOnly,
+            tr("Hearth cannot create its data folder %1.").arg(QDir::toNativeSeparators(m_location.dataDir)));
+
+    KeyFile keys;
+    keys.storeId = newUuid();
+    keys.databaseFile = QStringLiteral("hearth-1.db");
+    SecretBytes dataKey = SecretBytes::random(crypto::kDataKeyBytes);
+    const QString adminId = newUuid();
+    const SecretBytes password = SecretBytes::fromUtf8(adminPassword);
+    auto slot = keyslots::makeUserSlot(keys.storeId, adminId, login, password, dataKey, m_kdf);
+    if (!slot)
+        return slot.error();
+    keys.users.push_back(slot.value());
+    keys.recovery = keyslots::makeRecoverySlot(recoveryKey, dataKey);
+
+    const QString dbPath = m_location.databasePath(keys.databaseFile);
+    auto store = Store::create(dbPath, dataKey);
+    if (!store)
+        return store.error();
+    m_store = std::move(store.value());
+    m_dataKey = std::move(dataKey);
+    const QDateTime now = m_clock.now();
+    UserRecord admin { adminId,
+                       login,
+                       adminName.simplified().isEmpty() ? login : adminName.simplified(),
+                       Role::EnterpriseManager,
+                       true,
+                       false,
+                       false,
+                       now,
+                       slot->publicKey,
+                       now,
+                       now,
+                       login };
+    m_user = SessionUser { adminId, login, admin.displayName, Role::EnterpriseManager, false, false };
+    Status st = write([&]() -> Status {
+        Store& s = *m_store;
+        for (const auto& [key, value] :
+             { std::pair { QStringLiteral("store_id"), keys.storeId.toUtf8() },
+               std::pair { QStringLiteral("agency_name"), valid->name.toUtf8() },
+               std::pair { QStringLiteral("coc_code"), valid->cocCode.toUtf8() },
+               std::pair { QStringLiteral("recovery_public_key"), keys.recovery.publicKey } }) {
+            if (auto r = setMeta(s, key, value); !r)
+                return r;
+        }
+        if (auto r = UserRepository(s).insert(admin); !r)
+            return r;
+        if (auto r = appendAudit(QString::fromLatin1(audit::StoreCreate), {}, {}, valid->cocCode); !r)
+            return r;
+        return appendAudit(QString::fromLatin1(audit::SignInSuccess));
+    });
+    // The key file is written last: until it exists the folder does not count as a store.
+    if (st)
+        st = saveKeys(keys);
+    if (!st) {
+        closeStore();
+        m_user.reset();
+        for (const QString& f : databaseFiles(m_location.dataDir))
+            QFile::remove(m_location.databasePath(f));
+        return st;
+    }
+    m_storeId = keys.storeId;
+    setState(State::Unlocked);
+    Q_EMIT userChanged();
+    return {};
+}
+
+Status Vault::signIn(const QString& login, const QString& password)
+{
+    return authenticate(login.trimmed(), password, false);
+}
+
+Status Vault::unlock(const QString& password)
+{
+    if (m_state != State::Locked || m_lockedLogin.isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("There is no locked session to unlock."));
+    return authenticate(m_lockedLogin, password, true);
+}
+
+Error Vault::recordFailure(KeyFile& keys, const QString& login, UserKeySlot* slot, const Error& error)
+{
+    const QDateTime now = m_clock.now();
+    Error result = error;
+    // Only a known login is written down: an unknown one may be a password typed into the wrong field.
+    const QString who = slot ? slot->login : tr("(unknown user ID)");
+    keys.pendingAudit.push_back({ now, who, QString::fromLatin1(audit::SignInFailure), {} });
+    if (slot) {
+        ++slot->failedAttempts;
+        if (slot->failedAttempts >= keys.signIn.maxFailedAttempts) {
+            slot->failedAttempts = 0;
+            slot->lockedUntil = now.addSecs(qint64(keys.signIn.lockoutMinutes) * 60);
+            keys.pendingAudit.push_back({ now, who, QString::fromLatin1(audit::SignInLockedOut),
+                                          tr("%1 failed attempts").arg(keys.signIn.maxFailedAttempts) });
+            result.message += u' '
+                + tr("After %n failed attempts this account must wait %1 minutes before trying again.", nullptr,
+                     keys.signIn.maxFailedAttempts)
+                      .arg(keys.signIn.lockoutMinutes);
+        }
+    }
+    Q_UNUSED(login)
+    if (auto st = saveKeys(keys); !st)
+        qCWarning(lcVault) << "could not record a failed sign-in";
+    return result;
+}
+
+Status Vault::authenticate(const QString& login, const QString& password, bool isUnlock)
+{
+    if (m_state == State::Unlocked)
+        return makeError(ErrorCode::InvalidInput, tr("Someone is already signed in."));
+    if (probe() != State::Locked)
+        return m_state == State::NoStore ? makeError(ErrorCode::StoreMissing, tr("There is no Hearth store yet."))
+                                         : m_unavailable;
+    auto keys = loadKeys();
+    if (!keys)
+        return keys.error();
+    const QDateTime now = m_clock.now();
+    const SecretBytes secret = SecretBytes::fromUtf8(password);
+    UserKeySlot* slot = keys->findLogin(login);
+    if (!slot) {
+        // Same cost as a real attempt, so timing does not reveal which user IDs exist.
+        UserKeySlot decoy;
+        decoy.userId = QStringLiteral("decoy");
+        decoy.salt = crypto::randomBytes(crypto::kSaltBytes);
+        decoy.kdf = m_kdf;
+        (void)crypto::deriveKey(secret, decoy.salt, decoy.kdf);
+        return recordFailure(*keys, login, nullptr,
+                             makeError(ErrorCode::WrongPassword, tr("The user ID or password is not correct.")));
+    }
+    if (slot->lockedUntil.isValid() && slot->lockedUntil > now) {
+        const qint64 minutes = std::max<qint64>(1, (now.secsTo(slot->lockedUntil) + 59) / 60);
+        keys->pendingAudit.push_back({ now, slot->login, QString::fromLatin1(audit::SignInLockedOut), {} });
+        (void)saveKeys(*keys);
+        return makeError(
+            ErrorCode::AccountLocked,
+            tr("Too many failed attempts. This account can sign in again in %n minute(s).", nullptr, int(minutes)));
+    }
+    auto dataKey = keyslots::openUserSlot(keys->storeId, *slot, secret);
+    if (!dataKey) {
+        if (dataKey.code() != ErrorCode::WrongPassword)
+            return dataKey.error();
+        return recordFailure(*keys, login, slot, dataKey.error());
+    }
+    if (auto st = openWithKey(*keys, *dataKey); !st)
+        return st;
+
+    UserRepository users(*m_store);
+    auto record = users.findById(slot->userId);
+    Error refusal;
+    if (!record)
+        refusal = record.error();
+    else if (!record->has_value() || (*record)->removed)
+        refusal = makeError(ErrorCode::UnknownUser, tr("The user ID or password is not correct."));
+    else if (!(*record)->active)
+        refusal = makeError(ErrorCode::AccountInactive,
+                            tr("This account is inactive. Ask your agency administrator to reactivate it."));
+    if (!refusal.message.isEmpty()) {
+        closeStore();
+        return refusal;
+    }
+    UserRecord user = **record;
+    m_dataKey = std::move(dataKey.value());
+    m_user = SessionUser { user.uuid,
+                           user.login,
+                           user.displayName,
+                           user.role,
+                           user.mustChangePassword,
+                           passwordExpiredFor(user.passwordChangedAt) };
+    slot->failedAttempts = 0;
+    slot->lockedUntil = {};
+    Status st = write([&]() -> Status {
+        if (auto r = flushPendingAudit(*keys); !r)
+            return r;
+        // A password change that crashed between the key file and the database is healed here:
+        // the slot this password opened is the user's own.
+        if (user.publicKey != slot->publicKey) {
+            user.publicKey = slot->publicKey;
+            if (auto r = users.update(user); !r)
+                return r;
+        }
+        return appendAudit(QString::fromLatin1(isUnlock ? audit::Unlock : audit::SignInSuccess));
+    });
+    if (st)
+        st = saveKeys(*keys);
+    if (!st) {
+        closeStore();
+        m_user.reset();
+        return st;
+    }
+    m_lockedLogin.clear();
+    setState(State::Unlocked);
+    Q_EMIT userChanged();
+    return {};
+}
+
+Status Vault::flushPendingAudit(KeyFile& keys)
+{
+    AuditLog log(*m_store);
+    for (const PendingAuditEvent& e : keys.pendingAudit) {
+        if (auto st = log.append({ 0, e.at, e.login, e.action, {}, {}, e.detail }); !st)
+            return st;
+    }
+    keys.pendingAudit.clear();
+    return {};
+}
+
+Status Vault::openWithKey(const KeyFile& keys, const SecretBytes& dataKey)
+{
+    auto store = Store::open(m_location.databasePath(keys.databaseFile), dataKey);
+    if (!store)
+        return store.error();
+    auto storeId = getMeta(**store, QStringLiteral("store_id"));
+    if (!storeId || QString::fromUtf8(*storeId) != keys.storeId)
+        return makeError(ErrorCode::KeySlotCorrupt,
+                         tr("The key file and the database in the data folder do not belong together."));
+    m_store = std::move(store.value());
+    return {};
+}
+
+Status Vault::recoverAccount(const RecoveryKey& recoveryKey, const QString& login, const QString& newPassword)
+{
+    if (probe() != State::Locked)
+        return m_state == State::Unlocked ? makeError(ErrorCode::InvalidInput, tr("Sign out first.")) : m_unavailable;
+    auto keys = loadKeys();
+    if (!keys)
+        return keys.error();
+    auto dataKey = keyslots::openRecoverySlot(keys->recovery, recoveryKey);
+    if (!dataKey)
+        return dataKey.error();
+    if (auto st = openWithKey(*keys, *dataKey); !st)
+        return st;
+    const auto fail = [this](Error e) -> Status {
+        closeStore();
+        return e;
+    };
+    UserRepository users(*m_store);
+    auto record = users.findByLogin(login.trimmed());
+    if (!record)
+        return fail(record.error());
+    if (!record->has_value() || (*record)->removed || (*record)->role != Role::EnterpriseManager)
+        return fail(makeError(ErrorCode::UnknownUser,
+                              tr("The recovery key can only reset the password of an Enterprise Manager account.")));
+    UserRecord user = **record;
+    if (const auto violations = passwordPolicy().check(newPassword, user.login); !violations.isEmpty())
+        return fail(makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations)));
+    auto slot = keyslots::makeUserSlot(keys->storeId, user.uuid, user.login, SecretBytes::fromUtf8(newPassword),
+                                       *dataKey, m_kdf);
+    if (!slot)
+        return fail(slot.error());
+    const QDateTime now = m_clock.now();
+    std::erase_if(keys->users, [&](const UserKeySlot& s) { return s.userId == user.uuid; });
+    keys->users.push_back(slot.value());
+    if (auto st = saveKeys(*keys); !st)
+        return fail(st.error());
+    user.publicKey = slot->publicKey;
+    user.passwordChangedAt = now;
+    user.mustChangePassword = false;
+    user.active = true;
+    user.updatedAt = now;
+    user.updatedBy = user.login;
+    m_user = SessionUser { user.uuid, user.login, user.displayName, user.role, false, false };
+    Status st = write([&]() -> Status {
+        if (auto r = users.update(user); !r)
+            return r;
+        return appendAudit(QString::fromLatin1(audit::RecoveryUsed), QStringLiteral("user"), user.uuid);
+    });
+    m_user.reset();
+    closeStore();
+    return st;
+}
+
+void Vault::lock()
+{
+    if (m_state != State::Unlocked)
+        return;
+    Q_EMIT aboutToLock();
+    (void)appendAudit(QString::fromLatin1(audit::Lock));
+    m_lockedLogin = m_user ? m_user->login : QString();
+    m_user.reset();
+    closeStore();
+    setState(State::Locked);
+    Q_EMIT userChanged();
+}
+
+void Vault::signOut()
+{
+    if (m_state == State::Unlocked) {
+        Q_EMIT aboutToLock();
+        (void)appendAudit(QString::fromLatin1(audit::SignOut));
+        closeStore();
+    }
+    m_user.reset();
+    m_lockedLogin.clear();
+    setState(State::Locked);
+    probe();
+    Q_EMIT userChanged();
+}
+
+void Vault::closeStore()
+{
+    m_store.reset();
+    m_dataKey.clear();
+}
+
+bool Vault::passwordExpiredFor(const QDateTime& changedAt) const
+{
+    return passwordPolicy().isExpired(changedAt, m_clock.now());
+}
+
+bool Vault::can(Permission permission) const
+{
+    return require(permission).ok();
+}
+
+Status Vault::require(Permission permission) const
+{
+    if (m_state != State::Unlocked || !m_user)
+        return notUnlocked();
+    if (m_user->mustChangePassword || m_user->passwordExpired)
+        return makeError(ErrorCode::PasswordChangeRequired, tr("Change your password before continuing."));
+    if (!roleAllows(m_user->role, permission))
+        return makeError(ErrorCode::PermissionDenied,
+                         tr("Your access level (%1) does not allow this.").arg(roleName(m_user->role)));
+    return {};
+}
+
+Status Vault::write(const std::function<Status()>& work)
+{
+    if (!m_store)
+        return notUnlocked();
+    return m_store->transaction(work);
+}
+
+Status Vault::appendAudit(const QString& action, const QString& recordType, const QString& recordUuid,
+                          const QString& detail)
+{
+    if (!m_store)
+        return notUnlocked();
+    const QString who = m_user ? m_user->login : QStringLiteral("(system)");
+    return AuditLog(*m_store).append({ 0, m_clock.now(), who, action, recordType, recordUuid, detail });
+}
+
+Status Vault::recordAudit(const QString& action, const QString& recordType, const QString& recordUuid,
+                          const QString& detail)
+{
+    return write([&] { return appendAudit(action, recordType, recordUuid, detail); });
+}
+
+Status Vault::changePassword(const QString& currentPassword, const QString& newPassword)
+{
+    if (m_state != State::Unlocked || !m_user)
+        return notUnlocked();
+    const PasswordPolicy policy = passwordPolicy();
+    QList<PasswordViolation> violations = policy.check(newPassword, m_user->login);
+    if (newPassword == currentPassword)
+        violations.append(
+            { PasswordRule::SameAsPrevious, passwordRuleMessage(PasswordRule::SameAsPrevious, policy.config()) });
+    auto keys = loadKeys();
+    if (!keys)
+        return keys.error();
+    UserKeySlot* slot = keys->findUser(m_user->uuid);
+    if (!slot)
+        return makeError(ErrorCode::KeySlotMissing, tr("Your key slot is missing from the key file."));
+    if (auto check = keyslots::openUserSlot(keys->storeId, *slot, SecretBytes::fromUtf8(currentPassword)); !check)
+        return check.code() == ErrorCode::WrongPassword
+            ? makeError(ErrorCode::WrongPassword, tr("Your current password is not correct."))
+            : check.error();
+    if (!violations.isEmpty())
+        return makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations));
+    auto fresh = keyslots::makeUserSlot(keys->storeId, m_user->uuid, m_user->login, SecretBytes::fromUtf8(newPassword),
+                                        m_dataKey, m_kdf);
+    if (!fresh)
+        return fresh.error();
+    *slot = fresh.value();
+    // Key file first: if the database write then fails, sign-in heals the public key copy.
+    if (auto st = saveKeys(*keys); !st)
+        return st;
+    UserRepository users(*m_store);
+    const QDateTime now = m_clock.now();
+    Status st = write([&]() -> Status {
+        auto record = users.findById(m_user->uuid);
+        if (!record)
+            return record.error();
+        if (!record->has_value())
+            return makeError(ErrorCode::UnknownUser, tr("Your account no longer exists."));
+        UserRecord u = **record;
+        u.publicKey = fresh->publicKey;
+        u.passwordChangedAt = now;
+        u.mustChangePassword = false;
+        u.updatedAt = now;
+        u.updatedBy = u.login;
+        if (auto r = users.update(u); !r)
+            return r;
+        return appendAudit(QString::fromLatin1(audit::PasswordChange), QStringLiteral("user"), u.uuid);
+    });
+    if (!st)
+        return st;
+    m_user->mustChangePassword = false;
+    m_user->passwordExpired = false;
+    Q_EMIT userChanged();
+    return {};
+}
+
+Result<AgencyProfile> Vault::agency() const
+{
+    if (!m_store)
+        return notUnlocked();
+    auto name = getMeta(*m_store, QStringLiteral("agency_name"));
+    auto coc = getMeta(*m_store, QStringLiteral("coc_code"));
+    if (!name)
+        return name.error();
+    if (!coc)
+        return coc.error();
+    return AgencyProfile { QString::fromUtf8(*name), QString::fromUtf8(*coc) };
+}
+
+PasswordPolicy Vault::passwordPolicy() const
+{
+    if (!m_store)
+        return PasswordPolicy();
+    auto json = SettingsRepository(*m_store).get(kPolicyKey);
+    return PasswordPolicy(json ? PasswordPolicyConfig::fromJson(*json) : PasswordPolicyConfig());
+}
+
+Status Vault::setPasswordPolicy(const PasswordPolicyConfig& config)
+{
+    if (auto st = require(Permission::EditAgencySettings); !st)
+        return st;
+    return write([&]() -> Status {
+        if (auto r = SettingsRepository(*m_store).set(kPolicyKey, config.toJson(), m_clock.now(), m_user->login); !r)
+            return r;
+        return appendAudit(QString::fromLatin1(audit::SettingsChange), {}, {}, QStringLiteral("password policy"));
+    });
+}
+
+int Vault::autoLockMinutes() const
+{
+    if (!m_store)
+        return IdleTimer::kDefaultMinutes;
+    auto json = SettingsRepository(*m_store).get(kSessionKey);
+    const int minutes
+        = json ? json->value(u"autoLockMinutes").toInt(IdleTimer::kDefaultMinutes) : IdleTimer::kDefaultMinutes;
+    return std::max(IdleTimer::kMinimumMinutes, minutes);
+}
+
+Status Vault::setAutoLockMinutes(int minutes)
+{
+    if (auto st = require(Permission::EditAgencySettings); !st)
+        return st;
+    if (minutes < IdleTimer::kMinimumMinutes)
+        return makeError(ErrorCode::InvalidInput, tr("Auto-lock needs at least one minute."));
+    return write([&]() -> Status {
+        const QJsonObject value { { u"autoLockMinutes"_qs, minutes } };
+        if (auto r = SettingsRepository(*m_store).set(kSessionKey, value, m_clock.now(), m_user->login); !r)
+            return r;
+        return appendAudit(QString::fromLatin1(audit::SettingsChange), {}, {},
+                           QStringLiteral("auto-lock %1 min").arg(minutes));
+    });
+}
+
+SignInPolicy Vault::signInPolicy() const
+{
+    auto keys = loadKeys();
+    return keys ? keys->signIn : SignInPolicy();
+}
+
+Status Vault::setSignInPolicy(const SignInPolicy& policy)
+{
+    if (auto st = require(Permission::EditAgencySettings); !st)
+        return st;
+    if (policy.maxFailedAttempts < 1 || policy.lockoutMinutes < 1)
+        return makeError(ErrorCode::InvalidInput, tr("Allow at least one attempt and a wait of at least one minute."));
+    auto keys = loadKeys();
+    if (!keys)
+        return keys.error();
+    keys->signIn = policy;
+    if (auto st = saveKeys(*keys); !st)
+        return st;
+    return recordAudit(QString::fromLatin1(audit::SettingsChange), {}, {},
+                       QStringLiteral("sign-in lock-out after %1 attempts for %2 min")
+                           .arg(policy.maxFailedAttempts)
+                           .arg(policy.lockoutMinutes));
+}
+
+Status Vault::saveDraft(const QString& form, const QJsonObject& content)
+{
+    if (!m_store || !m_user)
+        return notUnlocked();
+    return DraftRepository(*m_store).save(m_user->uuid, form, content, m_clock.now());
+}
+
+Result<QMap<QString, QJsonObject>> Vault::takeDrafts()
+{
+    if (!m_store || !m_user)
+        return notUnlocked();
+    DraftRepository drafts(*m_store);
+    auto loaded = drafts.load(m_user->uuid);
+    if (!loaded)
+        return loaded;
+    Status st = write([&]() -> Status {
+        for (auto it = loaded->cbegin(); it != loaded->cend(); ++it)
+            if (auto r = drafts.remove(m_user->uuid, it.key()); !r)
+                return r;
+        return {};
+    });
+    if (!st)
+        return st.error();
+    return loaded;
+}
+
+QString Vault::cipherVersion() const
+{
+    return m_store ? m_store->cipherVersion() : sqlcipherVersion();
+}
+
+} // namespace hearth

@@ -1,0 +1,159 @@
+#pragma once
+
+#include "auth/PasswordPolicy.h"
+#include "auth/Roles.h"
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "crypto/Crypto.h"
+#include "crypto/RecoveryKey.h"
+#include "store/AuditLog.h"
+#include "store/KeyFile.h"
+#include "store/StoreLocation.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace hearth {
+
+class Store;
+
+struct AgencyProfile
+{
+    QString name;
+    QString cocCode; ///< HUD CoC code: two letters, a dash, three digits ("CA-504")
+
+    /// Uppercases the CoC code; error names the field that is wrong.
+    static Result<AgencyProfile> validated(const QString& name, const QString& cocCode);
+};
+
+/// @brief The signed-in user as the rest of the application sees them.
+struct SessionUser
+{
+    QString uuid;
+    QString login;
+    QString displayName;
+    Role role = Role::AgencyStaff;
+    bool mustChangePassword = false; ///< temporary password set by an administrator
+    bool passwordExpired = false;
+};
+
+/// @brief The agency store behind its key slots: set-up, sign-in, lock, password and key management.
+///
+/// Holds the data key only while unlocked. Every other core service reaches the database through
+/// a Vault, which is how permission checks and audit entries cannot be skipped.
+class Vault : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State
+    {
+        NoStore, ///< nothing in the data folder: run set-up
+        Locked, ///< a store exists; sign in to open it
+        Unlocked, ///< open, with a signed-in user
+        Unavailable, ///< the folder holds something Hearth will not touch (see unavailableReason())
+    };
+    Q_ENUM(State)
+
+    Vault(StoreLocation location, const Clock& clock, KdfParams kdf = KdfParams::production(),
+          QObject* parent = nullptr);
+    ~Vault() override;
+
+    /// Looks at the data folder and settles the state. Never creates or changes anything there,
+    /// except removing database files left over from an interrupted key rotation.
+    State probe();
+    State state() const { return m_state; }
+    const Error& unavailableReason() const { return m_unavailable; }
+    const StoreLocation& location() const { return m_location; }
+    const Clock& clock() const { return m_clock; }
+
+    // --- Set-up ---------------------------------------------------------------------------------
+    /// Creates the store with its first administrator (an Enterprise Manager) and the recovery slot,
+    /// then signs that administrator in.
+    Status createStore(const AgencyProfile& agency, const QString& adminLogin, const QString& adminName,
+                       const QString& adminPassword, const RecoveryKey& recoveryKey);
+
+    // --- Sign-in and locking --------------------------------------------------------------------
+    Status signIn(const QString& login, const QString& password);
+    /// Unlocks a locked session for the same user.
+    Status unlock(const QString& password);
+    /// Gives a Enterprise Manager account a new password using the agency recovery key.
+    Status recoverAccount(const RecoveryKey& recoveryKey, const QString& login, const QString& newPassword);
+    /// Saves drafts (aboutToLock), closes the database and wipes the data key. The user stays named on the lock screen.
+    void lock();
+    void signOut();
+
+    const std::optional<SessionUser>& user() const { return m_user; }
+    /// The login of the user a locked session belongs to (empty when nobody was signed in).
+    QString lockedUserLogin() const { return m_lockedLogin; }
+    bool can(Permission permission) const;
+    /// PermissionDenied unless unlocked and the user's role allows @p permission (and no password change is due).
+    Status require(Permission permission) const;
+
+    Status changePassword(const QString& currentPassword, const QString& newPassword);
+
+    // --- Agency configuration -------------------------------------------------------------------
+    Result<AgencyProfile> agency() const;
+    PasswordPolicy passwordPolicy() const;
+    Status setPasswordPolicy(const PasswordPolicyConfig& config);
+    int autoLockMinutes() const;
+    Status setAutoLockMinutes(int minutes);
+    SignInPolicy signInPolicy() const;
+    Status setSignInPolicy(const SignInPolicy& policy);
+
+    /// Re-encrypts the database under a new random data key and re-seals every slot, then swaps atomically.
+    Status rotateDataKey();
+
+    // --- Drafts and audit -------------------------------------------------------------------------
+    Status saveDraft(const QString& form, const QJsonObject& content);
+    /// Returns and deletes this user's drafts.
+    Result<QMap<QString, QJsonObject>> takeDrafts();
+    /// Records an audit entry in its own transaction (views, exports, prints).
+    Status recordAudit(const QString& action, const QString& recordType = {}, const QString& recordUuid = {},
+                       const QString& detail = {});
+
+    QString cipherVersion() const;
+
+Q_SIGNALS:
+    void stateChanged(hearth::Vault::State state);
+    /// Emitted synchronously before locking or signing out, while the store is still open: save drafts now.
+    void aboutToLock();
+    void userChanged();
+
+private:
+    friend class UserAdministration;
+    friend class AuditReader;
+    friend class ClientRecords;
+
+    Store* store() const { return m_store.get(); }
+    /// Runs @p work in a transaction; audit entries it appends commit or roll back with it.
+    Status write(const std::function<Status()>& work);
+    Status appendAudit(const QString& action, const QString& recordType = {}, const QString& recordUuid = {},
+                       const QString& detail = {});
+    Result<KeyFile> loadKeys() const;
+    Status saveKeys(const KeyFile& keys) const;
+    Status openWithKey(const KeyFile& keys, const SecretBytes& dataKey);
+    Status authenticate(const QString& login, const QString& password, bool isUnlock);
+    Error recordFailure(KeyFile& keys, const QString& login, UserKeySlot* slot, const Error& error);
+    Status flushPendingAudit(KeyFile& keys);
+    void closeStore();
+    void setState(State state);
+    bool passwordExpiredFor(const QDateTime& changedAt) const;
+
+    StoreLocation m_location;
+    const Clock& m_clock;
+    KdfParams m_kdf;
+    State m_state = State::NoStore;
+    Error m_unavailable;
+    std::unique_ptr<Store> m_store;
+    SecretBytes m_dataKey; ///< only while unlocked: needed to seal the key to new users' slots
+    std::optional<SessionUser> m_user;
+    QString m_lockedLogin;
+    QString m_storeId;
+};
+
+} // namespace hearth
