@@ -23,8 +23,7 @@ QString roleName(Role role)
 
 QList<Role> allRoles()
 {
-    return { Role::AgencyStaff, Role::ProgramManager, Role::DepartmentHead, Role::SiteManager,
-             Role::EnterpriseManager };
+    return {Role::AgencyStaff, Role::ProgramManager, Role::DepartmentHead, Role::SiteManager, Role::EnterpriseManager};
 }
 
 bool isValidRole(int value)

@@ -11,7 +11,7 @@ namespace hearth {
 
 KdfParams KdfParams::fastForTests()
 {
-    return { crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN };
+    return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
 }
 
 namespace crypto {
@@ -30,7 +30,7 @@ unsigned char* bytes(QByteArray& array)
 bool initialize()
 {
     // Core dumps would write the data key and client records to disk in the clear.
-    struct rlimit none = { 0, 0 };
+    struct rlimit none = {0, 0};
     setrlimit(RLIMIT_CORE, &none);
     return sodium_init() >= 0;
 }
@@ -90,14 +90,14 @@ Result<SecretBytes> decrypt(const SecretBytes& key, const QByteArray& sealed, co
 
 KeyPair generateKeyPair()
 {
-    KeyPair pair { QByteArray(crypto_box_PUBLICKEYBYTES, Qt::Uninitialized), SecretBytes(crypto_box_SECRETKEYBYTES) };
+    KeyPair pair {QByteArray(crypto_box_PUBLICKEYBYTES, Qt::Uninitialized), SecretBytes(crypto_box_SECRETKEYBYTES)};
     crypto_box_keypair(bytes(pair.publicKey), pair.secretKey.data());
     return pair;
 }
 
 KeyPair keyPairFromSeed(const SecretBytes& seed)
 {
-    KeyPair pair { QByteArray(crypto_box_PUBLICKEYBYTES, Qt::Uninitialized), SecretBytes(crypto_box_SECRETKEYBYTES) };
+    KeyPair pair {QByteArray(crypto_box_PUBLICKEYBYTES, Qt::Uninitialized), SecretBytes(crypto_box_SECRETKEYBYTES)};
     SecretBytes boxSeed(crypto_box_SEEDBYTES);
     static const char personal[] = "hearth-recovery";
     crypto_generichash(boxSeed.data(), boxSeed.size(), seed.data(), seed.size(),

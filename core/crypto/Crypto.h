@@ -16,7 +16,7 @@ struct KdfParams
     std::uint64_t memLimitBytes = 256ull * 1024 * 1024;
 
     /// Tuned on the reference machine (2 cores): about 0.5 s per derivation, 256 MiB of memory.
-    static KdfParams production() { return { 3, 256ull * 1024 * 1024 }; }
+    static KdfParams production() { return {3, 256ull * 1024 * 1024}; }
     /// libsodium's minimum cost. Only for tests, which derive keys hundreds of times.
     static KdfParams fastForTests();
 };

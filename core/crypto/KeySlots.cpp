@@ -43,7 +43,7 @@ Result<SecretBytes> openUserSlot(const QString& storeId, const UserKeySlot& slot
     auto secretKey = crypto::decrypt(*kek, slot.wrappedSecretKey, wrapContext(storeId, slot.userId));
     if (!secretKey)
         return secretKey.code() == ErrorCode::WrongPassword ? wrongPassword() : secretKey.error();
-    const crypto::KeyPair pair { slot.publicKey, std::move(secretKey.value()) };
+    const crypto::KeyPair pair {slot.publicKey, std::move(secretKey.value())};
     auto dataKey = crypto::openSealed(slot.sealedDataKey, pair);
     if (dataKey && dataKey->size() != crypto::kDataKeyBytes)
         return makeError(ErrorCode::KeySlotCorrupt, QObject::tr("A key slot is damaged."));
@@ -53,7 +53,7 @@ Result<SecretBytes> openUserSlot(const QString& storeId, const UserKeySlot& slot
 RecoverySlot makeRecoverySlot(const RecoveryKey& recoveryKey, const SecretBytes& dataKey)
 {
     const crypto::KeyPair pair = crypto::keyPairFromSeed(recoveryKey.secret());
-    return { pair.publicKey, crypto::seal(dataKey, pair.publicKey) };
+    return {pair.publicKey, crypto::seal(dataKey, pair.publicKey)};
 }
 
 Result<SecretBytes> openRecoverySlot(const RecoverySlot& slot, const RecoveryKey& recoveryKey)

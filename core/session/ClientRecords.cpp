@@ -13,11 +13,11 @@ const QString kEntity = QStringLiteral("client");
 
 QJsonObject fieldsOf(const ClientRecord& c)
 {
-    return { { u"firstName"_qs, c.firstName },
-             { u"lastName"_qs, c.lastName },
-             { u"createdAt"_qs, c.createdAt.toUTC().toString(Qt::ISODateWithMs) },
-             { u"updatedAt"_qs, c.updatedAt.toUTC().toString(Qt::ISODateWithMs) },
-             { u"updatedBy"_qs, c.updatedBy } };
+    return {{u"firstName"_qs, c.firstName},
+            {u"lastName"_qs, c.lastName},
+            {u"createdAt"_qs, c.createdAt.toUTC().toString(Qt::ISODateWithMs)},
+            {u"updatedAt"_qs, c.updatedAt.toUTC().toString(Qt::ISODateWithMs)},
+            {u"updatedBy"_qs, c.updatedBy}};
 }
 
 Status requireName(const QString& first, const QString& last)
@@ -35,18 +35,17 @@ Result<ClientRecord> ClientRecords::create(const QString& firstName, const QStri
     if (auto st = requireName(firstName, lastName); !st)
         return st.error();
     const QDateTime now = m_vault.clock().now();
-    ClientRecord c { QUuid::createUuid().toString(QUuid::WithoutBraces),
-                     firstName.trimmed(),
-                     lastName.trimmed(),
-                     now,
-                     now,
-                     m_vault.user()->login };
+    ClientRecord c {QUuid::createUuid().toString(QUuid::WithoutBraces),
+                    firstName.trimmed(),
+                    lastName.trimmed(),
+                    now,
+                    now,
+                    m_vault.user()->login};
     Status st = m_vault.write([&]() -> Status {
         Store& s = *m_vault.store();
         if (auto r = ClientRepository(s).insert(c); !r)
             return r;
-        if (auto r
-            = ChangeLog(s).append({ 0, kEntity, c.uuid, QStringLiteral("insert"), now, c.updatedBy, fieldsOf(c) });
+        if (auto r = ChangeLog(s).append({0, kEntity, c.uuid, QStringLiteral("insert"), now, c.updatedBy, fieldsOf(c)});
             !r)
             return r;
         return m_vault.appendAudit(QString::fromLatin1(audit::RecordCreate), kEntity, c.uuid);
@@ -72,7 +71,7 @@ Status ClientRecords::update(const ClientRecord& input)
         if (auto r = ClientRepository(s).update(c); !r)
             return r;
         if (auto r = ChangeLog(s).append(
-                { 0, kEntity, c.uuid, QStringLiteral("update"), c.updatedAt, c.updatedBy, fieldsOf(c) });
+                {0, kEntity, c.uuid, QStringLiteral("update"), c.updatedAt, c.updatedBy, fieldsOf(c)});
             !r)
             return r;
         return m_vault.appendAudit(QString::fromLatin1(audit::RecordEdit), kEntity, c.uuid);
@@ -89,7 +88,7 @@ Status ClientRecords::remove(const QString& uuid)
         Store& s = *m_vault.store();
         if (auto r = ClientRepository(s).markDeleted(uuid, now, by); !r)
             return r;
-        if (auto r = ChangeLog(s).append({ 0, kEntity, uuid, QStringLiteral("delete"), now, by, {} }); !r)
+        if (auto r = ChangeLog(s).append({0, kEntity, uuid, QStringLiteral("delete"), now, by, {}}); !r)
             return r;
         return m_vault.appendAudit(QString::fromLatin1(audit::RecordDelete), kEntity, uuid);
     });

@@ -36,10 +36,10 @@ Status Vault::rotateDataKey()
     next.generation = keys->generation + 1;
     next.databaseFile = QStringLiteral("hearth-%1.db").arg(next.generation);
     const QString newPath = m_location.databasePath(next.databaseFile);
-    for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(newPath + suffix);
     const auto abandon = [&newPath](Error e) -> Status {
-        for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(newPath + suffix);
         return e;
     };
@@ -71,7 +71,7 @@ Status Vault::rotateDataKey()
     }
     if (recoveryPublicKey.size() != int(crypto::kPublicKeyBytes))
         return abandon(makeError(ErrorCode::StoreCorrupt, tr("The recovery key's public half is missing.")));
-    next.recovery = { recoveryPublicKey, crypto::seal(newKey, recoveryPublicKey) };
+    next.recovery = {recoveryPublicKey, crypto::seal(newKey, recoveryPublicKey)};
 
     if (auto st = saveKeys(next); !st)
         return abandon(st.error());
@@ -79,7 +79,7 @@ Status Vault::rotateDataKey()
     const QString oldPath = m_store->path();
     m_store = std::move(copy.value());
     m_dataKey = std::move(newKey);
-    for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(oldPath + suffix);
     return {};
 }

@@ -70,10 +70,10 @@ Result<UserRecord> UserAdministration::addUser(const QString& login, const QStri
         return slot.error();
     const QDateTime now = m_vault.clock().now();
     const QString actor = m_vault.user()->login;
-    UserRecord user { uuid, id,   displayName.simplified().isEmpty() ? id : displayName.simplified(),
-                      role, true, false,
-                      true, now,  slot->publicKey,
-                      now,  now,  actor };
+    UserRecord user {uuid, id,   displayName.simplified().isEmpty() ? id : displayName.simplified(),
+                     role, true, false,
+                     true, now,  slot->publicKey,
+                     now,  now,  actor};
     Status st = m_vault.write([&]() -> Status {
         if (auto r = users.insert(user); !r)
             return r;

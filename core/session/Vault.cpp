@@ -56,7 +56,7 @@ Error notUnlocked()
 QStringList databaseFiles(const QString& dir)
 {
     return QDir(dir).entryList(
-        { QStringLiteral("hearth-*.db"), QStringLiteral("hearth-*.db-wal"), QStringLiteral("hearth-*.db-shm") },
+        {QStringLiteral("hearth-*.db"), QStringLiteral("hearth-*.db-wal"), QStringLiteral("hearth-*.db-shm")},
         QDir::Files);
 }
 } // namespace
@@ -71,7 +71,7 @@ Result<AgencyProfile> AgencyProfile::validated(const QString& name, const QStrin
     if (!pattern.match(code).hasMatch())
         return makeError(ErrorCode::InvalidInput,
                          QObject::tr("A HUD CoC code is two letters, a dash and three digits, like CA-504."));
-    return AgencyProfile { trimmedName, code };
+    return AgencyProfile {trimmedName, code};
 }
 
 Vault::Vault(StoreLocation location, const Clock& clock, KdfParams kdf, QObject* parent)
@@ -177,26 +177,25 @@ Status Vault::createStore(const AgencyProfile& agency, const QString& adminLogin
     m_store = std::move(store.value());
     m_dataKey = std::move(dataKey);
     const QDateTime now = m_clock.now();
-    UserRecord admin { adminId,
-                       login,
-                       adminName.simplified().isEmpty() ? login : adminName.simplified(),
-                       Role::EnterpriseManager,
-                       true,
-                       false,
-                       false,
-                       now,
-                       slot->publicKey,
-                       now,
-                       now,
-                       login };
-    m_user = SessionUser { adminId, login, admin.displayName, Role::EnterpriseManager, false, false };
+    UserRecord admin {adminId,
+                      login,
+                      adminName.simplified().isEmpty() ? login : adminName.simplified(),
+                      Role::EnterpriseManager,
+                      true,
+                      false,
+                      false,
+                      now,
+                      slot->publicKey,
+                      now,
+                      now,
+                      login};
+    m_user = SessionUser {adminId, login, admin.displayName, Role::EnterpriseManager, false, false};
     Status st = write([&]() -> Status {
         Store& s = *m_store;
-        for (const auto& [key, value] :
-             { std::pair { QStringLiteral("store_id"), keys.storeId.toUtf8() },
-               std::pair { QStringLiteral("agency_name"), valid->name.toUtf8() },
-               std::pair { QStringLiteral("coc_code"), valid->cocCode.toUtf8() },
-               std::pair { QStringLiteral("recovery_public_key"), keys.recovery.publicKey } }) {
+        for (const auto& [key, value] : {std::pair {QStringLiteral("store_id"), keys.storeId.toUtf8()},
+                                         std::pair {QStringLiteral("agency_name"), valid->name.toUtf8()},
+                                         std::pair {QStringLiteral("coc_code"), valid->cocCode.toUtf8()},
+                                         std::pair {QStringLiteral("recovery_public_key"), keys.recovery.publicKey}}) {
             if (auto r = setMeta(s, key, value); !r)
                 return r;
         }
@@ -240,14 +239,19 @@ Error Vault::recordFailure(KeyFile& keys, const QString& login, UserKeySlot* slo
     Error result = error;
     // Only a known login is written down: an unknown one may be a password typed into the wrong field.
     const QString who = slot ? slot->login : tr("(unknown user ID)");
-    keys.pendingAudit.push_back({ now, who, QString::fromLatin1(audit::SignInFailure), {} });
+    keys.pendingAudit.push_back({now, who, QString::fromLatin1(audit::SignInFailure), {}});
+    // Bounded, so guessing at a locked workstation cannot grow the key file without limit.
+    constexpr std::size_t kMaxPending = 1000;
+    if (keys.pendingAudit.size() > kMaxPending)
+        keys.pendingAudit.erase(keys.pendingAudit.begin(),
+                                keys.pendingAudit.begin() + std::ptrdiff_t(keys.pendingAudit.size() - kMaxPending));
     if (slot) {
         ++slot->failedAttempts;
         if (slot->failedAttempts >= keys.signIn.maxFailedAttempts) {
             slot->failedAttempts = 0;
             slot->lockedUntil = now.addSecs(qint64(keys.signIn.lockoutMinutes) * 60);
-            keys.pendingAudit.push_back({ now, who, QString::fromLatin1(audit::SignInLockedOut),
-                                          tr("%1 failed attempts").arg(keys.signIn.maxFailedAttempts) });
+            keys.pendingAudit.push_back({now, who, QString::fromLatin1(audit::SignInLockedOut),
+                                         tr("%1 failed attempts").arg(keys.signIn.maxFailedAttempts)});
             result.message += u' '
                 + tr("After %n failed attempts this account must wait %1 minutes before trying again.", nullptr,
                      keys.signIn.maxFailedAttempts)
@@ -285,7 +289,7 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
     }
     if (slot->lockedUntil.isValid() && slot->lockedUntil > now) {
         const qint64 minutes = std::max<qint64>(1, (now.secsTo(slot->lockedUntil) + 59) / 60);
-        keys->pendingAudit.push_back({ now, slot->login, QString::fromLatin1(audit::SignInLockedOut), {} });
+        keys->pendingAudit.push_back({now, slot->login, QString::fromLatin1(audit::SignInLockedOut), {}});
         (void)saveKeys(*keys);
         return makeError(
             ErrorCode::AccountLocked,
@@ -316,12 +320,12 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
     }
     UserRecord user = **record;
     m_dataKey = std::move(dataKey.value());
-    m_user = SessionUser { user.uuid,
-                           user.login,
-                           user.displayName,
-                           user.role,
-                           user.mustChangePassword,
-                           passwordExpiredFor(user.passwordChangedAt) };
+    m_user = SessionUser {user.uuid,
+                          user.login,
+                          user.displayName,
+                          user.role,
+                          user.mustChangePassword,
+                          passwordExpiredFor(user.passwordChangedAt)};
     slot->failedAttempts = 0;
     slot->lockedUntil = {};
     Status st = write([&]() -> Status {
@@ -353,7 +357,7 @@ Status Vault::flushPendingAudit(KeyFile& keys)
 {
     AuditLog log(*m_store);
     for (const PendingAuditEvent& e : keys.pendingAudit) {
-        if (auto st = log.append({ 0, e.at, e.login, e.action, {}, {}, e.detail }); !st)
+        if (auto st = log.append({0, e.at, e.login, e.action, {}, {}, e.detail}); !st)
             return st;
     }
     keys.pendingAudit.clear();
@@ -414,7 +418,7 @@ Status Vault::recoverAccount(const RecoveryKey& recoveryKey, const QString& logi
     user.active = true;
     user.updatedAt = now;
     user.updatedBy = user.login;
-    m_user = SessionUser { user.uuid, user.login, user.displayName, user.role, false, false };
+    m_user = SessionUser {user.uuid, user.login, user.displayName, user.role, false, false};
     Status st = write([&]() -> Status {
         if (auto r = users.update(user); !r)
             return r;
@@ -493,7 +497,7 @@ Status Vault::appendAudit(const QString& action, const QString& recordType, cons
     if (!m_store)
         return notUnlocked();
     const QString who = m_user ? m_user->login : QStringLiteral("(system)");
-    return AuditLog(*m_store).append({ 0, m_clock.now(), who, action, recordType, recordUuid, detail });
+    return AuditLog(*m_store).append({0, m_clock.now(), who, action, recordType, recordUuid, detail});
 }
 
 Status Vault::recordAudit(const QString& action, const QString& recordType, const QString& recordUuid,
@@ -510,7 +514,7 @@ Status Vault::changePassword(const QString& currentPassword, const QString& newP
     QList<PasswordViolation> violations = policy.check(newPassword, m_user->login);
     if (newPassword == currentPassword)
         violations.append(
-            { PasswordRule::SameAsPrevious, passwordRuleMessage(PasswordRule::SameAsPrevious, policy.config()) });
+            {PasswordRule::SameAsPrevious, passwordRuleMessage(PasswordRule::SameAsPrevious, policy.config())});
     auto keys = loadKeys();
     if (!keys)
         return keys.error();
@@ -567,7 +571,7 @@ Result<AgencyProfile> Vault::agency() const
         return name.error();
     if (!coc)
         return coc.error();
-    return AgencyProfile { QString::fromUtf8(*name), QString::fromUtf8(*coc) };
+    return AgencyProfile {QString::fromUtf8(*name), QString::fromUtf8(*coc)};
 }
 
 PasswordPolicy Vault::passwordPolicy() const
@@ -606,7 +610,7 @@ Status Vault::setAutoLockMinutes(int minutes)
     if (minutes < IdleTimer::kMinimumMinutes)
         return makeError(ErrorCode::InvalidInput, tr("Auto-lock needs at least one minute."));
     return write([&]() -> Status {
-        const QJsonObject value { { u"autoLockMinutes"_qs, minutes } };
+        const QJsonObject value {{u"autoLockMinutes"_qs, minutes}};
         if (auto r = SettingsRepository(*m_store).set(kSessionKey, value, m_clock.now(), m_user->login); !r)
             return r;
         return appendAudit(QString::fromLatin1(audit::SettingsChange), {}, {},

@@ -40,10 +40,10 @@ QByteArray headValue(qint64 seq, const QByteArray& hash)
 
 AuditEntry readEntry(const Statement& st)
 {
-    return { st.integer(0), QDateTime::fromString(st.text(1), Qt::ISODateWithMs),
-             st.text(2),    st.text(3),
-             st.text(4),    st.text(5),
-             st.text(6) };
+    return {st.integer(0), QDateTime::fromString(st.text(1), Qt::ISODateWithMs),
+            st.text(2),    st.text(3),
+            st.text(4),    st.text(5),
+            st.text(6)};
 }
 } // namespace
 

@@ -32,9 +32,9 @@ Result<std::vector<ChangeRecord>> ChangeLog::readAfter(qint64 afterSeq, int limi
     st->bind(1, afterSeq).bind(2, qint64(limit));
     std::vector<ChangeRecord> out;
     while (st->next()) {
-        out.push_back({ st->integer(0), st->text(1), st->text(2), st->text(3),
-                        QDateTime::fromString(st->text(4), Qt::ISODateWithMs), st->text(5),
-                        QJsonDocument::fromJson(st->text(6).toUtf8()).object() });
+        out.push_back({st->integer(0), st->text(1), st->text(2), st->text(3),
+                       QDateTime::fromString(st->text(4), Qt::ISODateWithMs), st->text(5),
+                       QJsonDocument::fromJson(st->text(6).toUtf8()).object()});
     }
     if (!st->status())
         return st->status().error();

@@ -12,12 +12,12 @@ QString iso(const QDateTime& t)
 
 ClientRecord readClient(const Statement& st)
 {
-    return { st.text(0),
-             st.text(1),
-             st.text(2),
-             QDateTime::fromString(st.text(3), Qt::ISODateWithMs),
-             QDateTime::fromString(st.text(4), Qt::ISODateWithMs),
-             st.text(5) };
+    return {st.text(0),
+            st.text(1),
+            st.text(2),
+            QDateTime::fromString(st.text(3), Qt::ISODateWithMs),
+            QDateTime::fromString(st.text(4), Qt::ISODateWithMs),
+            st.text(5)};
 }
 
 const QString kSelect = QStringLiteral(

@@ -36,7 +36,7 @@ Error Database::errorFor(int sqliteCode, const QString& action)
     switch (sqliteCode & 0xff) {
     case SQLITE_FULL:
         return makeError(ErrorCode::DiskFull,
-                         QObject::tr("The disk is full, so %1 did not happen and nothing was changed. "
+                         QObject::tr("The disk is full, so Hearth could not %1. Nothing was changed. "
                                      "Free some space and try again.")
                              .arg(action));
     case SQLITE_READONLY:
@@ -44,31 +44,33 @@ Error Database::errorFor(int sqliteCode, const QString& action)
     case SQLITE_CANTOPEN:
     case SQLITE_AUTH:
         return makeError(ErrorCode::ReadOnly,
-                         QObject::tr("Hearth cannot write to its data folder, so %1 did not happen. "
+                         QObject::tr("Hearth cannot write to its data folder, so it could not %1. "
                                      "Check that the disk is not read-only and that you may write to the folder.")
                              .arg(action));
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
         return makeError(ErrorCode::StoreCorrupt,
-                         QObject::tr("The Hearth database is damaged or has been altered, so %1 did not happen. "
+                         QObject::tr("The Hearth database is damaged or has been altered, so Hearth could not %1. "
                                      "Nothing was changed. Restore the data folder from a backup or contact your "
                                      "HMIS administrator.")
                              .arg(action));
     case SQLITE_IOERR:
         return makeError(
             ErrorCode::Io,
-            QObject::tr("A disk error stopped %1. Nothing was changed. Check the disk and try again.").arg(action));
+            QObject::tr("A disk error meant Hearth could not %1. Nothing was changed. Check the disk and try again.")
+                .arg(action));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return makeError(
             ErrorCode::Io,
-            QObject::tr("The Hearth database is in use by another program, so %1 did not happen.").arg(action));
+            QObject::tr("The Hearth database is in use by another program, so Hearth could not %1.").arg(action));
     case SQLITE_CONSTRAINT:
-        return makeError(ErrorCode::InvalidInput,
-                         QObject::tr("%1 conflicts with a record that already exists.").arg(action));
+        return makeError(
+            ErrorCode::InvalidInput,
+            QObject::tr("Hearth could not %1: it conflicts with a record that already exists.").arg(action));
     default:
         return makeError(ErrorCode::Internal,
-                         QObject::tr("Hearth could not complete %1 (database error %2).").arg(action).arg(sqliteCode));
+                         QObject::tr("Hearth could not %1 (database error %2).").arg(action).arg(sqliteCode));
     }
 }
 
@@ -95,22 +97,21 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &handle, flags, nullptr);
     std::unique_ptr<Database> db(new Database(handle));
     if (rc != SQLITE_OK)
-        return errorFor(rc, QObject::tr("opening the database"));
+        return errorFor(rc, QObject::tr("open the database"));
 
     // Wipe SQLCipher's own buffers on free. Must precede keying.
     if (auto st = db->exec(QStringLiteral("PRAGMA cipher_memory_security = ON")); !st)
         return st.error();
     const SecretBytes rawKey = crypto::sqlcipherRawKey(dataKey);
     if (sqlite3_key(handle, rawKey.data(), static_cast<int>(rawKey.size())) != SQLITE_OK)
-        return db->lastError(QObject::tr("unlocking the database"));
+        return db->lastError(QObject::tr("unlock the database"));
 
     // The first read authenticates page 1; a wrong key or a foreign file fails here.
     if (auto probe = db->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")); !probe)
         return probe.error();
 
-    for (const char* pragma :
-         { "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA temp_store = MEMORY",
-           "PRAGMA secure_delete = ON", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000" }) {
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA temp_store = MEMORY",
+                               "PRAGMA secure_delete = ON", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"}) {
         if (auto st = db->exec(QString::fromLatin1(pragma)); !st)
             return st.error();
     }
@@ -126,7 +127,7 @@ Status Database::exec(const QString& sql)
     const QByteArray text = utf8(sql);
     const int rc = sqlite3_exec(m_db, text.constData(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
-        return lastError(QObject::tr("the database update"));
+        return lastError(QObject::tr("update the database"));
     return {};
 }
 
@@ -136,7 +137,7 @@ Result<Statement> Database::prepare(const QString& sql)
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v2(m_db, text.constData(), static_cast<int>(text.size()), &stmt, nullptr);
     if (rc != SQLITE_OK)
-        return lastError(QObject::tr("reading the database"));
+        return lastError(QObject::tr("read the database"));
     return Statement(stmt, this);
 }
 
@@ -170,8 +171,8 @@ void Database::rollback()
 
 Status Database::checkIntegrity()
 {
-    const QString action = QObject::tr("the integrity check");
-    for (const auto* sql : { "PRAGMA cipher_integrity_check", "PRAGMA quick_check" }) {
+    const QString action = QObject::tr("verify the database");
+    for (const auto* sql : {"PRAGMA cipher_integrity_check", "PRAGMA quick_check"}) {
         auto stmt = prepare(QString::fromLatin1(sql));
         if (!stmt)
             return stmt.error();
@@ -294,7 +295,7 @@ bool Statement::next()
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE)
-        m_status = m_db->lastError(QObject::tr("reading the database"));
+        m_status = m_db->lastError(QObject::tr("read the database"));
     return false;
 }
 
@@ -302,7 +303,7 @@ Status Statement::run()
 {
     const int rc = sqlite3_step(m_stmt);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        m_status = m_db->lastError(QObject::tr("saving"));
+        m_status = m_db->lastError(QObject::tr("save"));
     return m_status;
 }
 

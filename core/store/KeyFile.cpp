@@ -91,9 +91,9 @@ Result<KeyFile> KeyFile::load(const QString& path)
     keys.recovery.sealedDataKey = unb64(recovery.value(u"sealedDataKey"), ok);
     for (const QJsonValue& v : root.value(u"pendingAudit").toArray()) {
         const QJsonObject o = v.toObject();
-        keys.pendingAudit.push_back({ QDateTime::fromString(o.value(u"at").toString(), Qt::ISODate),
-                                      o.value(u"login").toString(), o.value(u"action").toString(),
-                                      o.value(u"detail").toString() });
+        keys.pendingAudit.push_back({QDateTime::fromString(o.value(u"at").toString(), Qt::ISODate),
+                                     o.value(u"login").toString(), o.value(u"action").toString(),
+                                     o.value(u"detail").toString()});
     }
     if (!ok)
         return corrupt();
@@ -104,38 +104,37 @@ Status KeyFile::save(const QString& path) const
 {
     QJsonArray userArray;
     for (const UserKeySlot& s : users) {
-        QJsonObject o { { u"userId"_qs, s.userId },
-                        { u"login"_qs, s.login },
-                        { u"salt"_qs, b64(s.salt) },
-                        { u"opsLimit"_qs, static_cast<qint64>(s.kdf.opsLimit) },
-                        { u"memLimit"_qs, static_cast<qint64>(s.kdf.memLimitBytes) },
-                        { u"publicKey"_qs, b64(s.publicKey) },
-                        { u"wrappedSecretKey"_qs, b64(s.wrappedSecretKey) },
-                        { u"sealedDataKey"_qs, b64(s.sealedDataKey) },
-                        { u"failedAttempts"_qs, s.failedAttempts } };
+        QJsonObject o {{u"userId"_qs, s.userId},
+                       {u"login"_qs, s.login},
+                       {u"salt"_qs, b64(s.salt)},
+                       {u"opsLimit"_qs, static_cast<qint64>(s.kdf.opsLimit)},
+                       {u"memLimit"_qs, static_cast<qint64>(s.kdf.memLimitBytes)},
+                       {u"publicKey"_qs, b64(s.publicKey)},
+                       {u"wrappedSecretKey"_qs, b64(s.wrappedSecretKey)},
+                       {u"sealedDataKey"_qs, b64(s.sealedDataKey)},
+                       {u"failedAttempts"_qs, s.failedAttempts}};
         if (s.lockedUntil.isValid())
             o.insert(u"lockedUntil"_qs, s.lockedUntil.toUTC().toString(Qt::ISODateWithMs));
         userArray.append(o);
     }
     QJsonArray pending;
     for (const PendingAuditEvent& e : pendingAudit)
-        pending.append(QJsonObject { { u"at"_qs, e.at.toUTC().toString(Qt::ISODateWithMs) },
-                                     { u"login"_qs, e.login },
-                                     { u"action"_qs, e.action },
-                                     { u"detail"_qs, e.detail } });
+        pending.append(QJsonObject {{u"at"_qs, e.at.toUTC().toString(Qt::ISODateWithMs)},
+                                    {u"login"_qs, e.login},
+                                    {u"action"_qs, e.action},
+                                    {u"detail"_qs, e.detail}});
     const QJsonObject root {
-        { u"format"_qs, QLatin1String(kFormat) },
-        { u"storeId"_qs, storeId },
-        { u"database"_qs, databaseFile },
-        { u"generation"_qs, generation },
-        { u"signIn"_qs,
-          QJsonObject { { u"maxFailedAttempts"_qs, signIn.maxFailedAttempts },
-                        { u"lockoutMinutes"_qs, signIn.lockoutMinutes } } },
-        { u"users"_qs, userArray },
-        { u"recovery"_qs,
-          QJsonObject { { u"publicKey"_qs, b64(recovery.publicKey) },
-                        { u"sealedDataKey"_qs, b64(recovery.sealedDataKey) } } },
-        { u"pendingAudit"_qs, pending },
+        {u"format"_qs, QLatin1String(kFormat)},
+        {u"storeId"_qs, storeId},
+        {u"database"_qs, databaseFile},
+        {u"generation"_qs, generation},
+        {u"signIn"_qs,
+         QJsonObject {{u"maxFailedAttempts"_qs, signIn.maxFailedAttempts},
+                      {u"lockoutMinutes"_qs, signIn.lockoutMinutes}}},
+        {u"users"_qs, userArray},
+        {u"recovery"_qs,
+         QJsonObject {{u"publicKey"_qs, b64(recovery.publicKey)}, {u"sealedDataKey"_qs, b64(recovery.sealedDataKey)}}},
+        {u"pendingAudit"_qs, pending},
     };
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))

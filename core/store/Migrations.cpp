@@ -100,8 +100,8 @@ CREATE TABLE drafts (
 const std::vector<Migration>& allMigrations()
 {
     static const std::vector<Migration> migrations = {
-        { 1, QStringLiteral("accounts, settings, audit log, change log"), QString::fromUtf8(kV1) },
-        { 2, QStringLiteral("clients and drafts"), QString::fromUtf8(kV2) },
+        {1, QStringLiteral("accounts, settings, audit log, change log"), QString::fromUtf8(kV1)},
+        {2, QStringLiteral("clients and drafts"), QString::fromUtf8(kV2)},
     };
     return migrations;
 }

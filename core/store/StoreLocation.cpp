@@ -10,11 +10,11 @@ namespace hearth {
 StoreLocation StoreLocation::resolve(const QString& commandLineDir)
 {
     if (!commandLineDir.isEmpty())
-        return { QDir(commandLineDir).absolutePath() };
+        return {QDir(commandLineDir).absolutePath()};
     const QString env = qEnvironmentVariable(kEnvironmentVariable);
     if (!env.isEmpty())
-        return { QDir(env).absolutePath() };
-    return { QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) };
+        return {QDir(env).absolutePath()};
+    return {QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)};
 }
 
 QString StoreLocation::keyFilePath() const
