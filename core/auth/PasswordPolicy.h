@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace hearth {
+
+/// @brief The tunable parts of the password policy. Defaults follow the Sonoma County HMIS
+/// "Data Access & Password Policies": 8-16 characters, at least two digits, 90-day expiry.
+struct PasswordPolicyConfig
+{
+    int minLength = 8;
+    int maxLength = 16;
+    int minDigits = 2;
+    QString hmisName = QStringLiteral("HMIS");
+    QString vendorName = QStringLiteral("Hearth");
+    int expiryDays = 90; // 0 = never expires
+    bool rejectDictionaryWords = true;
+
+    QJsonObject toJson() const;
+    /// Missing or mistyped keys take the defaults; nonsense is clamped (minLength >= 1,
+    /// maxLength >= minLength, 0 <= minDigits <= maxLength, expiryDays >= 0).
+    /// An empty hmisName/vendorName is kept and switches that name rule off.
+    static PasswordPolicyConfig fromJson(const QJsonObject& json);
+};
+
+enum class PasswordRule
+{
+    TooShort,
+    TooLong,
+    TooFewDigits,
+    ContainsUserName,
+    ContainsHmisName,
+    ContainsVendorName,
+    DictionaryWord,
+    SameAsPrevious, // checked by the caller: it needs the old key material
+    Mismatch, // checked by the caller: new password and its confirmation differ
+};
+
+struct PasswordViolation
+{
+    PasswordRule rule;
+    QString message;
+};
+
+/// The user-facing (translated) message for one rule under the given configuration.
+QString passwordRuleMessage(PasswordRule rule, const PasswordPolicyConfig& config);
+
+/// @brief Checks candidate passwords against the HMIS password policy.
+///
+/// Length and digits are counted on the password exactly as typed (spaces count, case matters).
+/// Names are matched case-insensitively, forwards and backwards. The dictionary is the SCOWL
+/// word list embedded as the resource :/hearth/dictionary/words.txt.
+class PasswordPolicy
+{
+public:
+    explicit PasswordPolicy(PasswordPolicyConfig config = {});
+
+    const PasswordPolicyConfig& config() const { return m_config; }
+
+    /// Every rule the password breaks, each with a message naming the rule
+    /// (e.g. "Use at least 2 digits (0-9)."). Empty = acceptable.
+    QList<PasswordViolation> check(const QString& password, const QString& userLogin) const;
+
+    /// True when a password changed at changedAt has expired at now (expiryDays; 0 never expires).
+    /// An invalid changedAt counts as expired when expiry is on: an unknown age cannot be trusted.
+    bool isExpired(const QDateTime& changedAt, const QDateTime& now) const;
+
+    /// Human-readable summary of the rules, one per line, for showing next to a password field.
+    QString describe() const;
+
+    /// Joined messages of violations, one per line.
+    static QString explain(const QList<PasswordViolation>& violations);
+
+private:
+    PasswordPolicyConfig m_config;
+};
+
+} // namespace hearth
