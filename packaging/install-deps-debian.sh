@@ -38,10 +38,10 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     build-essential cmake ninja-build pkg-config git clang-format \
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev \
     libqt6sql6-psql libqt6svg6 libgl-dev libxkbcommon-dev \
-    libsodium-dev postgresql \
+    libsodium-dev \
     xvfb xauth xdotool fonts-dejavu-core >/dev/null
 
 $SUDO apt-get install -y -qq --no-install-recommends -t bookworm-backports \
     libsqlcipher-dev sqlcipher libcatch2-dev >/dev/null
 
-echo "hearth: dependencies installed (SQLCipher $(pkg-config --modversion sqlcipher), libsodium $(pkg-config --modversion libsodium))"
+echo "hearth: dependencies installed (SQLCipher $(dpkg-query -W -f='${Version}' libsqlcipher-dev), libsodium $(pkg-config --modversion libsodium))"
