@@ -50,18 +50,34 @@ AuditEntry readEntry(const Statement& st)
 Status AuditLog::append(const AuditEntry& input)
 {
     Database& db = m_store.db();
-    auto head = db.prepare(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
-    if (!head)
-        return head.error();
     AuditEntry e = input;
     QByteArray prev(kHashBytes, '\0');
     e.seq = 1;
+    // Chain from the head kept in meta, not from the newest row: otherwise removing the newest
+    // entries and then appending would silently close the gap they left.
+    auto head = db.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    if (!head)
+        return head.error();
+    head->bind(1, kHeadKey);
     if (head->next()) {
-        e.seq = head->integer(0) + 1;
-        prev = head->blob(1);
+        const QByteArray value = head->blob(0);
+        if (value.size() == 8 + kHashBytes) {
+            e.seq = static_cast<qint64>(qFromBigEndian<quint64>(value.constData())) + 1;
+            prev = value.mid(8);
+        }
     }
     if (!head->status())
         return head->status();
+    auto newest = db.prepare(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    if (!newest)
+        return newest.error();
+    if (newest->next() && newest->integer(0) >= e.seq) {
+        // Rows past the head (no head yet, or rows added behind the log's back): chain after them.
+        e.seq = newest->integer(0) + 1;
+        prev = newest->blob(1);
+    }
+    if (!newest->status())
+        return newest->status();
     // Millisecond precision is what is stored; hash what will be read back.
     e.at = QDateTime::fromString(e.at.toUTC().toString(Qt::ISODateWithMs), Qt::ISODateWithMs);
     const QByteArray hash = entryHash(prev, e);

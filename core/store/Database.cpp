@@ -190,6 +190,10 @@ Status Database::checkIntegrity()
 
 Status Database::exportTo(const QString& path, const SecretBytes& newKey)
 {
+    // ATTACH opens with this connection's flags, which lack SQLITE_OPEN_CREATE for an existing store:
+    // create the empty target file first (SQLite treats an empty file as an empty database).
+    if (QFile target(path); !target.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return errorFor(SQLITE_CANTOPEN, QObject::tr("re-encrypt the database"));
     const SecretBytes rawKey = crypto::sqlcipherRawKey(newKey);
     auto attach = prepare(QStringLiteral("ATTACH DATABASE ?1 AS rotated KEY ?2"));
     if (!attach)
