@@ -49,8 +49,13 @@ Result<KeyFile> KeyFile::load(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::ReadOnly,
                          QObject::tr("Hearth cannot read its key file: %1").arg(file.errorString()));
+    return parse(file.readAll());
+}
+
+Result<KeyFile> KeyFile::parse(const QByteArray& bytes)
+{
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         return corrupt();
     const QJsonObject root = doc.object();

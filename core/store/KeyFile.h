@@ -67,6 +67,8 @@ struct KeyFile
 
     /// Reads and validates the file; any damage is a KeySlotCorrupt error, never a silent default.
     static Result<KeyFile> load(const QString& path);
+    /// Parses the file's bytes; the same checks as load().
+    static Result<KeyFile> parse(const QByteArray& bytes);
     /// Atomic replace (QSaveFile): a crash leaves either the old or the new file, never half of one.
     Status save(const QString& path) const;
 

@@ -1,0 +1,17 @@
+// libFuzzer harness: hearth.keys is read from disk before anything is authenticated.
+#include "store/KeyFile.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
+    auto keys = hearth::KeyFile::parse(bytes);
+    if (keys) {
+        // Whatever parses must name a plain file inside the data folder.
+        if (keys->databaseFile.contains(u'/') || keys->storeId.isEmpty())
+            __builtin_trap();
+    }
+    return 0;
+}
