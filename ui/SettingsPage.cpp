@@ -1,0 +1,162 @@
+#include "SettingsPage.h"
+
+#include "UiHelpers.h"
+#include "session/IdleTimer.h"
+#include "session/Vault.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace hearth::ui {
+
+namespace {
+QSpinBox* makeSpin(int minimum, int maximum, const QString& suffix = {})
+{
+    auto* spin = new QSpinBox;
+    spin->setRange(minimum, maximum);
+    spin->setSuffix(suffix);
+    return spin;
+}
+} // namespace
+
+SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
+    : QWidget(parent)
+    , m_vault(vault)
+    , m_autoLock(makeSpin(IdleTimer::kMinimumMinutes, 240, tr(" min")))
+    , m_minLength(makeSpin(1, 128))
+    , m_maxLength(makeSpin(1, 128))
+    , m_minDigits(makeSpin(0, 128))
+    , m_hmisName(new QLineEdit)
+    , m_vendorName(new QLineEdit)
+    , m_expiryDays(makeSpin(0, 3650, tr(" days")))
+    , m_dictionary(new QCheckBox(tr("Reject &dictionary words")))
+    , m_attempts(makeSpin(1, 100))
+    , m_lockoutMinutes(makeSpin(1, 1440, tr(" min")))
+    , m_status(new QLabel)
+    , m_error(makeErrorLabel(QStringLiteral("settingsError")))
+{
+    m_autoLock->setObjectName(QStringLiteral("autoLockMinutes"));
+    m_expiryDays->setSpecialValueText(tr("Never"));
+
+    auto* session = new QGroupBox(tr("Session"));
+    auto* sessionForm = new QFormLayout(session);
+    sessionForm->addRow(tr("&Lock after idle for:"), m_autoLock);
+
+    auto* policy = new QGroupBox(tr("Password policy"));
+    auto* policyForm = new QFormLayout(policy);
+    policyForm->addRow(tr("Mi&nimum length:"), m_minLength);
+    policyForm->addRow(tr("Ma&ximum length:"), m_maxLength);
+    policyForm->addRow(tr("Minimum di&gits:"), m_minDigits);
+    policyForm->addRow(tr("&HMIS name (not allowed in passwords):"), m_hmisName);
+    policyForm->addRow(tr("&Vendor name (not allowed in passwords):"), m_vendorName);
+    policyForm->addRow(tr("Passwords &expire after:"), m_expiryDays);
+    policyForm->addRow(m_dictionary);
+
+    auto* signIn = new QGroupBox(tr("Sign-in lock-out"));
+    auto* signInForm = new QFormLayout(signIn);
+    signInForm->addRow(tr("Lock an account after &failed attempts:"), m_attempts);
+    signInForm->addRow(tr("&Keep it locked for:"), m_lockoutMinutes);
+
+    for (QFormLayout* form : {sessionForm, policyForm, signInForm})
+        form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+
+    auto* saveButton = new QPushButton(tr("&Save settings"));
+    saveButton->setObjectName(QStringLiteral("saveSettings"));
+    saveButton->setDefault(true);
+    auto* revertButton = new QPushButton(tr("Re&vert"));
+    auto* rotateButton = new QPushButton(tr("R&otate data key…"));
+    rotateButton->setVisible(vault.can(Permission::RotateDataKey));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(saveButton);
+    buttons->addWidget(revertButton);
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(rotateButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(session);
+    layout->addWidget(policy);
+    layout->addWidget(signIn);
+    layout->addWidget(m_error);
+    layout->addLayout(buttons);
+    layout->addStretch();
+
+    connect(saveButton, &QPushButton::clicked, this, &SettingsPage::save);
+    connect(revertButton, &QPushButton::clicked, this, &SettingsPage::load);
+    connect(rotateButton, &QPushButton::clicked, this, &SettingsPage::rotateKey);
+    load();
+}
+
+void SettingsPage::load()
+{
+    m_autoLock->setValue(m_vault.autoLockMinutes());
+    const PasswordPolicyConfig config = m_vault.passwordPolicy().config();
+    m_minLength->setValue(config.minLength);
+    m_maxLength->setValue(config.maxLength);
+    m_minDigits->setValue(config.minDigits);
+    m_hmisName->setText(config.hmisName);
+    m_vendorName->setText(config.vendorName);
+    m_expiryDays->setValue(config.expiryDays);
+    m_dictionary->setChecked(config.rejectDictionaryWords);
+    const SignInPolicy signIn = m_vault.signInPolicy();
+    m_attempts->setValue(signIn.maxFailedAttempts);
+    m_lockoutMinutes->setValue(signIn.lockoutMinutes);
+    m_status->clear();
+    showError(m_error, {});
+}
+
+void SettingsPage::save()
+{
+    PasswordPolicyConfig config;
+    config.minLength = m_minLength->value();
+    config.maxLength = m_maxLength->value();
+    config.minDigits = m_minDigits->value();
+    config.hmisName = m_hmisName->text().trimmed();
+    config.vendorName = m_vendorName->text().trimmed();
+    config.expiryDays = m_expiryDays->value();
+    config.rejectDictionaryWords = m_dictionary->isChecked();
+    if (config.maxLength < config.minLength) {
+        showError(m_error, tr("The maximum length must be at least the minimum length."));
+        return;
+    }
+    for (const Status& status : {m_vault.setAutoLockMinutes(m_autoLock->value()), m_vault.setPasswordPolicy(config),
+                                 m_vault.setSignInPolicy({m_attempts->value(), m_lockoutMinutes->value()})}) {
+        if (!status) {
+            m_status->clear();
+            showError(m_error, status.message());
+            return;
+        }
+    }
+    showError(m_error, {});
+    m_status->setText(tr("Settings saved."));
+    Q_EMIT settingsSaved();
+}
+
+void SettingsPage::rotateKey()
+{
+    QPointer<SettingsPage> alive(this);
+    const auto answer = QMessageBox::question(
+        this, tr("Rotate data key"),
+        tr("Re-encrypt the whole store under a new data key? Every user keeps their password. This can take a "
+           "while on a large store; do not switch the computer off."),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (!alive || answer != QMessageBox::Yes)
+        return;
+    const Status status = m_vault.rotateDataKey();
+    if (!status) {
+        showError(m_error, status.message());
+        return;
+    }
+    showError(m_error, {});
+    m_status->setText(tr("The data key was rotated."));
+}
+
+} // namespace hearth::ui

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace hearth {
+class Vault;
+}
+
+namespace hearth::ui {
+
+/// @brief Agency settings: auto-lock, password policy, sign-in lock-out, data-key rotation.
+class SettingsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SettingsPage(Vault& vault, QWidget* parent = nullptr);
+
+public Q_SLOTS:
+    void load();
+    void save();
+
+Q_SIGNALS:
+    /// Emitted after a successful save (e.g. so the idle timer picks up a new auto-lock time).
+    void settingsSaved();
+
+private:
+    void rotateKey();
+
+    Vault& m_vault;
+    QSpinBox* m_autoLock;
+    QSpinBox* m_minLength;
+    QSpinBox* m_maxLength;
+    QSpinBox* m_minDigits;
+    QLineEdit* m_hmisName;
+    QLineEdit* m_vendorName;
+    QSpinBox* m_expiryDays;
+    QCheckBox* m_dictionary;
+    QSpinBox* m_attempts;
+    QSpinBox* m_lockoutMinutes;
+    QLabel* m_status;
+    QLabel* m_error;
+};
+
+} // namespace hearth::ui

@@ -1,0 +1,89 @@
+#include "Workspace.h"
+
+#include "AuditLogPage.h"
+#include "ClientsPage.h"
+#include "SettingsPage.h"
+#include "UsersPage.h"
+#include "session/Vault.h"
+
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QStackedWidget>
+
+namespace hearth::ui {
+
+Workspace::Workspace(Vault& vault, QWidget* parent)
+    : QWidget(parent)
+    , m_vault(vault)
+    , m_navigation(new QListWidget)
+    , m_pages(new QStackedWidget)
+{
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_navigation->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+
+    m_clients = new ClientsPage(vault);
+    addArea(tr("Clients"), m_clients);
+    if (vault.can(Permission::ManageUsers)) {
+        m_users = new UsersPage(vault);
+        addArea(tr("Users"), m_users);
+    }
+    if (vault.can(Permission::ViewAuditLog)) {
+        m_audit = new AuditLogPage(vault);
+        addArea(tr("Audit log"), m_audit);
+    }
+    if (vault.can(Permission::EditAgencySettings)) {
+        m_settings = new SettingsPage(vault);
+        addArea(tr("Settings"), m_settings);
+        connect(m_settings, &SettingsPage::settingsSaved, this, &Workspace::settingsSaved);
+    }
+    // Wide enough for the longest area name, no wider.
+    m_navigation->setMaximumWidth(m_navigation->sizeHintForColumn(0) + 4 * m_navigation->frameWidth()
+                                  + QFontMetrics(font()).averageCharWidth() * 4);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(0);
+}
+
+void Workspace::addArea(const QString& name, QWidget* page)
+{
+    m_navigation->addItem(name);
+    m_pages->addWidget(page);
+}
+
+QStringList Workspace::areaNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_navigation->count(); ++i)
+        names << m_navigation->item(i)->text();
+    return names;
+}
+
+void Workspace::showArea(int row)
+{
+    m_navigation->setCurrentRow(row);
+}
+
+QStringList Workspace::saveDrafts()
+{
+    QStringList failures;
+    if (const auto draft = m_clients->newClientDraft()) {
+        const Status saved = m_vault.saveDraft(QString::fromLatin1(ClientsPage::kNewClientFormKey), *draft);
+        if (!saved)
+            failures << saved.message();
+    }
+    return failures;
+}
+
+void Workspace::restoreDrafts(const QMap<QString, QJsonObject>& drafts)
+{
+    const auto it = drafts.constFind(QString::fromLatin1(ClientsPage::kNewClientFormKey));
+    if (it != drafts.constEnd())
+        m_clients->restoreNewClientDraft(it.value());
+}
+
+} // namespace hearth::ui

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QMap>
+#include <QWidget>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace hearth {
+class Vault;
+}
+
+namespace hearth::ui {
+
+class AuditLogPage;
+class ClientsPage;
+class SettingsPage;
+class UsersPage;
+
+/// @brief The signed-in work area: navigation on the left, the areas the user's access level allows on the right.
+///
+/// Holds client data, so the main window destroys it on every lock and builds a fresh one after unlock.
+class Workspace : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit Workspace(Vault& vault, QWidget* parent = nullptr);
+
+    /// Saves every half-filled form as a draft; returns the messages of any that could not be saved.
+    QStringList saveDrafts();
+    void restoreDrafts(const QMap<QString, QJsonObject>& drafts);
+
+    /// Names of the areas shown in the navigation, in order.
+    QStringList areaNames() const;
+    void showArea(int row);
+
+    ClientsPage* clientsPage() const { return m_clients; }
+    UsersPage* usersPage() const { return m_users; }
+    AuditLogPage* auditLogPage() const { return m_audit; }
+    SettingsPage* settingsPage() const { return m_settings; }
+
+Q_SIGNALS:
+    void settingsSaved();
+
+private:
+    void addArea(const QString& name, QWidget* page);
+
+    Vault& m_vault;
+    QListWidget* m_navigation;
+    QStackedWidget* m_pages;
+    ClientsPage* m_clients = nullptr;
+    UsersPage* m_users = nullptr;
+    AuditLogPage* m_audit = nullptr;
+    SettingsPage* m_settings = nullptr;
+};
+
+} // namespace hearth::ui
