@@ -1,0 +1,58 @@
+#pragma once
+
+#include "LockScreen.h"
+#include "MainWindow.h"
+#include "SignInWidget.h"
+#include "Workspace.h"
+#include "session/Vault.h"
+#include "support/TempDir.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <catch2/catch_test_macros.hpp>
+
+class QWidget;
+
+namespace hearth::ui {
+class MainWindow;
+}
+
+namespace hearth::test {
+
+inline const QString kAgencyName = QStringLiteral("Test Agency");
+inline const QString kAdminLogin = QStringLiteral("admin");
+inline const QString kAdminName = QStringLiteral("Alex Admin");
+inline const QString kAdminPassword = QStringLiteral("Kx7!pq9Zw");
+
+/// @brief A fresh data folder, a manual clock and a vault with test-speed key derivation.
+struct GuiFixture
+{
+    TempDir dir;
+    ManualClock clock;
+    Vault vault;
+
+    GuiFixture();
+    /// Creates the store with the standard admin, who is then signed in.
+    void createStore();
+};
+
+/// The child named @p name; fails the test when there is none.
+template<typename T>
+T* child(const QObject& root, const char* name)
+{
+    T* found = root.findChild<T*>(QString::fromLatin1(name));
+    REQUIRE(found != nullptr);
+    return found;
+}
+
+/// Every text a user could see in @p root: line edits, labels, buttons, item-view models, the window title.
+QStringList visibleTexts(const QWidget& root);
+
+/// Types the credentials into the sign-in screen and presses Enter.
+void signInThroughUi(ui::MainWindow& window, const QString& login, const QString& password);
+
+/// Shows the window and waits until it is active (shortcuts need an active window).
+void showAndActivate(QWidget& window);
+
+} // namespace hearth::test

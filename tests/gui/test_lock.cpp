@@ -1,0 +1,87 @@
+#include "ClientsPage.h"
+#include "GuiTestSupport.h"
+#include "LockScreen.h"
+#include "MainWindow.h"
+#include "Workspace.h"
+#include "session/ClientRecords.h"
+
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace hearth;
+using namespace hearth::test;
+using hearth::ui::MainWindow;
+
+namespace {
+const QString kCanaryFirst = QStringLiteral("Canaryfirst");
+const QString kCanaryLast = QStringLiteral("Canarylast");
+const QString kSavedClient = QStringLiteral("Persistedperson");
+
+bool anyTextContains(const QWidget& root, const QString& needle)
+{
+    const QStringList texts = visibleTexts(root);
+    return std::any_of(texts.cbegin(), texts.cend(), [&](const QString& t) { return t.contains(needle); });
+}
+} // namespace
+
+TEST_CASE("gui: Ctrl+L locks, leaves no client data behind, and unlock restores the draft")
+{
+    GuiFixture f;
+    f.createStore();
+    REQUIRE(ClientRecords(f.vault).create(kSavedClient, QStringLiteral("Saved")).ok());
+    MainWindow window(f.vault);
+    showAndActivate(window);
+    REQUIRE(window.workspace() != nullptr);
+    CHECK(anyTextContains(window, kSavedClient));
+
+    QTest::keyClicks(child<QLineEdit>(window, "newClientFirstName"), kCanaryFirst);
+    QTest::keyClicks(child<QLineEdit>(window, "newClientLastName"), kCanaryLast);
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+
+    REQUIRE(f.vault.state() == Vault::State::Locked);
+    CHECK(window.currentScreen() == window.lockScreen());
+    CHECK(window.workspace() == nullptr);
+    CHECK(window.windowTitle() == QStringLiteral("Hearth — Locked"));
+    CHECK_FALSE(anyTextContains(window, kCanaryFirst));
+    CHECK_FALSE(anyTextContains(window, kCanaryLast));
+    CHECK_FALSE(anyTextContains(window, kSavedClient));
+    CHECK(window.findChildren<ui::ClientsPage*>().isEmpty());
+
+    QTest::keyClicks(child<QLineEdit>(*window.lockScreen(), "unlockPassword"), kAdminPassword);
+    child<QPushButton>(*window.lockScreen(), "unlockButton")->click();
+    REQUIRE(f.vault.state() == Vault::State::Unlocked);
+    REQUIRE(window.workspace() != nullptr);
+    CHECK(child<QLineEdit>(window, "newClientFirstName")->text() == kCanaryFirst);
+    CHECK(child<QLineEdit>(window, "newClientLastName")->text() == kCanaryLast);
+}
+
+TEST_CASE("gui: auto-lock follows the injected clock")
+{
+    GuiFixture f;
+    f.createStore();
+    MainWindow window(f.vault);
+    showAndActivate(window);
+    REQUIRE(f.vault.autoLockMinutes() == 15);
+
+    SECTION("fifteen idle minutes lock the session")
+    {
+        f.clock.advanceSeconds(15 * 60);
+        window.checkIdle();
+        CHECK(f.vault.state() == Vault::State::Locked);
+        CHECK(window.currentScreen() == window.lockScreen());
+    }
+    SECTION("activity before the limit keeps it unlocked")
+    {
+        f.clock.advanceSeconds(10 * 60);
+        window.checkIdle();
+        CHECK(f.vault.state() == Vault::State::Unlocked);
+        QTest::keyClick(child<QLineEdit>(window, "newClientFirstName"), Qt::Key_A);
+        f.clock.advanceSeconds(10 * 60);
+        window.checkIdle();
+        CHECK(f.vault.state() == Vault::State::Unlocked);
+        f.clock.advanceSeconds(5 * 60);
+        window.checkIdle();
+        CHECK(f.vault.state() == Vault::State::Locked);
+    }
+}
