@@ -1,8 +1,15 @@
 // libFuzzer harness: recovery keys are typed in by people, from paper.
+#include "crypto/Crypto.h"
 #include "crypto/RecoveryKey.h"
 
 #include <cstddef>
 #include <cstdint>
+
+// Secrets live in sodium_malloc memory, which needs sodium_init first.
+extern "C" int LLVMFuzzerInitialize(int*, char***)
+{
+    return hearth::crypto::initialize() ? 0 : 1;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
