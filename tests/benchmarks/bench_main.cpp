@@ -34,7 +34,7 @@ Stats summarize(std::vector<double> ms)
     const auto at = [&ms](double q) {
         return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * double(ms.size())))];
     };
-    return { at(0.5), at(0.95), ms.front(), ms.back() };
+    return {at(0.5), at(0.95), ms.front(), ms.back()};
 }
 
 void report(const char* name, const Stats& s, const char* target)
@@ -60,9 +60,9 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     SystemClock clock;
     {
-        Vault vault(StoreLocation { dir.path() }, clock, KdfParams::production());
+        Vault vault(StoreLocation {dir.path()}, clock, KdfParams::production());
         auto created
-            = vault.createStore({ QStringLiteral("Bench Agency"), QStringLiteral("CA-504") }, QStringLiteral("bench"),
+            = vault.createStore({QStringLiteral("Bench Agency"), QStringLiteral("CA-504")}, QStringLiteral("bench"),
                                 QStringLiteral("Bench Admin"), kPassword, RecoveryKey::generate());
         if (!created) {
             std::fprintf(stderr, "create failed: %s\n", qPrintable(created.message()));
@@ -77,7 +77,7 @@ int main(int argc, char** argv)
 
     std::vector<double> unlock;
     for (int i = 0; i < unlockRuns; ++i) {
-        Vault vault(StoreLocation { dir.path() }, clock, KdfParams::production());
+        Vault vault(StoreLocation {dir.path()}, clock, KdfParams::production());
         vault.probe();
         QElapsedTimer t;
         t.start();
@@ -101,7 +101,7 @@ int main(int argc, char** argv)
         QElapsedTimer t;
         t.start();
         hearth.start(QStringLiteral(HEARTH_APP_PATH),
-                     { QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--exit-when-ready") });
+                     {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--exit-when-ready")});
         if (!hearth.waitForFinished(20000) || hearth.exitCode() != 0) {
             std::fprintf(stderr, "hearth --exit-when-ready failed: %s\n", hearth.readAllStandardError().constData());
             return 1;
@@ -111,7 +111,7 @@ int main(int argc, char** argv)
     report("cold start", summarize(start), "< 500 ms (process start to sign-in window)");
 
     {
-        Vault vault(StoreLocation { dir.path() }, clock, KdfParams::production());
+        Vault vault(StoreLocation {dir.path()}, clock, KdfParams::production());
         vault.probe();
         if (auto st = vault.signIn(QStringLiteral("bench"), kPassword); !st)
             return 1;
