@@ -8,6 +8,7 @@
 //   4. remove the old database files. probe() removes either leftover after a crash.
 #include "crypto/KeySlots.h"
 #include "session/Vault.h"
+#include "store/KeyValueRepositories.h"
 #include "store/Store.h"
 #include "store/UserRepository.h"
 
@@ -61,17 +62,12 @@ Status Vault::rotateDataKey()
         slot.sealedDataKey = crypto::seal(newKey, user.publicKey);
         next.users.push_back(slot);
     }
-    QByteArray recoveryPublicKey;
-    {
-        auto st = (*copy)->db().prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'recovery_public_key'"));
-        if (!st)
-            return abandon(st.error());
-        if (st->next())
-            recoveryPublicKey = st->blob(0);
-    }
-    if (recoveryPublicKey.size() != int(crypto::kPublicKeyBytes))
+    auto recoveryPublicKey = MetaRepository(**copy).get(QStringLiteral("recovery_public_key"));
+    if (!recoveryPublicKey)
+        return abandon(recoveryPublicKey.error());
+    if (recoveryPublicKey->size() != int(crypto::kPublicKeyBytes))
         return abandon(makeError(ErrorCode::StoreCorrupt, tr("The recovery key's public half is missing.")));
-    next.recovery = {recoveryPublicKey, crypto::seal(newKey, recoveryPublicKey)};
+    next.recovery = {*recoveryPublicKey, crypto::seal(newKey, *recoveryPublicKey)};
 
     if (auto st = saveKeys(next); !st)
         return abandon(st.error());

@@ -25,28 +25,6 @@ QString newUuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-Status setMeta(Store& store, const QString& key, const QByteArray& value)
-{
-    auto st = store.db().prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
-    if (!st)
-        return st.error();
-    st->bind(1, key).bind(2, value);
-    return st->run();
-}
-
-Result<QByteArray> getMeta(Store& store, const QString& key)
-{
-    auto st = store.db().prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    if (!st)
-        return st.error();
-    st->bind(1, key);
-    if (st->next())
-        return st->blob(0);
-    if (!st->status())
-        return st->status().error();
-    return QByteArray();
-}
-
 Error notUnlocked()
 {
     return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
@@ -196,7 +174,7 @@ Status Vault::createStore(const AgencyProfile& agency, const QString& adminLogin
                                          std::pair {QStringLiteral("agency_name"), valid->name.toUtf8()},
                                          std::pair {QStringLiteral("coc_code"), valid->cocCode.toUtf8()},
                                          std::pair {QStringLiteral("recovery_public_key"), keys.recovery.publicKey}}) {
-            if (auto r = setMeta(s, key, value); !r)
+            if (auto r = MetaRepository(s).set(key, value); !r)
                 return r;
         }
         if (auto r = UserRepository(s).insert(admin); !r)
@@ -369,7 +347,7 @@ Status Vault::openWithKey(const KeyFile& keys, const SecretBytes& dataKey)
     auto store = Store::open(m_location.databasePath(keys.databaseFile), dataKey);
     if (!store)
         return store.error();
-    auto storeId = getMeta(**store, QStringLiteral("store_id"));
+    auto storeId = MetaRepository(**store).get(QStringLiteral("store_id"));
     if (!storeId || QString::fromUtf8(*storeId) != keys.storeId)
         return makeError(ErrorCode::KeySlotCorrupt,
                          tr("The key file and the database in the data folder do not belong together."));
@@ -565,8 +543,8 @@ Result<AgencyProfile> Vault::agency() const
 {
     if (!m_store)
         return notUnlocked();
-    auto name = getMeta(*m_store, QStringLiteral("agency_name"));
-    auto coc = getMeta(*m_store, QStringLiteral("coc_code"));
+    auto name = MetaRepository(*m_store).get(QStringLiteral("agency_name"));
+    auto coc = MetaRepository(*m_store).get(QStringLiteral("coc_code"));
     if (!name)
         return name.error();
     if (!coc)

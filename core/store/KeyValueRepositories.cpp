@@ -17,6 +17,28 @@ QJsonObject parse(const QString& s)
 }
 } // namespace
 
+Result<QByteArray> MetaRepository::get(const QString& key) const
+{
+    auto st = m_store.db().prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    if (!st)
+        return st.error();
+    st->bind(1, key);
+    if (st->next())
+        return st->blob(0);
+    if (!st->status())
+        return st->status().error();
+    return QByteArray();
+}
+
+Status MetaRepository::set(const QString& key, const QByteArray& value)
+{
+    auto st = m_store.db().prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    if (!st)
+        return st.error();
+    st->bind(1, key).bind(2, value);
+    return st->run();
+}
+
 Result<QJsonObject> SettingsRepository::get(const QString& key) const
 {
     auto st = m_store.db().prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));

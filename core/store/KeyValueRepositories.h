@@ -11,6 +11,21 @@ namespace hearth {
 
 class Store;
 
+/// @brief Store-wide facts in `meta`: store id, agency, CoC code, recovery public key.
+class MetaRepository
+{
+public:
+    explicit MetaRepository(Store& store)
+        : m_store(store)
+    {
+    }
+    Result<QByteArray> get(const QString& key) const; ///< empty when unset
+    Status set(const QString& key, const QByteArray& value);
+
+private:
+    Store& m_store;
+};
+
 /// @brief Agency settings (password policy, auto-lock, ...) as JSON values, inside the encrypted store.
 class SettingsRepository
 {
