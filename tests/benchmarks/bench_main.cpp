@@ -44,7 +44,7 @@ void report(const char* name, const Stats& s, const char* target)
     std::fflush(stdout);
 }
 
-const QString kPassword = QStringLiteral("Bench-mark-2026");
+const QString kPassword = QStringLiteral("Lamp-post-2026x");
 
 } // namespace
 
