@@ -100,21 +100,22 @@ void UsersPage::addUser()
 {
     if (!m_vault.user())
         return;
-    QPointer<UsersPage> alive(this);
-    AddUserDialog dialog(m_vault.user()->role, this);
+    // On the heap and guarded: a lock during exec() deletes this page, and with it the dialog.
+    QPointer<AddUserDialog> dialog = new AddUserDialog(m_vault.user()->role, this);
     // Keep the dialog open with the core's message until it succeeds or the user cancels.
-    while (dialog.exec() == QDialog::Accepted) {
-        if (!alive)
+    while (dialog && dialog->exec() == QDialog::Accepted) {
+        if (!dialog)
             return;
-        auto added = UserAdministration(m_vault).addUser(dialog.login(), dialog.displayName(), dialog.role(),
-                                                         dialog.temporaryPassword());
+        auto added = UserAdministration(m_vault).addUser(dialog->login(), dialog->displayName(), dialog->role(),
+                                                         dialog->temporaryPassword());
         if (added) {
             report({});
             reload();
-            return;
+            break;
         }
-        dialog.setError(added.message());
+        dialog->setError(added.message());
     }
+    delete dialog;
 }
 
 void UsersPage::changeRole()

@@ -5,9 +5,12 @@
 #include "Workspace.h"
 #include "session/ClientRecords.h"
 
+#include <QApplication>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 using namespace hearth;
 using namespace hearth::test;
@@ -84,4 +87,30 @@ TEST_CASE("gui: auto-lock follows the injected clock")
         window.checkIdle();
         CHECK(f.vault.state() == Vault::State::Locked);
     }
+}
+
+TEST_CASE("gui: auto-lock while a dialog is open closes it with the page behind it")
+{
+    GuiFixture f;
+    f.createStore();
+    MainWindow window(f.vault);
+    showAndActivate(window);
+    auto* navigation = child<QListWidget>(window, "navigation");
+    const auto users = navigation->findItems(QStringLiteral("Users"), Qt::MatchExactly);
+    REQUIRE(users.size() == 1);
+    navigation->setCurrentItem(users.first());
+
+    // The lock fires inside the dialog's own event loop, as the idle timer would.
+    bool dialogWasOpen = false;
+    QTimer::singleShot(0, &window, [&] {
+        dialogWasOpen = QApplication::activeModalWidget() != nullptr;
+        f.clock.advanceSeconds(15 * 60);
+        window.checkIdle();
+    });
+    child<QPushButton>(window, "addUserButton")->click();
+
+    CHECK(dialogWasOpen);
+    CHECK(f.vault.state() == Vault::State::Locked);
+    CHECK(window.currentScreen() == window.lockScreen());
+    CHECK(QApplication::activeModalWidget() == nullptr);
 }
