@@ -69,14 +69,7 @@ AuditLogPage::AuditLogPage(Vault& vault, QWidget* parent)
     filters->addRow(tr("Dates:"), dates);
 
     auto* table = new QTableView;
-    table->setObjectName(QStringLiteral("auditTable"));
-    table->setModel(m_model);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->verticalHeader()->hide();
-    table->setWordWrap(false);
-    connect(m_model, &QAbstractItemModel::modelReset, table, &QTableView::resizeColumnsToContents);
+    setUpRecordTable(table, m_model, QStringLiteral("auditTable"));
 
     auto* verifyRow = new QHBoxLayout;
     verifyRow->addWidget(verifyButton);

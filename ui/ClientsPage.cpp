@@ -34,15 +34,7 @@ ClientsPage::ClientsPage(Vault& vault, QWidget* parent)
     , m_editLast(new QLineEdit)
     , m_error(makeErrorLabel(QStringLiteral("clientsError")))
 {
-    m_table->setObjectName(QStringLiteral("clientTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
-    connect(m_model, &QAbstractItemModel::modelReset, m_table, &QTableView::resizeColumnsToContents);
+    setUpRecordTable(m_table, m_model, QStringLiteral("clientTable"));
 
     auto* openButton = new QPushButton(tr("&Open"));
     auto* refreshButton = new QPushButton(tr("&Refresh"));

@@ -1,8 +1,10 @@
 #include "UiHelpers.h"
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPalette>
+#include <QTableView>
 
 namespace hearth::ui {
 
@@ -31,6 +33,19 @@ void showError(QLabel* label, const QString& message)
 {
     label->setText(message);
     label->setVisible(!message.isEmpty());
+}
+
+void setUpRecordTable(QTableView* table, QAbstractItemModel* model, const QString& objectName)
+{
+    table->setObjectName(objectName);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->verticalHeader()->hide();
+    table->setWordWrap(false);
+    QObject::connect(model, &QAbstractItemModel::modelReset, table, &QTableView::resizeColumnsToContents);
 }
 
 } // namespace hearth::ui

@@ -3,7 +3,9 @@
 #include <QFont>
 #include <QString>
 
+class QAbstractItemModel;
 class QLabel;
+class QTableView;
 
 namespace hearth::ui {
 
@@ -15,5 +17,8 @@ QLabel* makeErrorLabel(const QString& objectName);
 
 /// Shows @p message in an error label made by makeErrorLabel (hides it when empty).
 void showError(QLabel* label, const QString& message);
+
+/// Read-only, whole-row, single-selection table over @p model whose columns fit their contents after each reset.
+void setUpRecordTable(QTableView* table, QAbstractItemModel* model, const QString& objectName);
 
 } // namespace hearth::ui

@@ -31,15 +31,7 @@ UsersPage::UsersPage(Vault& vault, QWidget* parent)
     , m_removeButton(new QPushButton(tr("Re&move…")))
     , m_error(makeErrorLabel(QStringLiteral("usersError")))
 {
-    m_table->setObjectName(QStringLiteral("userTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
-    connect(m_model, &QAbstractItemModel::modelReset, m_table, &QTableView::resizeColumnsToContents);
+    setUpRecordTable(m_table, m_model, QStringLiteral("userTable"));
 
     auto* addButton = new QPushButton(tr("Add &user…"));
     addButton->setObjectName(QStringLiteral("addUserButton"));
