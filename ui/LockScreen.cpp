@@ -4,7 +4,6 @@
 #include "session/Vault.h"
 
 #include <QFormLayout>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -41,8 +40,6 @@ LockScreen::LockScreen(Vault& vault, QWidget* parent)
     buttons->addWidget(unlockButton);
 
     auto* panel = new QWidget;
-    panel->setMaximumWidth(QFontMetrics(font()).averageCharWidth() * 60);
-    panel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto* panelLayout = new QVBoxLayout(panel);
     panelLayout->addWidget(title);
     panelLayout->addWidget(m_user);
@@ -50,13 +47,7 @@ LockScreen::LockScreen(Vault& vault, QWidget* parent)
     panelLayout->addWidget(m_error);
     panelLayout->addLayout(buttons);
 
-    // Centred horizontally, a third of the way down: stretchable rows and columns around the panel.
-    auto* outer = new QGridLayout(this);
-    outer->addWidget(panel, 1, 1);
-    outer->setRowStretch(0, 1);
-    outer->setRowStretch(2, 2);
-    outer->setColumnStretch(0, 1);
-    outer->setColumnStretch(2, 1);
+    placeCentredPanel(this, panel);
 
     setTabOrder(m_password, unlockButton);
     setTabOrder(unlockButton, switchUser);

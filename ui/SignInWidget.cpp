@@ -5,7 +5,6 @@
 #include "session/Vault.h"
 
 #include <QFormLayout>
-#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -37,8 +36,6 @@ SignInWidget::SignInWidget(Vault& vault, QWidget* parent)
     form->addRow(tr("&Password:"), m_password);
 
     auto* panel = new QWidget;
-    panel->setMaximumWidth(QFontMetrics(font()).averageCharWidth() * 60);
-    panel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto* panelLayout = new QVBoxLayout(panel);
     panelLayout->addWidget(title);
     panelLayout->addLayout(form);
@@ -46,13 +43,7 @@ SignInWidget::SignInWidget(Vault& vault, QWidget* parent)
     panelLayout->addWidget(m_signIn, 0, Qt::AlignRight);
     panelLayout->addWidget(forgot, 0, Qt::AlignLeft);
 
-    // Centred horizontally, a third of the way down: stretchable rows and columns around the panel.
-    auto* outer = new QGridLayout(this);
-    outer->addWidget(panel, 1, 1);
-    outer->setRowStretch(0, 1);
-    outer->setRowStretch(2, 2);
-    outer->setColumnStretch(0, 1);
-    outer->setColumnStretch(2, 1);
+    placeCentredPanel(this, panel);
 
     setTabOrder(m_login, m_password);
     setTabOrder(m_password, m_signIn);

@@ -1,6 +1,8 @@
 #include "UiHelpers.h"
 
 #include <QApplication>
+#include <QFontMetrics>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPalette>
@@ -46,6 +48,19 @@ void setUpRecordTable(QTableView* table, QAbstractItemModel* model, const QStrin
     table->verticalHeader()->hide();
     table->setWordWrap(false);
     QObject::connect(model, &QAbstractItemModel::modelReset, table, &QTableView::resizeColumnsToContents);
+}
+
+void placeCentredPanel(QWidget* page, QWidget* panel)
+{
+    panel->setMaximumWidth(QFontMetrics(page->font()).averageCharWidth() * 60);
+    panel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // Stretchable rows and columns around the panel.
+    auto* outer = new QGridLayout(page);
+    outer->addWidget(panel, 1, 1);
+    outer->setRowStretch(0, 1);
+    outer->setRowStretch(2, 2);
+    outer->setColumnStretch(0, 1);
+    outer->setColumnStretch(2, 1);
 }
 
 } // namespace hearth::ui

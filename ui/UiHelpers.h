@@ -6,6 +6,7 @@
 class QAbstractItemModel;
 class QLabel;
 class QTableView;
+class QWidget;
 
 namespace hearth::ui {
 
@@ -20,5 +21,8 @@ void showError(QLabel* label, const QString& message);
 
 /// Read-only, whole-row, single-selection table over @p model whose columns fit their contents after each reset.
 void setUpRecordTable(QTableView* table, QAbstractItemModel* model, const QString& objectName);
+
+/// Lays out @p page with @p panel centred horizontally, a third of the way down, at most 60 characters wide.
+void placeCentredPanel(QWidget* page, QWidget* panel);
 
 } // namespace hearth::ui
