@@ -77,9 +77,8 @@ void SecretBytes::clear()
 
 void wipe(QString& text)
 {
-    if (!text.isEmpty() && !text.isDetached())
-        text.detach(); // would copy; prefer wiping our own instance over leaving it unwiped
-    if (!text.isEmpty())
+    // Only an unshared buffer is ours to wipe; writing to a shared one would detach and wipe a copy.
+    if (!text.isEmpty() && text.isDetached())
         sodium_memzero(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
     text.clear();
 }
