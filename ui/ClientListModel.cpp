@@ -9,7 +9,7 @@ ClientListModel::ClientListModel(QObject* parent)
 {
 }
 
-void ClientListModel::setClients(std::vector<ClientRecord> clients)
+void ClientListModel::setClients(std::vector<ClientProfile> clients)
 {
     beginResetModel();
     m_clients = std::move(clients);
@@ -42,7 +42,7 @@ QVariant ClientListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ClientRecord& client = m_clients.at(static_cast<std::size_t>(index.row()));
+    const ClientProfile& client = m_clients.at(static_cast<std::size_t>(index.row()));
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case LastName:

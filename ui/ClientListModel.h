@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/ClientRepository.h"
+#include "intake/ClientProfile.h"
 
 #include <QAbstractTableModel>
 
@@ -23,7 +23,7 @@ public:
 
     explicit ClientListModel(QObject* parent = nullptr);
 
-    void setClients(std::vector<ClientRecord> clients);
+    void setClients(std::vector<ClientProfile> clients);
     void clear();
     /// The record's UUID, or empty for an invalid row.
     QString uuidAt(int row) const;
@@ -34,7 +34,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<ClientRecord> m_clients;
+    std::vector<ClientProfile> m_clients;
 };
 
 } // namespace hearth::ui

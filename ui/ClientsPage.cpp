@@ -150,7 +150,7 @@ void ClientsPage::saveOpenedClient()
 {
     if (!m_opened)
         return;
-    ClientRecord changed = *m_opened;
+    ClientProfile changed = *m_opened;
     changed.firstName = m_editFirst->text().simplified();
     changed.lastName = m_editLast->text().simplified();
     const Status status = ClientRecords(m_vault).update(changed);

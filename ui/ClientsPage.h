@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/ClientRepository.h"
+#include "intake/ClientProfile.h"
 
 #include <QJsonObject>
 #include <QWidget>
@@ -52,7 +52,7 @@ private:
     QLineEdit* m_editFirst;
     QLineEdit* m_editLast;
     QLabel* m_error;
-    std::optional<ClientRecord> m_opened;
+    std::optional<ClientProfile> m_opened;
 };
 
 } // namespace hearth::ui

@@ -53,6 +53,7 @@ bool roleAllows(Role role, Permission permission)
     // Site Manager and up: site-level administrative functions.
     case Permission::ViewAuditLog:
     case Permission::EditAgencySettings:
+    case Permission::ClearExitData:
         return level >= static_cast<int>(Role::SiteManager);
     // Enterprise Manager only: reset passwords, enterprise administration.
     case Permission::ResetPasswords:

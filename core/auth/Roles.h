@@ -29,7 +29,8 @@ enum class Permission
     ManageUsers, ///< add, remove, change roles of users below one's own level
     ResetPasswords,
     ViewAuditLog,
-    EditAgencySettings, ///< programs, password policy, auto-lock, sign-in lock-out
+    EditAgencySettings, ///< projects, password policy, auto-lock, sign-in lock-out
+    ClearExitData, ///< reopen an enrollment and wipe its exit data ("Clear All Exit Data")
     RotateDataKey,
 };
 

@@ -1,7 +1,11 @@
 #include "session/ClientRecords.h"
 
+#include "intake/IntakeJson.h"
 #include "session/Vault.h"
-#include "store/ChangeLog.h"
+#include "store/CaseNumbers.h"
+#include "store/ClientRepository.h"
+#include "store/EnrollmentRepository.h"
+#include "store/ServiceRepository.h"
 #include "store/Store.h"
 
 #include <QUuid>
@@ -11,70 +15,89 @@ namespace hearth {
 namespace {
 const QString kEntity = QStringLiteral("client");
 
-QJsonObject fieldsOf(const ClientRecord& c)
+QString newUuid()
 {
-    return {{u"firstName"_qs, c.firstName},
-            {u"lastName"_qs, c.lastName},
-            {u"createdAt"_qs, c.createdAt.toUTC().toString(Qt::ISODateWithMs)},
-            {u"updatedAt"_qs, c.updatedAt.toUTC().toString(Qt::ISODateWithMs)},
-            {u"updatedBy"_qs, c.updatedBy}};
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-Status requireName(const QString& first, const QString& last)
+void tidy(ClientProfile& c)
 {
-    if (first.trimmed().isEmpty() && last.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, QObject::tr("Enter at least a first or a last name."));
+    for (QString* s : {&c.firstName, &c.middleName, &c.lastName, &c.nameSuffix, &c.alias, &c.additionalRaceEthnicity})
+        *s = s->simplified();
+}
+
+/// Impossible data: refused before anything is written.
+Status refuseImpossible(const ClientProfile& c)
+{
+    const bool nameClaimed = c.nameDataQuality == 1 || c.nameDataQuality == 2;
+    if (nameClaimed && c.firstName.isEmpty() && c.lastName.isEmpty() && c.anonymousProfile.isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+                         QObject::tr("Enter at least a first or a last name, or choose why the name is missing."));
     return {};
 }
 } // namespace
 
-Result<ClientRecord> ClientRecords::create(const QString& firstName, const QString& lastName)
+Result<ClientProfile> ClientRecords::create(ClientProfile c)
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    if (auto st = requireName(firstName, lastName); !st)
+    tidy(c);
+    if (auto st = refuseImpossible(c); !st)
         return st.error();
     const QDateTime now = m_vault.clock().now();
-    ClientRecord c {QUuid::createUuid().toString(QUuid::WithoutBraces),
-                    firstName.trimmed(),
-                    lastName.trimmed(),
-                    now,
-                    now,
-                    m_vault.user()->login};
+    c.uuid = newUuid();
+    c.createdAt = now;
+    c.updatedAt = now;
+    c.updatedBy = m_vault.user()->login;
     Status st = m_vault.write([&]() -> Status {
         Store& s = *m_vault.store();
+        auto caseNumber = CaseNumbers(s).next();
+        if (!caseNumber)
+            return caseNumber.error();
+        c.caseNumber = *caseNumber;
         if (auto r = ClientRepository(s).insert(c); !r)
             return r;
-        if (auto r = ChangeLog(s).append({0, kEntity, c.uuid, QStringLiteral("insert"), now, c.updatedBy, fieldsOf(c)});
-            !r)
-            return r;
-        return m_vault.appendAudit(QString::fromLatin1(audit::RecordCreate), kEntity, c.uuid);
+        return m_vault.recordChange(kEntity, c.uuid, QStringLiteral("insert"), intake_json::toJson(c),
+                                    audit::RecordCreate);
     });
     if (!st)
         return st.error();
     return c;
 }
 
-Status ClientRecords::update(const ClientRecord& input)
+Result<ClientProfile> ClientRecords::create(const QString& firstName, const QString& lastName)
+{
+    ClientProfile c;
+    c.firstName = firstName;
+    c.lastName = lastName;
+    c.nameDataQuality = 1;
+    return create(std::move(c));
+}
+
+Status ClientRecords::update(const ClientProfile& input)
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
-    if (auto st = requireName(input.firstName, input.lastName); !st)
+    ClientProfile c = input;
+    tidy(c);
+    if (auto st = refuseImpossible(c); !st)
         return st;
-    ClientRecord c = input;
-    c.firstName = c.firstName.trimmed();
-    c.lastName = c.lastName.trimmed();
-    c.updatedAt = m_vault.clock().now();
-    c.updatedBy = m_vault.user()->login;
     return m_vault.write([&]() -> Status {
         Store& s = *m_vault.store();
+        auto stored = ClientRepository(s).find(c.uuid);
+        if (!stored)
+            return stored.error();
+        if (!stored->has_value())
+            return makeError(ErrorCode::NotFound, QObject::tr("That client record no longer exists."));
+        // The case number and creation stamp are the store's, not the form's.
+        c.caseNumber = (*stored)->caseNumber;
+        c.createdAt = (*stored)->createdAt;
+        c.updatedAt = m_vault.clock().now();
+        c.updatedBy = m_vault.user()->login;
         if (auto r = ClientRepository(s).update(c); !r)
             return r;
-        if (auto r = ChangeLog(s).append(
-                {0, kEntity, c.uuid, QStringLiteral("update"), c.updatedAt, c.updatedBy, fieldsOf(c)});
-            !r)
-            return r;
-        return m_vault.appendAudit(QString::fromLatin1(audit::RecordEdit), kEntity, c.uuid);
+        return m_vault.recordChange(kEntity, c.uuid, QStringLiteral("update"), intake_json::toJson(c),
+                                    audit::RecordEdit);
     });
 }
 
@@ -88,13 +111,11 @@ Status ClientRecords::remove(const QString& uuid)
         Store& s = *m_vault.store();
         if (auto r = ClientRepository(s).markDeleted(uuid, now, by); !r)
             return r;
-        if (auto r = ChangeLog(s).append({0, kEntity, uuid, QStringLiteral("delete"), now, by, {}}); !r)
-            return r;
-        return m_vault.appendAudit(QString::fromLatin1(audit::RecordDelete), kEntity, uuid);
+        return m_vault.recordChange(kEntity, uuid, QStringLiteral("delete"), {}, audit::RecordDelete);
     });
 }
 
-Result<ClientRecord> ClientRecords::open(const QString& uuid)
+Result<ClientProfile> ClientRecords::open(const QString& uuid)
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
@@ -108,11 +129,45 @@ Result<ClientRecord> ClientRecords::open(const QString& uuid)
     return **found;
 }
 
-Result<std::vector<ClientRecord>> ClientRecords::list(int limit) const
+Result<std::vector<ClientProfile>> ClientRecords::list(int limit) const
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
     return ClientRepository(*m_vault.store()).list(limit);
+}
+
+Result<QString> ClientRecords::revealSsn(const QString& uuid)
+{
+    if (auto st = m_vault.require(Permission::RevealSsn); !st)
+        return st.error();
+    auto found = ClientRepository(*m_vault.store()).find(uuid);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return makeError(ErrorCode::NotFound, QObject::tr("That client record no longer exists."));
+    if (auto st = m_vault.recordAudit(QString::fromLatin1(audit::SsnReveal), kEntity, uuid); !st)
+        return st.error();
+    return (*found)->ssn;
+}
+
+Result<std::vector<ChangeRecord>> ClientRecords::history(const QString& uuid) const
+{
+    if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
+        return st.error();
+    Store& s = *m_vault.store();
+    QStringList ids {uuid};
+    auto enrollments = EnrollmentRepository(s).forClient(uuid);
+    if (!enrollments)
+        return enrollments.error();
+    for (const Enrollment& e : *enrollments) {
+        ids.append(e.uuid);
+        auto services = ServiceRepository(s).forEnrollment(e.uuid);
+        if (!services)
+            return services.error();
+        for (const ServiceRecord& r : *services)
+            ids.append(r.uuid);
+    }
+    return ChangeLog(s).forEntities(ids);
 }
 
 } // namespace hearth

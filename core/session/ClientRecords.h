@@ -1,12 +1,16 @@
 #pragma once
 
-#include "store/ClientRepository.h"
+#include "common/Result.h"
+#include "intake/ClientProfile.h"
+#include "store/ChangeLog.h"
+
+#include <vector>
 
 namespace hearth {
 
 class Vault;
 
-/// @brief Client records with their permission checks, change-log entries and audit trail in one transaction.
+/// @brief Client profiles with their permission checks, change-log entries and audit trail in one transaction.
 class ClientRecords
 {
 public:
@@ -15,12 +19,20 @@ public:
     {
     }
 
-    Result<ClientRecord> create(const QString& firstName, const QString& lastName);
-    Status update(const ClientRecord& client);
+    /// Creates a client: assigns the id and the case number, then applies the anonymous profile if
+    /// @p profile names one. Impossible data is refused; warnings are the caller's to show.
+    Result<ClientProfile> create(ClientProfile profile);
+    /// Shorthand for a client known only by name (full name reported).
+    Result<ClientProfile> create(const QString& firstName, const QString& lastName);
+    Status update(const ClientProfile& client);
     Status remove(const QString& uuid);
     /// Opens one record for viewing; the view is audited.
-    Result<ClientRecord> open(const QString& uuid);
-    Result<std::vector<ClientRecord>> list(int limit = 1000) const;
+    Result<ClientProfile> open(const QString& uuid);
+    Result<std::vector<ClientProfile>> list(int limit = 1000) const;
+    /// The whole SSN, for users allowed to see it; every reveal is audited.
+    Result<QString> revealSsn(const QString& uuid);
+    /// Changes to the client and to everything recorded for them, newest first.
+    Result<std::vector<ChangeRecord>> history(const QString& uuid) const;
 
 private:
     Vault& m_vault;

@@ -2,6 +2,7 @@
 
 #include "crypto/KeySlots.h"
 #include "session/IdleTimer.h"
+#include "store/ChangeLog.h"
 #include "store/KeyValueRepositories.h"
 #include "store/Store.h"
 #include "store/UserRepository.h"
@@ -476,6 +477,17 @@ Status Vault::appendAudit(const QString& action, const QString& recordType, cons
         return notUnlocked();
     const QString who = m_user ? m_user->login : QStringLiteral("(system)");
     return AuditLog(*m_store).append({0, m_clock.now(), who, action, recordType, recordUuid, detail});
+}
+
+Status Vault::recordChange(const QString& entity, const QString& uuid, const QString& operation,
+                           const QJsonObject& fields, const char* auditAction, const QString& detail)
+{
+    if (!m_store || !m_user)
+        return notUnlocked();
+    const QDateTime now = m_clock.now();
+    if (auto st = ChangeLog(*m_store).append({0, entity, uuid, operation, now, m_user->login, fields}); !st)
+        return st;
+    return appendAudit(QString::fromLatin1(auditAction), entity, uuid, detail);
 }
 
 Status Vault::recordAudit(const QString& action, const QString& recordType, const QString& recordUuid,

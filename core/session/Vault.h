@@ -128,12 +128,18 @@ private:
     friend class UserAdministration;
     friend class AuditReader;
     friend class ClientRecords;
+    friend class ProjectRecords;
+    friend class EnrollmentRecords;
+    friend class ServiceRecords;
 
     Store* store() const { return m_store.get(); }
     /// Runs @p work in a transaction; audit entries it appends commit or roll back with it.
     Status write(const std::function<Status()>& work);
     Status appendAudit(const QString& action, const QString& recordType = {}, const QString& recordUuid = {},
                        const QString& detail = {});
+    /// Appends the change-log entry and the audit entry of one record write (inside write()).
+    Status recordChange(const QString& entity, const QString& uuid, const QString& operation, const QJsonObject& fields,
+                        const char* auditAction, const QString& detail = {});
     Result<KeyFile> loadKeys() const;
     Status saveKeys(const KeyFile& keys) const;
     Status openWithKey(const KeyFile& keys, const SecretBytes& dataKey);

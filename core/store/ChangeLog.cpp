@@ -41,6 +41,33 @@ Result<std::vector<ChangeRecord>> ChangeLog::readAfter(qint64 afterSeq, int limi
     return out;
 }
 
+Result<std::vector<ChangeRecord>> ChangeLog::forEntities(const QStringList& entityUuids, int limit) const
+{
+    std::vector<ChangeRecord> out;
+    if (entityUuids.isEmpty())
+        return out;
+    QStringList marks;
+    for (qsizetype i = 0; i < entityUuids.size(); ++i)
+        marks.append(QStringLiteral("?%1").arg(i + 1));
+    auto st = m_store.db().prepare(QStringLiteral("SELECT seq, entity, entity_uuid, operation, changed_at, changed_by, "
+                                                  "fields FROM change_log WHERE entity_uuid IN (%1) "
+                                                  "ORDER BY seq DESC LIMIT %2")
+                                       .arg(marks.join(u','))
+                                       .arg(limit));
+    if (!st)
+        return st.error();
+    for (qsizetype i = 0; i < entityUuids.size(); ++i)
+        st->bind(int(i + 1), entityUuids.at(i));
+    while (st->next()) {
+        out.push_back({st->integer(0), st->text(1), st->text(2), st->text(3),
+                       QDateTime::fromString(st->text(4), Qt::ISODateWithMs), st->text(5),
+                       QJsonDocument::fromJson(st->text(6).toUtf8()).object()});
+    }
+    if (!st->status())
+        return st->status().error();
+    return out;
+}
+
 Result<qint64> ChangeLog::cursor(const QString& consumer) const
 {
     auto st = m_store.db().prepare(QStringLiteral("SELECT last_seq FROM change_cursors WHERE consumer = ?"));

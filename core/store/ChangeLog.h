@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -45,6 +46,8 @@ public:
     /// Records that @p consumer is done with everything up to @p seq. Never moves backwards or past the end.
     Status advanceCursor(const QString& consumer, qint64 seq, const QDateTime& now);
     Result<qint64> latestSeq() const;
+    /// The changes to any of @p entityUuids, newest first (a record's history).
+    Result<std::vector<ChangeRecord>> forEntities(const QStringList& entityUuids, int limit = 500) const;
 
 private:
     Store& m_store;

@@ -1,5 +1,7 @@
 #include "store/ClientRepository.h"
 
+#include "intake/IntakeJson.h"
+#include "store/JsonColumn.h"
 #include "store/Store.h"
 
 namespace hearth {
@@ -10,88 +12,119 @@ QString iso(const QDateTime& t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-ClientRecord readClient(const Statement& st)
+/// NOT NULL name columns: a name that was never typed is stored as ''.
+QString orEmpty(const QString& s)
 {
-    return {st.text(0),
-            st.text(1),
-            st.text(2),
-            QDateTime::fromString(st.text(3), Qt::ISODateWithMs),
-            QDateTime::fromString(st.text(4), Qt::ISODateWithMs),
-            st.text(5)};
+    return s.isNull() ? QStringLiteral("") : s;
 }
 
-const QString kSelect = QStringLiteral(
-    "SELECT uuid, first_name, last_name, created_at, updated_at, updated_by FROM clients WHERE deleted = 0 ");
+const QString kSelect = QStringLiteral("SELECT data FROM clients WHERE deleted = 0 ");
+
+Error missing()
+{
+    return makeError(ErrorCode::NotFound, QObject::tr("That client record no longer exists."));
+}
 } // namespace
 
-Status ClientRepository::insert(const ClientRecord& c)
+Status ClientRepository::insert(const ClientProfile& c)
 {
-    auto st = m_store.db().prepare(QStringLiteral("INSERT INTO clients (uuid, first_name, last_name, created_at, "
-                                                  "updated_at, updated_by) VALUES (?,?,?,?,?,?)"));
+    auto st
+        = m_store.db().prepare(QStringLiteral("INSERT INTO clients (uuid, case_number, first_name, last_name, data, "
+                                              "created_at, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?)"));
     if (!st)
         return st.error();
     st->bind(1, c.uuid)
-        .bind(2, c.firstName)
-        .bind(3, c.lastName)
-        .bind(4, iso(c.createdAt))
-        .bind(5, iso(c.updatedAt))
-        .bind(6, c.updatedBy);
+        .bind(2, c.caseNumber)
+        .bind(3, orEmpty(c.firstName))
+        .bind(4, orEmpty(c.lastName))
+        .bind(5, json_column::encode(intake_json::toJson(c)))
+        .bind(6, iso(c.createdAt))
+        .bind(7, iso(c.updatedAt))
+        .bind(8, c.updatedBy);
     return st->run();
 }
 
-Status ClientRepository::update(const ClientRecord& c)
+Status ClientRepository::update(const ClientProfile& c)
 {
-    auto st = m_store.db().prepare(QStringLiteral("UPDATE clients SET first_name = ?2, last_name = ?3, "
-                                                  "updated_at = ?4, updated_by = ?5 WHERE uuid = ?1 AND deleted = 0"));
+    auto st = m_store.db().prepare(QStringLiteral("UPDATE clients SET first_name = ?2, last_name = ?3, data = ?4, "
+                                                  "updated_at = ?5, updated_by = ?6 WHERE uuid = ?1 AND deleted = 0"));
     if (!st)
         return st.error();
-    st->bind(1, c.uuid).bind(2, c.firstName).bind(3, c.lastName).bind(4, iso(c.updatedAt)).bind(5, c.updatedBy);
+    st->bind(1, c.uuid)
+        .bind(2, orEmpty(c.firstName))
+        .bind(3, orEmpty(c.lastName))
+        .bind(4, json_column::encode(intake_json::toJson(c)))
+        .bind(5, iso(c.updatedAt))
+        .bind(6, c.updatedBy);
     if (auto r = st->run(); !r)
         return r;
     if (m_store.db().changes() != 1)
-        return makeError(ErrorCode::NotFound, QStringLiteral("The client record no longer exists."));
+        return missing();
     return {};
 }
 
 Status ClientRepository::markDeleted(const QString& uuid, const QDateTime& at, const QString& by)
 {
     auto st = m_store.db().prepare(QStringLiteral("UPDATE clients SET deleted = 1, first_name = '', last_name = '', "
-                                                  "updated_at = ?2, updated_by = ?3 WHERE uuid = ?1 AND deleted = 0"));
+                                                  "data = '{}', updated_at = ?2, updated_by = ?3 "
+                                                  "WHERE uuid = ?1 AND deleted = 0"));
     if (!st)
         return st.error();
     st->bind(1, uuid).bind(2, iso(at)).bind(3, by);
     if (auto r = st->run(); !r)
         return r;
     if (m_store.db().changes() != 1)
-        return makeError(ErrorCode::NotFound, QStringLiteral("The client record no longer exists."));
+        return missing();
     return {};
 }
 
-Result<std::optional<ClientRecord>> ClientRepository::find(const QString& uuid) const
+Result<std::optional<ClientProfile>> ClientRepository::find(const QString& uuid) const
 {
     auto st = m_store.db().prepare(kSelect + QStringLiteral("AND uuid = ?"));
     if (!st)
         return st.error();
     st->bind(1, uuid);
     if (st->next())
-        return std::optional<ClientRecord>(readClient(*st));
+        return std::optional<ClientProfile>(intake_json::clientFromJson(json_column::decode(st->text(0))));
     if (!st->status())
         return st->status().error();
-    return std::optional<ClientRecord>();
+    return std::optional<ClientProfile>();
 }
 
-Result<std::vector<ClientRecord>> ClientRepository::list(int limit) const
+Result<std::vector<ClientProfile>> ClientRepository::list(int limit) const
 {
     auto st = m_store.db().prepare(kSelect + QStringLiteral("ORDER BY last_name, first_name LIMIT ?"));
     if (!st)
         return st.error();
     st->bind(1, qint64(limit));
-    std::vector<ClientRecord> out;
+    std::vector<ClientProfile> out;
     while (st->next())
-        out.push_back(readClient(*st));
+        out.push_back(intake_json::clientFromJson(json_column::decode(st->text(0))));
     if (!st->status())
         return st->status().error();
     return out;
+}
+
+Status ClientRepository::forEach(const std::function<void(const ClientProfile&)>& visit) const
+{
+    auto st = m_store.db().prepare(kSelect);
+    if (!st)
+        return st.error();
+    while (st->next())
+        visit(intake_json::clientFromJson(json_column::decode(st->text(0))));
+    return st->status();
+}
+
+Result<bool> ClientRepository::caseNumberTaken(const QString& caseNumber) const
+{
+    auto st = m_store.db().prepare(QStringLiteral("SELECT 1 FROM clients WHERE case_number = ?"));
+    if (!st)
+        return st.error();
+    st->bind(1, caseNumber);
+    const bool taken = st->next();
+    if (!st->status())
+        return st->status().error();
+    return taken;
 }
 
 } // namespace hearth

@@ -95,6 +95,65 @@ CREATE TABLE drafts (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 3: intake. Each row keeps its whole record as JSON in `data` (inside the encrypted file);
+// the other columns are copies that indexes and constraints need.
+const char* const kV3 = R"sql(
+ALTER TABLE clients ADD COLUMN case_number TEXT;
+ALTER TABLE clients ADD COLUMN data TEXT NOT NULL DEFAULT '{}';
+UPDATE clients SET case_number = upper(substr(uuid, 1, 8)) WHERE case_number IS NULL;
+UPDATE clients SET data = json_object('PersonalID', uuid, 'CaseNumber', case_number, 'FirstName', first_name,
+    'LastName', last_name, 'DateCreated', created_at, 'DateUpdated', updated_at, 'UserID', updated_by)
+    WHERE deleted = 0;
+CREATE UNIQUE INDEX clients_by_case_number ON clients (case_number);
+
+CREATE TABLE projects (
+    uuid         TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    project_type INTEGER NOT NULL,
+    data         TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    updated_by   TEXT NOT NULL,
+    archived     INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE enrollments (
+    uuid          TEXT PRIMARY KEY,
+    client_uuid   TEXT NOT NULL REFERENCES clients (uuid),
+    project_uuid  TEXT NOT NULL REFERENCES projects (uuid),
+    household_id  TEXT NOT NULL,
+    relationship  INTEGER NOT NULL,
+    entry_date    TEXT NOT NULL,
+    exit_date     TEXT,
+    data          TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL,
+    deleted       INTEGER NOT NULL DEFAULT 0,
+    CHECK (exit_date IS NULL OR exit_date >= entry_date)
+) WITHOUT ROWID;
+CREATE INDEX enrollments_by_client ON enrollments (client_uuid, entry_date);
+CREATE INDEX enrollments_by_household ON enrollments (household_id);
+CREATE INDEX enrollments_by_project ON enrollments (project_uuid, exit_date);
+
+CREATE TABLE services (
+    uuid            TEXT PRIMARY KEY,
+    enrollment_uuid TEXT NOT NULL REFERENCES enrollments (uuid),
+    client_uuid     TEXT NOT NULL REFERENCES clients (uuid),
+    date_provided   TEXT NOT NULL,
+    record_type     INTEGER NOT NULL,
+    data            TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    updated_by      TEXT NOT NULL,
+    deleted         INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX services_by_enrollment ON services (enrollment_uuid, date_provided);
+-- HUD 4.14: at most one bed night per enrollment per night.
+CREATE UNIQUE INDEX services_one_bed_night ON services (enrollment_uuid, date_provided)
+    WHERE record_type = 200 AND deleted = 0;
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& allMigrations()
@@ -102,6 +161,7 @@ const std::vector<Migration>& allMigrations()
     static const std::vector<Migration> migrations = {
         {1, QStringLiteral("accounts, settings, audit log, change log"), QString::fromUtf8(kV1)},
         {2, QStringLiteral("clients and drafts"), QString::fromUtf8(kV2)},
+        {3, QStringLiteral("intake: client profiles, projects, enrollments, services"), QString::fromUtf8(kV3)},
     };
     return migrations;
 }

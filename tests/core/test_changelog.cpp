@@ -46,7 +46,7 @@ TEST_CASE("creating, editing and deleting a client logs three changes in order",
     auto created = clients.create(u" Hana "_qs, u"Change"_qs);
     REQUIRE_OK(created);
     s.clock.advanceSeconds(60);
-    ClientRecord edited = created.value();
+    ClientProfile edited = created.value();
     edited.lastName = u"Changed"_qs;
     REQUIRE_OK(clients.update(edited));
     s.clock.advanceSeconds(60);
@@ -69,11 +69,11 @@ TEST_CASE("creating, editing and deleting a client logs three changes in order",
     CHECK(changes[1].changedAt == t0.addSecs(60));
     CHECK(changes[2].changedAt == t0.addSecs(120));
 
-    CHECK(changes[0].fields.value(u"firstName").toString() == u"Hana"_qs); // stored trimmed
-    CHECK(changes[0].fields.value(u"lastName").toString() == u"Change"_qs);
-    CHECK(changes[0].fields.value(u"updatedBy").toString() == kAdminLogin);
-    CHECK(changes[1].fields.value(u"lastName").toString() == u"Changed"_qs);
-    CHECK(changes[1].fields.value(u"createdAt").toString() == changes[0].fields.value(u"createdAt").toString());
+    CHECK(changes[0].fields.value(u"FirstName").toString() == u"Hana"_qs); // stored trimmed
+    CHECK(changes[0].fields.value(u"LastName").toString() == u"Change"_qs);
+    CHECK(changes[0].fields.value(u"UserID").toString() == kAdminLogin);
+    CHECK(changes[1].fields.value(u"LastName").toString() == u"Changed"_qs);
+    CHECK(changes[1].fields.value(u"DateCreated").toString() == changes[0].fields.value(u"DateCreated").toString());
     CHECK(changes[2].fields.isEmpty());
     CHECK(ChangeLog(*store).latestSeq().value() == changes[2].seq);
 
@@ -93,11 +93,11 @@ TEST_CASE("a write that fails leaves neither a change-log row nor an audit row",
     REQUIRE_OK(created);
     const qsizetype auditBefore = auditCount(*s.vault);
 
-    ClientRecord ghost = created.value();
+    ClientProfile ghost = created.value();
     ghost.uuid = u"00000000-0000-0000-0000-000000000000"_qs;
     CHECK(clients.update(ghost).code() == ErrorCode::NotFound);
     CHECK(clients.remove(ghost.uuid).code() == ErrorCode::NotFound);
-    ClientRecord blank = created.value();
+    ClientProfile blank = created.value();
     blank.firstName.clear();
     blank.lastName = u"  "_qs;
     CHECK(clients.update(blank).code() == ErrorCode::InvalidInput);

@@ -1,0 +1,95 @@
+#include "session/ProjectRecords.h"
+
+#include "intake/IntakeJson.h"
+#include "session/Vault.h"
+#include "store/ProjectRepository.h"
+#include "store/Store.h"
+
+#include <QUuid>
+
+namespace hearth {
+
+namespace {
+const QString kEntity = QStringLiteral("project");
+
+Status refuseInvalid(const Project& p)
+{
+    // TODO(rules merge): replace with ProjectRules
+    if (p.name.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QObject::tr("Give the project a name."));
+    if (!p.operatingStart.isValid())
+        return makeError(ErrorCode::InvalidInput, QObject::tr("Enter the date the project started operating."));
+    if (p.operatingEnd && *p.operatingEnd < p.operatingStart)
+        return makeError(ErrorCode::InvalidInput, QObject::tr("The operating end date is before the start date."));
+    return {};
+}
+} // namespace
+
+Result<Project> ProjectRecords::create(Project p)
+{
+    if (auto st = m_vault.require(Permission::EditAgencySettings); !st)
+        return st.error();
+    p.name = p.name.simplified();
+    p.cocCode = p.cocCode.trimmed().toUpper();
+    if (auto st = refuseInvalid(p); !st)
+        return st.error();
+    p.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    p.createdAt = p.updatedAt = m_vault.clock().now();
+    p.updatedBy = m_vault.user()->login;
+    Status st = m_vault.write([&]() -> Status {
+        if (auto r = ProjectRepository(*m_vault.store()).insert(p); !r)
+            return r;
+        return m_vault.recordChange(kEntity, p.uuid, QStringLiteral("insert"), intake_json::toJson(p),
+                                    audit::SettingsChange, QStringLiteral("project created"));
+    });
+    if (!st)
+        return st.error();
+    return p;
+}
+
+Status ProjectRecords::update(const Project& input)
+{
+    if (auto st = m_vault.require(Permission::EditAgencySettings); !st)
+        return st;
+    Project p = input;
+    p.name = p.name.simplified();
+    p.cocCode = p.cocCode.trimmed().toUpper();
+    if (auto st = refuseInvalid(p); !st)
+        return st;
+    return m_vault.write([&]() -> Status {
+        ProjectRepository repo(*m_vault.store());
+        auto stored = repo.find(p.uuid);
+        if (!stored)
+            return stored.error();
+        if (!stored->has_value())
+            return makeError(ErrorCode::NotFound, QObject::tr("That project no longer exists."));
+        p.createdAt = (*stored)->createdAt;
+        p.updatedAt = m_vault.clock().now();
+        p.updatedBy = m_vault.user()->login;
+        if (auto r = repo.update(p); !r)
+            return r;
+        return m_vault.recordChange(kEntity, p.uuid, QStringLiteral("update"), intake_json::toJson(p),
+                                    audit::SettingsChange, QStringLiteral("project changed"));
+    });
+}
+
+Result<std::vector<Project>> ProjectRecords::list() const
+{
+    if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
+        return st.error();
+    return ProjectRepository(*m_vault.store()).list();
+}
+
+Result<Project> ProjectRecords::find(const QString& uuid) const
+{
+    if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
+        return st.error();
+    auto found = ProjectRepository(*m_vault.store()).find(uuid);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return makeError(ErrorCode::NotFound, QObject::tr("That project no longer exists."));
+    return **found;
+}
+
+} // namespace hearth

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "common/Result.h"
+#include "intake/Enrollment.h"
+
+#include <optional>
+#include <vector>
+
+namespace hearth {
+
+class Store;
+
+/// @brief Enrollment rows (entry, exit and assessments together). Callers wrap writes in a transaction.
+class EnrollmentRepository
+{
+public:
+    explicit EnrollmentRepository(Store& store)
+        : m_store(store)
+    {
+    }
+
+    Status insert(const Enrollment& enrollment);
+    Status update(const Enrollment& enrollment);
+    Result<std::optional<Enrollment>> find(const QString& uuid) const;
+    /// A client's enrollments, newest entry first.
+    Result<std::vector<Enrollment>> forClient(const QString& clientUuid) const;
+    /// Everyone enrolled under one household id, heads first.
+    Result<std::vector<Enrollment>> forHousehold(const QString& householdId) const;
+    /// A client's enrollments in one project (for the overlap rule).
+    Result<std::vector<Enrollment>> forClientInProject(const QString& clientUuid, const QString& projectUuid) const;
+    /// Enrollments in a project that are open on @p day (entered on or before it, not exited before it).
+    Result<std::vector<Enrollment>> activeInProject(const QString& projectUuid, const QDate& day) const;
+
+private:
+    Result<std::vector<Enrollment>> query(const QString& where, const QStringList& args) const;
+
+    Store& m_store;
+};
+
+} // namespace hearth

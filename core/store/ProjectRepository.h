@@ -1,0 +1,32 @@
+#pragma once
+
+#include "common/Result.h"
+#include "intake/Project.h"
+
+#include <optional>
+#include <vector>
+
+namespace hearth {
+
+class Store;
+
+/// @brief The agency's projects. Callers wrap writes in a transaction with change-log and audit entries.
+class ProjectRepository
+{
+public:
+    explicit ProjectRepository(Store& store)
+        : m_store(store)
+    {
+    }
+
+    Status insert(const Project& project);
+    Status update(const Project& project);
+    Result<std::optional<Project>> find(const QString& uuid) const;
+    /// Projects ordered by name.
+    Result<std::vector<Project>> list() const;
+
+private:
+    Store& m_store;
+};
+
+} // namespace hearth

@@ -1,0 +1,342 @@
+// Intake services against a real encrypted store: case numbers, projects, households,
+// enrollments, exits, reopening and bed nights, with their permission checks and audit trail.
+#include "IntakeTestSupport.h"
+#include "session/AuditReader.h"
+#include "session/ServiceRecords.h"
+#include "store/CaseNumbers.h"
+
+using namespace hearth;
+using namespace hearth::test;
+
+namespace {
+bool audited(Vault& vault, const char* action, const QString& uuid)
+{
+    AuditFilter f;
+    f.action = QString::fromLatin1(action);
+    f.recordUuid = uuid;
+    auto entries = AuditReader(vault).query(f);
+    REQUIRE_OK(entries);
+    return !entries->empty();
+}
+
+ExitRequest exitOf(const QString& enrollmentUuid, QDate date, int destination = 116)
+{
+    ExitRequest x;
+    x.enrollmentUuid = enrollmentUuid;
+    x.exitDate = date;
+    x.destination = destination;
+    return x;
+}
+} // namespace
+
+TEST_CASE("every client gets a distinct case number that keeps counting after a lock", "[intake][clients]")
+{
+    IntakeStore s;
+    auto first = ClientRecords(*s.vault).create(u"Ada"_qs, u"One"_qs);
+    auto second = ClientRecords(*s.vault).create(u"Bea"_qs, u"Two"_qs);
+    REQUIRE_OK(first);
+    REQUIRE_OK(second);
+    CHECK(CaseNumbers::looksLikeCaseNumber(first->caseNumber));
+    CHECK(first->caseNumber != second->caseNumber);
+    CHECK(first->caseNumber.left(5) == second->caseNumber.left(5)); // one workstation prefix
+    CHECK(first->caseNumber.mid(6).toInt() + 1 == second->caseNumber.mid(6).toInt());
+
+    s.vault->lock();
+    REQUIRE_OK(s.vault->unlock(kAdminPassword));
+    auto third = ClientRecords(*s.vault).create(u"Cy"_qs, u"Three"_qs);
+    REQUIRE_OK(third);
+    CHECK(third->caseNumber.mid(6).toInt() == second->caseNumber.mid(6).toInt() + 1);
+    // A case number the form sends is ignored: the store's number stays.
+    ClientProfile edited = *third;
+    edited.caseNumber = first->caseNumber;
+    REQUIRE_OK(ClientRecords(*s.vault).update(edited));
+    CHECK(ClientRecords(*s.vault).open(third->uuid).value().caseNumber == third->caseNumber);
+}
+
+TEST_CASE("a full client profile survives the store unchanged", "[intake][clients]")
+{
+    IntakeStore s;
+    ClientProfile c;
+    c.firstName = u"  María "_qs;
+    c.middleName = u"José"_qs;
+    c.lastName = u"García-López"_qs;
+    c.nameSuffix = u"Jr."_qs;
+    c.nameDataQuality = 1;
+    c.alias = u"Majo"_qs;
+    c.ssn = u"XXXXX6789"_qs;
+    c.ssnDataQuality = 2;
+    c.dob = QDate(1980, 3, 12);
+    c.dobDataQuality = 1;
+    c.raceEthnicity = {u"HispanicLatinao"_qs, u"White"_qs};
+    c.additionalRaceEthnicity = u"Oaxacan"_qs;
+    c.sex = 0;
+    c.veteranStatus = 1;
+    c.veteranDetails.setCode(u"MilitaryBranch"_qs, 1);
+    c.veteranDetails.setCode(u"YearEnteredService"_qs, 1999);
+    auto made = ClientRecords(*s.vault).create(c);
+    REQUIRE_OK(made);
+    auto back = ClientRecords(*s.vault).open(made->uuid);
+    REQUIRE_OK(back);
+    CHECK(back->firstName == u"María"_qs); // tidied
+    CHECK(*back == *made);
+    CHECK(back->veteranDetails.code(u"YearEnteredService"_qs) == 1999);
+    CHECK(back->dob == QDate(1980, 3, 12));
+}
+
+TEST_CASE("revealing a whole SSN needs the permission and is audited", "[intake][clients][permissions]")
+{
+    IntakeStore s;
+    ClientProfile c;
+    c.firstName = u"Sam"_qs;
+    c.nameDataQuality = 1;
+    c.ssn = u"123456780"_qs;
+    c.ssnDataQuality = 1;
+    const QString uuid = ClientRecords(*s.vault).create(c).value().uuid;
+    s.addUser(u"bo.staff"_qs, Role::AgencyStaff, kThirdPassword);
+
+    s.switchTo(u"bo.staff"_qs, kThirdPassword);
+    CHECK(ClientRecords(*s.vault).revealSsn(uuid).code() == ErrorCode::PermissionDenied);
+
+    s.switchTo(kAdminLogin, kAdminPassword);
+    CHECK_FALSE(audited(*s.vault, audit::SsnReveal, uuid));
+    auto ssn = ClientRecords(*s.vault).revealSsn(uuid);
+    REQUIRE_OK(ssn);
+    CHECK(*ssn == u"123456780"_qs);
+    CHECK(audited(*s.vault, audit::SsnReveal, uuid));
+}
+
+TEST_CASE("only administrators define projects, and a project needs a name and a start", "[intake][projects]")
+{
+    IntakeStore s;
+    Project p;
+    p.projectType = 13;
+    p.cocCode = u"ca-504"_qs;
+    p.operatingStart = QDate(2025, 7, 1);
+    CHECK(ProjectRecords(*s.vault).create(p).code() == ErrorCode::InvalidInput);
+    p.name = u"Rapid Re-Housing"_qs;
+    auto made = ProjectRecords(*s.vault).create(p);
+    REQUIRE_OK(made);
+    CHECK(made->cocCode == u"CA-504"_qs);
+    CHECK(ProjectRecords(*s.vault).list().value().size() == 2);
+
+    s.addUser(u"bo.staff"_qs, Role::AgencyStaff, kThirdPassword);
+    s.switchTo(u"bo.staff"_qs, kThirdPassword);
+    CHECK(ProjectRecords(*s.vault).create(p).code() == ErrorCode::PermissionDenied);
+    CHECK(ProjectRecords(*s.vault).list().value().size() == 2); // staff still see them to enroll
+}
+
+TEST_CASE("a household enrollment has exactly one head of household", "[intake][households]")
+{
+    IntakeStore s;
+    const QString mom = s.client(u"Rosa"_qs, u"Diaz"_qs);
+    const QString son = s.client(u"Leo"_qs, u"Diaz"_qs);
+    const QString girl = s.client(u"Ana"_qs, u"Diaz"_qs);
+    EnrollmentRecords enrollments(*s.vault);
+
+    auto none = enrollments.enrollHousehold(s.shelter.uuid, {s.member(mom, 3), s.member(son, 2)});
+    CHECK(none.code() == ErrorCode::InvalidInput);
+    auto two = enrollments.enrollHousehold(s.shelter.uuid, {s.member(mom, 1), s.member(son, 1)});
+    CHECK(two.code() == ErrorCode::InvalidInput);
+    CHECK(two.message().contains(u"exactly one"_qs));
+
+    auto family = enrollments.enrollHousehold(s.shelter.uuid, {s.member(mom, 1), s.member(son, 2), s.member(girl, 2)});
+    REQUIRE_OK(family);
+    REQUIRE(family->size() == 3);
+    const QString household = family->front().householdId;
+    for (const Enrollment& e : *family) {
+        CHECK(e.householdId == household);
+        CHECK(e.enrollmentCoC == u"CA-504"_qs); // 3.16 defaults to the project's CoC
+    }
+    // A second head cannot join; a member can.
+    const QString dad = s.client(u"Tomas"_qs, u"Diaz"_qs);
+    CHECK(enrollments.addToHousehold(household, s.member(dad, 1)).code() == ErrorCode::InvalidInput);
+    REQUIRE_OK(enrollments.addToHousehold(household, s.member(dad, 3, QDate(2026, 1, 4))));
+    CHECK(enrollments.household(household).value().size() == 4);
+    // Becoming head goes through changeHead, not an edit.
+    Enrollment sonEdit = (*family)[1];
+    sonEdit.relationshipToHoH = 1;
+    CHECK(enrollments.update(sonEdit).code() == ErrorCode::InvalidInput);
+}
+
+TEST_CASE("overlapping stays of one client in one project are refused with the dates", "[intake][enrollments]")
+{
+    IntakeStore s;
+    const QString ana = s.client(u"Ana"_qs, u"Ruiz"_qs);
+    EnrollmentRecords enrollments(*s.vault);
+    auto first = enrollments.enrollHousehold(s.shelter.uuid, {s.member(ana, 1, QDate(2025, 12, 1))});
+    REQUIRE_OK(first);
+    auto again = enrollments.enrollHousehold(s.shelter.uuid, {s.member(ana, 1, QDate(2025, 12, 20))});
+    CHECK(again.code() == ErrorCode::InvalidInput);
+    CHECK(again.message().contains(u"1 Dec 2025"_qs));
+
+    REQUIRE_OK(enrollments.exit({exitOf(first->front().uuid, QDate(2025, 12, 10))}));
+    // The exit day is free again; a stay inside the old one is not.
+    CHECK(enrollments.enrollHousehold(s.shelter.uuid, {s.member(ana, 1, QDate(2025, 12, 5))}).code()
+          == ErrorCode::InvalidInput);
+    auto later = enrollments.enrollHousehold(s.shelter.uuid, {s.member(ana, 1, QDate(2025, 12, 10))});
+    REQUIRE_OK(later);
+    // Reopening the first stay would now overlap the second.
+    CHECK(enrollments.reopen(first->front().uuid).code() == ErrorCode::InvalidInput);
+}
+
+TEST_CASE("entry and exit dates are checked against the project and each other", "[intake][enrollments]")
+{
+    IntakeStore s;
+    const QString ana = s.client(u"Ana"_qs, u"Ruiz"_qs);
+    EnrollmentRecords enrollments(*s.vault);
+    CHECK(enrollments.enrollHousehold(s.shelter.uuid, {s.member(ana, 1, QDate(2024, 12, 31))}).code()
+          == ErrorCode::InvalidInput); // before the project opened
+    CHECK(enrollments.enrollHousehold(s.shelter.uuid, {s.member(ana, 1, QDate(2026, 1, 6))}).code()
+          == ErrorCode::InvalidInput); // tomorrow
+    auto stay = enrollments.enrollHousehold(s.shelter.uuid, {s.member(ana, 1, QDate(2026, 1, 2))});
+    REQUIRE_OK(stay);
+    auto early = enrollments.exit({exitOf(stay->front().uuid, QDate(2026, 1, 1))});
+    CHECK(early.code() == ErrorCode::InvalidInput);
+    CHECK(early.message().contains(u"before the project start date"_qs));
+    REQUIRE_OK(enrollments.exit({exitOf(stay->front().uuid, QDate(2026, 1, 2))})); // same-day exit is allowed
+    CHECK(enrollments.exit({exitOf(stay->front().uuid, QDate(2026, 1, 3))}).code() == ErrorCode::InvalidInput);
+}
+
+TEST_CASE("the head of household leaves last or hands over first", "[intake][households][exit]")
+{
+    IntakeStore s;
+    const QString mom = s.client(u"Rosa"_qs, u"Diaz"_qs);
+    const QString son = s.client(u"Leo"_qs, u"Diaz"_qs);
+    const QString girl = s.client(u"Ana"_qs, u"Diaz"_qs);
+    EnrollmentRecords enrollments(*s.vault);
+    auto family
+        = enrollments.enrollHousehold(s.shelter.uuid, {s.member(mom, 1), s.member(son, 2), s.member(girl, 2)}).value();
+    const QString household = family[0].householdId;
+
+    auto headFirst = enrollments.exit({exitOf(family[0].uuid, QDate(2026, 1, 4))});
+    CHECK(headFirst.code() == ErrorCode::InvalidInput);
+    CHECK(headFirst.message().contains(u"head"_qs));
+
+    // Two members at once, head included, while the third stays: still refused, nothing written.
+    CHECK(
+        enrollments.exit({exitOf(family[1].uuid, QDate(2026, 1, 4)), exitOf(family[0].uuid, QDate(2026, 1, 4))}).code()
+        == ErrorCode::InvalidInput);
+    CHECK(enrollments.find(family[1].uuid).value().isActive());
+
+    // Hand over to the son, then the mother can leave.
+    REQUIRE_OK(enrollments.changeHead(household, family[1].uuid, 3));
+    auto members = enrollments.household(household).value();
+    CHECK(std::count_if(members.begin(), members.end(), [](const Enrollment& e) { return e.isHead(); }) == 1);
+    CHECK(enrollments.find(family[0].uuid).value().relationshipToHoH == 3);
+    REQUIRE_OK(enrollments.exit({exitOf(family[0].uuid, QDate(2026, 1, 4))}));
+    CHECK(audited(*s.vault, audit::HouseholdHeadChange, family[1].uuid));
+
+    // Everyone left at once, head included, is fine.
+    REQUIRE_OK(
+        enrollments.exit({exitOf(family[1].uuid, QDate(2026, 1, 5)), exitOf(family[2].uuid, QDate(2026, 1, 5))}));
+}
+
+TEST_CASE("reopening clears the exit date and keeps the exit data; clearing it all is a permission",
+          "[intake][exit][reopen]")
+{
+    IntakeStore s;
+    s.addUser(u"bo.staff"_qs, Role::AgencyStaff, kThirdPassword);
+    const QString ana = s.client(u"Ana"_qs, u"Ruiz"_qs);
+    EnrollmentRecords enrollments(*s.vault);
+    const QString stay = enrollments.enrollHousehold(s.shelter.uuid, {s.member(ana, 1)}).value().front().uuid;
+    ExitRequest x = exitOf(stay, QDate(2026, 1, 4), 116);
+    x.exitValues.setText(u"OtherDestination"_qs, u"n/a"_qs);
+    Assessment income;
+    income.file = u"IncomeBenefits"_qs;
+    income.informationDate = QDate(2026, 1, 4);
+    income.values.setCode(u"IncomeFromAnySource"_qs, 0);
+    x.exitAssessments = {income};
+    REQUIRE_OK(enrollments.exit({x}));
+
+    s.switchTo(u"bo.staff"_qs, kThirdPassword);
+    CHECK(enrollments.reopen(stay, true).code() == ErrorCode::PermissionDenied);
+    REQUIRE_OK(enrollments.reopen(stay));
+    Enrollment reopened = enrollments.find(stay).value();
+    CHECK(reopened.isActive());
+    CHECK(reopened.destination == 116);
+    CHECK(reopened.exitValues.text(u"OtherDestination"_qs) == u"n/a"_qs);
+    CHECK(reopened.assessments.size() == 1);
+    CHECK(enrollments.reopen(stay).code() == ErrorCode::InvalidInput); // already open
+
+    REQUIRE_OK(enrollments.exit({exitOf(stay, QDate(2026, 1, 5), 101)}));
+    s.switchTo(kAdminLogin, kAdminPassword);
+    REQUIRE_OK(enrollments.reopen(stay, true));
+    Enrollment cleared = enrollments.find(stay).value();
+    CHECK(cleared.isActive());
+    CHECK_FALSE(cleared.destination.has_value());
+    CHECK(cleared.exitValues.isEmpty());
+    CHECK(cleared.assessments.isEmpty());
+    CHECK(audited(*s.vault, audit::Reopen, stay));
+    CHECK(audited(*s.vault, audit::ClearExitData, stay));
+}
+
+TEST_CASE("check-in records one bed night per person per night", "[intake][services]")
+{
+    IntakeStore s;
+    const QString mom = s.client(u"Rosa"_qs, u"Diaz"_qs);
+    const QString son = s.client(u"Leo"_qs, u"Diaz"_qs);
+    EnrollmentRecords enrollments(*s.vault);
+    auto family = enrollments.enrollHousehold(s.shelter.uuid, {s.member(mom, 1), s.member(son, 2)}).value();
+    ServiceRecords services(*s.vault);
+    const QStringList both {family[0].uuid, family[1].uuid};
+
+    auto night = services.checkIn(both, QDate(2026, 1, 3));
+    REQUIRE_OK(night);
+    CHECK(night->size() == 2);
+    CHECK(services.checkedIn(family[1].uuid, QDate(2026, 1, 3)).value());
+    auto twice = services.checkIn({family[1].uuid}, QDate(2026, 1, 3));
+    CHECK(twice.code() == ErrorCode::InvalidInput);
+    CHECK(twice.message().contains(u"Already checked in"_qs));
+    // A failed batch writes nothing.
+    CHECK(services.checkIn(both, QDate(2026, 1, 3)).code() == ErrorCode::InvalidInput);
+    CHECK(services.forEnrollment(family[0].uuid).value().size() == 1);
+
+    CHECK(services.checkIn({family[0].uuid}, QDate(2026, 1, 1)).code() == ErrorCode::InvalidInput); // before entry
+    CHECK(services.checkIn({family[0].uuid}, QDate(2026, 1, 6)).code() == ErrorCode::InvalidInput); // future
+    REQUIRE_OK(services.checkIn(both, QDate(2026, 1, 4)));
+    REQUIRE_OK(enrollments.exit({exitOf(family[1].uuid, QDate(2026, 1, 5))}));
+    CHECK(services.checkIn({family[1].uuid}, QDate(2026, 1, 5)).code() == ErrorCode::InvalidInput); // left that day
+    CHECK(services.forEnrollment(family[1].uuid).value().size() == 2);
+
+    // Other services are listed with the bed nights; removing one keeps the rest.
+    ServiceRecord meal;
+    meal.enrollmentUuid = family[0].uuid;
+    meal.recordType = 0;
+    meal.typeProvided = 1;
+    meal.dateProvided = QDate(2026, 1, 4);
+    meal.notes = u"Case management: housing plan"_qs;
+    auto added = services.add(meal);
+    REQUIRE_OK(added);
+    CHECK(services.forEnrollment(family[0].uuid).value().size() == 3);
+    REQUIRE_OK(services.remove(added->uuid));
+    CHECK(services.forEnrollment(family[0].uuid).value().size() == 2);
+}
+
+TEST_CASE("a project that does not track bed nights refuses check-in", "[intake][services]")
+{
+    IntakeStore s;
+    Project outreach;
+    outreach.name = u"Street Outreach"_qs;
+    outreach.projectType = 4;
+    outreach.cocCode = u"CA-504"_qs;
+    outreach.operatingStart = QDate(2025, 1, 1);
+    const QString project = ProjectRecords(*s.vault).create(outreach).value().uuid;
+    const QString ana = s.client(u"Ana"_qs, u"Ruiz"_qs);
+    const QString stay = EnrollmentRecords(*s.vault).enrollHousehold(project, {s.member(ana, 1)}).value().front().uuid;
+    CHECK(ServiceRecords(*s.vault).checkIn({stay}, QDate(2026, 1, 3)).code() == ErrorCode::InvalidInput);
+}
+
+TEST_CASE("a client's history lists changes to the profile, enrollments and services", "[intake][history]")
+{
+    IntakeStore s;
+    const QString ana = s.client(u"Ana"_qs, u"Ruiz"_qs);
+    const QString stay
+        = EnrollmentRecords(*s.vault).enrollHousehold(s.shelter.uuid, {s.member(ana, 1)}).value().front().uuid;
+    REQUIRE_OK(ServiceRecords(*s.vault).checkIn({stay}, QDate(2026, 1, 3)));
+    auto history = ClientRecords(*s.vault).history(ana);
+    REQUIRE_OK(history);
+    REQUIRE(history->size() == 3);
+    CHECK(history->at(0).entity == u"service"_qs); // newest first
+    CHECK(history->at(1).entity == u"enrollment"_qs);
+    CHECK(history->at(2).entity == u"client"_qs);
+}
