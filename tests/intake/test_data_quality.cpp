@@ -62,7 +62,8 @@ TEST_CASE("Client checks")
         {"name: unknown quality", [](ClientProfile& c) { c.nameDataQuality = 3; }, {u"R nameDataQuality"_qs}},
         {"name: too long", [](ClientProfile& c) { c.lastName = QString(51, u'a'); }, {u"R lastName"_qs}},
         {"ssn: sequence", [](ClientProfile& c) { c.ssn = QStringLiteral("123456789"); }, {u"W ssn"_qs}},
-        {"ssn: partial reported as full", [](ClientProfile& c) { c.ssn = QStringLiteral("XXXXX7891"); },
+        {"ssn: partial reported as full",
+         [](ClientProfile& c) { c.ssn = QStringLiteral("XXXXX7891"); },
          {u"R ssnDataQuality"_qs}},
         {"ssn: not collected",
          [](ClientProfile& c) {
@@ -85,16 +86,22 @@ TEST_CASE("Client checks")
          },
          {u"W raceNone"_qs}},
         {"race: both races and a reason", [](ClientProfile& c) { c.raceNone = 9; }, {u"R raceNone"_qs}},
-        {"race: unknown column", [](ClientProfile& c) { c.raceEthnicity = {QStringLiteral("Martian")}; },
+        {"race: unknown column",
+         [](ClientProfile& c) { c.raceEthnicity = {QStringLiteral("Martian")}; },
          {u"R raceEthnicity"_qs}},
-        {"race: several", [](ClientProfile& c) { c.raceEthnicity = {QStringLiteral("Asian"), QStringLiteral("White")}; },
+        {"race: several",
+         [](ClientProfile& c) {
+             c.raceEthnicity = {QStringLiteral("Asian"), QStringLiteral("White")};
+         },
          {}},
-        {"race: long detail", [](ClientProfile& c) { c.additionalRaceEthnicity = QString(101, u'a'); },
+        {"race: long detail",
+         [](ClientProfile& c) { c.additionalRaceEthnicity = QString(101, u'a'); },
          {u"R additionalRaceEthnicity"_qs}},
         {"sex: not answered", [](ClientProfile& c) { c.sex.reset(); }, {u"W sex"_qs}},
         {"sex: prefers not to answer", [](ClientProfile& c) { c.sex = 9; }, {u"W sex"_qs}},
         {"sex: unknown code", [](ClientProfile& c) { c.sex = 2; }, {u"R sex"_qs}},
-        {"veteran: not collected for an adult", [](ClientProfile& c) { c.veteranStatus = 99; },
+        {"veteran: not collected for an adult",
+         [](ClientProfile& c) { c.veteranStatus = 99; },
          {u"W veteranStatus"_qs}},
         {"veteran: not collected for a minor",
          [](ClientProfile& c) {
@@ -124,7 +131,8 @@ TEST_CASE("Client checks")
              c.veteranDetails.setCode(QStringLiteral("MilitaryBranch"), 4);
          },
          {}},
-        {"V1: details of a non-veteran", [](ClientProfile& c) { c.veteranDetails.setCode(QStringLiteral("MilitaryBranch"), 4); },
+        {"V1: details of a non-veteran",
+         [](ClientProfile& c) { c.veteranDetails.setCode(QStringLiteral("MilitaryBranch"), 4); },
          {u"W veteranDetails"_qs}},
         {"V1: separated before entering",
          [](ClientProfile& c) {
@@ -174,7 +182,8 @@ namespace {
 hearth::Assessment* findAssessment(Enrollment& e, const QString& file, int disabilityType = 0)
 {
     for (auto& a : e.assessments) {
-        if (a.file == file && (disabilityType == 0 || a.values.code(QStringLiteral("DisabilityType")) == disabilityType))
+        if (a.file == file
+            && (disabilityType == 0 || a.values.code(QStringLiteral("DisabilityType")) == disabilityType))
             return &a;
     }
     return nullptr;
@@ -211,7 +220,8 @@ TEST_CASE("Enrollment checks")
     using C = ClientProfile;
     const Row row = GENERATE(values<Row>({
         {"start: missing", 0, [](E& e, C&) { e.entryDate = QDate(); }, {u"R entryDate"_qs}},
-        {"start: future", 0,
+        {"start: future",
+         0,
          [](E& e, C&) {
              e.entryDate = kToday.addDays(1);
              for (auto& a : e.assessments)
@@ -221,12 +231,17 @@ TEST_CASE("Enrollment checks")
           u"R informationDate"_qs, u"R informationDate"_qs, u"R informationDate"_qs, u"R informationDate"_qs,
           u"R informationDate"_qs}},
         {"start: before birth", 0, [](E&, C& c) { c.dob = QDate(2026, 11, 19); }, {u"R entryDate"_qs}},
-        {"timeliness: entered on day 5", 0, [](E& e, C&) { e.createdAt = QDateTime(QDate(2026, 11, 23), QTime(17, 0)); },
+        {"timeliness: entered on day 5",
+         0,
+         [](E& e, C&) { e.createdAt = QDateTime(QDate(2026, 11, 23), QTime(17, 0)); },
          {}},
-        {"timeliness: entered on day 6", 0, [](E& e, C&) { e.createdAt = QDateTime(QDate(2026, 11, 24), QTime(9, 0)); },
+        {"timeliness: entered on day 6",
+         0,
+         [](E& e, C&) { e.createdAt = QDateTime(QDate(2026, 11, 24), QTime(9, 0)); },
          {u"W entryDate"_qs}},
         {"timeliness: new record, today is day 3", 0, [](E& e, C&) { e.createdAt = QDateTime(); }, {}},
-        {"timeliness: new record, start 30 days ago", 0,
+        {"timeliness: new record, start 30 days ago",
+         0,
          [](E& e, C&) {
              e.createdAt = QDateTime();
              e.entryDate = kToday.addDays(-30);
@@ -234,7 +249,8 @@ TEST_CASE("Enrollment checks")
                  a.informationDate = e.entryDate;
          },
          {u"W entryDate"_qs}},
-        {"start: outside operating dates", 0,
+        {"start: outside operating dates",
+         0,
          [](E& e, C&) {
              e.entryDate = QDate(2019, 6, 1);
              e.createdAt = QDateTime(e.entryDate, QTime(9, 0));
@@ -246,59 +262,92 @@ TEST_CASE("Enrollment checks")
         {"relationship: not collected", 0, [](E& e, C&) { e.relationshipToHoH = 99; }, {u"W relationshipToHoH"_qs}},
         {"relationship: unknown code", 0, [](E& e, C&) { e.relationshipToHoH = 7; }, {u"R relationshipToHoH"_qs}},
         {"client location: missing", 0, [](E& e, C&) { e.enrollmentCoC.clear(); }, {u"W enrollmentCoC"_qs}},
-        {"client location: malformed", 0, [](E& e, C&) { e.enrollmentCoC = QStringLiteral("CA504"); },
+        {"client location: malformed",
+         0,
+         [](E& e, C&) { e.enrollmentCoC = QStringLiteral("CA504"); },
          {u"R enrollmentCoC"_qs}},
         {"disabling: doesn't know", 0, [](E& e, C&) { e.disablingCondition = 8; }, {u"W disablingCondition"_qs}},
-        {"disabling: No but a disabling physical disability", 0, [](E& e, C&) { setDisability(e, 5, 1, 1); },
+        {"disabling: No but a disabling physical disability",
+         0,
+         [](E& e, C&) { setDisability(e, 5, 1, 1); },
          {u"W disablingCondition"_qs}},
         {"disabling: No, physical disability that does not impair", 0, [](E& e, C&) { setDisability(e, 5, 1, 0); }, {}},
-        {"disabling: No but HIV/AIDS", 0, [](E& e, C&) { setDisability(e, 8, 1, std::nullopt); },
+        {"disabling: No but HIV/AIDS",
+         0,
+         [](E& e, C&) { setDisability(e, 8, 1, std::nullopt); },
          {u"W disablingCondition"_qs}},
-        {"disabling: No but a disabling substance use disorder", 0, [](E& e, C&) { setDisability(e, 10, 2, 1); },
+        {"disabling: No but a disabling substance use disorder",
+         0,
+         [](E& e, C&) { setDisability(e, 10, 2, 1); },
          {u"W disablingCondition"_qs}},
-        {"disabling: Yes with a disability", 0,
+        {"disabling: Yes with a disability",
+         0,
          [](E& e, C&) {
              e.disablingCondition = 1;
              setDisability(e, 9, 1, 1);
          },
          {}},
-        {"disabling: Yes with no disability recorded", 0, [](E& e, C&) { e.disablingCondition = 1; },
+        {"disabling: Yes with no disability recorded",
+         0,
+         [](E& e, C&) { e.disablingCondition = 1; },
          {u"W disablingCondition"_qs}},
         {"disabling: unknown code", 0, [](E& e, C&) { e.disablingCondition = 2; }, {u"R disablingCondition"_qs}},
         {"3.917: missing", 0, [](E& e, C&) { e.entryValues = hearth::HudValues(); }, {u"W LivingSituation"_qs}},
-        {"3.917: not asked of a child", 0,
+        {"3.917: not asked of a child",
+         0,
          [](E& e, C& c) {
              e.entryValues = hearth::HudValues();
              e.relationshipToHoH = 2;
              c.dob = QDate(2015, 1, 1);
          },
          {}},
-        {"3.917: prefers not to answer", 0, [](E& e, C&) { e.entryValues.setCode(QStringLiteral("LivingSituation"), 9); },
+        {"3.917: prefers not to answer",
+         0,
+         [](E& e, C&) { e.entryValues.setCode(QStringLiteral("LivingSituation"), 9); },
          {u"W LivingSituation"_qs}},
-        {"3.917: length of stay not collected", 0, [](E& e, C&) { e.entryValues.setCode(QStringLiteral("LengthOfStay"), 99); },
+        {"3.917: length of stay not collected",
+         0,
+         [](E& e, C&) { e.entryValues.setCode(QStringLiteral("LengthOfStay"), 99); },
          {u"W LengthOfStay"_qs}},
-        {"3.917: excluded code", 0, [](E& e, C&) { e.entryValues.setCode(QStringLiteral("LivingSituation"), 17); },
+        {"3.917: excluded code",
+         0,
+         [](E& e, C&) { e.entryValues.setCode(QStringLiteral("LivingSituation"), 17); },
          {u"R LivingSituation"_qs}},
-        {"3.917: not a HUD length of stay", 0, [](E& e, C&) { e.entryValues.setCode(QStringLiteral("LengthOfStay"), 7); },
+        {"3.917: not a HUD length of stay",
+         0,
+         [](E& e, C&) { e.entryValues.setCode(QStringLiteral("LengthOfStay"), 7); },
          {u"R LengthOfStay"_qs}},
         {"3.917: jail 2-6 nights, under 90 days Yes", 0, [](E& e, C&) { setPrior(e, 207, 11, 1); }, {}},
-        {"3.917: jail 1-3 months, under 90 days No", 0, [](E& e, C&) { setPrior(e, 207, 3, 0); },
+        {"3.917: jail 1-3 months, under 90 days No",
+         0,
+         [](E& e, C&) { setPrior(e, 207, 3, 0); },
          {u"W LOSUnderThreshold"_qs}},
-        {"3.917: jail a year, under 90 days Yes", 0, [](E& e, C&) { setPrior(e, 207, 5, 1); },
+        {"3.917: jail a year, under 90 days Yes",
+         0,
+         [](E& e, C&) { setPrior(e, 207, 5, 1); },
          {u"W LOSUnderThreshold"_qs}},
         {"3.917: jail a year, under 90 days No", 0, [](E& e, C&) { setPrior(e, 207, 5, 0); }, {}},
         {"3.917: rental 2-6 nights, under 7 nights Yes", 0, [](E& e, C&) { setPrior(e, 410, 11, 1); }, {}},
-        {"3.917: rental 2-6 nights, under 7 nights No", 0, [](E& e, C&) { setPrior(e, 410, 11, 0); },
+        {"3.917: rental 2-6 nights, under 7 nights No",
+         0,
+         [](E& e, C&) { setPrior(e, 410, 11, 0); },
          {u"W LOSUnderThreshold"_qs}},
-        {"3.917: rental 1-3 months, under 7 nights Yes", 0, [](E& e, C&) { setPrior(e, 410, 3, 1); },
+        {"3.917: rental 1-3 months, under 7 nights Yes",
+         0,
+         [](E& e, C&) { setPrior(e, 410, 3, 1); },
          {u"W LOSUnderThreshold"_qs}},
         {"3.917: hotel 1-3 months, under 7 nights No", 0, [](E& e, C&) { setPrior(e, 314, 3, 0); }, {}},
         {"3.917: threshold not collected", 0, [](E& e, C&) { setPrior(e, 314, 3, 99); }, {}},
-        {"3.917: subsidised rental without subsidy type", 0, [](E& e, C&) { setPrior(e, 435, 5, 0); },
+        {"3.917: subsidised rental without subsidy type",
+         0,
+         [](E& e, C&) { setPrior(e, 435, 5, 0); },
          {u"W RentalSubsidyType"_qs}},
-        {"3.917: subsidy type without a subsidised rental", 0,
-         [](E& e, C&) { e.entryValues.setCode(QStringLiteral("RentalSubsidyType"), 419); }, {u"W RentalSubsidyType"_qs}},
-        {"3.917: homelessness started after project start", 0,
+        {"3.917: subsidy type without a subsidised rental",
+         0,
+         [](E& e, C&) { e.entryValues.setCode(QStringLiteral("RentalSubsidyType"), 419); },
+         {u"W RentalSubsidyType"_qs}},
+        {"3.917: homelessness started after project start",
+         0,
          [](E& e, C&) { e.entryValues.setDate(QStringLiteral("DateToStreetESSH"), QDate(2026, 11, 19)); },
          {u"R DateToStreetESSH"_qs}},
         {"3.20: PH head without move-in", 13, [](E&, C&) {}, {u"W moveInDate"_qs}},
@@ -307,14 +356,22 @@ TEST_CASE("Enrollment checks")
         {"3.20: move-in before start", 13, [](E& e, C&) { e.moveInDate = QDate(2026, 11, 17); }, {u"R moveInDate"_qs}},
         {"3.20: move-in in the future", 13, [](E& e, C&) { e.moveInDate = kToday.addDays(1); }, {u"R moveInDate"_qs}},
         {"3.20: move-in in a shelter", 0, [](E& e, C&) { e.moveInDate = QDate(2026, 11, 20); }, {u"W moveInDate"_qs}},
-        {"4.13: engagement before start", 0, [](E& e, C&) { e.dateOfEngagement = QDate(2026, 11, 1); },
+        {"4.13: engagement before start",
+         0,
+         [](E& e, C&) { e.dateOfEngagement = QDate(2026, 11, 1); },
          {u"R dateOfEngagement"_qs}},
-        {"4.13: engagement in the future", 0, [](E& e, C&) { e.dateOfEngagement = kToday.addDays(2); },
+        {"4.13: engagement in the future",
+         0,
+         [](E& e, C&) { e.dateOfEngagement = kToday.addDays(2); },
          {u"R dateOfEngagement"_qs}},
-        {"4.02: income No but a source Yes", 0,
-         [](E& e, C&) { findAssessment(e, QStringLiteral("IncomeBenefits"))->values.setCode(QStringLiteral("SSI"), 1); },
+        {"4.02: income No but a source Yes",
+         0,
+         [](E& e, C&) {
+             findAssessment(e, QStringLiteral("IncomeBenefits"))->values.setCode(QStringLiteral("SSI"), 1);
+         },
          {u"W IncomeFromAnySource"_qs}},
-        {"4.02: income Yes with a source", 0,
+        {"4.02: income Yes with a source",
+         0,
          [](E& e, C&) {
              auto& v = findAssessment(e, QStringLiteral("IncomeBenefits"))->values;
              v.setCode(QStringLiteral("IncomeFromAnySource"), 1);
@@ -323,7 +380,8 @@ TEST_CASE("Enrollment checks")
              v.setMoney(QStringLiteral("TotalMonthlyIncome"), 800.0);
          },
          {}},
-        {"4.02: total is not the sum", 0,
+        {"4.02: total is not the sum",
+         0,
          [](E& e, C&) {
              auto& v = findAssessment(e, QStringLiteral("IncomeBenefits"))->values;
              v.setCode(QStringLiteral("IncomeFromAnySource"), 1);
@@ -332,39 +390,54 @@ TEST_CASE("Enrollment checks")
              v.setMoney(QStringLiteral("TotalMonthlyIncome"), 850.0);
          },
          {u"W TotalMonthlyIncome"_qs}},
-        {"4.02: income Yes with no source", 0,
+        {"4.02: income Yes with no source",
+         0,
          [](E& e, C&) {
-             findAssessment(e, QStringLiteral("IncomeBenefits"))->values.setCode(QStringLiteral("IncomeFromAnySource"), 1);
+             findAssessment(e, QStringLiteral("IncomeBenefits"))
+                 ->values.setCode(QStringLiteral("IncomeFromAnySource"), 1);
          },
          {u"W IncomeFromAnySource"_qs}},
-        {"4.02: negative amount", 0,
+        {"4.02: negative amount",
+         0,
          [](E& e, C&) {
              findAssessment(e, QStringLiteral("IncomeBenefits"))->values.setMoney(QStringLiteral("EarnedAmount"), -5.0);
          },
          {u"R EarnedAmount"_qs}},
-        {"4.03: benefits not collected", 0,
+        {"4.03: benefits not collected",
+         0,
          [](E& e, C&) {
-             findAssessment(e, QStringLiteral("IncomeBenefits"))->values.setCode(QStringLiteral("BenefitsFromAnySource"), 99);
+             findAssessment(e, QStringLiteral("IncomeBenefits"))
+                 ->values.setCode(QStringLiteral("BenefitsFromAnySource"), 99);
          },
          {u"W BenefitsFromAnySource"_qs}},
-        {"4.04: insured with no kind chosen", 0,
-         [](E& e, C&) { findAssessment(e, QStringLiteral("IncomeBenefits"))->values.remove(QStringLiteral("Medicaid")); },
-         {u"W InsuranceFromAnySource"_qs}},
-        {"4.11: DV prefers not to answer", 0,
+        {"4.04: insured with no kind chosen",
+         0,
          [](E& e, C&) {
-             findAssessment(e, QStringLiteral("HealthAndDV"))->values.setCode(QStringLiteral("DomesticViolenceSurvivor"), 9);
+             findAssessment(e, QStringLiteral("IncomeBenefits"))->values.remove(QStringLiteral("Medicaid"));
+         },
+         {u"W InsuranceFromAnySource"_qs}},
+        {"4.11: DV prefers not to answer",
+         0,
+         [](E& e, C&) {
+             findAssessment(e, QStringLiteral("HealthAndDV"))
+                 ->values.setCode(QStringLiteral("DomesticViolenceSurvivor"), 9);
          },
          {u"W DomesticViolenceSurvivor"_qs}},
-        {"4.07: chronic health doesn't know", 0, [](E& e, C&) { setDisability(e, 7, 8, std::nullopt); },
+        {"4.07: chronic health doesn't know",
+         0,
+         [](E& e, C&) { setDisability(e, 7, 8, std::nullopt); },
          {u"W DisabilityResponse"_qs}},
-        {"4.05: not recorded at entry", 0,
+        {"4.05: not recorded at entry",
+         0,
          [](E& e, C&) { e.assessments.removeOne(*findAssessment(e, QStringLiteral("Disabilities"), 5)); },
          {u"W DisabilityResponse"_qs}},
-        {"4.02-4.04: not recorded at entry", 0,
+        {"4.02-4.04: not recorded at entry",
+         0,
          [](E& e, C&) { e.assessments.removeOne(*findAssessment(e, QStringLiteral("IncomeBenefits"))); },
          {u"W IncomeFromAnySource"_qs, u"W BenefitsFromAnySource"_qs, u"W InsuranceFromAnySource"_qs}},
         {"4.12: outreach without a current living situation", 4, [](E&, C&) {}, {u"W CurrentLivingSituation"_qs}},
-        {"assessment: dated before start", 0,
+        {"assessment: dated before start",
+         0,
          [](E& e, C&) { findAssessment(e, QStringLiteral("HealthAndDV"))->informationDate = QDate(2026, 11, 1); },
          {u"R informationDate"_qs}},
     }));
@@ -399,43 +472,55 @@ TEST_CASE("Exit checks")
     };
     const Row row = GENERATE(values<Row>({
         {"no exit date", [](Enrollment& e) { e.exitDate.reset(); }, {u"R exitDate"_qs}},
-        {"exit on the start date", [](Enrollment& e) {
+        {"exit on the start date",
+         [](Enrollment& e) {
              e.exitDate = e.entryDate;
              for (auto& a : e.assessments)
                  a.informationDate = e.entryDate;
-         }, {}},
-        {"exit before start", [](Enrollment& e) { e.exitDate = e.entryDate.addDays(-1); },
+         },
+         {}},
+        {"exit before start",
+         [](Enrollment& e) { e.exitDate = e.entryDate.addDays(-1); },
          // the seven exit rows are dated after the exit
          {u"R exitDate"_qs, u"R informationDate"_qs, u"R informationDate"_qs, u"R informationDate"_qs,
           u"R informationDate"_qs, u"R informationDate"_qs, u"R informationDate"_qs, u"R informationDate"_qs}},
         {"exit in the future", [](Enrollment& e) { e.exitDate = kToday.addDays(1); }, {u"R exitDate"_qs}},
-        {"move-in after exit", [](Enrollment& e) {
+        {"move-in after exit",
+         [](Enrollment& e) {
              e.exitDate = QDate(2026, 11, 20);
              e.moveInDate = QDate(2026, 11, 21);
              for (auto& a : e.assessments)
                  a.informationDate = e.entryDate;
-         }, {u"R moveInDate"_qs}},
+         },
+         {u"R moveInDate"_qs}},
         {"destination missing", [](Enrollment& e) { e.destination.reset(); }, {u"W destination"_qs}},
         {"destination doesn't know", [](Enrollment& e) { e.destination = 8; }, {u"W destination"_qs}},
         {"destination: no exit interview", [](Enrollment& e) { e.destination = 30; }, {u"W destination"_qs}},
         {"destination: excluded code", [](Enrollment& e) { e.destination = 336; }, {u"R Destination"_qs}},
         {"destination: deceased", [](Enrollment& e) { e.destination = 24; }, {}},
-        {"destination: subsidised rental without type", [](Enrollment& e) { e.destination = 435; },
+        {"destination: subsidised rental without type",
+         [](Enrollment& e) { e.destination = 435; },
          {u"W DestinationSubsidyType"_qs}},
-        {"destination: subsidised rental with type", [](Enrollment& e) {
+        {"destination: subsidised rental with type",
+         [](Enrollment& e) {
              e.destination = 435;
              e.exitValues.setCode(QStringLiteral("DestinationSubsidyType"), 431);
-         }, {}},
+         },
+         {}},
         {"destination: other, undescribed", [](Enrollment& e) { e.destination = 17; }, {u"W OtherDestination"_qs}},
-        {"destination: other, described", [](Enrollment& e) {
+        {"destination: other, described",
+         [](Enrollment& e) {
              e.destination = 17;
              e.exitValues.setText(QStringLiteral("OtherDestination"), QStringLiteral("Boat"));
-         }, {}},
-        {"exit income not recorded", [](Enrollment& e) {
+         },
+         {}},
+        {"exit income not recorded",
+         [](Enrollment& e) {
              e.assessments.removeIf([](const hearth::Assessment& a) {
                  return a.dataCollectionStage == 3 && a.file == u"IncomeBenefits"_qs;
              });
-         }, {u"W IncomeFromAnySource"_qs, u"W BenefitsFromAnySource"_qs, u"W InsuranceFromAnySource"_qs}},
+         },
+         {u"W IncomeFromAnySource"_qs, u"W BenefitsFromAnySource"_qs, u"W InsuranceFromAnySource"_qs}},
     }));
     const Project project = hearth::test::baselineProject();
     Enrollment enrollment = hearth::test::baselineEnrollment(project);

@@ -55,22 +55,31 @@ TEST_CASE("Household rule table")
         {"one head", [](QList<Member>&) {}, {}},
         {"single person", [](QList<Member>& m) { m = {m.first()}; }, {}},
         {"no head", [](QList<Member>& m) { m[0].enrollment.relationshipToHoH = 3; }, {u"R relationshipToHoH"_qs}},
-        {"head not collected", [](QList<Member>& m) { m[0].enrollment.relationshipToHoH = 99; },
+        {"head not collected",
+         [](QList<Member>& m) { m[0].enrollment.relationshipToHoH = 99; },
          {u"R relationshipToHoH"_qs}},
         {"two heads", [](QList<Member>& m) { m[1].enrollment.relationshipToHoH = 1; }, {u"R relationshipToHoH"_qs}},
-        {"head exited, others stay", [](QList<Member>& m) { m[0].enrollment.exitDate = QDate(2026, 11, 10); },
+        {"head exited, others stay",
+         [](QList<Member>& m) { m[0].enrollment.exitDate = QDate(2026, 11, 10); },
          {u"R relationshipToHoH"_qs}},
-        {"everyone exited", [](QList<Member>& m) {
+        {"everyone exited",
+         [](QList<Member>& m) {
              for (Member& x : m)
                  x.enrollment.exitDate = QDate(2026, 11, 10);
-         }, {}},
+         },
+         {}},
         {"a member exited, head stays", [](QList<Member>& m) { m[1].enrollment.exitDate = QDate(2026, 11, 10); }, {}},
-        {"head is a minor", [](QList<Member>& m) { m = {member("youth", 1, QDate(2010, 1, 1)), m[2]}; },
+        {"head is a minor",
+         [](QList<Member>& m) {
+             m = {member("youth", 1, QDate(2010, 1, 1)), m[2]};
+         },
          {u"W relationshipToHoH"_qs}},
         {"head of unknown age", [](QList<Member>& m) { m[0].dob.reset(); }, {}},
-        {"member started before the head", [](QList<Member>& m) { m[2].enrollment.entryDate = QDate(2026, 10, 30); },
+        {"member started before the head",
+         [](QList<Member>& m) { m[2].enrollment.entryDate = QDate(2026, 10, 30); },
          {u"W entryDate"_qs}},
-        {"member of another household", [](QList<Member>& m) { m[2].enrollment.householdId = QStringLiteral("other"); },
+        {"member of another household",
+         [](QList<Member>& m) { m[2].enrollment.householdId = QStringLiteral("other"); },
          {u"R householdId"_qs}},
     }));
     QList<Member> members = family();

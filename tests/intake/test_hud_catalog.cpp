@@ -122,7 +122,8 @@ TEST_CASE("Every named HUD code has the meaning its name says")
          "Emergency shelter, including hotel or motel paid for with emergency shelter voucher, or Host Home "
          "shelter"},
         {hud::list::LivingSituation, hud::LivingSituation::SafeHaven, "Safe Haven"},
-        {hud::list::LivingSituation, hud::LivingSituation::RentalWithSubsidy, "Rental by client, with ongoing housing subsidy"},
+        {hud::list::LivingSituation, hud::LivingSituation::RentalWithSubsidy,
+         "Rental by client, with ongoing housing subsidy"},
         {hud::list::LengthOfStay, hud::LengthOfStay::OneNightOrLess, "One night or less"},
         {hud::list::LengthOfStay, hud::LengthOfStay::TwoToSixNights, "Two to six nights"},
         {hud::list::LengthOfStay, hud::LengthOfStay::OneWeekToOneMonth, "One week or more, but less than one month"},
@@ -146,7 +147,8 @@ TEST_CASE("Place not meant for habitation is code 116 of the living situations")
 
 TEST_CASE("Every list keeps exactly the file's codes and labels, whatever the display order")
 {
-    const QJsonObject lists = QJsonDocument::fromJson(HudCatalog::embeddedFile(QStringLiteral("hud-lists.json"))).object();
+    const QJsonObject lists
+        = QJsonDocument::fromJson(HudCatalog::embeddedFile(QStringLiteral("hud-lists.json"))).object();
     REQUIRE(lists.size() == 88);
     for (auto it = lists.begin(); it != lists.end(); ++it) {
         const auto list = HudCatalog::instance().list(it.key());
@@ -227,8 +229,10 @@ TEST_CASE("Columns carry their type, length, list and element")
 TEST_CASE("Allowed codes honour 3.12.1's per-field exclusions")
 {
     const HudCatalog& catalog = HudCatalog::instance();
-    const QStringList destination = codesOf(catalog.allowedCodes(QStringLiteral("Exit"), QStringLiteral("Destination")));
-    const QStringList prior = codesOf(catalog.allowedCodes(QStringLiteral("Enrollment"), QStringLiteral("LivingSituation")));
+    const QStringList destination
+        = codesOf(catalog.allowedCodes(QStringLiteral("Exit"), QStringLiteral("Destination")));
+    const QStringList prior
+        = codesOf(catalog.allowedCodes(QStringLiteral("Enrollment"), QStringLiteral("LivingSituation")));
     const QStringList current = codesOf(
         catalog.allowedCodes(QStringLiteral("CurrentLivingSituation"), QStringLiteral("CurrentLivingSituation")));
     for (const QString& code : {u"335"_qs, u"336"_qs, u"37"_qs})
@@ -242,8 +246,8 @@ TEST_CASE("Allowed codes honour 3.12.1's per-field exclusions")
     CHECK(destination.size() == 29);
     CHECK(prior.size() == 22);
 
-    const QStringList substance
-        = codesOf(catalog.allowedCodes(QStringLiteral("Disabilities"), QStringLiteral("DisabilityResponse"), u"4.10.2"_qs));
+    const QStringList substance = codesOf(
+        catalog.allowedCodes(QStringLiteral("Disabilities"), QStringLiteral("DisabilityResponse"), u"4.10.2"_qs));
     CHECK(substance.contains(u"3"_qs));
     CHECK(catalog.allowedCodes(QStringLiteral("Client"), QStringLiteral("FirstName")).isEmpty());
 }

@@ -75,8 +75,9 @@ TEST_CASE("Every form column exists in the catalog and coded columns have a list
                                     [&](const auto& f) { return f.column == condition.column; });
                 CHECK((!inForm || above.contains(condition.column)));
                 for (int code : condition.anyOf) {
-                    const bool known = std::any_of(on->listIds.cbegin(), on->listIds.cend(),
-                                                   [&](const QString& id) { return !catalog.label(id, code).isEmpty(); });
+                    const bool known = std::any_of(on->listIds.cbegin(), on->listIds.cend(), [&](const QString& id) {
+                        return !catalog.label(id, code).isEmpty();
+                    });
                     CHECK(known);
                 }
             }
@@ -109,21 +110,36 @@ TEST_CASE("Which elements a project collects, by type, stage and client")
         QStringList expected;
     };
     const Row row = GENERATE(values<Row>({
-        {0, 1, true, true,
+        {0,
+         1,
+         true,
+         true,
          {u"3.917"_qs, u"4.02"_qs, u"4.03"_qs, u"4.04"_qs, u"4.05"_qs, u"4.06"_qs, u"4.07"_qs, u"4.08"_qs, u"4.09"_qs,
           u"4.10"_qs, u"4.11"_qs}},
         {0, 1, false, false, {u"4.04"_qs, u"4.05"_qs, u"4.06"_qs, u"4.07"_qs, u"4.08"_qs, u"4.09"_qs, u"4.10"_qs}},
-        {13, 1, true, true,
+        {13,
+         1,
+         true,
+         true,
          {u"3.917"_qs, u"3.20"_qs, u"4.02"_qs, u"4.03"_qs, u"4.04"_qs, u"4.05"_qs, u"4.06"_qs, u"4.07"_qs, u"4.08"_qs,
           u"4.09"_qs, u"4.10"_qs, u"4.11"_qs}},
-        {13, 1, false, true,
+        {13,
+         1,
+         false,
+         true,
          {u"3.917"_qs, u"4.02"_qs, u"4.03"_qs, u"4.04"_qs, u"4.05"_qs, u"4.06"_qs, u"4.07"_qs, u"4.08"_qs, u"4.09"_qs,
           u"4.10"_qs, u"4.11"_qs}},
-        {4, 1, true, true,
+        {4,
+         1,
+         true,
+         true,
          {u"3.917"_qs, u"4.02"_qs, u"4.03"_qs, u"4.04"_qs, u"4.05"_qs, u"4.06"_qs, u"4.07"_qs, u"4.08"_qs, u"4.09"_qs,
           u"4.10"_qs, u"4.11"_qs, u"4.12"_qs, u"4.13"_qs}},
         {14, 1, true, true, {u"3.917"_qs, u"4.12"_qs}},
-        {0, 3, true, true,
+        {0,
+         3,
+         true,
+         true,
          {u"4.02"_qs, u"4.03"_qs, u"4.04"_qs, u"4.05"_qs, u"4.06"_qs, u"4.07"_qs, u"4.08"_qs, u"4.09"_qs, u"4.10"_qs,
           u"3.12"_qs}},
         {11, 3, true, true, {u"3.12"_qs}},
@@ -168,7 +184,9 @@ TEST_CASE("3.917 asks the homelessness history after a homeless night or a short
 {
     const auto prior = ProgramElements::instance().find(u"3.917"_qs);
     REQUIRE(prior.has_value());
-    const auto shown = [&](const hearth::HudValues& row) { return columnsOf(ProgramElements::shownFields(*prior, row, 0)); };
+    const auto shown = [&](const hearth::HudValues& row) {
+        return columnsOf(ProgramElements::shownFields(*prior, row, 0));
+    };
     hearth::HudValues street;
     street.setCode(u"LivingSituation"_qs, 116);
     CHECK(shown(street).contains(u"DateToStreetESSH"_qs));

@@ -24,7 +24,11 @@ TEST_CASE("Project rule table")
         {"type 5 does not exist", [](Project& p) { p.projectType = 5; }, {u"R projectType"_qs}},
         {"lower-case CoC", [](Project& p) { p.cocCode = QStringLiteral("ca-504"); }, {u"R cocCode"_qs}},
         {"short CoC", [](Project& p) { p.cocCode = QStringLiteral("CA-54"); }, {u"R cocCode"_qs}},
-        {"unknown funder", [](Project& p) { p.fundingSources = {8, 12}; }, {u"R fundingSources"_qs}},
+        {"unknown funder",
+         [](Project& p) {
+             p.fundingSources = {8, 12};
+         },
+         {u"R fundingSources"_qs}},
         {"retired funder", [](Project& p) { p.fundingSources = {47}; }, {u"W fundingSources"_qs}},
         {"no funder", [](Project& p) { p.fundingSources.clear(); }, {}},
         {"no start", [](Project& p) { p.operatingStart = QDate(); }, {u"R operatingStart"_qs}},
