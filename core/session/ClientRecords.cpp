@@ -1,6 +1,10 @@
 #include "session/ClientRecords.h"
 
+#include "intake/AnonymousProfiles.h"
+#include "intake/DataQuality.h"
+#include "intake/DateOfBirth.h"
 #include "intake/IntakeJson.h"
+#include "session/Refusals.h"
 #include "session/Vault.h"
 #include "store/CaseNumbers.h"
 #include "store/ClientRepository.h"
@@ -27,24 +31,38 @@ void tidy(ClientProfile& c)
 }
 
 /// Impossible data: refused before anything is written.
-Status refuseImpossible(const ClientProfile& c)
+Status refuseImpossible(const ClientProfile& c, const QDate& today)
 {
     const bool nameClaimed = c.nameDataQuality == 1 || c.nameDataQuality == 2;
     if (nameClaimed && c.firstName.isEmpty() && c.lastName.isEmpty() && c.anonymousProfile.isEmpty())
         return makeError(ErrorCode::InvalidInput,
                          QObject::tr("Enter at least a first or a last name, or choose why the name is missing."));
-    return {};
+    return refusalOf(quality::checkClientProfile(c, today));
 }
 } // namespace
 
-Result<ClientProfile> ClientRecords::create(ClientProfile c)
+Result<ClientProfile> ClientRecords::create(ClientProfile c, std::optional<int> approximateAge)
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
     tidy(c);
-    if (auto st = refuseImpossible(c); !st)
-        return st.error();
     const QDateTime now = m_vault.clock().now();
+    const QDate today = now.date();
+    if (!c.anonymousProfile.isEmpty()) {
+        // A profile may drop the date of birth; the age it gave survives as an approximate one.
+        if (!approximateAge && c.dob)
+            approximateAge = dob::ageOn(*c.dob, today);
+        // The case number is not known yet; a placeholder passes the checks and is replaced below.
+        ClientProfile trial = c;
+        if (auto st
+            = applyAnonymousProfile(c.anonymousProfile, trial, QStringLiteral("00000-00000"), today, approximateAge);
+            !st)
+            return st.error();
+        if (auto st = refuseImpossible(trial, today); !st)
+            return st.error();
+    } else if (auto st = refuseImpossible(c, today); !st) {
+        return st.error();
+    }
     c.uuid = newUuid();
     c.createdAt = now;
     c.updatedAt = now;
@@ -55,6 +73,10 @@ Result<ClientProfile> ClientRecords::create(ClientProfile c)
         if (!caseNumber)
             return caseNumber.error();
         c.caseNumber = *caseNumber;
+        if (!c.anonymousProfile.isEmpty()) {
+            if (auto r = applyAnonymousProfile(c.anonymousProfile, c, c.caseNumber, today, approximateAge); !r)
+                return r;
+        }
         if (auto r = ClientRepository(s).insert(c); !r)
             return r;
         return m_vault.recordChange(kEntity, c.uuid, QStringLiteral("insert"), intake_json::toJson(c),
@@ -80,7 +102,7 @@ Status ClientRecords::update(const ClientProfile& input)
         return st;
     ClientProfile c = input;
     tidy(c);
-    if (auto st = refuseImpossible(c); !st)
+    if (auto st = refuseImpossible(c, m_vault.clock().now().date()); !st)
         return st;
     return m_vault.write([&]() -> Status {
         Store& s = *m_vault.store();

@@ -20,8 +20,9 @@ public:
     }
 
     /// Creates a client: assigns the id and the case number, then applies the anonymous profile if
-    /// @p profile names one. Impossible data is refused; warnings are the caller's to show.
-    Result<ClientProfile> create(ClientProfile profile);
+    /// @p profile names one (an approximate age, or the age of the DOB typed, becomes 1 January of the
+    /// birth year where the profile allows). Impossible data is refused; warnings are the caller's to show.
+    Result<ClientProfile> create(ClientProfile profile, std::optional<int> approximateAge = std::nullopt);
     /// Shorthand for a client known only by name (full name reported).
     Result<ClientProfile> create(const QString& firstName, const QString& lastName);
     Status update(const ClientProfile& client);

@@ -1,6 +1,8 @@
 #include "session/EnrollmentRecords.h"
 
+#include "intake/DataQuality.h"
 #include "intake/IntakeJson.h"
+#include "session/Refusals.h"
 #include "session/Vault.h"
 #include "store/ClientRepository.h"
 #include "store/EnrollmentRepository.h"
@@ -96,14 +98,23 @@ Status refuseEntryDate(const Enrollment& e, const Project& project, const QDate&
     return {};
 }
 
-Status refuseMissingClient(Store& s, const QString& clientUuid)
+Result<ClientProfile> loadClient(Store& s, const QString& clientUuid)
 {
     auto client = ClientRepository(s).find(clientUuid);
     if (!client)
         return client.error();
     if (!client->has_value())
         return makeError(ErrorCode::NotFound, QObject::tr("That client record no longer exists."));
-    return {};
+    return **client;
+}
+
+/// The data-quality plan's impossible entry data (start before birth, move-in before start, ...).
+Status refuseImpossibleEntry(Store& s, const Enrollment& e, const Project& project, const QDate& today)
+{
+    auto client = loadClient(s, e.clientUuid);
+    if (!client)
+        return client.error();
+    return refusalOf(quality::checkEnrollment(e, project, *client, today));
 }
 
 int activeHeads(const std::vector<Enrollment>& household)
@@ -147,9 +158,9 @@ Result<std::vector<Enrollment>> EnrollmentRecords::enrollHousehold(const QString
                 m.enrollmentCoC = project->cocCode;
             m.createdAt = m.updatedAt = now;
             m.updatedBy = m_vault.user()->login;
-            if (auto r = refuseMissingClient(s, m.clientUuid); !r)
-                return r;
             if (auto r = refuseEntryDate(m, *project, now.date()); !r)
+                return r;
+            if (auto r = refuseImpossibleEntry(s, m, *project, now.date()); !r)
                 return r;
             if (auto r = refuseOverlap(s, m); !r)
                 return r;
@@ -197,9 +208,9 @@ Result<Enrollment> EnrollmentRecords::addToHousehold(const QString& householdId,
             m.enrollmentCoC = project->cocCode;
         m.createdAt = m.updatedAt = now;
         m.updatedBy = m_vault.user()->login;
-        if (auto r = refuseMissingClient(s, m.clientUuid); !r)
-            return r;
         if (auto r = refuseEntryDate(m, *project, now.date()); !r)
+            return r;
+        if (auto r = refuseImpossibleEntry(s, m, *project, now.date()); !r)
             return r;
         if (auto r = refuseOverlap(s, m); !r)
             return r;
@@ -237,6 +248,8 @@ Status EnrollmentRecords::update(const Enrollment& input)
         if (!project)
             return project.error();
         if (auto r = refuseEntryDate(e, *project, now.date()); !r)
+            return r;
+        if (auto r = refuseImpossibleEntry(s, e, *project, now.date()); !r)
             return r;
         if (e.exitDate && *e.exitDate < e.entryDate)
             return refuse(

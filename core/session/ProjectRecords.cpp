@@ -1,6 +1,8 @@
 #include "session/ProjectRecords.h"
 
 #include "intake/IntakeJson.h"
+#include "intake/ProjectRules.h"
+#include "session/Refusals.h"
 #include "session/Vault.h"
 #include "store/ProjectRepository.h"
 #include "store/Store.h"
@@ -14,14 +16,7 @@ const QString kEntity = QStringLiteral("project");
 
 Status refuseInvalid(const Project& p)
 {
-    // TODO(rules merge): replace with ProjectRules
-    if (p.name.isEmpty())
-        return makeError(ErrorCode::InvalidInput, QObject::tr("Give the project a name."));
-    if (!p.operatingStart.isValid())
-        return makeError(ErrorCode::InvalidInput, QObject::tr("Enter the date the project started operating."));
-    if (p.operatingEnd && *p.operatingEnd < p.operatingStart)
-        return makeError(ErrorCode::InvalidInput, QObject::tr("The operating end date is before the start date."));
-    return {};
+    return refusalOf(projects::validate(p));
 }
 } // namespace
 
