@@ -1,0 +1,119 @@
+#include "intake/Household.h"
+
+#include "hud/HudCodes.h"
+#include "intake/DateOfBirth.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace hearth::household {
+
+namespace {
+
+const QString kElement = QStringLiteral("3.15");
+const QString kField = QStringLiteral("relationshipToHoH");
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Household", text);
+}
+
+} // namespace
+
+QualityFindings check(const QList<Member>& members, QDate today)
+{
+    QualityFindings findings;
+    if (members.isEmpty())
+        return findings;
+    const Enrollment& first = members.first().enrollment;
+    const bool mixed = std::any_of(members.cbegin(), members.cend(), [&](const Member& m) {
+        return m.enrollment.householdId != first.householdId || m.enrollment.projectUuid != first.projectUuid;
+    });
+    if (mixed)
+        findings.append(refusedFinding(QStringLiteral("5.09"), QStringLiteral("householdId"),
+                                       tr("These enrollments belong to different households or projects.")));
+
+    QList<const Member*> heads;
+    bool anyActive = false;
+    for (const Member& m : members) {
+        if (m.enrollment.isHead())
+            heads.append(&m);
+        anyActive = anyActive || m.enrollment.isActive();
+    }
+    if (heads.isEmpty()) {
+        findings.append(refusedFinding(kElement, kField,
+                                       tr("The household has no head of household. Choose one member as "
+                                          "\u201cSelf (head of household)\u201d.")));
+        return findings;
+    }
+    if (heads.size() > 1) {
+        findings.append(refusedFinding(kElement, kField,
+                                       tr("The household has %1 heads of household; exactly one member can be the "
+                                          "head.")
+                                           .arg(heads.size())));
+        return findings;
+    }
+    const Member& head = *heads.first();
+    if (anyActive && !head.enrollment.isActive())
+        findings.append(refusedFinding(kElement, kField,
+                                       tr("The head of household has exited while other members are still enrolled. "
+                                          "Choose a new head of household among them.")));
+    if (head.dob && dob::ageOn(*head.dob, head.enrollment.entryDate.isValid() ? head.enrollment.entryDate : today) < 18)
+        findings.append(warningFinding(kElement, kField,
+                                       tr("The head of household is under 18. Check the date of birth, and that the "
+                                          "project serves unaccompanied or parenting youth.")));
+    for (const Member& m : members) {
+        if (&m != &head && m.enrollment.entryDate.isValid() && head.enrollment.entryDate.isValid()
+            && m.enrollment.entryDate < head.enrollment.entryDate)
+            findings.append(warningFinding(QStringLiteral("3.10"), QStringLiteral("entryDate"),
+                                           tr("A household member's project start date is before the head of "
+                                              "household's. The head's start date should come first.")));
+    }
+    return findings;
+}
+
+Result<QList<Enrollment>> changeHead(QList<Enrollment> members, const QString& newHeadUuid, int formerHeadRelationship)
+{
+    const bool validFormer
+        = (formerHeadRelationship >= hud::Relationship::Child && formerHeadRelationship <= hud::Relationship::Unrelated)
+        || formerHeadRelationship == hud::DataNotCollected;
+    if (!validFormer)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("Choose how the former head of household is related to the new head."));
+    const auto newHead
+        = std::find_if(members.begin(), members.end(), [&](const Enrollment& e) { return e.uuid == newHeadUuid; });
+    if (newHead == members.end())
+        return makeError(ErrorCode::InvalidInput, tr("The new head of household is not a member of this household."));
+    if (!newHead->isActive())
+        return makeError(ErrorCode::InvalidInput,
+                         tr("The new head of household has exited; choose a member who is still enrolled."));
+    for (Enrollment& e : members) {
+        if (e.uuid == newHeadUuid)
+            e.relationshipToHoH = hud::Relationship::Self;
+        else if (e.isHead())
+            e.relationshipToHoH = formerHeadRelationship;
+    }
+    return members;
+}
+
+Status canExit(const QList<Enrollment>& members, const QStringList& exitingUuids)
+{
+    const bool headLeaves = std::any_of(members.cbegin(), members.cend(), [&](const Enrollment& e) {
+        return e.isHead() && exitingUuids.contains(e.uuid);
+    });
+    if (!headLeaves)
+        return {};
+    const auto staying = std::count_if(members.cbegin(), members.cend(), [&](const Enrollment& e) {
+        return e.isActive() && !exitingUuids.contains(e.uuid);
+    });
+    if (staying > 0)
+        return makeError(ErrorCode::InvalidInput,
+                         QCoreApplication::translate("Household",
+                                                     "Choose a new head of household before the head exits: %n other "
+                                                     "member(s) stay enrolled.",
+                                                     nullptr, static_cast<int>(staying)));
+    return {};
+}
+
+} // namespace hearth::household
