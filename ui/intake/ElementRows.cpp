@@ -43,12 +43,16 @@ QList<Assessment> assessmentRows(const QList<ElementForm*>& forms, int stage, co
     for (const ElementForm* form : forms) {
         if (!isAssessmentFile(form->element().file))
             continue;
+        // An untouched form is not a row: saving it would count the element as collected.
+        const HudValues values = form->values();
+        if (values.columns().size() <= form->element().fixedValues.size())
+            continue;
         auto row = std::find_if(rows.begin(), rows.end(), [&](const Assessment& a) { return sameRow(a, *form); });
         if (row == rows.end()) {
             rows.append(Assessment {form->element().file, stage, informationDate, {}});
             row = rows.end() - 1;
         }
-        merge(row->values, form->values());
+        merge(row->values, values);
     }
     return rows;
 }
