@@ -28,7 +28,7 @@ HudDateEdit::HudDateEdit(QWidget* parent)
     m_edit->setMaxLength(10);
     m_edit->setClearButtonEnabled(true);
     const int width = m_edit->fontMetrics().horizontalAdvance(QStringLiteral("00/00/00000")) + 48;
-    m_edit->setMinimumWidth(width);
+    m_edit->setFixedWidth(width); // a date is ten characters; a wider box only moves the calendar button away
     m_edit->installEventFilter(this);
 
     m_button->setObjectName(QStringLiteral("dateCalendarButton"));

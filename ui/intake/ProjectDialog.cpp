@@ -131,6 +131,8 @@ ProjectDialog::ProjectDialog(Vault& vault, std::optional<Project> existing, QWid
     connect(m_funding, &CodeChecklist::checkedCodesChanged, this, &ProjectDialog::updateWarnings);
     updateBedNights();
     updateWarnings();
+    // Wide enough for most 2.06.1 funding source names without cutting them off.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 72);
     m_name->setFocus();
 }
 
