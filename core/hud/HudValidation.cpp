@@ -41,7 +41,6 @@ QString describeCode(const QString& listId, const QString& code)
 
 void checkCoded(const HudColumn& column, const HudValues& row, const QString& title, QList<HudProblem>& problems)
 {
-    const QVariant value = row.value(column.name);
     QString code;
     if (column.isString()) {
         code = row.text(column.name);
