@@ -4,6 +4,7 @@
 #include "ClientsPage.h"
 #include "SettingsPage.h"
 #include "UsersPage.h"
+#include "intake/ProjectsPage.h"
 #include "session/Vault.h"
 
 #include <QHBoxLayout>
@@ -33,6 +34,8 @@ Workspace::Workspace(Vault& vault, QWidget* parent)
         addArea(tr("Audit log"), m_audit);
     }
     if (vault.can(Permission::EditAgencySettings)) {
+        m_projects = new ProjectsPage(vault);
+        addArea(tr("Projects"), m_projects);
         m_settings = new SettingsPage(vault);
         addArea(tr("Settings"), m_settings);
         connect(m_settings, &SettingsPage::settingsSaved, this, &Workspace::settingsSaved);

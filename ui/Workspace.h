@@ -15,6 +15,7 @@ namespace hearth::ui {
 
 class AuditLogPage;
 class ClientsPage;
+class ProjectsPage;
 class SettingsPage;
 class UsersPage;
 
@@ -39,6 +40,7 @@ public:
     UsersPage* usersPage() const { return m_users; }
     AuditLogPage* auditLogPage() const { return m_audit; }
     SettingsPage* settingsPage() const { return m_settings; }
+    ProjectsPage* projectsPage() const { return m_projects; }
 
 Q_SIGNALS:
     void settingsSaved();
@@ -53,6 +55,7 @@ private:
     UsersPage* m_users = nullptr;
     AuditLogPage* m_audit = nullptr;
     SettingsPage* m_settings = nullptr;
+    ProjectsPage* m_projects = nullptr;
 };
 
 } // namespace hearth::ui

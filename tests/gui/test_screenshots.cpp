@@ -29,7 +29,7 @@ TEST_CASE("gui: screenshots of the main screens", "[.screenshots]")
     };
     REQUIRE(window.workspace() != nullptr);
     const QStringList areas {QStringLiteral("clients"), QStringLiteral("users"), QStringLiteral("audit"),
-                             QStringLiteral("settings")};
+                             QStringLiteral("projects"), QStringLiteral("settings")};
     for (int i = 0; i < areas.size(); ++i) {
         window.workspace()->showArea(i);
         shoot(areas.at(i));

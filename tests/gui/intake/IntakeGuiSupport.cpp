@@ -1,0 +1,63 @@
+#include "IntakeGuiSupport.h"
+
+#include "session/ClientRecords.h"
+#include "session/EnrollmentRecords.h"
+#include "session/ProjectRecords.h"
+
+namespace hearth::test {
+
+Project makeProject(Vault& vault, const QString& name, int projectType)
+{
+    Project p;
+    p.name = name;
+    p.projectType = projectType;
+    p.cocCode = QStringLiteral("CA-504");
+    p.tracksBedNights = projectType == 1;
+    p.operatingStart = QDate(2025, 1, 1);
+    auto created = ProjectRecords(vault).create(p);
+    INFO((created ? QString() : created.message()).toStdString());
+    REQUIRE(created.ok());
+    return created.value();
+}
+
+ClientProfile makeClient(Vault& vault, const QString& first, const QString& last, const QDate& dob)
+{
+    ClientProfile c;
+    c.firstName = first;
+    c.lastName = last;
+    c.nameDataQuality = 1;
+    c.dob = dob;
+    c.dobDataQuality = 1;
+    auto created = ClientRecords(vault).create(c);
+    INFO((created ? QString() : created.message()).toStdString());
+    REQUIRE(created.ok());
+    return created.value();
+}
+
+Enrollment storedEnrollment(Vault& vault, const QString& uuid)
+{
+    auto found = EnrollmentRecords(vault).find(uuid);
+    REQUIRE(found.ok());
+    return found.value();
+}
+
+std::shared_ptr<bool> onNextModal(std::function<void(QWidget& dialog)> work)
+{
+    auto ran = std::make_shared<bool>(false);
+    // Polls until the dialog's exec() has made it the active modal widget.
+    auto* timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [timer, ran, work = std::move(work)] {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (!modal)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        *ran = true;
+        work(*modal);
+    });
+    timer->start();
+    return ran;
+}
+
+} // namespace hearth::test

@@ -1,0 +1,31 @@
+#include "LocalServices.h"
+
+#include <QCoreApplication>
+
+namespace hearth::ui {
+
+QList<LocalService> localServices()
+{
+    // Codes are stored with each record: add new services at the end, never reuse a code.
+    return {
+        {1, QCoreApplication::translate("LocalServices", "Case management")},
+        {2, QCoreApplication::translate("LocalServices", "Referral")},
+        {3, QCoreApplication::translate("LocalServices", "Meal")},
+        {4, QCoreApplication::translate("LocalServices", "Shower")},
+        {5, QCoreApplication::translate("LocalServices", "Laundry")},
+        {6, QCoreApplication::translate("LocalServices", "Mail")},
+        {7, QCoreApplication::translate("LocalServices", "Transportation")},
+        {8, QCoreApplication::translate("LocalServices", "Other")},
+    };
+}
+
+QString localServiceLabel(int code)
+{
+    for (const LocalService& service : localServices()) {
+        if (service.code == code)
+            return service.label;
+    }
+    return {};
+}
+
+} // namespace hearth::ui
