@@ -84,6 +84,7 @@ Result<ClientProfile> ClientRecords::create(ClientProfile c, std::optional<int> 
     });
     if (!st)
         return st.error();
+    m_vault.indexClient(c);
     return c;
 }
 
@@ -104,7 +105,7 @@ Status ClientRecords::update(const ClientProfile& input)
     tidy(c);
     if (auto st = refuseImpossible(c, m_vault.clock().now().date()); !st)
         return st;
-    return m_vault.write([&]() -> Status {
+    Status st = m_vault.write([&]() -> Status {
         Store& s = *m_vault.store();
         auto stored = ClientRepository(s).find(c.uuid);
         if (!stored)
@@ -121,6 +122,9 @@ Status ClientRecords::update(const ClientProfile& input)
         return m_vault.recordChange(kEntity, c.uuid, QStringLiteral("update"), intake_json::toJson(c),
                                     audit::RecordEdit);
     });
+    if (st)
+        m_vault.indexClient(c);
+    return st;
 }
 
 Status ClientRecords::remove(const QString& uuid)
@@ -129,12 +133,15 @@ Status ClientRecords::remove(const QString& uuid)
         return st;
     const QDateTime now = m_vault.clock().now();
     const QString by = m_vault.user()->login;
-    return m_vault.write([&]() -> Status {
+    Status st = m_vault.write([&]() -> Status {
         Store& s = *m_vault.store();
         if (auto r = ClientRepository(s).markDeleted(uuid, now, by); !r)
             return r;
         return m_vault.recordChange(kEntity, uuid, QStringLiteral("delete"), {}, audit::RecordDelete);
     });
+    if (st)
+        m_vault.unindexClient(uuid);
+    return st;
 }
 
 Result<ClientProfile> ClientRecords::open(const QString& uuid)

@@ -1,8 +1,11 @@
 #include "session/Vault.h"
 
 #include "crypto/KeySlots.h"
+#include "search/DuplicateIndex.h"
+#include "session/ClientSearch.h"
 #include "session/IdleTimer.h"
 #include "store/ChangeLog.h"
+#include "store/ClientRepository.h"
 #include "store/KeyValueRepositories.h"
 #include "store/Store.h"
 #include "store/UserRepository.h"
@@ -437,6 +440,7 @@ void Vault::signOut()
 
 void Vault::closeStore()
 {
+    m_searchIndex.reset();
     m_store.reset();
     m_dataKey.clear();
 }
@@ -477,6 +481,33 @@ Status Vault::appendAudit(const QString& action, const QString& recordType, cons
         return notUnlocked();
     const QString who = m_user ? m_user->login : QStringLiteral("(system)");
     return AuditLog(*m_store).append({0, m_clock.now(), who, action, recordType, recordUuid, detail});
+}
+
+Result<DuplicateIndex*> Vault::searchIndex()
+{
+    if (!m_store)
+        return notUnlocked();
+    if (!m_searchIndex) {
+        auto index = std::make_unique<DuplicateIndex>();
+        Status st = ClientRepository(*m_store).forEach(
+            [&](const ClientProfile& c) { index->upsert(ClientSearch::searchPersonOf(c)); });
+        if (!st)
+            return st.error();
+        m_searchIndex = std::move(index);
+    }
+    return m_searchIndex.get();
+}
+
+void Vault::indexClient(const ClientProfile& client)
+{
+    if (m_searchIndex)
+        m_searchIndex->upsert(ClientSearch::searchPersonOf(client));
+}
+
+void Vault::unindexClient(const QString& uuid)
+{
+    if (m_searchIndex)
+        m_searchIndex->remove(uuid);
 }
 
 Status Vault::recordChange(const QString& entity, const QString& uuid, const QString& operation,

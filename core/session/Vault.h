@@ -21,6 +21,8 @@
 namespace hearth {
 
 class Store;
+class DuplicateIndex;
+struct ClientProfile;
 
 struct AgencyProfile
 {
@@ -131,6 +133,7 @@ private:
     friend class ProjectRecords;
     friend class EnrollmentRecords;
     friend class ServiceRecords;
+    friend class ClientSearch;
 
     Store* store() const { return m_store.get(); }
     /// Runs @p work in a transaction; audit entries it appends commit or roll back with it.
@@ -140,6 +143,11 @@ private:
     /// Appends the change-log entry and the audit entry of one record write (inside write()).
     Status recordChange(const QString& entity, const QString& uuid, const QString& operation, const QJsonObject& fields,
                         const char* auditAction, const QString& detail = {});
+    /// The in-memory duplicate index, built from the store on first use and dropped at lock.
+    Result<DuplicateIndex*> searchIndex();
+    /// Keeps a built index in step with a committed client write (a no-op before the first search).
+    void indexClient(const ClientProfile& client);
+    void unindexClient(const QString& uuid);
     Result<KeyFile> loadKeys() const;
     Status saveKeys(const KeyFile& keys) const;
     Status openWithKey(const KeyFile& keys, const SecretBytes& dataKey);
@@ -156,6 +164,7 @@ private:
     State m_state = State::NoStore;
     Error m_unavailable;
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<DuplicateIndex> m_searchIndex; ///< client names in memory only, while unlocked
     SecretBytes m_dataKey; ///< only while unlocked: needed to seal the key to new users' slots
     std::optional<SessionUser> m_user;
     QString m_lockedLogin;

@@ -2,6 +2,7 @@
 // enrollments, exits, reopening and bed nights, with their permission checks and audit trail.
 #include "IntakeTestSupport.h"
 #include "session/AuditReader.h"
+#include "session/ClientSearch.h"
 #include "session/ServiceRecords.h"
 #include "store/CaseNumbers.h"
 
@@ -339,4 +340,121 @@ TEST_CASE("a client's history lists changes to the profile, enrollments and serv
     CHECK(history->at(0).entity == u"service"_qs); // newest first
     CHECK(history->at(1).entity == u"enrollment"_qs);
     CHECK(history->at(2).entity == u"client"_qs);
+}
+
+TEST_CASE("search before create finds stored clients and follows edits and deletions", "[intake][search]")
+{
+    IntakeStore s;
+    ClientProfile william;
+    william.firstName = u"William"_qs;
+    william.lastName = u"Hernández"_qs;
+    william.nameDataQuality = 1;
+    william.dob = QDate(1971, 4, 9);
+    william.dobDataQuality = 1;
+    william.ssn = u"XXXXX4821"_qs;
+    william.ssnDataQuality = 2;
+    const ClientProfile stored = ClientRecords(*s.vault).create(william).value();
+    s.client(u"Wilma"_qs, u"Hart"_qs);
+
+    SearchQuery typed;
+    typed.firstName = u"Bill"_qs;
+    typed.lastName = u"hernandez"_qs;
+    auto found = ClientSearch(*s.vault).search(typed);
+    REQUIRE_OK(found);
+    REQUIRE_FALSE(found->empty());
+    CHECK(found->front().client.uuid == stored.uuid);
+    CHECK(found->front().client.caseNumber == stored.caseNumber);
+    CHECK(found->front().match.explanation().join(u' ').contains(u"Bill"_qs));
+
+    // Saving someone who looks like William warns; someone else does not.
+    ClientProfile again;
+    again.firstName = u"Wiliam"_qs;
+    again.lastName = u"Hernandez"_qs;
+    again.dob = QDate(1971, 9, 4); // day and month swapped
+    auto dupes = ClientSearch(*s.vault).likelyDuplicates(again);
+    REQUIRE_OK(dupes);
+    REQUIRE(dupes->size() == 1);
+    CHECK(dupes->front().client.uuid == stored.uuid);
+    ClientProfile stranger;
+    stranger.firstName = u"Priya"_qs;
+    stranger.lastName = u"Natarajan"_qs;
+    stranger.dob = QDate(1990, 2, 2);
+    CHECK(ClientSearch(*s.vault).likelyDuplicates(stranger).value().empty());
+    // The record itself is not its own duplicate.
+    CHECK(ClientSearch(*s.vault).likelyDuplicates(stored).value().empty());
+
+    // Edits reach the index at once; a deleted client is no longer suggested.
+    ClientProfile renamed = stored;
+    renamed.lastName = u"Okafor"_qs;
+    REQUIRE_OK(ClientRecords(*s.vault).update(renamed));
+    SearchQuery byNewName;
+    byNewName.lastName = u"Okafor"_qs;
+    CHECK(ClientSearch(*s.vault).search(byNewName).value().front().client.uuid == stored.uuid);
+    REQUIRE_OK(ClientRecords(*s.vault).remove(stored.uuid));
+    for (const ClientMatch& m : ClientSearch(*s.vault).search(byNewName).value())
+        CHECK(m.client.uuid != stored.uuid);
+
+    // The index is rebuilt from the store after a lock.
+    s.vault->lock();
+    CHECK(ClientSearch(*s.vault).search(typed).code() != ErrorCode::InvalidInput);
+    REQUIRE_OK(s.vault->unlock(kAdminPassword));
+    SearchQuery wilma;
+    wilma.firstName = u"Wilma"_qs;
+    wilma.lastName = u"Hart"_qs;
+    CHECK(ClientSearch(*s.vault).search(wilma).value().front().client.lastName == u"Hart"_qs);
+}
+
+TEST_CASE("an anonymous client gets the agency's profile, with the case number where Sonoma wants it",
+          "[intake][anonymous]")
+{
+    IntakeStore s;
+    ClientProfile sonoma;
+    sonoma.anonymousProfile = u"sonoma"_qs;
+    sonoma.firstName = u"Typed"_qs; // replaced by the profile
+    sonoma.dob = QDate(1990, 6, 15);
+    auto made = ClientRecords(*s.vault).create(sonoma);
+    REQUIRE_OK(made);
+    CHECK(made->firstName == u"Client"_qs);
+    CHECK(made->lastName == made->caseNumber);
+    CHECK(made->dob == QDate(made->dob->year(), 1, 1));
+    CHECK(made->dobDataQuality == 2);
+
+    ClientProfile clean;
+    clean.anonymousProfile = u"hud-clean"_qs;
+    auto hud = ClientRecords(*s.vault).create(clean);
+    REQUIRE_OK(hud);
+    CHECK(hud->firstName.isEmpty());
+    CHECK(hud->ssn.isEmpty());
+    CHECK_FALSE(hud->dob.has_value());
+    CHECK(hud->nameDataQuality == 9);
+
+    ClientProfile unknown;
+    unknown.anonymousProfile = u"no-such-profile"_qs;
+    CHECK(ClientRecords(*s.vault).create(unknown).code() == ErrorCode::InvalidInput);
+}
+
+TEST_CASE("impossible client data is refused and nothing is written", "[intake][quality]")
+{
+    IntakeStore s;
+    ClientProfile future;
+    future.firstName = u"Tess"_qs;
+    future.nameDataQuality = 1;
+    future.dob = QDate(2026, 3, 1);
+    future.dobDataQuality = 1;
+    auto refused = ClientRecords(*s.vault).create(future);
+    CHECK(refused.code() == ErrorCode::InvalidInput);
+    CHECK(ClientRecords(*s.vault).list().value().empty());
+
+    ClientProfile badSsn;
+    badSsn.firstName = u"Tess"_qs;
+    badSsn.nameDataQuality = 1;
+    badSsn.ssn = u"12-34"_qs;
+    badSsn.ssnDataQuality = 1;
+    CHECK(ClientRecords(*s.vault).create(badSsn).code() == ErrorCode::InvalidInput);
+    // A number that breaks the validity rules is only a warning: it is kept as typed.
+    ClientProfile suspicious = badSsn;
+    suspicious.ssn = u"123456789"_qs;
+    auto kept = ClientRecords(*s.vault).create(suspicious);
+    REQUIRE_OK(kept);
+    CHECK(kept->ssn == u"123456789"_qs);
 }
