@@ -264,13 +264,15 @@ void IndexData::collect(const PreparedQuery& query, Scratch& s) const
                     Hit& hit = touch(posting >> 2);
                     const auto field = NameField(posting & 3U);
                     quint8* target = nullptr;
-                    double factor = 1.0;
+                    double factor = field == NameField::Alias ? weights::kAliasFactor : 1.0;
                     if (typedAsFirst) {
                         target = field == NameField::Last ? &hit.crossFirst : &hit.first;
-                        factor = field == NameField::Middle ? 0.85 : field == NameField::Alias ? 0.9 : 1.0;
+                        if (field == NameField::Middle)
+                            factor = weights::kMiddleNameFactor;
                     } else {
                         target = field == NameField::Last || field == NameField::Middle ? &hit.last : &hit.crossLast;
-                        factor = field == NameField::Middle ? 0.8 : field == NameField::Alias ? 0.9 : 1.0;
+                        if (field == NameField::Middle)
+                            factor = weights::kSurnameInMiddleFactor;
                     }
                     *target = std::max(*target, level(match.similarity, factor));
                 }

@@ -18,7 +18,7 @@ struct IndexData;
 /// come from inverted indexes on name tokens (with their typo, nickname and sound-alike
 /// neighbours), dates of birth (with their slips) and SSN last four, never from a scan of all
 /// clients. search() may run on several threads at once; upsert(), remove() and clear() need the
-/// index to themselves.
+/// index to themselves. A moved-from index may only be assigned to or destroyed.
 class DuplicateIndex
 {
 public:

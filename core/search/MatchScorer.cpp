@@ -78,9 +78,6 @@ namespace {
 constexpr std::size_t kMaxTokens = 8; // per name part; longer names are compared on their first eight words
 // "Garcia" for "Garcia Lopez": good, but not as good as "Garcia Lopex" for "Garcia Lopez".
 constexpr float kPartialFactor = 0.92F;
-constexpr double kMiddleNameFactor = 0.85;
-constexpr double kAliasFactor = 0.9;
-constexpr double kSurnameInMiddleFactor = 0.8;
 constexpr double kSwappedPenalty = 0.5;
 constexpr double kSsnMismatch = -2.0;
 
@@ -273,7 +270,7 @@ MatchScorer::NameOutcome MatchScorer::scoreNames(const IndexedPerson& person)
         describe(m_vocabulary, m_query, first, part, best, details);
         const FieldMatch middle = matchField(side, middleTokens, kNoToken);
         if (middle.present && agrees(middle.relation)) {
-            const double weight = weights::firstName(middle.similarity) * kMiddleNameFactor;
+            const double weight = weights::firstName(middle.similarity) * weights::kMiddleNameFactor;
             if (weight > best) {
                 best = weight;
                 details = {{{MatchReason::MiddleName, part, {}, {}}, weight}};
@@ -281,7 +278,7 @@ MatchScorer::NameOutcome MatchScorer::scoreNames(const IndexedPerson& person)
         }
         const FieldMatch alias = matchField(side, aliasTokens, kNoToken);
         if (alias.present && agrees(alias.relation)) {
-            const double weight = weights::firstName(alias.similarity) * kAliasFactor;
+            const double weight = weights::firstName(alias.similarity) * weights::kAliasFactor;
             if (weight > best) {
                 best = weight;
                 const QString typed = capitalized(m_query.typed[std::size_t(side.joined)].text);
@@ -299,7 +296,7 @@ MatchScorer::NameOutcome MatchScorer::scoreNames(const IndexedPerson& person)
         // Spanish paternal surnames sometimes land in the middle-name box.
         const FieldMatch middle = matchField(side, middleTokens, kNoToken);
         if (middle.present && agrees(middle.relation)) {
-            const double weight = weights::lastName(middle.similarity) * kSurnameInMiddleFactor;
+            const double weight = weights::lastName(middle.similarity) * weights::kSurnameInMiddleFactor;
             if (weight > best) {
                 best = weight;
                 details = {{{MatchReason::SurnamePart, part, {}, {}}, weight}};

@@ -19,6 +19,11 @@ constexpr double kFirstName = 4.0;
 constexpr double kLastName = 5.0;
 constexpr double kDob = 5.0;
 constexpr double kSsnLast4 = 4.0;
+/// A typed first name matching the middle name or the alias, or a typed last name matching the
+/// middle name, counts for a little less than matching the field it was typed for.
+constexpr double kMiddleNameFactor = 0.85;
+constexpr double kAliasFactor = 0.9;
+constexpr double kSurnameInMiddleFactor = 0.8;
 /// Total evidence from which a match is flagged likelyDuplicate: a full name alone, or a name
 /// with a date of birth that has a slip in it, or a date of birth with the SSN last four.
 constexpr double kLikelyDuplicate = 8.5;

@@ -3,6 +3,8 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <thread>
+
 using namespace hearth;
 using namespace hearth::test;
 
@@ -264,4 +266,32 @@ TEST_CASE("search: free text is split into name, date of birth and SSN", "[searc
     const DuplicateIndex index = indexWithClients();
     CHECK(rankOf(index.search(SearchQuery::fromFreeText(QStringLiteral("Catherine 1/30/1964"))), kCatherine) == 0);
     CHECK(rankOf(index.search(SearchQuery::fromFreeText(QStringLiteral("phillips, cathy"))), kCatherine) == 0);
+}
+
+TEST_CASE("search: searches on several threads give the same answers", "[search]")
+{
+    const DuplicateIndex index = indexWithClients();
+    SyntheticClients generator(77);
+    std::vector<SearchQuery> queries;
+    for (const SearchPerson& p : generator.people(200))
+        queries.push_back(generator.variant(p).query);
+    const auto runAll = [&index, &queries] {
+        std::vector<QStringList> ids;
+        for (const SearchQuery& q : queries) {
+            QStringList found;
+            for (const SearchMatch& m : index.search(q))
+                found.append(m.id);
+            ids.push_back(found);
+        }
+        return ids;
+    };
+    const std::vector<QStringList> expected = runAll();
+    std::vector<QStringList> first;
+    std::vector<QStringList> second;
+    std::thread a([&] { first = runAll(); });
+    std::thread b([&] { second = runAll(); });
+    a.join();
+    b.join();
+    CHECK(first == expected);
+    CHECK(second == expected);
 }
