@@ -489,8 +489,7 @@ Result<DuplicateIndex*> Vault::searchIndex()
         return notUnlocked();
     if (!m_searchIndex) {
         auto index = std::make_unique<DuplicateIndex>();
-        Status st = ClientRepository(*m_store).forEach(
-            [&](const ClientProfile& c) { index->upsert(ClientSearch::searchPersonOf(c)); });
+        Status st = ClientRepository(*m_store).forEachSearchPerson([&](const SearchPerson& p) { index->upsert(p); });
         if (!st)
             return st.error();
         m_searchIndex = std::move(index);

@@ -105,13 +105,25 @@ Result<std::vector<ClientProfile>> ClientRepository::list(int limit) const
     return out;
 }
 
-Status ClientRepository::forEach(const std::function<void(const ClientProfile&)>& visit) const
+Status ClientRepository::forEachSearchPerson(const std::function<void(const SearchPerson&)>& visit) const
 {
-    auto st = m_store.db().prepare(kSelect);
+    auto st = m_store.db().prepare(QStringLiteral(
+        "SELECT uuid, first_name, last_name, json_extract(data, '$.MiddleName'), json_extract(data, '$.Alias'), "
+        "json_extract(data, '$.DOB'), json_extract(data, '$.SSN') FROM clients WHERE deleted = 0"));
     if (!st)
         return st.error();
-    while (st->next())
-        visit(intake_json::clientFromJson(json_column::decode(st->text(0))));
+    SearchPerson p;
+    while (st->next()) {
+        p.id = st->text(0);
+        p.firstName = st->text(1);
+        p.lastName = st->text(2);
+        p.middleName = st->text(3);
+        p.alias = st->text(4);
+        const QDate dob = QDate::fromString(st->text(5), Qt::ISODate);
+        p.dob = dob.isValid() ? std::optional<QDate>(dob) : std::nullopt;
+        p.ssn = st->text(6);
+        visit(p);
+    }
     return st->status();
 }
 

@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "intake/ClientProfile.h"
+#include "search/SearchTypes.h"
 
 #include <QDateTime>
 #include <QString>
@@ -29,8 +30,9 @@ public:
     Status markDeleted(const QString& uuid, const QDateTime& at, const QString& by);
     Result<std::optional<ClientProfile>> find(const QString& uuid) const;
     Result<std::vector<ClientProfile>> list(int limit = 1000) const;
-    /// Streams every live client (for building the in-memory search index) without holding them all.
-    Status forEach(const std::function<void(const ClientProfile&)>& visit) const;
+    /// Streams what the duplicate index needs of every live client, extracted inside SQLite
+    /// (much faster than decoding whole profiles when the index is built at the first search).
+    Status forEachSearchPerson(const std::function<void(const SearchPerson&)>& visit) const;
     Result<bool> caseNumberTaken(const QString& caseNumber) const;
 
 private:

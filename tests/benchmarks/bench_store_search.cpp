@@ -91,8 +91,7 @@ int main(int argc, char** argv)
 
     t.restart();
     DuplicateIndex index;
-    Status read = ClientRepository(**store).forEach(
-        [&](const ClientProfile& c) { index.upsert(ClientSearch::searchPersonOf(c)); });
+    Status read = ClientRepository(**store).forEachSearchPerson([&](const SearchPerson& p) { index.upsert(p); });
     if (!read)
         return 1;
     std::printf("index     first search after unlock builds the index from the store: %.2f s (%d clients)\n",
