@@ -183,6 +183,7 @@ QWidget* ClientsPage::makeNewClientPanel()
     auto* layout = new QVBoxLayout(panel);
     layout->addWidget(title);
     layout->addWidget(scroll, 1);
+    layout->addWidget(m_form->findingsView());
     layout->addLayout(buttons);
 
     connect(save, &QPushButton::clicked, this, &ClientsPage::saveNewClient);

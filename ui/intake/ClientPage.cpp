@@ -156,9 +156,11 @@ QWidget* ClientPage::makeProfileTab()
     save->setToolTip(tr("Save the profile (Enter in a text field)."));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_error, 1);
+    buttons->addStretch(); // keeps the button its own size while there is no error
     buttons->addWidget(save);
     auto* layout = new QVBoxLayout(tab);
     layout->addWidget(scroll, 1);
+    layout->addWidget(m_form->findingsView());
     layout->addLayout(buttons);
     connect(save, &QPushButton::clicked, this, &ClientPage::saveProfile);
     for (QLineEdit* edit : m_form->findChildren<QLineEdit*>())

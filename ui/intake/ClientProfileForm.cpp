@@ -48,6 +48,14 @@ void setHelp(QWidget* widget, const QString& help)
     widget->setWhatsThis(help);
 }
 
+/// A row label for a row that is a layout (QFormLayout only sets buddies for widgets).
+QLabel* buddyLabel(const QString& text, QWidget* buddy)
+{
+    auto* label = new QLabel(text);
+    label->setBuddy(buddy);
+    return label;
+}
+
 QLineEdit* makeLine(const QString& objectName, const QString& help, int maxLength = 50)
 {
     auto* edit = new QLineEdit;
@@ -148,7 +156,8 @@ ClientProfileForm::ClientProfileForm(QDate today, QWidget* parent)
                "of adults. Yes opens the V1 veteran information."));
     m_findings->setObjectName(QStringLiteral("profileFindings"));
     m_findings->setFocusPolicy(Qt::NoFocus);
-    m_findings->setMaximumHeight(m_findings->fontMetrics().lineSpacing() * 6);
+    m_findings->setMinimumHeight(m_findings->fontMetrics().lineSpacing() * 4);
+    m_findings->setMaximumHeight(m_findings->fontMetrics().lineSpacing() * 8);
 
     auto* columns = new QHBoxLayout;
     auto* left = new QVBoxLayout;
@@ -164,9 +173,6 @@ ClientProfileForm::ClientProfileForm(QDate today, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(columns);
-    auto* findingsTitle = new QLabel(tr("Data quality:"));
-    layout->addWidget(findingsTitle);
-    layout->addWidget(m_findings);
 
     for (QLineEdit* edit : {m_first, m_middle, m_last, m_suffix, m_alias, m_raceDetail})
         connect(edit, &QLineEdit::textChanged, this, &ClientProfileForm::recheck);
@@ -200,13 +206,13 @@ QWidget* ClientProfileForm::makeIdentityBox()
     auto* ssnRow = new QHBoxLayout;
     ssnRow->addWidget(m_ssn->edit(), 1);
     ssnRow->addWidget(m_ssn->consent());
-    form->addRow(tr("&SSN:"), ssnRow);
+    form->addRow(buddyLabel(tr("&SSN:"), m_ssn->edit()), ssnRow);
     form->addRow(QString(), m_ssn->warnings());
     form->addRow(tr("SSN data &quality:"), m_ssn->quality());
     auto* dobRow = new QHBoxLayout;
     dobRow->addWidget(m_dob->dateEdit(), 1);
     dobRow->addWidget(m_dob->ageLabel());
-    form->addRow(tr("Date of &birth:"), dobRow);
+    form->addRow(buddyLabel(tr("Date of &birth:"), m_dob->dateEdit()->lineEdit()), dobRow);
     auto* approximateRow = new QHBoxLayout;
     approximateRow->addWidget(m_dob->approximate());
     approximateRow->addWidget(m_dob->approximateAge());

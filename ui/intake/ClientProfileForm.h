@@ -46,6 +46,7 @@ public:
     QualityFindings findings() const;
     /// Impossible data: saving must wait.
     bool hasRefusal() const;
+    /// The live findings; the page lays it out below its scroll area so it stays in view.
     FindingsView* findingsView() const { return m_findings; }
     QLineEdit* firstNameEdit() const { return m_first; }
 

@@ -21,6 +21,7 @@
 #include "session/UserAdministration.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -533,4 +534,45 @@ TEST_CASE("gui: an anonymous client is created with the agency's default profile
     CHECK(stored.dob == QDate(1996, 1, 1));
     CHECK(stored.dobDataQuality == hud::DataQuality::Partial);
     CHECK(child<QLabel>(*page.clientPage(), "clientBadges")->text().contains(QStringLiteral("Anonymous")));
+}
+
+// Hidden: renders the client screens to PNG files for a visual check (not run by ctest).
+//   HEARTH_SCREENSHOT_DIR=/tmp test_gui_intake_forms "[.screenshots]"
+TEST_CASE("gui: screenshots of the client screens", "[.screenshots]")
+{
+    const QString outDir = qEnvironmentVariable("HEARTH_SCREENSHOT_DIR", QDir::tempPath());
+    GuiFixture f;
+    f.createStore();
+    const Project shelter
+        = makeProject(f.vault, QStringLiteral("Night Shelter"), hud::ProjectType::EmergencyShelterNightByNight);
+    const ClientProfile maria
+        = makeClient(f.vault, QStringLiteral("Maria"), QStringLiteral("Lopez"), QDate(1990, 4, 2));
+    makeClient(f.vault, QStringLiteral("Mario"), QStringLiteral("Lopes"), QDate(1991, 2, 4));
+    Enrollment e;
+    e.clientUuid = maria.uuid;
+    e.relationshipToHoH = hud::Relationship::Self;
+    e.entryDate = QDate(2026, 1, 2);
+    REQUIRE(EnrollmentRecords(f.vault).enrollHousehold(shelter.uuid, {e}).ok());
+    const auto shoot = [&](QWidget& w, const QString& name) {
+        QTest::qWait(50);
+        CHECK(w.grab().save(outDir + QStringLiteral("/hearth-") + name + QStringLiteral(".png")));
+    };
+
+    ui::ClientsPage page(f.vault);
+    page.resize(1280, 860);
+    page.show();
+    search(page, QStringLiteral("Maria"), QStringLiteral("Lopez"));
+    shoot(page, QStringLiteral("client-search"));
+    child<QPushButton>(page, "newClientButton")->click();
+    QTest::keyClicks(child<QLineEdit>(*page.newClientForm(), "ssn"), QStringLiteral("000-12-345a"));
+    child<ui::HudCodeCombo>(*page.newClientForm(), "veteranStatus")->setCode(hud::NoYes::Yes);
+    shoot(page, QStringLiteral("client-new"));
+    page.cancelNewClient();
+    page.openClient(maria.uuid);
+    REQUIRE(page.clientPage() != nullptr);
+    shoot(page, QStringLiteral("client-page-profile"));
+    child<QTabWidget>(*page.clientPage(), "clientTabs")->setCurrentIndex(1);
+    shoot(page, QStringLiteral("client-page-enrollments"));
+    child<QTabWidget>(*page.clientPage(), "clientTabs")->setCurrentIndex(2);
+    shoot(page, QStringLiteral("client-page-history"));
 }
