@@ -1,18 +1,34 @@
 #include "ClientListModel.h"
 
-#include <QLocale>
+#include "intake/ClientPickerDialog.h"
+#include "intake/DateOfBirth.h"
+#include "intake/Ssn.h"
 
 namespace hearth::ui {
 
 ClientListModel::ClientListModel(QObject* parent)
     : QAbstractTableModel(parent)
+    , m_today(QDate::currentDate())
 {
 }
 
 void ClientListModel::setClients(std::vector<ClientProfile> clients)
 {
     beginResetModel();
-    m_clients = std::move(clients);
+    m_rows.clear();
+    m_rows.reserve(clients.size());
+    for (ClientProfile& client : clients)
+        m_rows.push_back({std::move(client), {}});
+    endResetModel();
+}
+
+void ClientListModel::setMatches(std::vector<ClientMatch> matches)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rows.reserve(matches.size());
+    for (ClientMatch& match : matches)
+        m_rows.push_back({std::move(match.client), match.match.explanation()});
     endResetModel();
 }
 
@@ -25,12 +41,19 @@ QString ClientListModel::uuidAt(int row) const
 {
     if (row < 0 || row >= rowCount())
         return {};
-    return m_clients.at(static_cast<std::size_t>(row)).uuid;
+    return m_rows.at(static_cast<std::size_t>(row)).client.uuid;
+}
+
+QStringList ClientListModel::reasonsAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    return m_rows.at(static_cast<std::size_t>(row)).reasons;
 }
 
 int ClientListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_clients.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
 int ClientListModel::columnCount(const QModelIndex& parent) const
@@ -42,19 +65,28 @@ QVariant ClientListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ClientProfile& client = m_clients.at(static_cast<std::size_t>(index.row()));
+    const Row& row = m_rows.at(static_cast<std::size_t>(index.row()));
+    const ClientProfile& client = row.client;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case LastName:
-            return client.lastName;
-        case FirstName:
-            return client.firstName;
-        case Updated:
-            return QLocale().toString(client.updatedAt.toLocalTime(), QLocale::ShortFormat);
+        case Name: {
+            const QString name = clientName(client);
+            return client.alias.isEmpty() ? name : tr("%1 (\"%2\")").arg(name, client.alias);
+        }
+        case DateOfBirth:
+            return dob::display(client.dob, client.dobDataQuality, m_today);
+        case Ssn:
+            return client.ssn.isEmpty() ? QString() : ssn::mask(client.ssn);
+        case CaseNumber:
+            return client.caseNumber;
+        case WhyMatched:
+            return row.reasons.join(QStringLiteral("; "));
         default:
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == WhyMatched && !row.reasons.isEmpty())
+        return row.reasons.join(u'\n');
     if (role == Qt::UserRole)
         return client.uuid;
     return {};
@@ -65,12 +97,16 @@ QVariant ClientListModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case LastName:
-        return tr("Last name");
-    case FirstName:
-        return tr("First name");
-    case Updated:
-        return tr("Last updated");
+    case Name:
+        return tr("Name");
+    case DateOfBirth:
+        return tr("Date of birth");
+    case Ssn:
+        return tr("SSN");
+    case CaseNumber:
+        return tr("Case number");
+    case WhyMatched:
+        return tr("Why it matched");
     default:
         return {};
     }

@@ -2,165 +2,436 @@
 
 #include "ClientListModel.h"
 #include "UiHelpers.h"
+#include "intake/AnonymousClientDialog.h"
+#include "intake/ClientPage.h"
+#include "intake/ClientProfileForm.h"
+#include "intake/DuplicateDialog.h"
+#include "intake/FindingsView.h"
+#include "intake/HudDateEdit.h"
 #include "session/ClientRecords.h"
+#include "session/ClientSearch.h"
 #include "session/Vault.h"
 
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hearth::ui {
 
 namespace {
-const QString kFirstNameKey = QStringLiteral("firstName");
-const QString kLastNameKey = QStringLiteral("lastName");
+const QString kSearchKey = QStringLiteral("search");
+const QString kFormKey = QStringLiteral("form");
+const QString kFormOpenKey = QStringLiteral("formOpen");
+const QString kTextKey = QStringLiteral("text");
+const QString kFirstKey = QStringLiteral("firstName");
+const QString kLastKey = QStringLiteral("lastName");
+const QString kDobKey = QStringLiteral("dob");
+const QString kSsnKey = QStringLiteral("ssnLast4");
+constexpr int kSearchLimit = 50;
 } // namespace
 
 ClientsPage::ClientsPage(Vault& vault, QWidget* parent)
     : QWidget(parent)
     , m_vault(vault)
     , m_model(new ClientListModel(this))
+    , m_searchTimer(new QTimer(this))
+    , m_stack(new QStackedWidget)
+    , m_searchText(new QLineEdit)
+    , m_searchFirst(new QLineEdit)
+    , m_searchLast(new QLineEdit)
+    , m_searchDob(new HudDateEdit)
+    , m_searchSsn(new QLineEdit)
+    , m_searchSummary(new QLabel)
     , m_table(new QTableView)
-    , m_newFirst(new QLineEdit)
-    , m_newLast(new QLineEdit)
-    , m_editBox(new QGroupBox(tr("Client")))
-    , m_editFirst(new QLineEdit)
-    , m_editLast(new QLineEdit)
+    , m_newButton(new QPushButton(tr("&New client…")))
+    , m_form(new ClientProfileForm(vault.clock().now().date()))
     , m_error(makeErrorLabel(QStringLiteral("clientsError")))
 {
-    setUpRecordTable(m_table, m_model, QStringLiteral("clientTable"));
+    m_model->setToday(vault.clock().now().date());
+    m_stack->setObjectName(QStringLiteral("clientsStack"));
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(kSearchDelayMs);
+    m_searchPanel = makeSearchPanel();
+    m_newPanel = makeNewClientPanel();
+    m_stack->addWidget(m_searchPanel);
+    m_stack->addWidget(m_newPanel);
 
-    auto* openButton = new QPushButton(tr("&Open"));
-    auto* refreshButton = new QPushButton(tr("&Refresh"));
-    auto* listButtons = new QHBoxLayout;
-    listButtons->addWidget(openButton);
-    listButtons->addWidget(refreshButton);
-    listButtons->addStretch();
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_error);
 
-    auto* listSide = new QVBoxLayout;
-    listSide->addWidget(m_table);
-    listSide->addLayout(listButtons);
-
-    auto* newBox = new QGroupBox(tr("New client"));
-    m_newFirst->setObjectName(QStringLiteral("newClientFirstName"));
-    m_newLast->setObjectName(QStringLiteral("newClientLastName"));
-    auto* saveNew = new QPushButton(tr("&Save new client"));
-    saveNew->setObjectName(QStringLiteral("saveNewClient"));
-    auto* newForm = new QFormLayout(newBox);
-    newForm->addRow(tr("&First name:"), m_newFirst);
-    newForm->addRow(tr("&Last name:"), m_newLast);
-    newForm->addRow(saveNew);
-
-    m_editBox->setObjectName(QStringLiteral("openedClient"));
-    m_editFirst->setObjectName(QStringLiteral("editClientFirstName"));
-    m_editLast->setObjectName(QStringLiteral("editClientLastName"));
-    auto* saveEdit = new QPushButton(tr("Save &changes"));
-    saveEdit->setObjectName(QStringLiteral("saveClientChanges"));
-    auto* editForm = new QFormLayout(m_editBox);
-    editForm->addRow(tr("Fi&rst name:"), m_editFirst);
-    editForm->addRow(tr("Las&t name:"), m_editLast);
-    editForm->addRow(saveEdit);
-    m_editBox->setVisible(false);
-
-    auto* formSide = new QVBoxLayout;
-    formSide->addWidget(newBox);
-    formSide->addWidget(m_editBox);
-    formSide->addWidget(m_error);
-    formSide->addStretch();
-
-    auto* layout = new QHBoxLayout(this);
-    layout->addLayout(listSide, 3);
-    layout->addLayout(formSide, 2);
-
-    connect(m_newFirst, &QLineEdit::returnPressed, this, &ClientsPage::createClient);
-    connect(m_newLast, &QLineEdit::returnPressed, this, &ClientsPage::createClient);
-    connect(saveNew, &QPushButton::clicked, this, &ClientsPage::createClient);
-    connect(saveEdit, &QPushButton::clicked, this, &ClientsPage::saveOpenedClient);
-    connect(m_table, &QTableView::doubleClicked, this, &ClientsPage::openClient);
-    connect(m_table, &QTableView::activated, this, &ClientsPage::openClient);
-    connect(openButton, &QPushButton::clicked, this, [this] { openClient(m_table->currentIndex()); });
-    connect(refreshButton, &QPushButton::clicked, this, &ClientsPage::reload);
-
+    connect(m_searchTimer, &QTimer::timeout, this, &ClientsPage::reload);
     reload();
+}
+
+QWidget* ClientsPage::makeSearchPanel()
+{
+    auto* panel = new QWidget;
+    panel->setObjectName(QStringLiteral("clientSearchPanel"));
+    m_searchText->setObjectName(QStringLiteral("searchText"));
+    m_searchFirst->setObjectName(QStringLiteral("searchFirstName"));
+    m_searchLast->setObjectName(QStringLiteral("searchLastName"));
+    m_searchDob->setObjectName(QStringLiteral("searchDob"));
+    m_searchSsn->setObjectName(QStringLiteral("searchSsnLast4"));
+    m_searchSummary->setObjectName(QStringLiteral("searchSummary"));
+    m_newButton->setObjectName(QStringLiteral("newClientButton"));
+    m_searchText->setPlaceholderText(tr("Search: \"garcia, maria\", \"Maria Garcia\", 3/14/1985, last four of SSN"));
+    m_searchText->setToolTip(tr("One line: a name (last, first or first last), a date of birth, or the last four "
+                                "digits of the SSN. Combines with the fields below."));
+    m_searchFirst->setToolTip(tr("First name, nickname or alias. Close spellings match too."));
+    m_searchLast->setToolTip(tr("Last name. Close spellings and either part of a two-part name match too."));
+    m_searchDob->setToolTip(tr("Date of birth, MM/DD/YYYY. A swapped day and month still matches."));
+    m_searchSsn->setToolTip(tr("The last four digits of the SSN."));
+    m_searchSsn->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,4}")), m_searchSsn));
+    m_searchSsn->setMaxLength(4);
+    m_searchDob->setReferenceDate(m_vault.clock().now().date());
+    m_newButton->setToolTip(tr("Create a client with what you typed. Search first: the client may be recorded "
+                               "already."));
+
+    setUpRecordTable(m_table, m_model, QStringLiteral("clientTable"));
+    auto* openButton = new QPushButton(tr("&Open"));
+    openButton->setObjectName(QStringLiteral("openClientButton"));
+    auto* anonymousButton = new QPushButton(tr("&Anonymous client…"));
+    anonymousButton->setObjectName(QStringLiteral("anonymousClientButton"));
+    anonymousButton->setToolTip(tr("Record a client who does not want to be identified."));
+    const bool canEdit = m_vault.can(Permission::EditClients);
+    anonymousButton->setEnabled(canEdit);
+
+    auto* fields = new QHBoxLayout;
+    const auto addField = [&](const QString& label, QWidget* field, int stretch) {
+        auto* caption = new QLabel(label);
+        caption->setBuddy(field);
+        fields->addWidget(caption);
+        fields->addWidget(field, stretch);
+    };
+    addField(tr("&First:"), m_searchFirst, 3);
+    addField(tr("&Last:"), m_searchLast, 3);
+    addField(tr("&DOB:"), m_searchDob, 2);
+    addField(tr("SSN last &4:"), m_searchSsn, 1);
+    auto* findLabel = new QLabel(tr("&Find:"));
+    findLabel->setBuddy(m_searchText);
+    auto* top = new QHBoxLayout;
+    top->addWidget(findLabel);
+    top->addWidget(m_searchText, 1);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_searchSummary, 1);
+    buttons->addWidget(openButton);
+    buttons->addWidget(m_newButton);
+    buttons->addWidget(anonymousButton);
+
+    auto* layout = new QVBoxLayout(panel);
+    layout->addLayout(top);
+    layout->addLayout(fields);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+
+    for (QLineEdit* edit : {m_searchText, m_searchFirst, m_searchLast, m_searchSsn}) {
+        connect(edit, &QLineEdit::textChanged, this, &ClientsPage::searchEdited);
+        connect(edit, &QLineEdit::returnPressed, this, &ClientsPage::searchEntered);
+    }
+    connect(m_searchDob, &HudDateEdit::dateChanged, this, &ClientsPage::searchEdited);
+    connect(m_searchDob->lineEdit(), &QLineEdit::returnPressed, this, &ClientsPage::searchEntered);
+    connect(m_table, &QTableView::activated, this, &ClientsPage::openIndex);
+    connect(m_table, &QTableView::doubleClicked, this, &ClientsPage::openIndex);
+    connect(openButton, &QPushButton::clicked, this, [this] { openIndex(m_table->currentIndex()); });
+    connect(m_newButton, &QPushButton::clicked, this, &ClientsPage::startNewClient);
+    connect(anonymousButton, &QPushButton::clicked, this, &ClientsPage::createAnonymousClient);
+    setTabOrder(m_searchText, m_searchFirst);
+    setTabOrder(m_searchFirst, m_searchLast);
+    setTabOrder(m_searchLast, m_searchDob->lineEdit());
+    setTabOrder(m_searchDob->lineEdit(), m_searchSsn);
+    setTabOrder(m_searchSsn, m_table);
+    return panel;
+}
+
+QWidget* ClientsPage::makeNewClientPanel()
+{
+    auto* panel = new QWidget;
+    panel->setObjectName(QStringLiteral("newClientPanel"));
+    auto* title = new QLabel(tr("New client"));
+    title->setFont(scaledFont(1.4, true));
+    m_form->setObjectName(QStringLiteral("newClientForm"));
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_form);
+    auto* save = new QPushButton(tr("&Save new client"));
+    save->setObjectName(QStringLiteral("saveNewClient"));
+    save->setToolTip(tr("Checks for likely duplicates, then saves (Enter in a text field)."));
+    save->setEnabled(m_vault.can(Permission::EditClients));
+    auto* cancel = new QPushButton(tr("Cancel"));
+    cancel->setObjectName(QStringLiteral("cancelNewClient"));
+    cancel->setToolTip(tr("Back to the search; what was typed here is discarded (Esc)."));
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(cancel);
+    buttons->addWidget(save);
+    auto* layout = new QVBoxLayout(panel);
+    layout->addWidget(title);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_form->findingsView());
+    layout->addLayout(buttons);
+
+    connect(save, &QPushButton::clicked, this, &ClientsPage::saveNewClient);
+    connect(cancel, &QPushButton::clicked, this, &ClientsPage::cancelNewClient);
+    for (QLineEdit* edit : m_form->findChildren<QLineEdit*>())
+        connect(edit, &QLineEdit::returnPressed, this, &ClientsPage::saveNewClient);
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), panel);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, &ClientsPage::cancelNewClient);
+    return panel;
+}
+
+SearchQuery ClientsPage::query() const
+{
+    SearchQuery q = SearchQuery::fromFreeText(m_searchText->text());
+    // The separate fields win over what the free text says about the same thing.
+    if (!m_searchFirst->text().trimmed().isEmpty())
+        q.firstName = m_searchFirst->text().trimmed();
+    if (!m_searchLast->text().trimmed().isEmpty())
+        q.lastName = m_searchLast->text().trimmed();
+    if (const auto dob = m_searchDob->date())
+        q.dob = dob;
+    if (m_searchSsn->text().size() == 4)
+        q.ssnLast4 = m_searchSsn->text();
+    return q;
+}
+
+void ClientsPage::searchEdited()
+{
+    // "New client" follows the typing at once; the search itself waits for a pause.
+    m_newButton->setEnabled(!query().isEmpty() && m_vault.can(Permission::EditClients));
+    m_searchTimer->start();
 }
 
 void ClientsPage::reload()
 {
-    auto clients = ClientRecords(m_vault).list();
-    if (!clients) {
-        m_model->clear();
-        showError(m_error, clients.message());
+    m_searchTimer->stop();
+    const SearchQuery q = query();
+    m_newButton->setEnabled(!q.isEmpty() && m_vault.can(Permission::EditClients));
+    if (q.isEmpty()) {
+        auto clients = ClientRecords(m_vault).list();
+        if (!clients) {
+            m_model->clear();
+            showError(m_error, clients.message());
+            return;
+        }
+        showError(m_error, {});
+        m_model->setClients(std::move(clients.value()));
+        m_searchSummary->setText(tr("All clients (%n)", "", m_model->rowCount()));
         return;
     }
-    m_model->setClients(std::move(clients.value()));
+    auto matches = ClientSearch(m_vault).search(q, kSearchLimit);
+    if (!matches) {
+        m_model->clear();
+        showError(m_error, matches.message());
+        return;
+    }
+    showError(m_error, {});
+    m_model->setMatches(std::move(matches.value()));
+    m_searchSummary->setText(m_model->rowCount() == 0
+                                 ? tr("No match. Check the spelling, then create a new client.")
+                                 : tr("%n possible match(es), best first", "", m_model->rowCount()));
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
 }
 
-std::optional<QJsonObject> ClientsPage::newClientDraft() const
+void ClientsPage::searchEntered()
 {
-    if (m_newFirst->text().isEmpty() && m_newLast->text().isEmpty())
-        return std::nullopt;
-    return QJsonObject {{kFirstNameKey, m_newFirst->text()}, {kLastNameKey, m_newLast->text()}};
+    reload();
+    // Enter goes to the best match when there is one, to a new client otherwise.
+    if (m_model->rowCount() > 0) {
+        m_table->setFocus();
+        m_table->selectRow(0);
+    } else if (m_newButton->isEnabled()) {
+        startNewClient();
+    }
 }
 
-void ClientsPage::restoreNewClientDraft(const QJsonObject& draft)
+void ClientsPage::openIndex(const QModelIndex& index)
 {
-    m_newFirst->setText(draft.value(kFirstNameKey).toString());
-    m_newLast->setText(draft.value(kLastNameKey).toString());
+    const QString uuid = m_model->uuidAt(index.row());
+    if (!uuid.isEmpty())
+        openClient(uuid);
 }
 
-void ClientsPage::createClient()
+void ClientsPage::startNewClient()
 {
-    auto created = ClientRecords(m_vault).create(m_newFirst->text().simplified(), m_newLast->text().simplified());
+    reload();
+    const SearchQuery q = query();
+    if (q.isEmpty() || !m_vault.can(Permission::EditClients))
+        return;
+    // What was searched starts the form: the names and date of birth.
+    QJsonObject dob;
+    if (q.dob)
+        dob.insert(QStringLiteral("text"), HudDateEdit::format(*q.dob));
+    m_form->restoreDraft(QJsonObject {{QStringLiteral("firstName"), q.firstName},
+                                      {QStringLiteral("lastName"), q.lastName},
+                                      {QStringLiteral("dob"), dob}});
+    showError(m_error, {});
+    m_stack->setCurrentWidget(m_newPanel);
+    m_form->firstNameEdit()->setFocus();
+}
+
+void ClientsPage::cancelNewClient()
+{
+    m_form->setProfile(ClientProfile());
+    showError(m_error, {});
+    m_stack->setCurrentWidget(m_searchPanel);
+    m_searchFirst->setFocus();
+}
+
+void ClientsPage::saveNewClient()
+{
+    if (m_stack->currentWidget() != m_newPanel)
+        return;
+    if (m_form->hasRefusal()) {
+        showError(m_error, tr("Not saved: fix what is marked \"Cannot save\" first."));
+        return;
+    }
+    const ClientProfile profile = m_form->profile();
+    auto duplicates = ClientSearch(m_vault).likelyDuplicates(profile);
+    if (!duplicates) {
+        showError(m_error, duplicates.message());
+        return;
+    }
+    if (!duplicates->empty()) {
+        QPointer<DuplicateDialog> dialog = new DuplicateDialog(*duplicates, m_vault.clock().now().date(), this);
+        const int choice = dialog->exec();
+        if (!dialog)
+            return; // locked meanwhile: this page is gone too
+        const QString existing = dialog->chosenUuid();
+        delete dialog;
+        if (choice == DuplicateDialog::OpenExisting) {
+            m_form->setProfile(ClientProfile());
+            clearSearch();
+            openClient(existing);
+            return;
+        }
+        if (choice != DuplicateDialog::CreateAnyway)
+            return;
+    }
+    auto created = ClientRecords(m_vault).create(profile);
     if (!created) {
         showError(m_error, created.message());
         return;
     }
     showError(m_error, {});
-    m_newFirst->clear();
-    m_newLast->clear();
-    m_newFirst->setFocus();
-    reload();
+    m_form->setProfile(ClientProfile());
+    clearSearch();
+    showClient(created.value());
 }
 
-void ClientsPage::openClient(const QModelIndex& index)
+void ClientsPage::createAnonymousClient()
 {
-    const QString uuid = m_model->uuidAt(index.row());
-    if (uuid.isEmpty())
+    QPointer<AnonymousClientDialog> dialog = new AnonymousClientDialog(this);
+    const bool accepted = dialog->exec() == QDialog::Accepted && dialog;
+    if (!accepted) {
+        delete dialog;
         return;
+    }
+    ClientProfile profile;
+    profile.anonymousProfile = dialog->profileId();
+    const std::optional<int> age = dialog->approximateAge();
+    delete dialog;
+    auto created = ClientRecords(m_vault).create(profile, age);
+    if (!created) {
+        showError(m_error, created.message());
+        return;
+    }
+    showError(m_error, {});
+    showClient(created.value());
+}
+
+void ClientsPage::openClient(const QString& uuid)
+{
     auto opened = ClientRecords(m_vault).open(uuid);
     if (!opened) {
         showError(m_error, opened.message());
         return;
     }
     showError(m_error, {});
-    m_opened = std::move(opened.value());
-    m_editFirst->setText(m_opened->firstName);
-    m_editLast->setText(m_opened->lastName);
-    m_editBox->setVisible(true);
-    m_editFirst->setFocus();
+    showClient(opened.value());
 }
 
-void ClientsPage::saveOpenedClient()
+void ClientsPage::showClient(const ClientProfile& client)
 {
-    if (!m_opened)
-        return;
-    ClientProfile changed = *m_opened;
-    changed.firstName = m_editFirst->text().simplified();
-    changed.lastName = m_editLast->text().simplified();
-    const Status status = ClientRecords(m_vault).update(changed);
-    if (!status) {
-        showError(m_error, status.message());
-        return;
+    if (m_clientPage) {
+        m_stack->removeWidget(m_clientPage);
+        m_clientPage->deleteLater();
     }
-    showError(m_error, {});
-    m_opened = changed;
+    m_clientPage = new ClientPage(m_vault, client);
+    m_stack->addWidget(m_clientPage);
+    m_stack->setCurrentWidget(m_clientPage);
+    connect(m_clientPage, &ClientPage::backRequested, this, &ClientsPage::backToSearch);
+    m_clientPage->setFocus();
+}
+
+void ClientsPage::backToSearch()
+{
+    if (m_clientPage) {
+        m_stack->removeWidget(m_clientPage);
+        // Later: the request may come from inside the page's own signal.
+        m_clientPage->deleteLater();
+        m_clientPage = nullptr;
+    }
+    m_stack->setCurrentWidget(m_searchPanel);
     reload();
+    m_searchFirst->setFocus();
+}
+
+void ClientsPage::clearSearch()
+{
+    for (QLineEdit* edit : {m_searchText, m_searchFirst, m_searchLast, m_searchSsn})
+        edit->clear();
+    m_searchDob->setDate(std::nullopt);
+    reload();
+}
+
+std::optional<QJsonObject> ClientsPage::newClientDraft() const
+{
+    const QJsonObject search {{kTextKey, m_searchText->text()},
+                              {kFirstKey, m_searchFirst->text()},
+                              {kLastKey, m_searchLast->text()},
+                              {kDobKey, m_searchDob->lineEdit()->text()},
+                              {kSsnKey, m_searchSsn->text()}};
+    const bool searchBlank = std::all_of(search.constBegin(), search.constEnd(),
+                                         [](const QJsonValue& v) { return v.toString().isEmpty(); });
+    const bool formOpen = m_stack->currentWidget() == m_newPanel;
+    if (searchBlank && !formOpen && m_form->isBlank())
+        return std::nullopt;
+    return QJsonObject {{kSearchKey, search}, {kFormKey, m_form->draft()}, {kFormOpenKey, formOpen}};
+}
+
+void ClientsPage::restoreNewClientDraft(const QJsonObject& draft)
+{
+    const QJsonObject search = draft.value(kSearchKey).toObject();
+    m_searchText->setText(search.value(kTextKey).toString());
+    m_searchFirst->setText(search.value(kFirstKey).toString());
+    m_searchLast->setText(search.value(kLastKey).toString());
+    m_searchDob->lineEdit()->setText(search.value(kDobKey).toString());
+    m_searchSsn->setText(search.value(kSsnKey).toString());
+    reload();
+    if (draft.contains(kFormKey))
+        m_form->restoreDraft(draft.value(kFormKey).toObject());
+    if (draft.value(kFormOpenKey).toBool()) {
+        m_stack->setCurrentWidget(m_newPanel);
+        m_form->firstNameEdit()->setFocus();
+    }
 }
 
 } // namespace hearth::ui

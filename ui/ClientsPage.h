@@ -1,17 +1,20 @@
 #pragma once
 
 #include "intake/ClientProfile.h"
+#include "search/SearchTypes.h"
 
 #include <QJsonObject>
 #include <QWidget>
 
 #include <optional>
 
-class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QModelIndex;
+class QPushButton;
+class QStackedWidget;
 class QTableView;
+class QTimer;
 
 namespace hearth {
 class Vault;
@@ -20,39 +23,69 @@ class Vault;
 namespace hearth::ui {
 
 class ClientListModel;
+class ClientPage;
+class ClientProfileForm;
+class HudDateEdit;
 
-/// @brief The client list, a draft-capable "New client" form, and an edit form for an opened record.
+/// @brief Search before create: a search bar whose results (ranked, with the reasons they matched)
+/// update as the user types; "New client" opens the profile form with what was typed, and saving
+/// warns about likely duplicates. Opening a result shows its ClientPage in place.
 class ClientsPage : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr auto kNewClientFormKey = "clients/new";
+    /// How long typing must pause before the search runs.
+    static constexpr int kSearchDelayMs = 150;
 
     explicit ClientsPage(Vault& vault, QWidget* parent = nullptr);
 
-    /// The half-filled New client form, if anything was typed into it.
+    /// The search typed and the half-filled New client form, if anything was typed.
     std::optional<QJsonObject> newClientDraft() const;
     void restoreNewClientDraft(const QJsonObject& draft);
     ClientListModel* model() const { return m_model; }
+    /// The query the search fields make together.
+    SearchQuery query() const;
+    ClientProfileForm* newClientForm() const { return m_form; }
+    /// The page of the opened client, or nullptr while searching or creating.
+    ClientPage* clientPage() const { return m_clientPage; }
 
 public Q_SLOTS:
+    /// Runs the search now (typing runs it after a short pause).
     void reload();
+    void startNewClient();
+    void saveNewClient();
+    void cancelNewClient();
+    void createAnonymousClient();
+    void openClient(const QString& uuid);
+    void backToSearch();
 
 private:
-    void createClient();
-    void openClient(const QModelIndex& index);
-    void saveOpenedClient();
+    QWidget* makeSearchPanel();
+    QWidget* makeNewClientPanel();
+    void searchEdited();
+    void searchEntered();
+    void openIndex(const QModelIndex& index);
+    void showClient(const ClientProfile& client);
+    void clearSearch();
 
     Vault& m_vault;
     ClientListModel* m_model;
+    QTimer* m_searchTimer;
+    QStackedWidget* m_stack;
+    QWidget* m_searchPanel = nullptr;
+    QWidget* m_newPanel = nullptr;
+    QLineEdit* m_searchText;
+    QLineEdit* m_searchFirst;
+    QLineEdit* m_searchLast;
+    HudDateEdit* m_searchDob;
+    QLineEdit* m_searchSsn;
+    QLabel* m_searchSummary;
     QTableView* m_table;
-    QLineEdit* m_newFirst;
-    QLineEdit* m_newLast;
-    QGroupBox* m_editBox;
-    QLineEdit* m_editFirst;
-    QLineEdit* m_editLast;
+    QPushButton* m_newButton;
+    ClientProfileForm* m_form;
+    ClientPage* m_clientPage = nullptr;
     QLabel* m_error;
-    std::optional<ClientProfile> m_opened;
 };
 
 } // namespace hearth::ui

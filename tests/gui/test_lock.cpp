@@ -3,9 +3,11 @@
 #include "LockScreen.h"
 #include "MainWindow.h"
 #include "Workspace.h"
+#include "intake/ClientProfileForm.h"
 #include "session/ClientRecords.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -20,6 +22,8 @@ namespace {
 const QString kCanaryFirst = QStringLiteral("Canaryfirst");
 const QString kCanaryLast = QStringLiteral("Canarylast");
 const QString kSavedClient = QStringLiteral("Persistedperson");
+const QString kCanaryAlias = QStringLiteral("Canaryalias");
+const QString kCanarySsn = QStringLiteral("41972X530");
 
 bool anyTextContains(const QWidget& root, const QString& needle)
 {
@@ -38,8 +42,15 @@ TEST_CASE("gui: Ctrl+L locks, leaves no client data behind, and unlock restores 
     REQUIRE(window.workspace() != nullptr);
     CHECK(anyTextContains(window, kSavedClient));
 
-    QTest::keyClicks(child<QLineEdit>(window, "newClientFirstName"), kCanaryFirst);
-    QTest::keyClicks(child<QLineEdit>(window, "newClientLastName"), kCanaryLast);
+    // Search, start a new client from it, and half-fill the form.
+    QTest::keyClicks(child<QLineEdit>(window, "searchFirstName"), kCanaryFirst);
+    QTest::keyClicks(child<QLineEdit>(window, "searchLastName"), kCanaryLast);
+    child<QPushButton>(window, "newClientButton")->click();
+    auto* form = child<ui::ClientProfileForm>(window, "newClientForm");
+    REQUIRE(form->isVisible());
+    QTest::keyClicks(child<QLineEdit>(*form, "alias"), kCanaryAlias);
+    QTest::keyClicks(child<QLineEdit>(*form, "ssn"), kCanarySsn);
+    child<QCheckBox>(*form, "race_Asian")->setChecked(true);
     QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
 
     REQUIRE(f.vault.state() == Vault::State::Locked);
@@ -49,14 +60,23 @@ TEST_CASE("gui: Ctrl+L locks, leaves no client data behind, and unlock restores 
     CHECK_FALSE(anyTextContains(window, kCanaryFirst));
     CHECK_FALSE(anyTextContains(window, kCanaryLast));
     CHECK_FALSE(anyTextContains(window, kSavedClient));
+    CHECK_FALSE(anyTextContains(window, kCanaryAlias));
+    CHECK_FALSE(anyTextContains(window, kCanarySsn));
     CHECK(window.findChildren<ui::ClientsPage*>().isEmpty());
 
     QTest::keyClicks(child<QLineEdit>(*window.lockScreen(), "unlockPassword"), kAdminPassword);
     child<QPushButton>(*window.lockScreen(), "unlockButton")->click();
     REQUIRE(f.vault.state() == Vault::State::Unlocked);
     REQUIRE(window.workspace() != nullptr);
-    CHECK(child<QLineEdit>(window, "newClientFirstName")->text() == kCanaryFirst);
-    CHECK(child<QLineEdit>(window, "newClientLastName")->text() == kCanaryLast);
+    // The whole form comes back, open where it was left.
+    form = child<ui::ClientProfileForm>(window, "newClientForm");
+    CHECK(form->isVisible());
+    CHECK(child<QLineEdit>(*form, "firstName")->text() == kCanaryFirst);
+    CHECK(child<QLineEdit>(*form, "lastName")->text() == kCanaryLast);
+    CHECK(child<QLineEdit>(*form, "alias")->text() == kCanaryAlias);
+    CHECK(child<QLineEdit>(*form, "ssn")->text() == kCanarySsn);
+    CHECK(child<QCheckBox>(*form, "race_Asian")->isChecked());
+    CHECK(child<QLineEdit>(window, "searchFirstName")->text() == kCanaryFirst);
 }
 
 TEST_CASE("gui: auto-lock follows the injected clock")
@@ -79,7 +99,7 @@ TEST_CASE("gui: auto-lock follows the injected clock")
         f.clock.advanceSeconds(10 * 60);
         window.checkIdle();
         CHECK(f.vault.state() == Vault::State::Unlocked);
-        QTest::keyClick(child<QLineEdit>(window, "newClientFirstName"), Qt::Key_A);
+        QTest::keyClick(child<QLineEdit>(window, "searchFirstName"), Qt::Key_A);
         f.clock.advanceSeconds(10 * 60);
         window.checkIdle();
         CHECK(f.vault.state() == Vault::State::Unlocked);

@@ -50,12 +50,13 @@ TEST_CASE("gui: sign-in shows the vault's error, then the workspace")
 
     // Saving a client through the form: the title never carries client data.
     const QString canary = QStringLiteral("Zebulonia");
-    QTest::keyClicks(child<QLineEdit>(window, "newClientFirstName"), canary);
-    QTest::keyClicks(child<QLineEdit>(window, "newClientLastName"), QStringLiteral("Quixote"));
+    QTest::keyClicks(child<QLineEdit>(window, "searchFirstName"), canary);
+    QTest::keyClicks(child<QLineEdit>(window, "searchLastName"), QStringLiteral("Quixote"));
+    child<QPushButton>(window, "newClientButton")->click();
     child<QPushButton>(window, "saveNewClient")->click();
     CHECK(child<QLabel>(window, "clientsError")->isHidden());
     CHECK(window.workspace()->clientsPage() != nullptr);
-    CHECK(visibleTexts(window).join(QLatin1Char('\n')).contains(canary)); // in the list
+    CHECK(visibleTexts(window).join(QLatin1Char('\n')).contains(canary)); // on the client page
     CHECK_FALSE(window.windowTitle().contains(canary));
 }
 

@@ -80,6 +80,14 @@ QString HudDateEdit::format(const QDate& date)
     return date.isValid() ? date.toString(kDisplayFormat) : QString();
 }
 
+HudDateEdit::~HudDateEdit()
+{
+    // Deleting a focused field makes the line edit emit editingFinished from ~QWidget, after this
+    // part of the object is gone: normalise() must not run then.
+    m_edit->disconnect(this);
+    m_edit->removeEventFilter(this);
+}
+
 std::optional<QDate> HudDateEdit::date() const
 {
     const QDate d = parse(m_edit->text(), m_today);

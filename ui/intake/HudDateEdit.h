@@ -21,6 +21,7 @@ class HudDateEdit : public QWidget
     Q_OBJECT
 public:
     explicit HudDateEdit(QWidget* parent = nullptr);
+    ~HudDateEdit() override;
 
     /// The date typed, or nothing when the field is empty or the text is not a date.
     std::optional<QDate> date() const;

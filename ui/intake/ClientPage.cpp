@@ -1,0 +1,267 @@
+#include "ClientPage.h"
+
+#include "ClientEnrollmentsPanel.h"
+#include "ClientPickerDialog.h"
+#include "ClientProfileForm.h"
+#include "FindingsView.h"
+#include "UiHelpers.h"
+#include "hud/HudCodes.h"
+#include "intake/AnonymousProfiles.h"
+#include "intake/Completeness.h"
+#include "intake/DateOfBirth.h"
+#include "intake/Ssn.h"
+#include "session/ClientRecords.h"
+#include "session/Vault.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace hearth::ui {
+
+namespace {
+
+QString formatSsn(const QString& ssn)
+{
+    return ssn.size() == 9 ? ssn.left(3) + u'-' + ssn.mid(3, 2) + u'-' + ssn.right(4) : ssn;
+}
+
+QString whatChanged(const QString& entity, const QString& operation)
+{
+    static const QHash<QString, QString> entities {
+        {QStringLiteral("client"), ClientPage::tr("Client record")},
+        {QStringLiteral("enrollment"), ClientPage::tr("Enrollment")},
+        {QStringLiteral("service"), ClientPage::tr("Service")},
+    };
+    static const QHash<QString, QString> operations {
+        {QStringLiteral("insert"), ClientPage::tr("created")},
+        {QStringLiteral("update"), ClientPage::tr("changed")},
+        {QStringLiteral("delete"), ClientPage::tr("removed")},
+    };
+    return ClientPage::tr("%1 %2").arg(entities.value(entity, entity), operations.value(operation, operation));
+}
+
+} // namespace
+
+ClientPage::ClientPage(Vault& vault, const ClientProfile& client, QWidget* parent)
+    : QWidget(parent)
+    , m_vault(vault)
+    , m_client(client)
+    , m_name(new QLabel)
+    , m_caseNumber(new QLabel)
+    , m_ssn(new QLabel)
+    , m_dob(new QLabel)
+    , m_completeness(new QLabel)
+    , m_badges(new QLabel)
+    , m_tabs(new QTabWidget)
+    , m_form(new ClientProfileForm(vault.clock().now().date()))
+    , m_error(makeErrorLabel(QStringLiteral("clientPageError")))
+    , m_enrollments(new ClientEnrollmentsPanel(vault, client))
+    , m_history(new QTableWidget(0, 3))
+{
+    setObjectName(QStringLiteral("clientPage"));
+    m_tabs->setObjectName(QStringLiteral("clientTabs"));
+    m_enrollments->setObjectName(QStringLiteral("clientEnrollments"));
+    m_history->setObjectName(QStringLiteral("historyTable"));
+    m_history->setHorizontalHeaderLabels({tr("When"), tr("Who"), tr("What")});
+    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_history->horizontalHeader()->setStretchLastSection(true);
+    m_history->verticalHeader()->hide();
+
+    m_tabs->addTab(makeProfileTab(), tr("&Profile"));
+    m_tabs->addTab(m_enrollments, tr("&Enrollments"));
+    m_tabs->addTab(m_history, tr("&History"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(makeHeader());
+    layout->addWidget(m_tabs, 1);
+
+    auto* back = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    back->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(back, &QShortcut::activated, this, &ClientPage::backRequested);
+    connect(m_enrollments, &ClientEnrollmentsPanel::changed, this, &ClientPage::refresh);
+
+    m_form->setProfile(client);
+    refresh();
+}
+
+QWidget* ClientPage::makeHeader()
+{
+    auto* header = new QWidget;
+    m_name->setObjectName(QStringLiteral("clientName"));
+    m_caseNumber->setObjectName(QStringLiteral("clientCaseNumber"));
+    m_ssn->setObjectName(QStringLiteral("clientSsn"));
+    m_dob->setObjectName(QStringLiteral("clientDob"));
+    m_completeness->setObjectName(QStringLiteral("clientCompleteness"));
+    m_badges->setObjectName(QStringLiteral("clientBadges"));
+    m_name->setFont(scaledFont(1.4, true));
+    for (QLabel* label : {m_name, m_caseNumber, m_ssn, m_dob, m_completeness, m_badges})
+        label->setTextFormat(Qt::PlainText);
+    m_caseNumber->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* backButton = new QPushButton(tr("← &Back to search"));
+    backButton->setObjectName(QStringLiteral("backToSearchButton"));
+    backButton->setToolTip(tr("Back to the client search (Esc)."));
+    connect(backButton, &QPushButton::clicked, this, &ClientPage::backRequested);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_name);
+    top->addWidget(m_badges);
+    top->addStretch();
+    top->addWidget(backButton);
+    auto* facts = new QHBoxLayout;
+    facts->addWidget(m_caseNumber);
+    facts->addSpacing(16);
+    facts->addWidget(m_ssn);
+    // Reveal only for those allowed; core audits every reveal and refuses everyone else anyway.
+    if (m_vault.can(Permission::RevealSsn) && !m_client.ssn.isEmpty()) {
+        m_reveal = new QPushButton(tr("Re&veal"));
+        m_reveal->setObjectName(QStringLiteral("revealSsnButton"));
+        m_reveal->setToolTip(tr("Show the whole SSN until this page closes. Every reveal is recorded in the audit "
+                                "log."));
+        connect(m_reveal, &QPushButton::clicked, this, &ClientPage::revealSsn);
+        facts->addWidget(m_reveal);
+    }
+    facts->addSpacing(16);
+    facts->addWidget(m_dob);
+    facts->addSpacing(16);
+    facts->addWidget(m_completeness);
+    facts->addStretch();
+    auto* layout = new QVBoxLayout(header);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addLayout(facts);
+    return header;
+}
+
+QWidget* ClientPage::makeProfileTab()
+{
+    auto* tab = new QWidget;
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_form);
+    auto* save = new QPushButton(tr("&Save changes"));
+    save->setObjectName(QStringLiteral("saveClientChanges"));
+    save->setEnabled(m_vault.can(Permission::EditClients));
+    save->setToolTip(tr("Save the profile (Enter in a text field)."));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_error, 1);
+    buttons->addStretch(); // keeps the button its own size while there is no error
+    buttons->addWidget(save);
+    auto* layout = new QVBoxLayout(tab);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_form->findingsView());
+    layout->addLayout(buttons);
+    connect(save, &QPushButton::clicked, this, &ClientPage::saveProfile);
+    for (QLineEdit* edit : m_form->findChildren<QLineEdit*>())
+        connect(edit, &QLineEdit::returnPressed, this, &ClientPage::saveProfile);
+    return tab;
+}
+
+void ClientPage::refresh()
+{
+    refreshHeader();
+    refreshHistory();
+}
+
+void ClientPage::refreshHeader()
+{
+    const QDate today = m_vault.clock().now().date();
+    const QString name = clientName(m_client);
+    m_name->setText(m_client.alias.isEmpty() ? name : tr("%1 (\"%2\")").arg(name, m_client.alias));
+    m_caseNumber->setText(tr("Case %1").arg(m_client.caseNumber));
+    m_ssn->setText(tr("SSN %1").arg(m_revealed.isEmpty() ? ssn::mask(m_client.ssn) : formatSsn(m_revealed)));
+    if (m_reveal)
+        m_reveal->setVisible(m_revealed.isEmpty() && !m_client.ssn.isEmpty());
+    m_dob->setText(tr("Born %1").arg(dob::display(m_client.dob, m_client.dobDataQuality, today)));
+
+    const std::vector<Enrollment>& enrollments = m_enrollments->enrollments();
+    const Completeness completeness
+        = completenessOf(m_client, today, QList<Enrollment>(enrollments.cbegin(), enrollments.cend()));
+    m_completeness->setText(tr("Complete: %1%").arg(completeness.percent()));
+    QStringList missing;
+    for (const Completeness::Element& e : completeness.missing())
+        missing << tr("%1 %2").arg(e.id, e.title);
+    m_completeness->setToolTip(missing.isEmpty() ? tr("Every element that applies is answered.")
+                                                 : tr("Missing:\n%1").arg(missing.join(u'\n')));
+
+    QStringList badges;
+    if (m_client.veteranStatus == hud::NoYes::Yes)
+        badges << tr("Veteran");
+    if (!m_client.anonymousProfile.isEmpty())
+        badges << tr("Anonymous");
+    const int active = int(
+        std::count_if(enrollments.cbegin(), enrollments.cend(), [](const Enrollment& e) { return e.isActive(); }));
+    if (active > 0)
+        badges << tr("%n active enrollment(s)", "", active);
+    m_badges->setText(
+        badges.isEmpty() ? QString() : QStringLiteral("[") + badges.join(QStringLiteral("] [")) + QStringLiteral("]"));
+}
+
+void ClientPage::refreshHistory()
+{
+    auto history = ClientRecords(m_vault).history(m_client.uuid);
+    if (!history) {
+        m_history->setRowCount(0);
+        return;
+    }
+    m_history->setRowCount(int(history->size()));
+    const QLocale locale;
+    for (int row = 0; row < int(history->size()); ++row) {
+        const ChangeRecord& change = history->at(size_t(row));
+        m_history->setItem(row, 0,
+                           new QTableWidgetItem(locale.toString(change.changedAt.toLocalTime(), QLocale::ShortFormat)));
+        m_history->setItem(row, 1, new QTableWidgetItem(change.changedBy));
+        m_history->setItem(row, 2, new QTableWidgetItem(whatChanged(change.entity, change.operation)));
+    }
+    m_history->resizeColumnsToContents();
+}
+
+void ClientPage::saveProfile()
+{
+    if (!m_vault.can(Permission::EditClients))
+        return;
+    if (m_form->hasRefusal()) {
+        showError(m_error, tr("Not saved: fix what is marked \"Cannot save\" below."));
+        return;
+    }
+    const ClientProfile changed = m_form->profile();
+    const Status saved = ClientRecords(m_vault).update(changed);
+    if (!saved) {
+        showError(m_error, saved.message());
+        return;
+    }
+    showError(m_error, {});
+    m_client = changed;
+    if (!m_revealed.isEmpty())
+        m_revealed = m_client.ssn;
+    m_form->setProfile(m_client);
+    if (!m_revealed.isEmpty())
+        m_form->showSsn(m_revealed);
+    refresh();
+    Q_EMIT clientSaved(m_client);
+}
+
+void ClientPage::revealSsn()
+{
+    auto revealed = ClientRecords(m_vault).revealSsn(m_client.uuid);
+    if (!revealed) {
+        showError(m_error, revealed.message());
+        return;
+    }
+    m_revealed = revealed.value();
+    m_form->showSsn(m_revealed);
+    refreshHeader();
+}
+
+} // namespace hearth::ui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "intake/ClientProfile.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTabWidget;
+
+namespace hearth {
+class Vault;
+}
+
+namespace hearth::ui {
+
+class ClientEnrollmentsPanel;
+class ClientProfileForm;
+
+/// @brief One client: a header (name, case number, masked SSN with Reveal for those allowed, date
+/// of birth with age, completeness, badges) over three tabs: Profile (the form, to edit), Enrollments
+/// and History. Esc or "Back to search" leaves; a revealed SSN is forgotten with the page.
+class ClientPage : public QWidget
+{
+    Q_OBJECT
+public:
+    /// @p client: the record as opened (the view is already audited).
+    ClientPage(Vault& vault, const ClientProfile& client, QWidget* parent = nullptr);
+
+    const ClientProfile& client() const { return m_client; }
+    ClientProfileForm* profileForm() const { return m_form; }
+    ClientEnrollmentsPanel* enrollmentsPanel() const { return m_enrollments; }
+
+public Q_SLOTS:
+    void saveProfile();
+    void revealSsn();
+    void refresh();
+
+Q_SIGNALS:
+    void backRequested();
+    /// The client record was saved.
+    void clientSaved(const ClientProfile& client);
+
+private:
+    QWidget* makeHeader();
+    QWidget* makeProfileTab();
+    void refreshHeader();
+    void refreshHistory();
+
+    Vault& m_vault;
+    ClientProfile m_client;
+    QString m_revealed; ///< the whole SSN once revealed, until the page closes
+    QLabel* m_name;
+    QLabel* m_caseNumber;
+    QLabel* m_ssn;
+    QPushButton* m_reveal = nullptr;
+    QLabel* m_dob;
+    QLabel* m_completeness;
+    QLabel* m_badges;
+    QTabWidget* m_tabs;
+    ClientProfileForm* m_form;
+    QLabel* m_error;
+    ClientEnrollmentsPanel* m_enrollments;
+    QTableWidget* m_history;
+};
+
+} // namespace hearth::ui

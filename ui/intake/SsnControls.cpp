@@ -1,0 +1,154 @@
+#include "SsnControls.h"
+
+#include "DataQualityCombo.h"
+#include "hud/HudCodes.h"
+#include "intake/Ssn.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace hearth::ui {
+
+namespace {
+const QString kText = QStringLiteral("text");
+const QString kConsent = QStringLiteral("consentRefused");
+const QString kQuality = QStringLiteral("quality");
+const QString kQualityByHand = QStringLiteral("qualityByHand");
+} // namespace
+
+SsnControls::SsnControls(QObject* parent)
+    : QObject(parent)
+    , m_edit(new QLineEdit)
+    , m_consent(new QCheckBox(tr("C&onsent refused")))
+    , m_quality(new DataQualityCombo)
+    , m_warnings(new QLabel)
+{
+    m_edit->setObjectName(QStringLiteral("ssn"));
+    m_consent->setObjectName(QStringLiteral("ssnConsentRefused"));
+    m_quality->setObjectName(QStringLiteral("ssnDataQuality"));
+    m_warnings->setObjectName(QStringLiteral("ssnWarnings"));
+
+    m_edit->setPlaceholderText(tr("9 digits; X for a digit the client doesn't know"));
+    const QString help = tr("3.02 Social Security Number. Type digits; X (or any letter) stands for a digit the "
+                            "client does not know. Dashes and spaces are only formatting. Only the last four? Type "
+                            "them: the rest is filled with X.");
+    m_edit->setToolTip(help);
+    m_edit->setWhatsThis(help);
+    const QString consentHelp = tr("The client does not consent to giving the SSN: on save every digit becomes X and "
+                                   "the data quality is \"Client prefers not to answer\".");
+    m_consent->setToolTip(consentHelp);
+    m_consent->setWhatsThis(consentHelp);
+    m_quality->setList(hud::list::SsnDataQuality);
+    const QString qualityHelp = tr("3.02.2 SSN Data Quality. Follows the number typed (nine digits: full; some X: "
+                                   "partial; all X: doesn't know) until you choose an answer yourself.");
+    m_quality->setToolTip(qualityHelp);
+    m_quality->setWhatsThis(qualityHelp);
+    m_quality->load(hud::DataNotCollected, false);
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextFormat(Qt::PlainText);
+    m_warnings->setVisible(false);
+
+    connect(m_edit, &QLineEdit::textEdited, this, &SsnControls::edited);
+    connect(m_consent, &QCheckBox::toggled, this, &SsnControls::consentToggled);
+    connect(m_quality, &HudCodeCombo::codeChanged, this, &SsnControls::changed);
+}
+
+void SsnControls::edited(const QString& text)
+{
+    // Normalise in place: the cursor stays after the character just typed.
+    const QString normalized = ssn::normalizeInput(text);
+    if (normalized != text) {
+        const int cursor = int(ssn::normalizeInput(text.left(m_edit->cursorPosition())).size());
+        m_edit->setText(normalized);
+        m_edit->setCursorPosition(cursor);
+    }
+    m_keepStored = false;
+    refresh();
+}
+
+void SsnControls::consentToggled(bool refused)
+{
+    if (refused)
+        m_quality->suggest(hud::ClientPrefersNotToAnswer);
+    refresh();
+}
+
+QString SsnControls::typedNumber() const
+{
+    return m_keepStored ? m_stored : ssn::padToNine(ssn::normalizeInput(m_edit->text()));
+}
+
+void SsnControls::refresh()
+{
+    const QString number = typedNumber();
+    if (!m_consent->isChecked())
+        m_quality->suggest(ssn::dataQualityFor(m_keepStored ? m_stored : ssn::normalizeInput(m_edit->text())));
+    QStringList lines;
+    for (const ssn::Warning& warning : ssn::validityWarnings(number))
+        lines << warning.message;
+    if (!lines.isEmpty())
+        lines << tr("You may keep the number if it is what the client gave.");
+    if (m_consent->isChecked() && !number.isEmpty())
+        lines << tr("Consent refused: every digit becomes X when you save.");
+    m_warnings->setText(lines.join(u'\n'));
+    m_warnings->setVisible(!lines.isEmpty());
+    Q_EMIT changed();
+}
+
+void SsnControls::load(const QString& storedSsn, int dataQuality)
+{
+    m_stored = storedSsn;
+    m_keepStored = !storedSsn.isEmpty();
+    m_edit->clear();
+    m_edit->setPlaceholderText(storedSsn.isEmpty() ? tr("9 digits; X for a digit the client doesn't know")
+                                                   : tr("%1 — type to replace").arg(ssn::mask(storedSsn)));
+    m_consent->setChecked(false);
+    // A stored answer that differs from what the number implies was chosen by hand.
+    m_quality->load(dataQuality, dataQuality != ssn::dataQualityFor(storedSsn));
+    refresh();
+}
+
+void SsnControls::showNumber(const QString& number)
+{
+    m_edit->setText(number);
+    m_keepStored = false;
+    refresh();
+}
+
+QString SsnControls::ssn() const
+{
+    const QString number = typedNumber();
+    return m_consent->isChecked() ? ssn::applyConsentRefused(number).ssn : number;
+}
+
+int SsnControls::dataQuality() const
+{
+    if (m_consent->isChecked())
+        return ssn::applyConsentRefused(typedNumber()).dataQuality;
+    return m_quality->code().value_or(hud::DataNotCollected);
+}
+
+QJsonObject SsnControls::draft() const
+{
+    // Drafts are encrypted by the vault; the typed number is kept as typed.
+    QJsonObject json {
+        {kText, m_edit->text()}, {kConsent, m_consent->isChecked()}, {kQualityByHand, m_quality->chosenByHand()}};
+    if (const auto code = m_quality->code())
+        json.insert(kQuality, *code);
+    return json;
+}
+
+void SsnControls::restoreDraft(const QJsonObject& draft)
+{
+    m_stored.clear();
+    m_keepStored = false;
+    m_edit->setText(ssn::normalizeInput(draft.value(kText).toString()));
+    m_consent->setChecked(draft.value(kConsent).toBool());
+    const QJsonValue quality = draft.value(kQuality);
+    m_quality->load(quality.isDouble() ? std::optional<int>(quality.toInt()) : std::nullopt,
+                    draft.value(kQualityByHand).toBool());
+    refresh();
+}
+
+} // namespace hearth::ui
