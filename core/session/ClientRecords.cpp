@@ -41,6 +41,11 @@ Status refuseImpossible(const ClientProfile& c, const QDate& today)
 }
 } // namespace
 
+QString ClientRecords::withheldSsn(const QString& ssn)
+{
+    return ssn.size() == 9 ? QStringLiteral("XXXXX") + ssn.right(4) : ssn;
+}
+
 Result<ClientProfile> ClientRecords::create(ClientProfile c, std::optional<int> approximateAge)
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
@@ -103,8 +108,6 @@ Status ClientRecords::update(const ClientProfile& input)
         return st;
     ClientProfile c = input;
     tidy(c);
-    if (auto st = refuseImpossible(c, m_vault.clock().now().date()); !st)
-        return st;
     Status st = m_vault.write([&]() -> Status {
         Store& s = *m_vault.store();
         auto stored = ClientRepository(s).find(c.uuid);
@@ -114,6 +117,10 @@ Status ClientRecords::update(const ClientProfile& input)
             return makeError(ErrorCode::NotFound, QObject::tr("That client record no longer exists."));
         // The case number and creation stamp are the store's, not the form's.
         c.caseNumber = (*stored)->caseNumber;
+        if (!m_vault.can(Permission::RevealSsn) && c.ssn == withheldSsn((*stored)->ssn))
+            c.ssn = (*stored)->ssn; // the form held the withheld form: the number was not changed
+        if (auto r = refuseImpossible(c, m_vault.clock().now().date()); !r)
+            return r;
         c.createdAt = (*stored)->createdAt;
         c.updatedAt = m_vault.clock().now();
         c.updatedBy = m_vault.user()->login;
@@ -155,14 +162,22 @@ Result<ClientProfile> ClientRecords::open(const QString& uuid)
         return makeError(ErrorCode::NotFound, QObject::tr("That client record no longer exists."));
     if (auto st = m_vault.recordAudit(QString::fromLatin1(audit::RecordView), kEntity, uuid); !st)
         return st.error();
-    return **found;
+    ClientProfile c = **found;
+    if (!m_vault.can(Permission::RevealSsn))
+        c.ssn = withheldSsn(c.ssn);
+    return c;
 }
 
 Result<std::vector<ClientProfile>> ClientRecords::list(int limit) const
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    return ClientRepository(*m_vault.store()).list(limit);
+    auto clients = ClientRepository(*m_vault.store()).list(limit);
+    if (clients && !m_vault.can(Permission::RevealSsn)) {
+        for (ClientProfile& c : *clients)
+            c.ssn = withheldSsn(c.ssn);
+    }
+    return clients;
 }
 
 Result<QString> ClientRecords::revealSsn(const QString& uuid)

@@ -32,6 +32,9 @@ public:
     Result<std::vector<ClientProfile>> list(int limit = 1000) const;
     /// The whole SSN, for users allowed to see it; every reveal is audited.
     Result<QString> revealSsn(const QString& uuid);
+    /// For users without RevealSsn, every SSN the services hand out is reduced to its last four
+    /// ("XXXXX1234"); an update that sends that form back keeps the stored number.
+    static QString withheldSsn(const QString& ssn);
     /// Changes to the client and to everything recorded for them, newest first.
     Result<std::vector<ChangeRecord>> history(const QString& uuid) const;
 

@@ -1,6 +1,7 @@
 #include "session/ClientSearch.h"
 
 #include "search/DuplicateIndex.h"
+#include "session/ClientRecords.h"
 #include "session/Vault.h"
 #include "store/ClientRepository.h"
 #include "store/Store.h"
@@ -21,12 +22,17 @@ Result<std::vector<ClientMatch>> ClientSearch::search(const SearchQuery& query, 
         return index.error();
     std::vector<ClientMatch> out;
     ClientRepository clients(*m_vault.store());
+    const bool withhold = !m_vault.can(Permission::RevealSsn);
     for (const SearchMatch& m : (*index)->search(query, limit)) {
         auto found = clients.find(m.id);
         if (!found)
             return found.error();
-        if (found->has_value())
-            out.push_back({**found, m});
+        if (!found->has_value())
+            continue;
+        ClientProfile c = **found;
+        if (withhold)
+            c.ssn = ClientRecords::withheldSsn(c.ssn);
+        out.push_back({c, m});
     }
     return out;
 }

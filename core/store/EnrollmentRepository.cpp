@@ -90,7 +90,7 @@ Result<std::vector<Enrollment>> EnrollmentRepository::forClient(const QString& c
 
 Result<std::vector<Enrollment>> EnrollmentRepository::forHousehold(const QString& householdId) const
 {
-    return query(QStringLiteral("household_id = ?1 ORDER BY relationship <> 1, created_at"), {householdId});
+    return query(QStringLiteral("household_id = ?1 ORDER BY relationship <> 1, created_at, uuid"), {householdId});
 }
 
 Result<std::vector<Enrollment>> EnrollmentRepository::forClientInProject(const QString& clientUuid,

@@ -458,3 +458,31 @@ TEST_CASE("impossible client data is refused and nothing is written", "[intake][
     REQUIRE_OK(kept);
     CHECK(kept->ssn == u"123456789"_qs);
 }
+
+TEST_CASE("users who may not reveal an SSN only ever receive its last four digits", "[intake][clients][permissions]")
+{
+    IntakeStore s;
+    ClientProfile c;
+    c.firstName = u"Sam"_qs;
+    c.lastName = u"Reyes"_qs;
+    c.nameDataQuality = 1;
+    c.ssn = u"123456780"_qs;
+    c.ssnDataQuality = 1;
+    const QString uuid = ClientRecords(*s.vault).create(c).value().uuid;
+    s.addUser(u"bo.staff"_qs, Role::AgencyStaff, kThirdPassword);
+    s.switchTo(u"bo.staff"_qs, kThirdPassword);
+
+    ClientProfile seen = ClientRecords(*s.vault).open(uuid).value();
+    CHECK(seen.ssn == u"XXXXX6780"_qs);
+    CHECK(ClientRecords(*s.vault).list().value().front().ssn == u"XXXXX6780"_qs);
+    SearchQuery q;
+    q.lastName = u"Reyes"_qs;
+    CHECK(ClientSearch(*s.vault).search(q).value().front().client.ssn == u"XXXXX6780"_qs);
+
+    // Editing something else sends the withheld form back: the stored number stays whole.
+    seen.alias = u"Sammy"_qs;
+    REQUIRE_OK(ClientRecords(*s.vault).update(seen));
+    s.switchTo(kAdminLogin, kAdminPassword);
+    CHECK(ClientRecords(*s.vault).open(uuid).value().ssn == u"123456780"_qs);
+    CHECK(ClientRecords(*s.vault).open(uuid).value().alias == u"Sammy"_qs);
+}
