@@ -53,12 +53,12 @@ ElementForm::ElementForm(const ProgramElement& element, int projectType, QWidget
     help->setVisible(!element.help.isEmpty());
 
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    // A long HUD question moves its control to the next line instead of being clipped.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     for (const FormField& field : element.fields) {
         QWidget* control = makeControl(field);
         auto* label = new QLabel(field.label + u':');
         label->setBuddy(control);
-        label->setWordWrap(true);
         // Fields without their own help point at the element's.
         const QString helpText = field.help.isEmpty() ? element.help : field.help;
         for (QWidget* w : {static_cast<QWidget*>(label), control}) {
