@@ -107,21 +107,21 @@ Result<std::vector<ClientProfile>> ClientRepository::list(int limit) const
 
 Status ClientRepository::forEachSearchPerson(const std::function<void(const SearchPerson&)>& visit) const
 {
-    auto st = m_store.db().prepare(QStringLiteral(
-        "SELECT uuid, first_name, last_name, json_extract(data, '$.MiddleName'), json_extract(data, '$.Alias'), "
-        "json_extract(data, '$.DOB'), json_extract(data, '$.SSN') FROM clients WHERE deleted = 0"));
+    auto st = m_store.db().prepare(
+        QStringLiteral("SELECT uuid, first_name, last_name, data FROM clients WHERE deleted = 0"));
     if (!st)
         return st.error();
     SearchPerson p;
     while (st->next()) {
+        const QJsonObject data = json_column::decode(st->text(3));
         p.id = st->text(0);
         p.firstName = st->text(1);
         p.lastName = st->text(2);
-        p.middleName = st->text(3);
-        p.alias = st->text(4);
-        const QDate dob = QDate::fromString(st->text(5), Qt::ISODate);
+        p.middleName = data.value(u"MiddleName"_qs).toString();
+        p.alias = data.value(u"Alias"_qs).toString();
+        const QDate dob = QDate::fromString(data.value(u"DOB"_qs).toString(), Qt::ISODate);
         p.dob = dob.isValid() ? std::optional<QDate>(dob) : std::nullopt;
-        p.ssn = st->text(6);
+        p.ssn = data.value(u"SSN"_qs).toString();
         visit(p);
     }
     return st->status();

@@ -30,8 +30,7 @@ public:
     Status markDeleted(const QString& uuid, const QDateTime& at, const QString& by);
     Result<std::optional<ClientProfile>> find(const QString& uuid) const;
     Result<std::vector<ClientProfile>> list(int limit = 1000) const;
-    /// Streams what the duplicate index needs of every live client, extracted inside SQLite
-    /// (much faster than decoding whole profiles when the index is built at the first search).
+    /// Streams what the duplicate index needs of every live client (built at the first search).
     Status forEachSearchPerson(const std::function<void(const SearchPerson&)>& visit) const;
     Result<bool> caseNumberTaken(const QString& caseNumber) const;
 
