@@ -56,10 +56,10 @@ ClientsPage::ClientsPage(Vault& vault, QWidget* parent)
     , m_searchSummary(new QLabel)
     , m_table(new QTableView)
     , m_newButton(new QPushButton(tr("&New client…")))
-    , m_form(new ClientProfileForm(vault.clock().now().date()))
+    , m_form(new ClientProfileForm(vault.clock().today()))
     , m_error(makeErrorLabel(QStringLiteral("clientsError")))
 {
-    m_model->setToday(vault.clock().now().date());
+    m_model->setToday(vault.clock().today());
     m_stack->setObjectName(QStringLiteral("clientsStack"));
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(kSearchDelayMs);
@@ -97,7 +97,7 @@ QWidget* ClientsPage::makeSearchPanel()
     m_searchSsn->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,4}")), m_searchSsn));
     m_searchSsn->setMaxLength(4);
-    m_searchDob->setReferenceDate(m_vault.clock().now().date());
+    m_searchDob->setReferenceDate(m_vault.clock().today());
     m_newButton->setToolTip(tr("Create a client with what you typed. Search first: the client may be recorded "
                                "already."));
 
@@ -310,7 +310,7 @@ void ClientsPage::saveNewClient()
         return;
     }
     if (!duplicates->empty()) {
-        QPointer<DuplicateDialog> dialog = new DuplicateDialog(*duplicates, m_vault.clock().now().date(), this);
+        QPointer<DuplicateDialog> dialog = new DuplicateDialog(*duplicates, m_vault.clock().today(), this);
         const int choice = dialog->exec();
         if (!dialog)
             return; // locked meanwhile: this page is gone too

@@ -10,6 +10,9 @@ class Clock
 public:
     virtual ~Clock() = default;
     virtual QDateTime now() const = 0;
+    /// The workstation's calendar date: "tonight" for a check-in at 8 pm in California is not
+    /// the UTC date, which has already turned over.
+    QDate today() const { return now().toLocalTime().date(); }
 };
 
 /// @brief The real wall clock, in UTC.

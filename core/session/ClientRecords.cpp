@@ -52,7 +52,7 @@ Result<ClientProfile> ClientRecords::create(ClientProfile c, std::optional<int> 
         return st.error();
     tidy(c);
     const QDateTime now = m_vault.clock().now();
-    const QDate today = now.date();
+    const QDate today = now.toLocalTime().date();
     if (!c.anonymousProfile.isEmpty()) {
         // A profile may drop the date of birth; the age it gave survives as an approximate one.
         if (!approximateAge && c.dob)
@@ -119,7 +119,7 @@ Status ClientRecords::update(const ClientProfile& input)
         c.caseNumber = (*stored)->caseNumber;
         if (!m_vault.can(Permission::RevealSsn) && c.ssn == withheldSsn((*stored)->ssn))
             c.ssn = (*stored)->ssn; // the form held the withheld form: the number was not changed
-        if (auto r = refuseImpossible(c, m_vault.clock().now().date()); !r)
+        if (auto r = refuseImpossible(c, m_vault.clock().today()); !r)
             return r;
         c.createdAt = (*stored)->createdAt;
         c.updatedAt = m_vault.clock().now();

@@ -158,9 +158,9 @@ Result<std::vector<Enrollment>> EnrollmentRecords::enrollHousehold(const QString
                 m.enrollmentCoC = project->cocCode;
             m.createdAt = m.updatedAt = now;
             m.updatedBy = m_vault.user()->login;
-            if (auto r = refuseEntryDate(m, *project, now.date()); !r)
+            if (auto r = refuseEntryDate(m, *project, now.toLocalTime().date()); !r)
                 return r;
-            if (auto r = refuseImpossibleEntry(s, m, *project, now.date()); !r)
+            if (auto r = refuseImpossibleEntry(s, m, *project, now.toLocalTime().date()); !r)
                 return r;
             if (auto r = refuseOverlap(s, m); !r)
                 return r;
@@ -208,9 +208,9 @@ Result<Enrollment> EnrollmentRecords::addToHousehold(const QString& householdId,
             m.enrollmentCoC = project->cocCode;
         m.createdAt = m.updatedAt = now;
         m.updatedBy = m_vault.user()->login;
-        if (auto r = refuseEntryDate(m, *project, now.date()); !r)
+        if (auto r = refuseEntryDate(m, *project, now.toLocalTime().date()); !r)
             return r;
-        if (auto r = refuseImpossibleEntry(s, m, *project, now.date()); !r)
+        if (auto r = refuseImpossibleEntry(s, m, *project, now.toLocalTime().date()); !r)
             return r;
         if (auto r = refuseOverlap(s, m); !r)
             return r;
@@ -247,9 +247,9 @@ Status EnrollmentRecords::update(const Enrollment& input)
         auto project = loadProject(s, e.projectUuid);
         if (!project)
             return project.error();
-        if (auto r = refuseEntryDate(e, *project, now.date()); !r)
+        if (auto r = refuseEntryDate(e, *project, now.toLocalTime().date()); !r)
             return r;
-        if (auto r = refuseImpossibleEntry(s, e, *project, now.date()); !r)
+        if (auto r = refuseImpossibleEntry(s, e, *project, now.toLocalTime().date()); !r)
             return r;
         if (e.exitDate && *e.exitDate < e.entryDate)
             return refuse(
@@ -329,7 +329,7 @@ Status EnrollmentRecords::exit(const std::vector<ExitRequest>& exits)
             if (x.exitDate < e.entryDate)
                 return refuse(QObject::tr("The exit date (%1) is before the project start date (%2).")
                                   .arg(shortDate(x.exitDate), shortDate(e.entryDate)));
-            if (x.exitDate > now.date())
+            if (x.exitDate > now.toLocalTime().date())
                 return refuse(QObject::tr("The exit date cannot be in the future."));
             if (e.isHead()) {
                 auto household = repo.forHousehold(e.householdId);

@@ -52,7 +52,7 @@ Result<std::vector<ServiceRecord>> ServiceRecords::checkIn(const QStringList& en
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
     const QDateTime now = m_vault.clock().now();
-    if (!night.isValid() || night > now.date())
+    if (!night.isValid() || night > now.toLocalTime().date())
         return refuse(QObject::tr("A bed night cannot be recorded for a future date."));
     std::vector<ServiceRecord> made;
     Status st = m_vault.write([&]() -> Status {
@@ -104,7 +104,7 @@ Result<ServiceRecord> ServiceRecords::add(ServiceRecord r)
     const QDateTime now = m_vault.clock().now();
     if (!r.dateProvided.isValid())
         return refuse(QObject::tr("Enter the date the service was given."));
-    if (r.dateProvided > now.date())
+    if (r.dateProvided > now.toLocalTime().date())
         return refuse(QObject::tr("A service cannot be recorded for a future date."));
     if (r.isBedNight()) {
         auto made = checkIn({r.enrollmentUuid}, r.dateProvided);

@@ -6,6 +6,8 @@
 #include "session/ServiceRecords.h"
 #include "store/CaseNumbers.h"
 
+#include <ctime>
+
 using namespace hearth;
 using namespace hearth::test;
 
@@ -485,4 +487,19 @@ TEST_CASE("users who may not reveal an SSN only ever receive its last four digit
     s.switchTo(kAdminLogin, kAdminPassword);
     CHECK(ClientRecords(*s.vault).open(uuid).value().ssn == u"123456780"_qs);
     CHECK(ClientRecords(*s.vault).open(uuid).value().alias == u"Sammy"_qs);
+}
+
+TEST_CASE("tonight is the workstation's calendar date, not the UTC one", "[intake][services][clock]")
+{
+    const QByteArray previous = qgetenv("TZ");
+    qputenv("TZ", "America/Los_Angeles");
+    tzset();
+    // 8 pm in California on 5 January is already 6 January in UTC.
+    ManualClock clock(QDateTime(QDate(2026, 1, 6), QTime(4, 0), Qt::UTC));
+    CHECK(clock.today() == QDate(2026, 1, 5));
+    if (previous.isEmpty())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", previous);
+    tzset();
 }

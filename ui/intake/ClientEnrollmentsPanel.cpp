@@ -23,6 +23,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -115,12 +116,17 @@ ClientEnrollmentsPanel::ClientEnrollmentsPanel(Vault& vault, const ClientProfile
     connect(m_serviceButton, &QPushButton::clicked, this, &ClientEnrollmentsPanel::addService);
     connect(m_exitButton, &QPushButton::clicked, this, &ClientEnrollmentsPanel::exitSelected);
     connect(m_reopenButton, &QPushButton::clicked, this, &ClientEnrollmentsPanel::reopenSelected);
+    // A page left open across midnight offers the new night's check-in without a reload.
+    auto* midnight = new QTimer(this);
+    midnight->setInterval(60 * 1000);
+    connect(midnight, &QTimer::timeout, this, &ClientEnrollmentsPanel::updateButtons);
+    midnight->start();
     reload();
 }
 
 QDate ClientEnrollmentsPanel::today() const
 {
-    return m_vault.clock().now().date();
+    return m_vault.clock().today();
 }
 
 void ClientEnrollmentsPanel::reload()

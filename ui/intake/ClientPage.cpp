@@ -62,7 +62,7 @@ ClientPage::ClientPage(Vault& vault, const ClientProfile& client, QWidget* paren
     , m_completeness(new QLabel)
     , m_badges(new QLabel)
     , m_tabs(new QTabWidget)
-    , m_form(new ClientProfileForm(vault.clock().now().date()))
+    , m_form(new ClientProfileForm(vault.clock().today()))
     , m_error(makeErrorLabel(QStringLiteral("clientPageError")))
     , m_enrollments(new ClientEnrollmentsPanel(vault, client))
     , m_history(new QTableWidget(0, 3))
@@ -176,7 +176,7 @@ void ClientPage::refresh()
 
 void ClientPage::refreshHeader()
 {
-    const QDate today = m_vault.clock().now().date();
+    const QDate today = m_vault.clock().today();
     const QString name = clientName(m_client);
     m_name->setText(m_client.alias.isEmpty() ? name : tr("%1 (\"%2\")").arg(name, m_client.alias));
     m_caseNumber->setText(tr("Case %1").arg(m_client.caseNumber));

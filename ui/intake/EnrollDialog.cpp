@@ -31,7 +31,7 @@ namespace hearth::ui {
 EnrollDialog::EnrollDialog(Vault& vault, const ClientProfile& client, QWidget* parent)
     : QDialog(parent)
     , m_vault(vault)
-    , m_today(vault.clock().now().date())
+    , m_today(vault.clock().today())
     , m_project(new QComboBox)
     , m_entryDate(new HudDateEdit)
     , m_tabs(new QTabWidget)

@@ -38,7 +38,7 @@ ExitDialog::ExitDialog(Vault& vault, const QString& enrollmentUuid, QWidget* par
     : QDialog(parent)
     , m_vault(vault)
     , m_openedFor(enrollmentUuid)
-    , m_today(vault.clock().now().date())
+    , m_today(vault.clock().today())
     , m_checks(new QListWidget)
     , m_exitDate(new HudDateEdit)
     , m_tabs(new QTabWidget)

@@ -73,7 +73,7 @@ ProjectDialog::ProjectDialog(Vault& vault, std::optional<Project> existing, QWid
     m_funding->setToolTip(tr("2.06.1 Federal partner funding sources. Choose every source that funds the project."));
     m_bedNights->setToolTip(tr("Check-in records a 4.14 bed night for each client each night. Always on for "
                                "Emergency Shelter – Night-by-Night."));
-    const QDate today = vault.clock().now().date();
+    const QDate today = vault.clock().today();
     for (HudDateEdit* date : {m_start, m_end})
         date->setReferenceDate(today);
     m_start->setToolTip(tr("2.02.3 The first day the project served clients (or the day Hearth started "

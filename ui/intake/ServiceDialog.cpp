@@ -30,7 +30,7 @@ ServiceDialog::ServiceDialog(Vault& vault, const Enrollment& enrollment, QWidget
     m_type->setObjectName(QStringLiteral("serviceType"));
     m_notes->setObjectName(QStringLiteral("serviceNotes"));
 
-    const QDate today = vault.clock().now().date();
+    const QDate today = vault.clock().today();
     m_date->setReferenceDate(today);
     m_date->setDate(today);
     m_date->setToolTip(tr("The day the service was given. Type t for today."));
