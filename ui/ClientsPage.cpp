@@ -434,4 +434,12 @@ void ClientsPage::restoreNewClientDraft(const QJsonObject& draft)
     }
 }
 
+void ClientsPage::focusStart()
+{
+    if (m_stack->currentWidget() == m_newPanel)
+        m_form->firstNameEdit()->setFocus();
+    else if (m_stack->currentWidget() == m_searchPanel)
+        m_searchText->setFocus();
+}
+
 } // namespace hearth::ui

@@ -43,6 +43,8 @@ public:
     /// The search typed and the half-filled New client form, if anything was typed.
     std::optional<QJsonObject> newClientDraft() const;
     void restoreNewClientDraft(const QJsonObject& draft);
+    /// Puts the keyboard where work starts: the search box, or the new-client form when one is open.
+    void focusStart();
     ClientListModel* model() const { return m_model; }
     /// The query the search fields make together.
     SearchQuery query() const;

@@ -172,6 +172,7 @@ void MainWindow::buildWorkspace()
         m_workspace->restoreDrafts(drafts.value());
     else
         statusBar()->showMessage(drafts.message());
+    m_workspace->focusStart();
 
     m_lockNotice.clear();
     m_idle->setTimeoutMinutes(m_vault.autoLockMinutes());

@@ -89,4 +89,10 @@ void Workspace::restoreDrafts(const QMap<QString, QJsonObject>& drafts)
         m_clients->restoreNewClientDraft(it.value());
 }
 
+void Workspace::focusStart()
+{
+    showArea(0);
+    m_clients->focusStart();
+}
+
 } // namespace hearth::ui

@@ -31,6 +31,8 @@ public:
     /// Saves every half-filled form as a draft; returns the messages of any that could not be saved.
     QStringList saveDrafts();
     void restoreDrafts(const QMap<QString, QJsonObject>& drafts);
+    /// After sign-in or unlock: the cursor waits in the client search, ready to type.
+    void focusStart();
 
     /// Names of the areas shown in the navigation, in order.
     QStringList areaNames() const;

@@ -393,7 +393,9 @@ TEST_CASE("search before create finds stored clients and follows edits and delet
     byNewName.lastName = u"Okafor"_qs;
     CHECK(ClientSearch(*s.vault).search(byNewName).value().front().client.uuid == stored.uuid);
     REQUIRE_OK(ClientRecords(*s.vault).remove(stored.uuid));
-    for (const ClientMatch& m : ClientSearch(*s.vault).search(byNewName).value())
+    auto afterDelete = ClientSearch(*s.vault).search(byNewName);
+    REQUIRE_OK(afterDelete);
+    for (const ClientMatch& m : *afterDelete)
         CHECK(m.client.uuid != stored.uuid);
 
     // The index is rebuilt from the store after a lock.

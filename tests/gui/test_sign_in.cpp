@@ -4,6 +4,7 @@
 #include "SignInWidget.h"
 #include "Workspace.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -47,6 +48,9 @@ TEST_CASE("gui: sign-in shows the vault's error, then the workspace")
     CHECK(child<QLabel>(window, "statusRole")->text() == roleName(Role::EnterpriseManager));
     CHECK(child<QLabel>(window, "statusLock")->text() == QStringLiteral("Unlocked"));
     CHECK(window.windowTitle() == QStringLiteral("Hearth — ") + kAgencyName);
+    // Typing starts a search at once: the cursor waits in the search box.
+    QApplication::processEvents();
+    CHECK(window.focusWidget() == child<QLineEdit>(window, "searchText"));
 
     // Saving a client through the form: the title never carries client data.
     const QString canary = QStringLiteral("Zebulonia");
