@@ -1,6 +1,7 @@
 #include "session/EnrollmentRecords.h"
 
 #include "intake/DataQuality.h"
+#include "intake/Household.h"
 #include "intake/IntakeJson.h"
 #include "session/Refusals.h"
 #include "session/Vault.h"
@@ -33,34 +34,16 @@ QString shortDate(const QDate& d)
     return d.toString(u"d MMM yyyy"_qs);
 }
 
-/// Days [entry, exit) a stay occupies; an exit on the entry day still occupies that day.
-QDate occupiedUntil(const Enrollment& e)
-{
-    if (!e.exitDate)
-        return QDate(9999, 12, 31);
-    return *e.exitDate > e.entryDate ? *e.exitDate : e.entryDate.addDays(1);
-}
-
-bool overlaps(const Enrollment& a, const Enrollment& b)
-{
-    return a.entryDate < occupiedUntil(b) && b.entryDate < occupiedUntil(a);
-}
-
 /// HUD 3.10: one client cannot be in the same project twice at once.
 Status refuseOverlap(Store& s, const Enrollment& candidate)
 {
     auto existing = EnrollmentRepository(s).forClientInProject(candidate.clientUuid, candidate.projectUuid);
     if (!existing)
         return existing.error();
-    for (const Enrollment& other : *existing) {
-        if (other.uuid == candidate.uuid || !overlaps(candidate, other))
-            continue;
-        const QString until = other.exitDate ? QObject::tr("until %1").arg(shortDate(*other.exitDate))
-                                             : QObject::tr("and is still enrolled");
-        return refuse(QObject::tr("This client is already enrolled in this project from %1 %2. "
-                                  "Exit or correct that enrollment first.")
-                          .arg(shortDate(other.entryDate), until));
-    }
+    const auto overlap
+        = quality::findOverlappingEnrollment(candidate, QList<Enrollment>(existing->begin(), existing->end()));
+    if (overlap)
+        return refuse(overlap->message);
     return {};
 }
 
@@ -335,11 +318,10 @@ Status EnrollmentRecords::exit(const std::vector<ExitRequest>& exits)
                 auto household = repo.forHousehold(e.householdId);
                 if (!household)
                     return household.error();
-                for (const Enrollment& other : *household) {
-                    if (other.isActive() && !leaving.contains(other.uuid))
-                        return refuse(QObject::tr("The head of household cannot be exited while other members "
-                                                  "stay enrolled. Make one of them the head first."));
-                }
+                if (auto r = household::canExit(QList<Enrollment>(household->begin(), household->end()),
+                                                QStringList(leaving.begin(), leaving.end()));
+                    !r)
+                    return r;
             }
             e.exitDate = x.exitDate;
             e.destination = x.destination;
