@@ -107,6 +107,29 @@ int activeHeads(const std::vector<Enrollment>& household)
 }
 } // namespace
 
+Status EnrollmentRecords::insertMember(Store& s, Enrollment& m, const Project& project, const QString& householdId,
+                                       const QDateTime& now)
+{
+    m.uuid = newUuid();
+    m.projectUuid = project.uuid;
+    m.householdId = householdId;
+    m.exitDate.reset();
+    if (m.enrollmentCoC.isEmpty())
+        m.enrollmentCoC = project.cocCode;
+    m.createdAt = m.updatedAt = now;
+    m.updatedBy = m_vault.user()->login;
+    const QDate today = now.toLocalTime().date();
+    if (auto r = refuseEntryDate(m, project, today); !r)
+        return r;
+    if (auto r = refuseImpossibleEntry(s, m, project, today); !r)
+        return r;
+    if (auto r = refuseOverlap(s, m); !r)
+        return r;
+    if (auto r = EnrollmentRepository(s).insert(m); !r)
+        return r;
+    return m_vault.recordChange(kEntity, m.uuid, QStringLiteral("insert"), intake_json::toJson(m), audit::Enroll);
+}
+
 Result<std::vector<Enrollment>> EnrollmentRecords::enrollHousehold(const QString& projectUuid,
                                                                    std::vector<Enrollment> members)
 {
@@ -133,25 +156,7 @@ Result<std::vector<Enrollment>> EnrollmentRecords::enrollHousehold(const QString
         if (!project)
             return project.error();
         for (Enrollment& m : members) {
-            m.uuid = newUuid();
-            m.projectUuid = projectUuid;
-            m.householdId = householdId;
-            m.exitDate.reset();
-            if (m.enrollmentCoC.isEmpty())
-                m.enrollmentCoC = project->cocCode;
-            m.createdAt = m.updatedAt = now;
-            m.updatedBy = m_vault.user()->login;
-            if (auto r = refuseEntryDate(m, *project, now.toLocalTime().date()); !r)
-                return r;
-            if (auto r = refuseImpossibleEntry(s, m, *project, now.toLocalTime().date()); !r)
-                return r;
-            if (auto r = refuseOverlap(s, m); !r)
-                return r;
-            if (auto r = EnrollmentRepository(s).insert(m); !r)
-                return r;
-            if (auto r = m_vault.recordChange(kEntity, m.uuid, QStringLiteral("insert"), intake_json::toJson(m),
-                                              audit::Enroll);
-                !r)
+            if (auto r = insertMember(s, m, *project, householdId, now); !r)
                 return r;
         }
         return {};
@@ -183,23 +188,7 @@ Result<Enrollment> EnrollmentRecords::addToHousehold(const QString& householdId,
         auto project = loadProject(s, household->front().projectUuid);
         if (!project)
             return project.error();
-        m.uuid = newUuid();
-        m.projectUuid = project->uuid;
-        m.householdId = householdId;
-        m.exitDate.reset();
-        if (m.enrollmentCoC.isEmpty())
-            m.enrollmentCoC = project->cocCode;
-        m.createdAt = m.updatedAt = now;
-        m.updatedBy = m_vault.user()->login;
-        if (auto r = refuseEntryDate(m, *project, now.toLocalTime().date()); !r)
-            return r;
-        if (auto r = refuseImpossibleEntry(s, m, *project, now.toLocalTime().date()); !r)
-            return r;
-        if (auto r = refuseOverlap(s, m); !r)
-            return r;
-        if (auto r = EnrollmentRepository(s).insert(m); !r)
-            return r;
-        return m_vault.recordChange(kEntity, m.uuid, QStringLiteral("insert"), intake_json::toJson(m), audit::Enroll);
+        return insertMember(s, m, *project, householdId, now);
     });
     if (!st)
         return st.error();

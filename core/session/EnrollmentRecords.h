@@ -8,6 +8,8 @@
 namespace hearth {
 
 class Vault;
+class Store;
+struct Project;
 
 /// @brief What one household member's exit records (3.11, 3.12 and the exit elements).
 struct ExitRequest
@@ -51,6 +53,10 @@ public:
     Result<std::vector<Enrollment>> activeInProject(const QString& projectUuid, const QDate& day) const;
 
 private:
+    /// Gives a new member its ids and stamps, checks it, and writes it with its change and audit entries.
+    Status insertMember(Store& store, Enrollment& member, const Project& project, const QString& householdId,
+                        const QDateTime& now);
+
     Vault& m_vault;
 };
 
