@@ -4,6 +4,7 @@
 #include "intake/DataQuality.h"
 #include "intake/DateOfBirth.h"
 #include "intake/IntakeJson.h"
+#include "session/RecordSupport.h"
 #include "session/Refusals.h"
 #include "session/Vault.h"
 #include "store/CaseNumbers.h"
@@ -12,17 +13,10 @@
 #include "store/ServiceRepository.h"
 #include "store/Store.h"
 
-#include <QUuid>
-
 namespace hearth {
 
 namespace {
 const QString kEntity = QStringLiteral("client");
-
-QString newUuid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
 
 void tidy(ClientProfile& c)
 {
@@ -68,7 +62,7 @@ Result<ClientProfile> ClientRecords::create(ClientProfile c, std::optional<int> 
     } else if (auto st = refuseImpossible(c, today); !st) {
         return st.error();
     }
-    c.uuid = newUuid();
+    c.uuid = records::newId();
     c.createdAt = now;
     c.updatedAt = now;
     c.updatedBy = m_vault.user()->login;

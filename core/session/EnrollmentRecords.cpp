@@ -3,36 +3,24 @@
 #include "intake/DataQuality.h"
 #include "intake/Household.h"
 #include "intake/IntakeJson.h"
+#include "session/RecordSupport.h"
 #include "session/Refusals.h"
 #include "session/Vault.h"
 #include "store/ClientRepository.h"
 #include "store/EnrollmentRepository.h"
-#include "store/ProjectRepository.h"
 #include "store/Store.h"
 
 #include <QSet>
-#include <QUuid>
 
 namespace hearth {
+
+using records::loadEnrollment;
+using records::loadProject;
+using records::refuse;
 
 namespace {
 const QString kEntity = QStringLiteral("enrollment");
 constexpr int kSelf = 1;
-
-QString newUuid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-Error refuse(const QString& message)
-{
-    return makeError(ErrorCode::InvalidInput, message);
-}
-
-QString shortDate(const QDate& d)
-{
-    return d.toString(u"d MMM yyyy"_qs);
-}
 
 /// HUD 3.10: one client cannot be in the same project twice at once.
 Status refuseOverlap(Store& s, const Enrollment& candidate)
@@ -47,26 +35,6 @@ Status refuseOverlap(Store& s, const Enrollment& candidate)
     return {};
 }
 
-Result<Project> loadProject(Store& s, const QString& uuid)
-{
-    auto project = ProjectRepository(s).find(uuid);
-    if (!project)
-        return project.error();
-    if (!project->has_value())
-        return makeError(ErrorCode::NotFound, QObject::tr("That project no longer exists."));
-    return **project;
-}
-
-Result<Enrollment> loadEnrollment(Store& s, const QString& uuid)
-{
-    auto found = EnrollmentRepository(s).find(uuid);
-    if (!found)
-        return found.error();
-    if (!found->has_value())
-        return makeError(ErrorCode::NotFound, QObject::tr("That enrollment no longer exists."));
-    return **found;
-}
-
 Status refuseEntryDate(const Enrollment& e, const Project& project, const QDate& today)
 {
     if (!e.entryDate.isValid())
@@ -75,9 +43,10 @@ Status refuseEntryDate(const Enrollment& e, const Project& project, const QDate&
         return refuse(QObject::tr("The project start date cannot be in the future."));
     if (e.entryDate < project.operatingStart)
         return refuse(QObject::tr("The project start date is before the project began operating (%1).")
-                          .arg(shortDate(project.operatingStart)));
+                          .arg(records::messageDate(project.operatingStart)));
     if (project.operatingEnd && e.entryDate > *project.operatingEnd)
-        return refuse(QObject::tr("The project stopped operating on %1.").arg(shortDate(*project.operatingEnd)));
+        return refuse(
+            QObject::tr("The project stopped operating on %1.").arg(records::messageDate(*project.operatingEnd)));
     return {};
 }
 
@@ -110,7 +79,7 @@ int activeHeads(const std::vector<Enrollment>& household)
 Status EnrollmentRecords::insertMember(Store& s, Enrollment& m, const Project& project, const QString& householdId,
                                        const QDateTime& now)
 {
-    m.uuid = newUuid();
+    m.uuid = records::newId();
     m.projectUuid = project.uuid;
     m.householdId = householdId;
     m.exitDate.reset();
@@ -149,7 +118,7 @@ Result<std::vector<Enrollment>> EnrollmentRecords::enrollHousehold(const QString
         seen.insert(m.clientUuid);
     }
     const QDateTime now = m_vault.clock().now();
-    const QString householdId = newUuid();
+    const QString householdId = records::newId();
     Status st = m_vault.write([&]() -> Status {
         Store& s = *m_vault.store();
         auto project = loadProject(s, projectUuid);
@@ -224,8 +193,8 @@ Status EnrollmentRecords::update(const Enrollment& input)
         if (auto r = refuseImpossibleEntry(s, e, *project, now.toLocalTime().date()); !r)
             return r;
         if (e.exitDate && *e.exitDate < e.entryDate)
-            return refuse(
-                QObject::tr("The project start date cannot be after the exit date (%1).").arg(shortDate(*e.exitDate)));
+            return refuse(QObject::tr("The project start date cannot be after the exit date (%1).")
+                              .arg(records::messageDate(*e.exitDate)));
         if (auto r = refuseOverlap(s, e); !r)
             return r;
         if (auto r = EnrollmentRepository(s).update(e); !r)
@@ -295,12 +264,13 @@ Status EnrollmentRecords::exit(const std::vector<ExitRequest>& exits)
                 return loaded.error();
             Enrollment e = *loaded;
             if (!e.isActive())
-                return refuse(QObject::tr("This enrollment was already exited on %1.").arg(shortDate(*e.exitDate)));
+                return refuse(
+                    QObject::tr("This enrollment was already exited on %1.").arg(records::messageDate(*e.exitDate)));
             if (!x.exitDate.isValid())
                 return refuse(QObject::tr("Enter the project exit date."));
             if (x.exitDate < e.entryDate)
                 return refuse(QObject::tr("The exit date (%1) is before the project start date (%2).")
-                                  .arg(shortDate(x.exitDate), shortDate(e.entryDate)));
+                                  .arg(records::messageDate(x.exitDate), records::messageDate(e.entryDate)));
             if (x.exitDate > now.toLocalTime().date())
                 return refuse(QObject::tr("The exit date cannot be in the future."));
             if (e.isHead()) {

@@ -2,12 +2,11 @@
 
 #include "intake/IntakeJson.h"
 #include "intake/ProjectRules.h"
+#include "session/RecordSupport.h"
 #include "session/Refusals.h"
 #include "session/Vault.h"
 #include "store/ProjectRepository.h"
 #include "store/Store.h"
-
-#include <QUuid>
 
 namespace hearth {
 
@@ -28,7 +27,7 @@ Result<Project> ProjectRecords::create(Project p)
     p.cocCode = p.cocCode.trimmed().toUpper();
     if (auto st = refuseInvalid(p); !st)
         return st.error();
-    p.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    p.uuid = records::newId();
     p.createdAt = p.updatedAt = m_vault.clock().now();
     p.updatedBy = m_vault.user()->login;
     Status st = m_vault.write([&]() -> Status {

@@ -1,48 +1,30 @@
 #include "session/ServiceRecords.h"
 
 #include "intake/IntakeJson.h"
+#include "session/RecordSupport.h"
 #include "session/Vault.h"
 #include "store/EnrollmentRepository.h"
 #include "store/ProjectRepository.h"
 #include "store/ServiceRepository.h"
 #include "store/Store.h"
 
-#include <QUuid>
-
 namespace hearth {
+
+using records::loadEnrollment;
+using records::refuse;
 
 namespace {
 const QString kEntity = QStringLiteral("service");
 constexpr int kBedNight = 200;
-
-Error refuse(const QString& message)
-{
-    return makeError(ErrorCode::InvalidInput, message);
-}
-
-QString shortDate(const QDate& d)
-{
-    return d.toString(u"d MMM yyyy"_qs);
-}
-
-Result<Enrollment> loadEnrollment(Store& s, const QString& uuid)
-{
-    auto found = EnrollmentRepository(s).find(uuid);
-    if (!found)
-        return found.error();
-    if (!found->has_value())
-        return makeError(ErrorCode::NotFound, QObject::tr("That enrollment no longer exists."));
-    return **found;
-}
 
 /// A service belongs to the enrollment's dates; a bed night cannot fall on the exit day (the person left).
 Status refuseOutsideStay(const Enrollment& e, const QDate& day, bool bedNight)
 {
     if (day < e.entryDate)
         return refuse(QObject::tr("%1 is before this person's project start date (%2).")
-                          .arg(shortDate(day), shortDate(e.entryDate)));
+                          .arg(records::messageDate(day), records::messageDate(e.entryDate)));
     if (e.exitDate && (day > *e.exitDate || (bedNight && day == *e.exitDate)))
-        return refuse(QObject::tr("This person exited on %1.").arg(shortDate(*e.exitDate)));
+        return refuse(QObject::tr("This person exited on %1.").arg(records::messageDate(*e.exitDate)));
     return {};
 }
 } // namespace
@@ -72,9 +54,9 @@ Result<std::vector<ServiceRecord>> ServiceRecords::checkIn(const QStringList& en
             if (!already)
                 return already.error();
             if (*already)
-                return refuse(QObject::tr("Already checked in for the night of %1.").arg(shortDate(night)));
+                return refuse(QObject::tr("Already checked in for the night of %1.").arg(records::messageDate(night)));
             ServiceRecord r;
-            r.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            r.uuid = records::newId();
             r.enrollmentUuid = uuid;
             r.clientUuid = e->clientUuid;
             r.dateProvided = night;
@@ -119,7 +101,7 @@ Result<ServiceRecord> ServiceRecords::add(ServiceRecord r)
             return e.error();
         if (auto w = refuseOutsideStay(*e, r.dateProvided, false); !w)
             return w;
-        r.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        r.uuid = records::newId();
         r.clientUuid = e->clientUuid;
         r.notes = r.notes.trimmed();
         r.createdAt = r.updatedAt = now;
