@@ -1,24 +1,13 @@
 #pragma once
 
-#include <QList>
-#include <QString>
+// The local services live in core (reports name them too); the intake screens use them from here.
+#include "intake/LocalServices.h"
 
 namespace hearth::ui {
 
-/// @brief A service the agency records that HUD has no list for (ServiceRecord RecordType 0).
-struct LocalService
-{
-    int code; ///< stored in ServiceRecord::typeProvided; never renumber
-    QString label;
-};
-
-/// RecordType of local services in ServiceRecord.
-inline constexpr int kLocalServiceRecordType = 0;
-
-/// The local services, in menu order: case management, referral, meal, shower, laundry, mail,
-/// transportation, other.
-QList<LocalService> localServices();
-/// The label of @p code, or an empty string.
-QString localServiceLabel(int code);
+using hearth::kLocalServiceRecordType;
+using hearth::LocalService;
+using hearth::localServiceLabel;
+using hearth::localServices;
 
 } // namespace hearth::ui

@@ -1,8 +1,11 @@
-#include "LocalServices.h"
+#include "intake/LocalServices.h"
+
+#include "hud/HudCatalog.h"
+#include "hud/HudCodes.h"
 
 #include <QCoreApplication>
 
-namespace hearth::ui {
+namespace hearth {
 
 QList<LocalService> localServices()
 {
@@ -28,4 +31,17 @@ QString localServiceLabel(int code)
     return {};
 }
 
-} // namespace hearth::ui
+QString serviceTypeName(const ServiceRecord& service)
+{
+    if (service.isBedNight())
+        return QCoreApplication::translate("LocalServices", "Bed night");
+    if (service.recordType == kLocalServiceRecordType) {
+        const QString label = localServiceLabel(service.typeProvided);
+        return label.isEmpty() ? QCoreApplication::translate("LocalServices", "Other") : label;
+    }
+    const QString label = HudCatalog::instance().label(hud::list::RecordType, service.recordType);
+    return label.isEmpty() ? QCoreApplication::translate("LocalServices", "Record type %1").arg(service.recordType)
+                           : label;
+}
+
+} // namespace hearth
