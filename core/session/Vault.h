@@ -134,6 +134,7 @@ private:
     friend class EnrollmentRecords;
     friend class ServiceRecords;
     friend class ClientSearch;
+    friend class ConsentReports;
 
     Store* store() const { return m_store.get(); }
     /// Runs @p work in a transaction; audit entries it appends commit or roll back with it.

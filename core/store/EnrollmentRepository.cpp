@@ -108,4 +108,11 @@ Result<std::vector<Enrollment>> EnrollmentRepository::activeInProject(const QStr
                  {projectUuid, day.toString(Qt::ISODate)});
 }
 
+Result<std::vector<Enrollment>> EnrollmentRepository::overlapping(const QDate& from, const QDate& to) const
+{
+    return query(QStringLiteral("entry_date <= ?2 AND (exit_date IS NULL OR exit_date >= ?1) "
+                                "ORDER BY project_uuid, entry_date, uuid"),
+                 {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
+}
+
 } // namespace hearth

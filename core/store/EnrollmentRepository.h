@@ -30,6 +30,9 @@ public:
     Result<std::vector<Enrollment>> forClientInProject(const QString& clientUuid, const QString& projectUuid) const;
     /// Enrollments in a project that are open on @p day (entered on or before it, not exited before it).
     Result<std::vector<Enrollment>> activeInProject(const QString& projectUuid, const QDate& day) const;
+    /// Every enrollment open on at least one day of @p from .. @p to (entered on or before @p to, not exited
+    /// before @p from), by project and entry date.
+    Result<std::vector<Enrollment>> overlapping(const QDate& from, const QDate& to) const;
 
 private:
     Result<std::vector<Enrollment>> query(const QString& where, const QStringList& args) const;

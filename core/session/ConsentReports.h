@@ -1,0 +1,44 @@
+#pragma once
+
+#include "common/Result.h"
+#include "reports/NoSharingUtilization.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QString>
+
+namespace hearth {
+
+class Vault;
+
+/// @brief The reports on clients who opted out of HMIS, built from the store through the consent policy,
+/// with every view, export and printout audited.
+///
+/// Which stays count is the policy's answer toward the central server (refused because the client chose
+/// No Sharing or revoked); what the report prints of them is its answer toward the agency's own reports.
+class ConsentReports
+{
+public:
+    explicit ConsentReports(Vault& vault)
+        : m_vault(vault)
+    {
+    }
+
+    /// The No Sharing utilization report for @p from .. @p to (RunAllReports). Full names only when
+    /// @p includeNames. Running it is audited as a view.
+    Result<NoSharingUtilizationReport> noSharingUtilization(const QDate& from, const QDate& to, bool includeNames);
+    /// The report as CSV (ExportData), audited as an export.
+    Result<QByteArray> exportCsv(const NoSharingUtilizationReport& report);
+    /// Audits a PDF (@p form "pdf", ExportData) or a printout ("print", RunAllReports) of the report before
+    /// the screen writes or prints it; refused otherwise.
+    Status recordPrint(const NoSharingUtilizationReport& report, const QString& form);
+
+    /// The audit detail of the report: "no-sharing-utilization csv 2026-07-01..2026-09-30, 4 clients".
+    /// Never carries client data.
+    static QString auditDetail(const NoSharingUtilizationReport& report, const QString& form);
+
+private:
+    Vault& m_vault;
+};
+
+} // namespace hearth
