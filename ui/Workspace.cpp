@@ -5,6 +5,7 @@
 #include "SettingsPage.h"
 #include "UsersPage.h"
 #include "intake/ProjectsPage.h"
+#include "reports/NoSharingReportPage.h"
 #include "session/Vault.h"
 
 #include <QHBoxLayout>
@@ -39,6 +40,10 @@ Workspace::Workspace(Vault& vault, QWidget* parent)
         m_settings = new SettingsPage(vault);
         addArea(tr("Settings"), m_settings);
         connect(m_settings, &SettingsPage::settingsSaved, this, &Workspace::settingsSaved);
+    }
+    if (vault.can(Permission::RunAllReports)) {
+        m_reports = new NoSharingReportPage(vault);
+        addArea(tr("Reports"), m_reports);
     }
     // Wide enough for the longest area name, no wider.
     m_navigation->setMaximumWidth(m_navigation->sizeHintForColumn(0) + 4 * m_navigation->frameWidth()

@@ -15,6 +15,7 @@ namespace hearth::ui {
 
 class AuditLogPage;
 class ClientsPage;
+class NoSharingReportPage;
 class ProjectsPage;
 class SettingsPage;
 class UsersPage;
@@ -43,6 +44,7 @@ public:
     AuditLogPage* auditLogPage() const { return m_audit; }
     SettingsPage* settingsPage() const { return m_settings; }
     ProjectsPage* projectsPage() const { return m_projects; }
+    NoSharingReportPage* reportsPage() const { return m_reports; }
 
 Q_SIGNALS:
     void settingsSaved();
@@ -58,6 +60,7 @@ private:
     AuditLogPage* m_audit = nullptr;
     SettingsPage* m_settings = nullptr;
     ProjectsPage* m_projects = nullptr;
+    NoSharingReportPage* m_reports = nullptr;
 };
 
 } // namespace hearth::ui

@@ -1,6 +1,6 @@
 #include "reports/NoSharingUtilization.h"
 
-#include "intake/LocalServices.h"
+#include "intake/ServiceTypes.h"
 
 #include <QCoreApplication>
 #include <QSet>

@@ -1,6 +1,6 @@
 // The No Sharing utilization report's pure parts: quarters, which stays count, and the CSV and HTML.
 #include "core/CoreTestSupport.h"
-#include "intake/LocalServices.h"
+#include "intake/ServiceTypes.h"
 #include "reports/NoSharingReportOutput.h"
 #include "reports/NoSharingUtilization.h"
 

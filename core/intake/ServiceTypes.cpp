@@ -1,4 +1,4 @@
-#include "intake/LocalServices.h"
+#include "intake/ServiceTypes.h"
 
 #include "hud/HudCatalog.h"
 #include "hud/HudCodes.h"
