@@ -96,4 +96,29 @@ ReleaseOfInformation releaseFromJson(const QJsonObject& j)
     return r;
 }
 
+QJsonObject toJson(const ConsentSettings& s)
+{
+    return QJsonObject {
+        {u"expiryMonths"_qs, s.expiryMonths},
+        {u"warningDays"_qs, s.warningDays},
+        {u"concurrentNoSharingLimit"_qs, s.concurrentNoSharingLimit},
+        {u"partnerAgencies"_qs, QJsonArray::fromStringList(s.partnerAgencies)},
+    };
+}
+
+ConsentSettings settingsFromJson(const QJsonObject& j)
+{
+    ConsentSettings s;
+    const auto atLeast = [&](QStringView key, int minimum, int fallback) {
+        const int v = j.value(key).toInt(fallback);
+        return v >= minimum ? v : fallback;
+    };
+    s.expiryMonths = atLeast(u"expiryMonths", 1, s.expiryMonths);
+    s.warningDays = atLeast(u"warningDays", 0, s.warningDays);
+    s.concurrentNoSharingLimit = atLeast(u"concurrentNoSharingLimit", 0, s.concurrentNoSharingLimit);
+    for (const QJsonValue& agency : j.value(u"partnerAgencies"_qs).toArray())
+        s.partnerAgencies.append(agency.toString());
+    return s;
+}
+
 } // namespace hearth::consent_json

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "consent/Consent.h"
+#include "consent/ConsentRules.h"
 
 #include <QJsonObject>
 
@@ -13,6 +14,11 @@ namespace consent_json {
 
 QJsonObject toJson(const ReleaseOfInformation& release);
 ReleaseOfInformation releaseFromJson(const QJsonObject& json);
+
+/// The agency's consent settings as kept in the settings table (key "consent"); missing or impossible
+/// values read as the defaults.
+QJsonObject toJson(const ConsentSettings& settings);
+ConsentSettings settingsFromJson(const QJsonObject& json);
 
 /// "hmis" or "ces", as stored.
 QString kindName(ReleaseKind kind);

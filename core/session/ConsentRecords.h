@@ -74,7 +74,16 @@ public:
     ConsentSettings settings() const;
     Status setSettings(const ConsentSettings& settings);
 
+    /// The largest scanned form kept (a phone photo or a few PDF pages fit easily).
+    static constexpr qsizetype kMaxScannedFormBytes = 20 * 1024 * 1024;
+
 private:
+    /// record()'s checks and filled-in fields (ids, who, when, default expiry), before anything is written.
+    Result<ReleaseOfInformation> prepare(ReleaseOfInformation release, const ConsentAttachments& attachments) const;
+    /// Inside a write(): the client check, ConsentRules against the standing before, the rows, change log,
+    /// audit, and the restriction request and No Sharing alert the new standing calls for.
+    Status insert(ReleaseOfInformation& release, const ConsentAttachments& attachments);
+
     Vault& m_vault;
 };
 

@@ -2,11 +2,14 @@
 
 #include "consent/ConsentJson.h"
 #include "store/JsonColumn.h"
+#include "store/KeyValueRepositories.h"
 #include "store/Store.h"
 
 namespace hearth {
 
 namespace {
+const QString kSettingsKey = QStringLiteral("consent");
+
 QString iso(const QDateTime& t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
@@ -275,6 +278,19 @@ Status ConsentRepository::acknowledgeAlert(const QString& uuid, const QDateTime&
     if (m_store.db().changes() != 1)
         return makeError(ErrorCode::NotFound, QObject::tr("That alert was already acknowledged."));
     return {};
+}
+
+Result<ConsentSettings> ConsentRepository::settings() const
+{
+    auto json = SettingsRepository(m_store).get(kSettingsKey);
+    if (!json)
+        return json.error();
+    return consent_json::settingsFromJson(*json);
+}
+
+Status ConsentRepository::setSettings(const ConsentSettings& settings, const QDateTime& at, const QString& by)
+{
+    return SettingsRepository(m_store).set(kSettingsKey, consent_json::toJson(settings), at, by);
 }
 
 Result<std::optional<RecordOwner>> ConsentRepository::ownerOf(const QString& entity, const QString& uuid) const

@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "consent/Consent.h"
 #include "consent/ConsentNotices.h"
+#include "consent/ConsentRules.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -62,6 +63,10 @@ public:
     Result<std::vector<ConcurrentNoSharingAlert>> openAlerts() const;
     Result<bool> hasOpenAlert(const QString& projectUuid) const;
     Status acknowledgeAlert(const QString& uuid, const QDateTime& at, const QString& by);
+
+    /// The agency's consent settings (the defaults until an administrator changes them).
+    Result<ConsentSettings> settings() const;
+    Status setSettings(const ConsentSettings& settings, const QDateTime& at, const QString& by);
 
     /// Whose row @p uuid of @p entity ("client", "enrollment", "service", "consent") is, deleted rows
     /// included; empty when there is no such row.
