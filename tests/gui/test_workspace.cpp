@@ -96,7 +96,7 @@ TEST_CASE("gui: an administrator sees every area; the audit log lists sign-ins a
     REQUIRE(window.workspace() != nullptr);
     CHECK(window.workspace()->areaNames()
           == QStringList {QStringLiteral("Clients"), QStringLiteral("Users"), QStringLiteral("Audit log"),
-                          QStringLiteral("Projects"), QStringLiteral("Settings")});
+                          QStringLiteral("Projects"), QStringLiteral("Settings"), QStringLiteral("Reports")});
 
     ui::AuditLogPage* page = window.workspace()->auditLogPage();
     REQUIRE(page != nullptr);

@@ -169,7 +169,7 @@ void NoSharingReportPage::updateControls()
     m_saveCsv->setEnabled(ran && mayExport);
     m_savePdf->setEnabled(ran && mayExport);
     m_print->setEnabled(ran);
-    const QString who = m_includeNames->isChecked() ? tr("full names") : tr("case numbers and initials");
+    const QString who = m_includeNames->isChecked() ? tr("case number and full name") : tr("case number and initials");
     m_contents->setText(tr("Saved and printed copies contain each client's %1, entry and exit dates and the "
                            "services in the period. Every copy is recorded in the audit log.")
                             .arg(who));
