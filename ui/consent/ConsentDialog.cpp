@@ -248,6 +248,7 @@ ConsentDialog::ConsentDialog(Vault& vault, const QString& clientUuid, ReleaseKin
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 6);
+    splitter->setSizes({500, 600});
     splitter->setChildrenCollapsible(false);
 
     f.reminder = new QLabel(tr("No Sharing: the record stays on this workstation only, encrypted, for the agency's "
