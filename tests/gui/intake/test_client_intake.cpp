@@ -573,6 +573,7 @@ TEST_CASE("gui: screenshots of the client screens", "[.screenshots]")
     shoot(page, QStringLiteral("client-page-profile"));
     child<QTabWidget>(*page.clientPage(), "clientTabs")->setCurrentIndex(1);
     shoot(page, QStringLiteral("client-page-enrollments"));
-    child<QTabWidget>(*page.clientPage(), "clientTabs")->setCurrentIndex(2);
+    auto* tabs = child<QTabWidget>(*page.clientPage(), "clientTabs");
+    tabs->setCurrentWidget(child<QWidget>(*page.clientPage(), "historyTable"));
     shoot(page, QStringLiteral("client-page-history"));
 }

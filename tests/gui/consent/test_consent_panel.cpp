@@ -1,0 +1,196 @@
+// The Consent tab of the client page: what each choice allows, the history, renewing and revoking.
+#include "ClientsPage.h"
+#include "ConsentScreensSupport.h"
+#include "consent/ConsentBadges.h"
+#include "consent/ConsentPanel.h"
+#include "intake/ClientPage.h"
+#include "session/ConsentRecords.h"
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace hearth;
+using namespace hearth::test;
+
+namespace {
+
+/// Opens @p client on @p page and shows the Consent tab.
+ui::ConsentPanel& consentTab(ui::ClientsPage& page, const ClientProfile& client)
+{
+    page.openClient(client.uuid);
+    REQUIRE(page.clientPage() != nullptr);
+    ui::ConsentPanel* panel = page.clientPage()->consentPanel();
+    REQUIRE(panel != nullptr);
+    CHECK(panel->objectName() == QStringLiteral("consentPanel"));
+    child<QTabWidget>(*page.clientPage(), "clientTabs")->setCurrentWidget(panel);
+    return *panel;
+}
+
+QString text(const QWidget& root, const char* name)
+{
+    return child<QLabel>(root, name)->text();
+}
+
+/// Every line ConsentPolicy::explain gives for the panel's status is on the tab.
+void showsWhatThePolicySays(Vault& vault, const ui::ConsentPanel& panel)
+{
+    REQUIRE(panel.status().has_value());
+    const QStringList lines = ConsentPolicy(kAgencyName).explain(*panel.status(), vault.clock().today());
+    REQUIRE_FALSE(lines.isEmpty());
+    const QString allows = text(panel, "consentAllows");
+    for (const QString& line : lines) {
+        INFO(line.toStdString());
+        CHECK(allows.contains(line));
+    }
+}
+
+QString historyCell(const ui::ConsentPanel& panel, int row, int column)
+{
+    auto* table = child<QTableWidget>(panel, "consentHistory");
+    REQUIRE(row < table->rowCount());
+    return table->item(row, column)->text();
+}
+
+} // namespace
+
+TEST_CASE("gui: the consent tab explains what each choice allows")
+{
+    GuiFixture f;
+    f.createStore();
+    ui::ClientsPage page(f.vault);
+    page.resize(1280, 800);
+    page.show();
+
+    SECTION("Full Sharing")
+    {
+        const ClientProfile c
+            = consentedClient(f.vault, QStringLiteral("Fay"), QStringLiteral("Full"), SharingChoice::FullSharing);
+        ui::ConsentPanel& panel = consentTab(page, c);
+        CHECK(text(panel, "consentStanding") == QStringLiteral("Full Sharing until 01/02/2028"));
+        showsWhatThePolicySays(f.vault, panel);
+        CHECK(historyCell(panel, 0, 2) == QStringLiteral("Full Sharing"));
+        CHECK(historyCell(panel, 0, 3) == QStringLiteral("Everything, with every HMIS partner agency"));
+        CHECK(historyCell(panel, 0, 4) == kAdminName);
+        CHECK(child<QPushButton>(panel, "revokeConsentButton")->isEnabled());
+        CHECK_FALSE(child<QPushButton>(panel, "renewReleaseButton")->isVisibleTo(&panel));
+    }
+
+    SECTION("Limited Sharing names its categories and agencies")
+    {
+        const ClientProfile c
+            = consentedClient(f.vault, QStringLiteral("Lee"), QStringLiteral("Limited"), SharingChoice::LimitedSharing);
+        ui::ConsentPanel& panel = consentTab(page, c);
+        CHECK(text(panel, "consentStanding") == QStringLiteral("Limited Sharing until 01/02/2028"));
+        showsWhatThePolicySays(f.vault, panel);
+        const QString shares = historyCell(panel, 0, 3);
+        CHECK(shares.contains(shareCategoryName(ShareCategory::IdentifyingProfile)));
+        CHECK(shares.contains(shareCategoryName(ShareCategory::EnrollmentsAndServices)));
+        CHECK_FALSE(shares.contains(shareCategoryName(ShareCategory::HealthAndDisability)));
+        CHECK_FALSE(shares.contains(shareCategoryName(ShareCategory::DomesticViolence)));
+        CHECK(shares.contains(QStringLiteral("with Harbor Health")));
+        CHECK(child<ui::ConsentBadgeLabel>(panel, "consentPanelBadges")->text() == QStringLiteral("Limited Sharing"));
+    }
+
+    SECTION("No Sharing")
+    {
+        const ClientProfile c
+            = consentedClient(f.vault, QStringLiteral("Ned"), QStringLiteral("None"), SharingChoice::NoSharing);
+        ui::ConsentPanel& panel = consentTab(page, c);
+        CHECK(text(panel, "consentStanding") == QStringLiteral("No Sharing: kept on this workstation only"));
+        showsWhatThePolicySays(f.vault, panel);
+        CHECK(historyCell(panel, 0, 3) == QStringLiteral("Nothing: kept on this workstation only"));
+        // Nothing is shared, so there is nothing to revoke; a new release is how the client shares later.
+        CHECK_FALSE(child<QPushButton>(panel, "revokeConsentButton")->isEnabled());
+        CHECK(child<QPushButton>(panel, "recordReleaseButton")->isEnabled());
+    }
+
+    SECTION("an expired release: renew is offered, and the badge says since when")
+    {
+        const ClientProfile c = consentedClient(f.vault, QStringLiteral("Eve"), QStringLiteral("Expired"),
+                                                SharingChoice::FullSharing, QDate(2023, 12, 1), QDate(2025, 12, 1));
+        ui::ConsentPanel& panel = consentTab(page, c);
+        CHECK(text(panel, "consentStanding") == QStringLiteral("Full Sharing release expired on 12/01/2025"));
+        showsWhatThePolicySays(f.vault, panel);
+        CHECK(child<QPushButton>(panel, "renewReleaseButton")->isVisibleTo(&panel));
+        CHECK(child<QPushButton>(panel, "renewReleaseButton")->isEnabled());
+        CHECK(child<ui::ConsentBadgeLabel>(*page.clientPage(), "clientConsentBadge")->text()
+              == QStringLiteral("ROI expired 12/01/2025"));
+    }
+
+    SECTION("no release recorded")
+    {
+        const ClientProfile c = makeClient(f.vault, QStringLiteral("Old"), QStringLiteral("Record"), QDate(1970, 1, 1));
+        ui::ConsentPanel& panel = consentTab(page, c);
+        CHECK(text(panel, "consentStanding") == QStringLiteral("No consent recorded"));
+        showsWhatThePolicySays(f.vault, panel);
+        CHECK(child<QTableWidget>(panel, "consentHistory")->rowCount() == 0);
+        CHECK_FALSE(child<QPushButton>(panel, "viewConsentAttachmentsButton")->isEnabled());
+    }
+}
+
+TEST_CASE("gui: revoking through the consent tab stops sharing and queues the restriction")
+{
+    GuiFixture f;
+    f.createStore();
+    const ClientProfile c
+        = consentedClient(f.vault, QStringLiteral("Rita"), QStringLiteral("Revoke"), SharingChoice::FullSharing);
+    ui::ClientsPage page(f.vault);
+    page.resize(1280, 800);
+    page.show();
+    ui::ConsentPanel& panel = consentTab(page, c);
+    QPointer<ui::ClientPage> clientPage = page.clientPage();
+
+    // Cancelled: nothing changes.
+    auto cancelled = onNextModal([](QWidget& dialog) {
+        auto* confirm = dialog.findChild<QPushButton*>(QStringLiteral("confirmRevokeButton"));
+        CHECK((confirm && !confirm->isEnabled())); // a revocation says how the client asked for it
+        auto* explanation = dialog.findChild<QLabel*>(QStringLiteral("revokeExplanation"));
+        CHECK((explanation
+               && explanation->text().contains(QStringLiteral(
+                   "stops all future sharing of Rita Revoke's records now and asks the central server to restrict "
+                   "what it holds"))));
+        qobject_cast<QDialog*>(&dialog)->reject();
+    });
+    child<QPushButton>(panel, "revokeConsentButton")->click();
+    REQUIRE(*cancelled);
+    REQUIRE(ConsentRecords(f.vault).status(c.uuid).ok());
+    CHECK(ConsentRecords(f.vault).status(c.uuid)->standing == ConsentStatus::Standing::Active);
+
+    auto revoked = onNextModal([](QWidget& dialog) {
+        auto* note = dialog.findChild<QPlainTextEdit*>(QStringLiteral("revocationNote"));
+        CHECK(note != nullptr);
+        if (note)
+            QTest::keyClicks(note, QStringLiteral("Asked in person at the front desk."));
+        auto* confirm = dialog.findChild<QPushButton*>(QStringLiteral("confirmRevokeButton"));
+        CHECK((confirm && confirm->isEnabled()));
+        if (confirm)
+            confirm->click();
+    });
+    child<QPushButton>(panel, "revokeConsentButton")->click();
+    REQUIRE(*revoked);
+
+    auto status = ConsentRecords(f.vault).status(c.uuid);
+    REQUIRE(status.ok());
+    CHECK(status->standing == ConsentStatus::Standing::Revoked);
+    REQUIRE(status->current.has_value());
+    CHECK(status->current->revocationNote == QStringLiteral("Asked in person at the front desk."));
+    auto pending = ConsentRecords(f.vault).pendingRestrictions();
+    REQUIRE(pending.ok());
+    REQUIRE(pending->size() == 1);
+    CHECK(pending->front().clientUuid == c.uuid);
+    CHECK(pending->front().reason == QStringLiteral("revoked"));
+
+    // The tab and the header say so at once.
+    REQUIRE(clientPage);
+    CHECK(text(panel, "consentStanding") == QStringLiteral("Consent revoked on 01/05/2026"));
+    CHECK(text(panel, "consentRestriction").contains(QStringLiteral("restrict")));
+    CHECK(historyCell(panel, 0, 6) == QStringLiteral("01/05/2026: Asked in person at the front desk."));
+    CHECK_FALSE(child<QPushButton>(panel, "revokeConsentButton")->isEnabled());
+    auto* badge = child<ui::ConsentBadgeLabel>(*clientPage, "clientConsentBadge");
+    CHECK(badge->text() == QStringLiteral("Consent revoked"));
+    CHECK(badge->level() == ui::ConsentBadge::Level::Alarm);
+}
