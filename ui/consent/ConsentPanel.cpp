@@ -3,6 +3,7 @@
 #include "ConsentBadges.h"
 #include "ConsentDialog.h"
 #include "ConsentPanelDialogs.h"
+#include "NoSharingAlerts.h"
 #include "UiHelpers.h"
 #include "intake/ClientPickerDialog.h"
 #include "intake/HudDateEdit.h"
@@ -115,7 +116,6 @@ ConsentPanel::ConsentPanel(Vault& vault, const ClientProfile& client, QWidget* p
     , m_badges(new ConsentBadgeLabel)
     , m_allows(new QLabel)
     , m_coordinatedEntry(new QLabel)
-    , m_restriction(new QLabel)
     , m_table(new QTableWidget(0, ColumnCount))
     , m_recordButton(new QPushButton(tr("Record &new release…")))
     , m_renewButton(new QPushButton(tr("Re&new…")))
@@ -129,7 +129,8 @@ ConsentPanel::ConsentPanel(Vault& vault, const ClientProfile& client, QWidget* p
     m_badges->setObjectName(QStringLiteral("consentPanelBadges"));
     m_allows->setObjectName(QStringLiteral("consentAllows"));
     m_coordinatedEntry->setObjectName(QStringLiteral("consentCoordinatedEntry"));
-    m_restriction->setObjectName(QStringLiteral("consentRestriction"));
+    m_coordinatedEntry->setText(
+        tr("No Coordinated Entry release in force: referrals through Coordinated Entry need one."));
     m_table->setObjectName(QStringLiteral("consentHistory"));
     m_recordButton->setObjectName(QStringLiteral("recordReleaseButton"));
     m_renewButton->setObjectName(QStringLiteral("renewReleaseButton"));
@@ -137,7 +138,7 @@ ConsentPanel::ConsentPanel(Vault& vault, const ClientProfile& client, QWidget* p
     m_cesButton->setObjectName(QStringLiteral("coordinatedEntryReleaseButton"));
     m_viewButton->setObjectName(QStringLiteral("viewConsentAttachmentsButton"));
     m_standing->setFont(scaledFont(1.5, true));
-    for (QLabel* label : {m_standing, m_allows, m_coordinatedEntry, m_restriction}) {
+    for (QLabel* label : {m_standing, m_allows, m_coordinatedEntry}) {
         label->setTextFormat(Qt::PlainText);
         label->setWordWrap(true);
     }
@@ -164,7 +165,6 @@ ConsentPanel::ConsentPanel(Vault& vault, const ClientProfile& client, QWidget* p
     auto* allowsLayout = new QVBoxLayout(allowsBox);
     allowsLayout->addWidget(m_allows);
     allowsLayout->addWidget(m_coordinatedEntry);
-    allowsLayout->addWidget(m_restriction);
 
     auto* buttons = new QHBoxLayout;
     for (QPushButton* b : {m_recordButton, m_renewButton, m_revokeButton, m_cesButton, m_viewButton})
@@ -217,23 +217,13 @@ void ConsentPanel::reload()
         for (const QString& line : ConsentPolicy(agency).explain(*m_status, today))
             lines << QStringLiteral("• ") + line;
         m_allows->setText(lines.join(u'\n'));
-        const std::optional<ReleaseOfInformation>& ces = m_status->coordinatedEntry;
-        m_coordinatedEntry->setText(
-            ces ? tr("Coordinated Entry release: signed %1, in force until %2.")
-                      .arg(HudDateEdit::format(ces->signedOn), HudDateEdit::format(ces->expiresOn))
-                : tr("Coordinated Entry release: none in force. Referrals through Coordinated Entry need one."));
-        m_restriction->setText(
-            m_status->restrictionNeeded
-                ? tr("The client opted out after sharing: the central server is told to restrict what it already "
-                     "holds about them (sent with the next sync).")
-                : QString());
-        m_restriction->setVisible(m_status->restrictionNeeded);
+        // explain() names a CES release in force; its absence matters too, for referrals.
+        m_coordinatedEntry->setVisible(!m_status->coordinatedEntry);
     } else {
         m_standing->setText(tr("Consent could not be read"));
         m_badges->setBadges({});
         m_allows->setText(tr("• Nothing about this client leaves this workstation while their consent is unknown."));
-        m_coordinatedEntry->clear();
-        m_restriction->hide();
+        m_coordinatedEntry->hide();
     }
 
     const QSignalBlocker block(m_table);
@@ -295,6 +285,8 @@ void ConsentPanel::updateButtons()
 
 void ConsentPanel::runDialog(ReleaseKind kind)
 {
+    // A client enrolled in a shelter who moves to No Sharing can pass the shelter's limit.
+    const NoSharingAlertWatch alerts(m_vault);
     // On the heap and guarded: an auto-lock during exec() deletes this panel and the dialog with it.
     QPointer<ConsentDialog> dialog = ConsentDialog::existingClient(m_vault, m_client.uuid, kind, this);
     const bool accepted = dialog->exec() == QDialog::Accepted && dialog;
@@ -303,6 +295,7 @@ void ConsentPanel::runDialog(ReleaseKind kind)
         return;
     reload();
     Q_EMIT consentChanged();
+    alerts.warnAboutNew(this); // last: a lock while it shows deletes this panel
 }
 
 void ConsentPanel::recordRelease()

@@ -66,7 +66,6 @@ private:
     ConsentBadgeLabel* m_badges;
     QLabel* m_allows;
     QLabel* m_coordinatedEntry;
-    QLabel* m_restriction;
     QTableWidget* m_table;
     QPushButton* m_recordButton;
     QPushButton* m_renewButton;

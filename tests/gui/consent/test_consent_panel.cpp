@@ -187,7 +187,7 @@ TEST_CASE("gui: revoking through the consent tab stops sharing and queues the re
     // The tab and the header say so at once.
     REQUIRE(clientPage);
     CHECK(text(panel, "consentStanding") == QStringLiteral("Consent revoked on 01/05/2026"));
-    CHECK(text(panel, "consentRestriction").contains(QStringLiteral("restrict")));
+    CHECK(text(panel, "consentAllows").contains(QStringLiteral("asked to restrict what it already holds")));
     CHECK(historyCell(panel, 0, 6) == QStringLiteral("01/05/2026: Asked in person at the front desk."));
     CHECK_FALSE(child<QPushButton>(panel, "revokeConsentButton")->isEnabled());
     auto* badge = child<ui::ConsentBadgeLabel>(*clientPage, "clientConsentBadge");
