@@ -25,14 +25,6 @@ QString inSentence(ShareCategory category)
     return name;
 }
 
-/// "a", "a and b", "a, b and c".
-QString listed(const QStringList& items)
-{
-    if (items.size() < 2)
-        return items.value(0);
-    return tr("%1 and %2").arg(items.mid(0, items.size() - 1).join(u", "_qs), items.last());
-}
-
 QString categoriesIn(ShareCategories categories, bool wanted)
 {
     QStringList names;
@@ -40,7 +32,8 @@ QString categoriesIn(ShareCategories categories, bool wanted)
                                          ShareCategory::HealthAndDisability, ShareCategory::DomesticViolence})
         if (categories.testFlag(category) == wanted)
             names.append(inSentence(category));
-    return listed(names);
+    // Commas only: the category names have "and" in them.
+    return names.join(u", "_qs);
 }
 
 /// What the release shares, without its dates.

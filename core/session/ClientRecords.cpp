@@ -40,7 +40,7 @@ QString ClientRecords::withheldSsn(const QString& ssn)
     return ssn.size() == 9 ? QStringLiteral("XXXXX") + ssn.right(4) : ssn;
 }
 
-Result<ClientProfile> ClientRecords::create(ClientProfile c, std::optional<int> approximateAge)
+Result<ClientRecords::NewClient> ClientRecords::prepareNew(ClientProfile c, std::optional<int> approximateAge) const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
@@ -66,25 +66,35 @@ Result<ClientProfile> ClientRecords::create(ClientProfile c, std::optional<int> 
     c.createdAt = now;
     c.updatedAt = now;
     c.updatedBy = m_vault.user()->login;
-    Status st = m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
-        auto caseNumber = CaseNumbers(s).next();
-        if (!caseNumber)
-            return caseNumber.error();
-        c.caseNumber = *caseNumber;
-        if (!c.anonymousProfile.isEmpty()) {
-            if (auto r = applyAnonymousProfile(c.anonymousProfile, c, c.caseNumber, today, approximateAge); !r)
-                return r;
-        }
-        if (auto r = ClientRepository(s).insert(c); !r)
+    return NewClient {std::move(c), approximateAge, today};
+}
+
+Status ClientRecords::insertNew(NewClient& n)
+{
+    Store& s = *m_vault.store();
+    ClientProfile& c = n.profile;
+    auto caseNumber = CaseNumbers(s).next();
+    if (!caseNumber)
+        return caseNumber.error();
+    c.caseNumber = *caseNumber;
+    if (!c.anonymousProfile.isEmpty()) {
+        if (auto r = applyAnonymousProfile(c.anonymousProfile, c, c.caseNumber, n.today, n.approximateAge); !r)
             return r;
-        return m_vault.recordChange(kEntity, c.uuid, QStringLiteral("insert"), intake_json::toJson(c),
-                                    audit::RecordCreate);
-    });
-    if (!st)
+    }
+    if (auto r = ClientRepository(s).insert(c); !r)
+        return r;
+    return m_vault.recordChange(kEntity, c.uuid, QStringLiteral("insert"), intake_json::toJson(c), audit::RecordCreate);
+}
+
+Result<ClientProfile> ClientRecords::create(ClientProfile c, std::optional<int> approximateAge)
+{
+    auto prepared = prepareNew(std::move(c), approximateAge);
+    if (!prepared)
+        return prepared.error();
+    if (auto st = m_vault.write([&] { return insertNew(*prepared); }); !st)
         return st.error();
-    m_vault.indexClient(c);
-    return c;
+    m_vault.indexClient(prepared->profile);
+    return prepared->profile;
 }
 
 Result<ClientProfile> ClientRecords::create(const QString& firstName, const QString& lastName)

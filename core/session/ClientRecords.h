@@ -39,6 +39,21 @@ public:
     Result<std::vector<ChangeRecord>> history(const QString& uuid) const;
 
 private:
+    friend class ConsentRecords; // creates a client and its first release in one transaction
+
+    /// A client that passed create()'s checks and has its id and stamps, ready to insert.
+    struct NewClient
+    {
+        ClientProfile profile;
+        std::optional<int> approximateAge;
+        QDate today;
+    };
+    /// create()'s checks, before anything is written: permission, tidying, impossible data, id and stamps.
+    Result<NewClient> prepareNew(ClientProfile profile, std::optional<int> approximateAge) const;
+    /// create()'s writes inside the caller's transaction: case number, anonymous profile, row, change log.
+    /// The caller updates the search index after the commit.
+    Status insertNew(NewClient& client);
+
     Vault& m_vault;
 };
 

@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "consent/Consent.h"
+#include "consent/ConsentNotices.h"
 #include "consent/ConsentPolicy.h"
 #include "consent/ConsentRules.h"
 #include "intake/ClientProfile.h"
@@ -23,32 +24,6 @@ struct ExpiringRelease
     QString clientName; ///< as this user may see it
     QString caseNumber;
     ReleaseOfInformation release;
-};
-
-/// @brief A note, kept until the sync module delivers it, that the central server must restrict a client.
-struct RestrictionRequest
-{
-    QString uuid;
-    QString clientUuid;
-    QDateTime requestedAt;
-    QString requestedBy;
-    QString reason; ///< "no-sharing" or "revoked"
-    std::optional<QDateTime> deliveredAt;
-};
-
-/// @brief More No Sharing clients in one shelter at once than the agency allows (Chicago DFSS rule).
-struct ConcurrentNoSharingAlert
-{
-    QString uuid;
-    QString projectUuid;
-    QString projectName;
-    QDate day; ///< the day the limit was passed
-    int count = 0; ///< No Sharing clients enrolled that day
-    int limit = 0;
-    QDateTime raisedAt;
-    QString raisedBy;
-    std::optional<QDateTime> acknowledgedAt;
-    QString acknowledgedBy;
 };
 
 /// @brief Releases of Information: recording, revoking, renewing, and where each client's consent stands.
@@ -99,7 +74,16 @@ public:
     ConsentSettings settings() const;
     Status setSettings(const ConsentSettings& settings);
 
+    /// The largest scanned form kept (a phone photo or a few PDF pages fit easily).
+    static constexpr qsizetype kMaxScannedFormBytes = 20 * 1024 * 1024;
+
 private:
+    /// record()'s checks and filled-in fields (ids, who, when, default expiry), before anything is written.
+    Result<ReleaseOfInformation> prepare(ReleaseOfInformation release, const ConsentAttachments& attachments) const;
+    /// Inside a write(): the client check, ConsentRules against the standing before, the rows, change log,
+    /// audit, and the restriction request and No Sharing alert the new standing calls for.
+    Status insert(ReleaseOfInformation& release, const ConsentAttachments& attachments);
+
     Vault& m_vault;
 };
 

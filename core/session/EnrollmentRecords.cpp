@@ -3,6 +3,7 @@
 #include "intake/DataQuality.h"
 #include "intake/Household.h"
 #include "intake/IntakeJson.h"
+#include "session/NoSharingAlerts.h"
 #include "session/RecordSupport.h"
 #include "session/Refusals.h"
 #include "session/Vault.h"
@@ -128,7 +129,7 @@ Result<std::vector<Enrollment>> EnrollmentRecords::enrollHousehold(const QString
             if (auto r = insertMember(s, m, *project, householdId, now); !r)
                 return r;
         }
-        return {};
+        return NoSharingAlerts(m_vault).checkProject(projectUuid);
     });
     if (!st)
         return st.error();
@@ -157,7 +158,9 @@ Result<Enrollment> EnrollmentRecords::addToHousehold(const QString& householdId,
         auto project = loadProject(s, household->front().projectUuid);
         if (!project)
             return project.error();
-        return insertMember(s, m, *project, householdId, now);
+        if (auto r = insertMember(s, m, *project, householdId, now); !r)
+            return r;
+        return NoSharingAlerts(m_vault).checkProject(project->uuid);
     });
     if (!st)
         return st.error();
@@ -345,8 +348,11 @@ Status EnrollmentRecords::reopen(const QString& enrollmentUuid, bool clearExitDa
         e.updatedBy = m_vault.user()->login;
         if (auto r = repo.update(e); !r)
             return r;
-        return m_vault.recordChange(kEntity, e.uuid, QStringLiteral("update"), intake_json::toJson(e),
-                                    clearExitData ? audit::ClearExitData : audit::Reopen);
+        if (auto r = m_vault.recordChange(kEntity, e.uuid, QStringLiteral("update"), intake_json::toJson(e),
+                                          clearExitData ? audit::ClearExitData : audit::Reopen);
+            !r)
+            return r;
+        return NoSharingAlerts(m_vault).checkProject(e.projectUuid);
     });
 }
 

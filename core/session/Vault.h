@@ -134,6 +134,10 @@ private:
     friend class EnrollmentRecords;
     friend class ServiceRecords;
     friend class ClientSearch;
+    friend class ConsentRecords;
+    friend class ConsentGate;
+    friend class ConsentReports;
+    friend class NoSharingAlerts;
 
     Store* store() const { return m_store.get(); }
     /// Runs @p work in a transaction; audit entries it appends commit or roll back with it.

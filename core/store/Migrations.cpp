@@ -154,6 +154,53 @@ CREATE UNIQUE INDEX services_one_bed_night ON services (enrollment_uuid, date_pr
     WHERE record_type = 200 AND deleted = 0;
 )sql";
 
+// Version 4: consent. Releases keep their JSON in `data`; signatures and scanned forms sit in their own
+// table so lists never load them (all inside the encrypted file). Restriction requests wait for the sync
+// module; concurrent No Sharing alerts wait for an administrator.
+const char* const kV4 = R"sql(
+CREATE TABLE consents (
+    uuid        TEXT PRIMARY KEY,
+    client_uuid TEXT NOT NULL REFERENCES clients (uuid),
+    kind        TEXT NOT NULL CHECK (kind IN ('hmis', 'ces')),
+    data        TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    expires_on  TEXT
+) WITHOUT ROWID;
+CREATE INDEX consents_by_client ON consents (client_uuid, recorded_at);
+CREATE INDEX consents_by_expiry ON consents (kind, expires_on);
+
+CREATE TABLE consent_attachments (
+    release_uuid TEXT PRIMARY KEY REFERENCES consents (uuid),
+    signature    BLOB,
+    scanned_form BLOB,
+    form_type    TEXT NOT NULL DEFAULT '',
+    form_name    TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+CREATE TABLE restriction_requests (
+    uuid         TEXT PRIMARY KEY,
+    client_uuid  TEXT NOT NULL REFERENCES clients (uuid),
+    requested_at TEXT NOT NULL,
+    requested_by TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    delivered_at TEXT
+) WITHOUT ROWID;
+CREATE INDEX restriction_requests_pending ON restriction_requests (delivered_at, requested_at);
+
+CREATE TABLE consent_alerts (
+    uuid            TEXT PRIMARY KEY,
+    project_uuid    TEXT NOT NULL REFERENCES projects (uuid),
+    day             TEXT NOT NULL,
+    count           INTEGER NOT NULL,
+    "limit"         INTEGER NOT NULL,
+    raised_at       TEXT NOT NULL,
+    raised_by       TEXT NOT NULL,
+    acknowledged_at TEXT,
+    acknowledged_by TEXT
+) WITHOUT ROWID;
+CREATE INDEX consent_alerts_open ON consent_alerts (project_uuid, acknowledged_at);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& allMigrations()
@@ -162,6 +209,7 @@ const std::vector<Migration>& allMigrations()
         {1, QStringLiteral("accounts, settings, audit log, change log"), QString::fromUtf8(kV1)},
         {2, QStringLiteral("clients and drafts"), QString::fromUtf8(kV2)},
         {3, QStringLiteral("intake: client profiles, projects, enrollments, services"), QString::fromUtf8(kV3)},
+        {4, QStringLiteral("consent: releases, attachments, restriction requests, alerts"), QString::fromUtf8(kV4)},
     };
     return migrations;
 }
