@@ -2,6 +2,9 @@
 
 #include "ClientListModel.h"
 #include "UiHelpers.h"
+#include "consent/ConsentDialog.h"
+#include "consent/ConsentPolicy.h"
+#include "consent/ReleaseDraft.h"
 #include "intake/AnonymousClientDialog.h"
 #include "intake/ClientPage.h"
 #include "intake/ClientProfileForm.h"
@@ -40,6 +43,7 @@ const QString kFirstKey = QStringLiteral("firstName");
 const QString kLastKey = QStringLiteral("lastName");
 const QString kDobKey = QStringLiteral("dob");
 const QString kSsnKey = QStringLiteral("ssnLast4");
+const QString kReleaseKey = QStringLiteral("release");
 constexpr int kSearchLimit = 50;
 } // namespace
 
@@ -58,6 +62,7 @@ ClientsPage::ClientsPage(Vault& vault, QWidget* parent)
     , m_table(new QTableView)
     , m_newButton(new QPushButton(tr("&New client…")))
     , m_form(new ClientProfileForm(vault.clock().today()))
+    , m_releaseSummary(new QLabel)
     , m_error(makeErrorLabel(QStringLiteral("clientsError")))
 {
     m_model->setToday(vault.clock().today());
@@ -107,7 +112,7 @@ QWidget* ClientsPage::makeSearchPanel()
     openButton->setObjectName(QStringLiteral("openClientButton"));
     auto* anonymousButton = new QPushButton(tr("&Anonymous client…"));
     anonymousButton->setObjectName(QStringLiteral("anonymousClientButton"));
-    anonymousButton->setToolTip(tr("Record a client who does not want to be identified."));
+    anonymousButton->setToolTip(tr("Record a client who does not want to be identified; the release comes first."));
     const bool canEdit = m_vault.can(Permission::EditClients);
     anonymousButton->setEnabled(canEdit);
 
@@ -165,6 +170,9 @@ QWidget* ClientsPage::makeNewClientPanel()
     panel->setObjectName(QStringLiteral("newClientPanel"));
     auto* title = new QLabel(tr("New client"));
     title->setFont(scaledFont(1.4, true));
+    m_releaseSummary->setObjectName(QStringLiteral("newClientConsent"));
+    m_releaseSummary->setTextFormat(Qt::PlainText);
+    m_releaseSummary->setWordWrap(true);
     m_form->setObjectName(QStringLiteral("newClientForm"));
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
@@ -183,6 +191,7 @@ QWidget* ClientsPage::makeNewClientPanel()
     buttons->addWidget(save);
     auto* layout = new QVBoxLayout(panel);
     layout->addWidget(title);
+    layout->addWidget(m_releaseSummary);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_form->findingsView());
     layout->addLayout(buttons);
@@ -287,9 +296,55 @@ void ClientsPage::openIndex(const QModelIndex& index)
 void ClientsPage::startNewClient()
 {
     reload();
-    const SearchQuery q = query();
-    if (q.isEmpty() || !m_vault.can(Permission::EditClients))
+    if (query().isEmpty() || !m_vault.can(Permission::EditClients))
         return;
+    if (!askConsent(std::nullopt))
+        return;
+    if (m_release->choice == SharingChoice::Anonymous)
+        createAnonymousWithRelease();
+    else
+        openNewClientForm();
+}
+
+bool ClientsPage::askConsent(std::optional<SharingChoice> preselect)
+{
+    QPointer<ConsentDialog> dialog = ConsentDialog::newClient(m_vault, this);
+    if (preselect)
+        dialog->setChoice(*preselect);
+    const int result = dialog->exec();
+    if (!dialog)
+        return false; // locked meanwhile: this page is gone too
+    if (result == QDialog::Accepted) {
+        m_release = dialog->release();
+        m_attachments = dialog->attachments();
+    }
+    delete dialog;
+    return result == QDialog::Accepted;
+}
+
+void ClientsPage::forgetRelease()
+{
+    m_release.reset();
+    m_attachments = {};
+    showReleaseSummary();
+}
+
+void ClientsPage::showReleaseSummary()
+{
+    if (!m_release) {
+        m_releaseSummary->clear();
+        return;
+    }
+    QString text = tr("Consent: %1, signed %2")
+                       .arg(sharingChoiceName(m_release->choice), HudDateEdit::format(m_release->signedOn));
+    if (m_release->choice == SharingChoice::NoSharing)
+        text += tr(" — kept on this workstation only");
+    m_releaseSummary->setText(text);
+}
+
+void ClientsPage::openNewClientForm()
+{
+    const SearchQuery q = query();
     // What was searched starts the form: the names and date of birth.
     QJsonObject dob;
     if (q.dob)
@@ -297,6 +352,7 @@ void ClientsPage::startNewClient()
     m_form->restoreDraft(QJsonObject {{QStringLiteral("firstName"), q.firstName},
                                       {QStringLiteral("lastName"), q.lastName},
                                       {QStringLiteral("dob"), dob}});
+    showReleaseSummary();
     showError(m_error, {});
     m_stack->setCurrentWidget(m_newPanel);
     m_form->firstNameEdit()->setFocus();
@@ -304,6 +360,7 @@ void ClientsPage::startNewClient()
 
 void ClientsPage::cancelNewClient()
 {
+    forgetRelease();
     m_form->setProfile(ClientProfile());
     showError(m_error, {});
     m_stack->setCurrentWidget(m_searchPanel);
@@ -317,6 +374,16 @@ void ClientsPage::saveNewClient()
     if (m_form->hasRefusal()) {
         showError(m_error, tr("Not saved: fix what is marked \"Cannot save\" first."));
         return;
+    }
+    if (!m_release) {
+        // A form restored from before consent came first: ask now.
+        if (!askConsent(std::nullopt))
+            return;
+        showReleaseSummary();
+        if (m_release->choice == SharingChoice::Anonymous) {
+            createAnonymousWithRelease();
+            return;
+        }
     }
     const ClientProfile profile = m_form->profile();
     auto duplicates = ClientSearch(m_vault).likelyDuplicates(profile);
@@ -335,40 +402,76 @@ void ClientsPage::saveNewClient()
             m_form->setProfile(ClientProfile());
             clearSearch();
             openClient(existing);
+            recordReleaseFor(existing);
             return;
         }
         if (choice != DuplicateDialog::CreateAnyway)
             return;
     }
-    auto created = ClientRecords(m_vault).create(profile);
+    auto created = ConsentRecords(m_vault).createClient(profile, *m_release, m_attachments);
     if (!created) {
         showError(m_error, created.message());
         return;
     }
     showError(m_error, {});
+    forgetRelease();
     m_form->setProfile(ClientProfile());
     clearSearch();
     showClient(created.value());
 }
 
+void ClientsPage::recordReleaseFor(const QString& clientUuid)
+{
+    if (!m_release)
+        return;
+    ReleaseOfInformation release = *m_release;
+    release.clientUuid = clientUuid;
+    const auto recorded = ConsentRecords(m_vault).record(release, m_attachments);
+    forgetRelease();
+    if (!recorded) {
+        showError(m_error,
+                  tr("The release just collected was not recorded for this client: %1 Record it again "
+                     "from the client's page.")
+                      .arg(recorded.message()));
+    }
+}
+
 void ClientsPage::createAnonymousClient()
 {
-    QPointer<AnonymousClientDialog> dialog = new AnonymousClientDialog(this);
-    const bool accepted = dialog->exec() == QDialog::Accepted && dialog;
-    if (!accepted) {
-        delete dialog;
+    if (!m_vault.can(Permission::EditClients))
         return;
-    }
+    if (!askConsent(SharingChoice::Anonymous))
+        return;
+    if (m_release->choice == SharingChoice::Anonymous)
+        createAnonymousWithRelease();
+    else
+        openNewClientForm(); // the client chose to be identified after all
+}
+
+void ClientsPage::createAnonymousWithRelease()
+{
+    QPointer<AnonymousClientDialog> dialog = new AnonymousClientDialog(this);
+    const int result = dialog->exec();
+    if (!dialog)
+        return; // locked meanwhile: this page is gone too
     ClientProfile profile;
     profile.anonymousProfile = dialog->profileId();
     const std::optional<int> age = dialog->approximateAge();
     delete dialog;
-    auto created = ClientRecords(m_vault).create(profile, age);
+    if (result != QDialog::Accepted) {
+        forgetRelease();
+        return;
+    }
+    auto created = ConsentRecords(m_vault).createClient(profile, *m_release, m_attachments, age);
     if (!created) {
         showError(m_error, created.message());
         return;
     }
     showError(m_error, {});
+    forgetRelease();
+    if (m_stack->currentWidget() == m_newPanel)
+        m_form->setProfile(ClientProfile());
+    clearSearch();
     showClient(created.value());
 }
 
@@ -429,7 +532,10 @@ std::optional<QJsonObject> ClientsPage::newClientDraft() const
     const bool formOpen = m_stack->currentWidget() == m_newPanel;
     if (searchBlank && !formOpen && m_form->isBlank())
         return std::nullopt;
-    return QJsonObject {{kSearchKey, search}, {kFormKey, m_form->draft()}, {kFormOpenKey, formOpen}};
+    QJsonObject draft {{kSearchKey, search}, {kFormKey, m_form->draft()}, {kFormOpenKey, formOpen}};
+    if (m_release && formOpen)
+        draft.insert(kReleaseKey, releaseDraft(*m_release, m_attachments));
+    return draft;
 }
 
 void ClientsPage::restoreNewClientDraft(const QJsonObject& draft)
@@ -443,6 +549,13 @@ void ClientsPage::restoreNewClientDraft(const QJsonObject& draft)
     reload();
     if (draft.contains(kFormKey))
         m_form->restoreDraft(draft.value(kFormKey).toObject());
+    if (auto release = releaseFromDraft(draft.value(kReleaseKey).toObject())) {
+        m_release = release->first;
+        m_attachments = release->second;
+    } else {
+        forgetRelease();
+    }
+    showReleaseSummary();
     if (draft.value(kFormOpenKey).toBool()) {
         m_stack->setCurrentWidget(m_newPanel);
         m_form->firstNameEdit()->setFocus();

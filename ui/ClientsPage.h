@@ -1,5 +1,6 @@
 #pragma once
 
+#include "consent/Consent.h"
 #include "intake/ClientProfile.h"
 #include "search/SearchTypes.h"
 
@@ -28,8 +29,10 @@ class ClientProfileForm;
 class HudDateEdit;
 
 /// @brief Search before create: a search bar whose results (ranked, with the reasons they matched)
-/// update as the user types; "New client" opens the profile form with what was typed, and saving
-/// warns about likely duplicates. Opening a result shows its ClientPage in place.
+/// update as the user types. Consent comes first: "New client" and "Anonymous client" open the
+/// release dialog; Anonymous then leads to the anonymous-client choices, the other choices to the
+/// profile form with what was typed, and saving warns about likely duplicates. The client is saved
+/// with the release in one step. Opening a result shows its ClientPage in place.
 class ClientsPage : public QWidget
 {
     Q_OBJECT
@@ -40,7 +43,7 @@ public:
 
     explicit ClientsPage(Vault& vault, QWidget* parent = nullptr);
 
-    /// The search typed and the half-filled New client form, if anything was typed.
+    /// The search typed and the half-filled New client form with its release, if anything was typed.
     std::optional<QJsonObject> newClientDraft() const;
     void restoreNewClientDraft(const QJsonObject& draft);
     /// Puts the keyboard where work starts: the search box, or the new-client form when one is open.
@@ -49,6 +52,8 @@ public:
     /// The query the search fields make together.
     SearchQuery query() const;
     ClientProfileForm* newClientForm() const { return m_form; }
+    /// The release collected for the client being created, until they are saved.
+    const std::optional<ReleaseOfInformation>& pendingRelease() const { return m_release; }
     /// The page of the opened client, or nullptr while searching or creating.
     ClientPage* clientPage() const { return m_clientPage; }
 
@@ -72,6 +77,18 @@ private:
     void openIndex(const QModelIndex& index);
     void showClient(const ClientProfile& client);
     void clearSearch();
+    /// Runs the release dialog for a new client (@p preselect chosen already); the release waits in
+    /// m_release. False when cancelled or when the page went away meanwhile (a lock): touch nothing then.
+    bool askConsent(std::optional<SharingChoice> preselect);
+    /// Opens the profile form, started with what was searched.
+    void openNewClientForm();
+    /// The anonymous-client choices, then the client and the pending release are saved.
+    void createAnonymousWithRelease();
+    void forgetRelease();
+    void showReleaseSummary();
+    /// The user opened an existing client instead of creating one: the release they just collected
+    /// is recorded for that client.
+    void recordReleaseFor(const QString& clientUuid);
 
     Vault& m_vault;
     ClientListModel* m_model;
@@ -89,7 +106,10 @@ private:
     QPushButton* m_newButton;
     ClientProfileForm* m_form;
     ClientPage* m_clientPage = nullptr;
+    QLabel* m_releaseSummary;
     QLabel* m_error;
+    std::optional<ReleaseOfInformation> m_release;
+    ConsentAttachments m_attachments;
 };
 
 } // namespace hearth::ui

@@ -2,12 +2,17 @@
 
 #include "MainWindow.h"
 #include "SignInWidget.h"
+#include "consent/ConsentDialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QTest>
+#include <QTimer>
 
 namespace hearth::test {
 
@@ -64,6 +69,46 @@ void showAndActivate(QWidget& window)
     window.show();
     window.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&window));
+}
+
+std::shared_ptr<bool> onNextModal(std::function<void(QWidget& dialog)> work)
+{
+    auto ran = std::make_shared<bool>(false);
+    // Polls until the dialog's exec() has made it the active modal widget.
+    auto* timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [timer, ran, work = std::move(work)] {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (!modal)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        *ran = true;
+        work(*modal);
+    });
+    timer->start();
+    return ran;
+}
+
+std::shared_ptr<bool> giveConsentOnNextModal(SharingChoice choice, std::function<void(ui::ConsentDialog& dialog)> fill)
+{
+    auto accepted = std::make_shared<bool>(false);
+    onNextModal([accepted, choice, fill = std::move(fill)](QWidget& modal) {
+        auto* dialog = qobject_cast<ui::ConsentDialog*>(&modal);
+        CHECK(dialog != nullptr);
+        if (!dialog)
+            return;
+        dialog->setChoice(choice);
+        if (fill)
+            fill(*dialog);
+        auto* ok = dialog->findChild<QPushButton*>(QStringLiteral("consentOk"));
+        INFO(dialog->problems().join(u'\n').toStdString());
+        CHECK((ok && ok->isEnabled()));
+        if (ok)
+            ok->click();
+        *accepted = dialog->result() == QDialog::Accepted;
+    });
+    return accepted;
 }
 
 } // namespace hearth::test

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "SignInWidget.h"
 #include "Workspace.h"
+#include "consent/Consent.h"
 #include "session/Vault.h"
 #include "support/TempDir.h"
 
@@ -12,11 +13,15 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <functional>
+#include <memory>
+
 class QWidget;
 
 namespace hearth::ui {
+class ConsentDialog;
 class MainWindow;
-}
+} // namespace hearth::ui
 
 namespace hearth::test {
 
@@ -54,5 +59,14 @@ void signInThroughUi(ui::MainWindow& window, const QString& login, const QString
 
 /// Shows the window and waits until it is active (shortcuts need an active window).
 void showAndActivate(QWidget& window);
+
+/// Runs @p work on the next modal dialog that opens (from the event loop), for flows that exec() a
+/// dialog. Failures inside are recorded with CHECK; the returned flag says whether @p work ran.
+std::shared_ptr<bool> onNextModal(std::function<void(QWidget& dialog)> work);
+
+/// Answers the next modal, a consent dialog, with @p choice: @p fill may fill in more (categories,
+/// a signature), then Continue or Record is clicked. The flag says whether it ran and was accepted.
+std::shared_ptr<bool> giveConsentOnNextModal(SharingChoice choice = SharingChoice::FullSharing,
+                                             std::function<void(ui::ConsentDialog& dialog)> fill = {});
 
 } // namespace hearth::test

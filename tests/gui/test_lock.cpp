@@ -3,11 +3,14 @@
 #include "LockScreen.h"
 #include "MainWindow.h"
 #include "Workspace.h"
+#include "consent/ConsentDialog.h"
+#include "consent/SignaturePad.h"
 #include "intake/ClientProfileForm.h"
 #include "session/ClientRecords.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -45,7 +48,14 @@ TEST_CASE("gui: Ctrl+L locks, leaves no client data behind, and unlock restores 
     // Search, start a new client from it, and half-fill the form.
     QTest::keyClicks(child<QLineEdit>(window, "searchFirstName"), kCanaryFirst);
     QTest::keyClicks(child<QLineEdit>(window, "searchLastName"), kCanaryLast);
+    auto consented = giveConsentOnNextModal(SharingChoice::NoSharing, [](ui::ConsentDialog& dialog) {
+        ui::SignaturePad* pad = dialog.signaturePad();
+        QTest::mousePress(pad, Qt::LeftButton, {}, QPoint(40, 60));
+        QTest::mouseMove(pad, QPoint(160, 90));
+        QTest::mouseRelease(pad, Qt::LeftButton, {}, QPoint(260, 70));
+    });
     child<QPushButton>(window, "newClientButton")->click();
+    REQUIRE(*consented);
     auto* form = child<ui::ClientProfileForm>(window, "newClientForm");
     REQUIRE(form->isVisible());
     QTest::keyClicks(child<QLineEdit>(*form, "alias"), kCanaryAlias);
@@ -77,6 +87,13 @@ TEST_CASE("gui: Ctrl+L locks, leaves no client data behind, and unlock restores 
     CHECK(child<QLineEdit>(*form, "ssn")->text() == kCanarySsn);
     CHECK(child<QCheckBox>(*form, "race_Asian")->isChecked());
     CHECK(child<QLineEdit>(window, "searchFirstName")->text() == kCanaryFirst);
+    // So does the release collected before the form, signature included.
+    auto* clients = window.findChild<ui::ClientsPage*>();
+    REQUIRE(clients != nullptr);
+    REQUIRE(clients->pendingRelease().has_value());
+    CHECK(clients->pendingRelease()->choice == SharingChoice::NoSharing);
+    CHECK(clients->pendingRelease()->hasSignature);
+    CHECK(child<QLabel>(window, "newClientConsent")->text().contains(QStringLiteral("No Sharing")));
 }
 
 TEST_CASE("gui: auto-lock follows the injected clock")

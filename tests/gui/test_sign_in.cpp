@@ -56,7 +56,9 @@ TEST_CASE("gui: sign-in shows the vault's error, then the workspace")
     const QString canary = QStringLiteral("Zebulonia");
     QTest::keyClicks(child<QLineEdit>(window, "searchFirstName"), canary);
     QTest::keyClicks(child<QLineEdit>(window, "searchLastName"), QStringLiteral("Quixote"));
+    auto consented = giveConsentOnNextModal(); // consent comes first
     child<QPushButton>(window, "newClientButton")->click();
+    REQUIRE(*consented);
     child<QPushButton>(window, "saveNewClient")->click();
     CHECK(child<QLabel>(window, "clientsError")->isHidden());
     CHECK(window.workspace()->clientsPage() != nullptr);

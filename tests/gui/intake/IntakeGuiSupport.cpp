@@ -41,23 +41,4 @@ Enrollment storedEnrollment(Vault& vault, const QString& uuid)
     return found.value();
 }
 
-std::shared_ptr<bool> onNextModal(std::function<void(QWidget& dialog)> work)
-{
-    auto ran = std::make_shared<bool>(false);
-    // Polls until the dialog's exec() has made it the active modal widget.
-    auto* timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, [timer, ran, work = std::move(work)] {
-        QWidget* modal = QApplication::activeModalWidget();
-        if (!modal)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        *ran = true;
-        work(*modal);
-    });
-    timer->start();
-    return ran;
-}
-
 } // namespace hearth::test

@@ -2,6 +2,7 @@
 #include "ClientsPage.h"
 #include "IntakeGuiSupport.h"
 #include "auth/Roles.h"
+#include "consent/ConsentDialog.h"
 #include "hud/HudCodes.h"
 #include "intake/AnonymousProfiles.h"
 #include "intake/ClientEnrollmentsPanel.h"
@@ -16,6 +17,7 @@
 #include "intake/MemberEntryForm.h"
 #include "session/AuditReader.h"
 #include "session/ClientRecords.h"
+#include "session/ConsentRecords.h"
 #include "session/EnrollmentRecords.h"
 #include "session/ServiceRecords.h"
 #include "session/UserAdministration.h"
@@ -132,8 +134,10 @@ TEST_CASE("gui: the whole intake — search, create, duplicate warning, family e
     CHECK(child<QLabel>(page, "searchSummary")->text().startsWith(QStringLiteral("No match")));
     REQUIRE(newButton->isEnabled());
 
-    // 2. New client carries what was searched.
+    // 2. Consent comes first; then the new client carries what was searched.
+    auto consented = giveConsentOnNextModal(SharingChoice::FullSharing);
     newButton->click();
+    REQUIRE(*consented);
     auto* form = page.newClientForm();
     REQUIRE(form->isVisible());
     CHECK(child<QLineEdit>(*form, "firstName")->text() == QStringLiteral("Maria"));
@@ -186,7 +190,9 @@ TEST_CASE("gui: the whole intake — search, create, duplicate warning, family e
     REQUIRE(page.model()->rowCount() >= 1);
     CHECK(page.model()->uuidAt(0) == maria.uuid);
     CHECK_FALSE(page.model()->reasonsAt(0).isEmpty());
+    consented = giveConsentOnNextModal(SharingChoice::FullSharing);
     newButton->click();
+    REQUIRE(*consented);
     REQUIRE(form->isVisible());
     auto warned = onNextModal([&](QWidget& dialog) {
         auto* list = dialog.findChild<QListWidget*>(QStringLiteral("duplicateList"));
@@ -517,16 +523,22 @@ TEST_CASE("gui: an anonymous client is created with the agency's default profile
     f.createStore();
     ui::ClientsPage page(f.vault);
     page.show();
-    auto ran = onNextModal([](QWidget& dialog) {
-        auto* age = dialog.findChild<QSpinBox*>(QStringLiteral("anonymousAge"));
-        auto* ok = dialog.findChild<QPushButton*>(QStringLiteral("createAnonymousButton"));
-        CHECK((age && ok));
-        if (!age || !ok)
-            return;
-        age->setValue(30);
-        ok->click();
+    auto ran = std::make_shared<bool>(false);
+    // Consent first (Anonymous), then how the anonymous client is recorded.
+    auto consented = giveConsentOnNextModal(SharingChoice::Anonymous, [ran](ui::ConsentDialog&) {
+        onNextModal([ran](QWidget& dialog) {
+            *ran = true;
+            auto* age = dialog.findChild<QSpinBox*>(QStringLiteral("anonymousAge"));
+            auto* ok = dialog.findChild<QPushButton*>(QStringLiteral("createAnonymousButton"));
+            CHECK((age && ok));
+            if (!age || !ok)
+                return;
+            age->setValue(30);
+            ok->click();
+        });
     });
     child<QPushButton>(page, "anonymousClientButton")->click();
+    REQUIRE(*consented);
     REQUIRE(*ran);
     REQUIRE(page.clientPage() != nullptr);
     const ClientProfile stored = storedClient(f.vault, page.clientPage()->client().uuid);
@@ -534,6 +546,10 @@ TEST_CASE("gui: an anonymous client is created with the agency's default profile
     CHECK(stored.dob == QDate(1996, 1, 1));
     CHECK(stored.dobDataQuality == hud::DataQuality::Partial);
     CHECK(child<QLabel>(*page.clientPage(), "clientBadges")->text().contains(QStringLiteral("Anonymous")));
+    auto consent = ConsentRecords(f.vault).status(stored.uuid);
+    REQUIRE(consent.ok());
+    REQUIRE(consent->current.has_value());
+    CHECK(consent->current->choice == SharingChoice::Anonymous);
 }
 
 // Hidden: renders the client screens to PNG files for a visual check (not run by ctest).
@@ -563,7 +579,9 @@ TEST_CASE("gui: screenshots of the client screens", "[.screenshots]")
     page.show();
     search(page, QStringLiteral("Maria"), QStringLiteral("Lopez"));
     shoot(page, QStringLiteral("client-search"));
+    auto consented = giveConsentOnNextModal();
     child<QPushButton>(page, "newClientButton")->click();
+    REQUIRE(*consented);
     QTest::keyClicks(child<QLineEdit>(*page.newClientForm(), "ssn"), QStringLiteral("000-12-345a"));
     child<ui::HudCodeCombo>(*page.newClientForm(), "veteranStatus")->setCode(hud::NoYes::Yes);
     shoot(page, QStringLiteral("client-new"));
