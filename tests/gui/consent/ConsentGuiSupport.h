@@ -1,6 +1,6 @@
 #pragma once
 
-#include "consent/Consent.h"
+#include "consent/ConsentPolicy.h"
 #include "gui/GuiTestSupport.h"
 #include "intake/ClientProfile.h"
 
