@@ -111,7 +111,10 @@ QList<ConsentBadge> consentBadges(const std::optional<ConsentStatus>& status, co
         if (status->expiresOn && status->expiresWithin(today, warningDays)) {
             const int days = int(today.daysTo(*status->expiresOn));
             badges << ConsentBadge {
-                days <= 0 ? tr("ROI expires today") : tr("ROI expires in %n day(s)", nullptr, days), tr("ROI expiring"),
+                days <= 0       ? tr("ROI expires today")
+                    : days == 1 ? tr("ROI expires tomorrow")
+                                : tr("ROI expires in %1 days").arg(days),
+                tr("ROI expiring"),
                 tr("The release expires on %1; renew it with the client before then, or no new data leaves after it.")
                     .arg(day(*status->expiresOn)),
                 ConsentBadge::Level::Warning};

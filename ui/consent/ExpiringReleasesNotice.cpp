@@ -24,7 +24,8 @@ void ExpiringReleasesNotice::refresh()
     const QDate today = m_vault.clock().today();
     auto expiring = records.expiring(today, today.addDays(days), false);
     m_count = expiring ? int(expiring->size()) : 0;
-    setText(tr("%n release(s) of information expire in the next %1 days.", nullptr, m_count).arg(days)
+    setText((m_count == 1 ? tr("1 release of information expires in the next %1 days.").arg(days)
+                          : tr("%1 releases of information expire in the next %2 days.").arg(m_count).arg(days))
             + QStringLiteral(" <a href=\"expiring\">") + tr("Show them") + QStringLiteral("</a>"));
     setVisible(m_count > 0);
 }

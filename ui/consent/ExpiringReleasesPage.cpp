@@ -31,11 +31,13 @@ enum Column
 QString daysLeft(const QDate& today, const QDate& expires)
 {
     const qint64 days = today.daysTo(expires);
+    if (days == -1)
+        return ExpiringReleasesPage::tr("expired yesterday");
     if (days < 0)
-        return ExpiringReleasesPage::tr("expired %n day(s) ago", nullptr, int(-days));
+        return ExpiringReleasesPage::tr("expired %1 days ago").arg(-days);
     if (days == 0)
         return ExpiringReleasesPage::tr("expires today");
-    return ExpiringReleasesPage::tr("%n day(s)", nullptr, int(days));
+    return days == 1 ? ExpiringReleasesPage::tr("1 day") : ExpiringReleasesPage::tr("%1 days").arg(days);
 }
 
 } // namespace
@@ -78,8 +80,8 @@ ExpiringReleasesPage::ExpiringReleasesPage(Vault& vault, QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(m_error);
 
+    // Activation covers Enter and the double-click (both signals would open the client twice).
     connect(m_table, &QTableWidget::itemActivated, this, &ExpiringReleasesPage::openSelected);
-    connect(m_table, &QTableWidget::itemDoubleClicked, this, &ExpiringReleasesPage::openSelected);
     connect(m_openButton, &QPushButton::clicked, this, &ExpiringReleasesPage::openSelected);
     reload();
 }
@@ -101,8 +103,12 @@ void ExpiringReleasesPage::reload()
     const int expired = int(std::count_if(m_releases.cbegin(), m_releases.cend(),
                                           [&](const ExpiringRelease& e) { return e.release.isExpiredOn(today); }));
     const QString month = QLocale().standaloneMonthName(today.month()) + u' ' + QString::number(today.year());
-    m_summary->setText(tr("%n release(s) expire in %1", nullptr, int(m_releases.size()) - expired).arg(month)
-                       + QStringLiteral("; ") + tr("%n expired and not renewed.", nullptr, expired));
+    const int expiring = int(m_releases.size()) - expired;
+    m_summary->setText((expiring == 1 ? tr("1 release expires in %1").arg(month)
+                                      : tr("%1 releases expire in %2").arg(expiring).arg(month))
+                       + QStringLiteral("; ")
+                       + (expired == 1 ? tr("1 has expired and was not renewed.")
+                                       : tr("%1 have expired and were not renewed.").arg(expired)));
 
     m_table->setRowCount(int(m_releases.size()));
     for (int row = 0; row < int(m_releases.size()); ++row) {

@@ -21,6 +21,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableWidget>
@@ -52,7 +53,7 @@ TEST_CASE("gui: the Consent area lists releases expiring this month and expired 
     REQUIRE(notice != nullptr);
     CHECK(notice->isVisibleTo(&workspace));
     CHECK(notice->count() == 1);
-    CHECK(notice->text().contains(QStringLiteral("1 release(s) of information expire in the next 30 days")));
+    CHECK(notice->text().contains(QStringLiteral("1 release of information expires in the next 30 days")));
     Q_EMIT notice->linkActivated(QStringLiteral("expiring"));
     CHECK(child<QStackedWidget>(workspace, "pages")->currentWidget() == page);
 
@@ -63,16 +64,20 @@ TEST_CASE("gui: the Consent area lists releases expiring this month and expired 
     CHECK(table->item(0, 1)->text() == lapsed.caseNumber);
     CHECK(table->item(0, 2)->text() == QStringLiteral("Limited Sharing"));
     CHECK(table->item(0, 3)->text() == QStringLiteral("12/01/2025"));
-    CHECK(table->item(0, 4)->text() == QStringLiteral("expired 35 day(s) ago"));
+    CHECK(table->item(0, 4)->text() == QStringLiteral("expired 35 days ago"));
     CHECK(table->item(1, 0)->text() == QStringLiteral("Sara Soon"));
     CHECK(table->item(1, 3)->text() == QStringLiteral("01/20/2026"));
-    CHECK(table->item(1, 4)->text() == QStringLiteral("15 day(s)"));
+    CHECK(table->item(1, 4)->text() == QStringLiteral("15 days"));
     CHECK_FALSE(visibleTexts(*table).join(u' ').contains(later.lastName));
-    CHECK(child<QLabel>(*page, "expiringSummary")->text().contains(QStringLiteral("January 2026")));
+    CHECK(child<QLabel>(*page, "expiringSummary")->text()
+          == QStringLiteral("1 release expires in January 2026; 1 has expired and was not renewed."));
 
-    // Double-click opens the client on the Clients page.
+    // Double-click (press, release, then the second click) opens the client on the Clients page.
     const QRect cell = table->visualItemRect(table->item(1, 0));
+    QSignalSpy spy(page, &ui::ExpiringReleasesPage::openClientRequested);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    CHECK(spy.count() == 1); // opened once
     REQUIRE(workspace.clientsPage()->clientPage() != nullptr);
     CHECK(workspace.clientsPage()->clientPage()->client().uuid == soon.uuid);
     CHECK(child<QStackedWidget>(workspace, "pages")->currentWidget() == workspace.clientsPage());
@@ -131,8 +136,7 @@ TEST_CASE("gui: the third No Sharing client in one shelter raises the alert, and
     child<QPushButton>(*panel, "enrollClientButton")->click();
     REQUIRE(*enrolled);
     REQUIRE(alerted);
-    QTest::qWaitFor([&] { return *alerted; }, 2000);
-    REQUIRE(*alerted);
+    REQUIRE(QTest::qWaitFor([&] { return *alerted; }, 2000));
     CHECK(alertText.startsWith(QStringLiteral(
         "3 clients who chose No Sharing are enrolled at Harbor Night Shelter on 01/05/2026; the limit is 2.")));
     CHECK(alertText.contains(QStringLiteral("notify DFSS")));

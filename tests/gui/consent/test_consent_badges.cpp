@@ -8,6 +8,7 @@
 #include "intake/ClientEnrollmentsPanel.h"
 #include "intake/ClientPage.h"
 #include "intake/ClientPickerDialog.h"
+#include "session/ClientRecords.h"
 #include "session/ConsentRecords.h"
 #include "session/EnrollmentRecords.h"
 

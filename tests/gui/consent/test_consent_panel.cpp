@@ -6,6 +6,7 @@
 #include "intake/ClientPage.h"
 #include "session/ConsentRecords.h"
 
+#include <QDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
