@@ -6,7 +6,9 @@
 #include "intake/ClientPage.h"
 #include "session/ConsentRecords.h"
 
+#include <QBuffer>
 #include <QDialog>
+#include <QImage>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -194,4 +196,45 @@ TEST_CASE("gui: revoking through the consent tab stops sharing and queues the re
     auto* badge = child<ui::ConsentBadgeLabel>(*clientPage, "clientConsentBadge");
     CHECK(badge->text() == QStringLiteral("Consent revoked"));
     CHECK(badge->level() == ui::ConsentBadge::Level::Alarm);
+}
+
+TEST_CASE("gui: the signature and a PDF form of a release are shown from the consent tab")
+{
+    GuiFixture f;
+    f.createStore();
+    QImage drawing(240, 80, QImage::Format_ARGB32);
+    drawing.fill(Qt::white);
+    QByteArray png;
+    QBuffer buffer(&png);
+    REQUIRE(buffer.open(QIODevice::WriteOnly));
+    REQUIRE(drawing.save(&buffer, "PNG"));
+    ConsentAttachments attachments;
+    attachments.signaturePng = png;
+    attachments.scannedForm = QByteArrayLiteral("%PDF-1.4\n% a scanned release\n");
+    attachments.scannedFormType = QStringLiteral("application/pdf");
+    attachments.scannedFormName = QStringLiteral("roi-signed.pdf");
+    ClientProfile profile;
+    profile.firstName = QStringLiteral("Sig");
+    profile.lastName = QStringLiteral("Nature");
+    profile.nameDataQuality = 1;
+    auto created = ConsentRecords(f.vault).createClient(
+        profile, makeRelease({}, SharingChoice::FullSharing, QDate(2026, 1, 2)), attachments);
+    REQUIRE(created.ok());
+
+    ui::ClientsPage page(f.vault);
+    page.show();
+    ui::ConsentPanel& panel = consentTab(page, created.value());
+    auto* view = child<QPushButton>(panel, "viewConsentAttachmentsButton");
+    REQUIRE(view->isEnabled());
+    auto shown = onNextModal([](QWidget& dialog) {
+        auto* signature = dialog.findChild<QLabel*>(QStringLiteral("signatureImage"));
+        CHECK((signature && signature->pixmap().size() == QSize(240, 80)));
+        auto* form = dialog.findChild<QLabel*>(QStringLiteral("scannedFormName"));
+        CHECK((form && form->text().startsWith(QStringLiteral("roi-signed.pdf (application/pdf"))));
+        // An administrator may export: saving a copy is offered, and says what the copy holds.
+        CHECK(dialog.findChild<QPushButton*>(QStringLiteral("saveFormCopyButton")) != nullptr);
+        qobject_cast<QDialog*>(&dialog)->reject();
+    });
+    view->click();
+    CHECK(*shown);
 }
