@@ -317,6 +317,8 @@ bool ClientsPage::askConsent(std::optional<SharingChoice> preselect)
     if (result == QDialog::Accepted) {
         m_release = dialog->release();
         m_attachments = dialog->attachments();
+    } else {
+        forgetRelease();
     }
     delete dialog;
     return result == QDialog::Accepted;

@@ -61,6 +61,8 @@ TEST_CASE("gui: Ctrl+L locks, leaves no client data behind, and unlock restores 
     QTest::keyClicks(child<QLineEdit>(*form, "alias"), kCanaryAlias);
     QTest::keyClicks(child<QLineEdit>(*form, "ssn"), kCanarySsn);
     child<QCheckBox>(*form, "race_Asian")->setChecked(true);
+    // The offscreen platform does not hand activation back when the consent dialog closes.
+    showAndActivate(window);
     QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
 
     REQUIRE(f.vault.state() == Vault::State::Locked);

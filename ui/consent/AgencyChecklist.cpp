@@ -23,6 +23,8 @@ AgencyChecklist::AgencyChecklist(QWidget* parent)
     m_other->setAccessibleName(tr("Other agency"));
     m_other->setToolTip(tr("An agency the client names that is not on the list; Enter or Add ticks it."));
     m_add->setEnabled(false);
+    // About six rows; the list scrolls beyond.
+    m_list->setMaximumHeight(m_list->fontMetrics().height() * 6 + 2 * m_list->frameWidth() + 8);
 
     auto* other = new QHBoxLayout;
     other->addWidget(m_other, 1);

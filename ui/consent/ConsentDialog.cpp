@@ -74,6 +74,36 @@ public:
 
 namespace {
 
+/// Where the client's consent stands before this release, in one line for staff.
+QString describeBefore(const ConsentStatus& before, ReleaseKind kind)
+{
+    if (kind == ReleaseKind::CoordinatedEntry) {
+        if (!before.coordinatedEntry)
+            return ConsentDialog::tr("Now: no Coordinated Entry release.");
+        return ConsentDialog::tr("Now: %1 Coordinated Entry, signed %2.")
+            .arg(before.coordinatedEntry->shares() ? ConsentDialog::tr("agrees to") : ConsentDialog::tr("declines"),
+                 HudDateEdit::format(before.coordinatedEntry->signedOn));
+    }
+    if (!before.current)
+        return ConsentDialog::tr("Now: no release recorded; nothing of this client leaves the workstation.");
+    const ReleaseOfInformation& current = *before.current;
+    const QString signedOn = HudDateEdit::format(current.signedOn);
+    switch (before.standing) {
+    case ConsentStatus::Standing::Revoked:
+        return ConsentDialog::tr("Now: revoked (%1 signed %2).").arg(sharingChoiceName(current.choice), signedOn);
+    case ConsentStatus::Standing::Expired:
+        return ConsentDialog::tr("Now: %1, expired %2.")
+            .arg(sharingChoiceName(current.choice), HudDateEdit::format(current.expiresOn));
+    case ConsentStatus::Standing::Active:
+        return ConsentDialog::tr("Now: %1, signed %2, expires %3.")
+            .arg(sharingChoiceName(current.choice), signedOn, HudDateEdit::format(current.expiresOn));
+    case ConsentStatus::Standing::NoSharing:
+    case ConsentStatus::Standing::NoneRecorded:
+        break;
+    }
+    return ConsentDialog::tr("Now: %1, signed %2.").arg(sharingChoiceName(current.choice), signedOn);
+}
+
 QRadioButton* makeChoice(const QString& text, const char* name, const QString& tip)
 {
     auto* radio = new QRadioButton(text);
@@ -230,6 +260,13 @@ ConsentDialog::ConsentDialog(Vault& vault, const QString& clientUuid, ReleaseKin
 
     auto* form = new QWidget;
     auto* formLayout = new QVBoxLayout(form);
+    if (!clientUuid.isEmpty() && f.loadError.isEmpty()) {
+        auto* now = new QLabel(describeBefore(f.before, kind));
+        now->setObjectName(QStringLiteral("consentNow"));
+        now->setTextFormat(Qt::PlainText);
+        now->setWordWrap(true);
+        formLayout->addWidget(now);
+    }
     formLayout->addWidget(choiceBox);
     formLayout->addWidget(f.limitedBox);
     formLayout->addWidget(f.restricted);
@@ -248,6 +285,7 @@ ConsentDialog::ConsentDialog(Vault& vault, const QString& clientUuid, ReleaseKin
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 6);
+    splitter->setSizes({500, 600});
     splitter->setChildrenCollapsible(false);
 
     f.reminder = new QLabel(tr("No Sharing: the record stays on this workstation only, encrypted, for the agency's "

@@ -35,7 +35,8 @@ SignaturePad::SignaturePad(QWidget* parent)
     setObjectName(QStringLiteral("signaturePad"));
     setAttribute(Qt::WA_AcceptTouchEvents);
     setAttribute(Qt::WA_StaticContents);
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    // Full height in a scrolling form: a squeezed pad is hard to sign on.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setCursor(Qt::CrossCursor);
     setAccessibleName(tr("Signature pad"));
     setAccessibleDescription(tr("The client signs here with the mouse, a pen or a finger."));
@@ -221,40 +222,6 @@ QByteArray SignaturePad::toPng() const
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
     return png;
-}
-
-QJsonArray SignaturePad::toJson() const
-{
-    QJsonArray strokes;
-    for (const QPolygonF& stroke : m_strokes) {
-        QJsonArray points;
-        for (const QPointF& p : stroke) {
-            points.append(qRound(p.x() * 10) / 10.0);
-            points.append(qRound(p.y() * 10) / 10.0);
-        }
-        strokes.append(points);
-    }
-    return strokes;
-}
-
-void SignaturePad::setJson(const QJsonArray& strokes)
-{
-    m_drawing = false;
-    m_strokes.clear();
-    const QRectF space(QPointF(0, 0), QSizeF(kImageSize));
-    for (const QJsonValue& value : strokes) {
-        const QJsonArray points = value.toArray();
-        QPolygonF stroke;
-        for (qsizetype i = 0; i + 1 < points.size(); i += 2) {
-            const QPointF p(points.at(i).toDouble(), points.at(i + 1).toDouble());
-            if (space.contains(p))
-                stroke.append(p);
-        }
-        if (!stroke.isEmpty())
-            m_strokes.append(stroke);
-    }
-    update();
-    Q_EMIT changed();
 }
 
 } // namespace hearth::ui

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QJsonArray>
 #include <QList>
 #include <QPolygonF>
 #include <QSize>
@@ -26,10 +25,6 @@ public:
     const QList<QPolygonF>& strokes() const { return m_strokes; }
     /// The signature as black strokes on white, kImageSize; empty when nothing was drawn.
     QByteArray toPng() const;
-
-    /// The strokes as [[x, y, x, y, ...], ...] for an encrypted draft, and back.
-    QJsonArray toJson() const;
-    void setJson(const QJsonArray& strokes);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

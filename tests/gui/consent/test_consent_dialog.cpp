@@ -165,6 +165,8 @@ TEST_CASE("gui consent: No Sharing shows the reminder; a later consent must say 
     {
         auto dialog = openDialog(f, rosa.uuid);
         CHECK(child<QGroupBox>(*dialog, "pastRecords")->isHidden()); // the client was sharing
+        CHECK(child<QLabel>(*dialog, "consentNow")->text()
+              == QStringLiteral("Now: Full Sharing, signed 01/05/2026, expires 01/05/2028."));
         child<QRadioButton>(*dialog, "choiceNoSharing")->click();
         auto* reminder = child<QLabel>(*dialog, "noSharingReminder");
         CHECK(reminder->isVisible());
@@ -181,6 +183,7 @@ TEST_CASE("gui consent: No Sharing shows the reminder; a later consent must say 
     auto dialog = openDialog(f, rosa.uuid);
     auto* past = child<QGroupBox>(*dialog, "pastRecords");
     CHECK(past->isHidden()); // asked once the client agrees to share
+    CHECK(child<QLabel>(*dialog, "consentNow")->text().startsWith(QStringLiteral("Now: No Sharing")));
     child<QRadioButton>(*dialog, "choiceFull")->click();
     CHECK(past->isVisible());
     auto* include = child<QRadioButton>(*dialog, "pastInclude");

@@ -131,20 +131,3 @@ TEST_CASE("signature pad: touch and pen strokes are recorded, without doubling a
     CHECK(pad.strokes().constLast().size() == 3);
     CHECK(pad.strokes().constLast().constFirst() == QPointF(320, 60));
 }
-
-TEST_CASE("signature pad: the strokes survive a draft round trip")
-{
-    ui::SignaturePad pad;
-    pad.resize(600, 200);
-    pad.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&pad));
-    drawWithMouse(pad, kStroke);
-    drawWithMouse(pad, {{0.6, 0.2}, {0.65, 0.25}});
-
-    ui::SignaturePad restored;
-    QSignalSpy changed(&restored, &ui::SignaturePad::changed);
-    restored.setJson(pad.toJson());
-    CHECK(changed.count() == 1);
-    CHECK(restored.strokes().size() == 2);
-    CHECK(imageOf(restored.toPng()) == imageOf(pad.toPng()));
-}

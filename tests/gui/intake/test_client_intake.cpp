@@ -212,6 +212,11 @@ TEST_CASE("gui: the whole intake — search, create, duplicate warning, family e
     REQUIRE(page.clientPage() != nullptr);
     CHECK(page.clientPage()->client().uuid == maria.uuid);
     CHECK(ClientRecords(f.vault).list()->size() == 3); // no second Maria
+    // The release just collected is recorded for the client opened instead.
+    auto mariaReleases = ConsentRecords(f.vault).history(maria.uuid);
+    REQUIRE(mariaReleases.ok());
+    CHECK(mariaReleases->size() == 2);
+    CHECK(child<QLabel>(page, "clientsError")->isHidden());
 
     // 5. Enroll the family of three into the night-by-night shelter.
     auto* panel = enrollmentsOf(page);
