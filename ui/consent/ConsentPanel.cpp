@@ -49,6 +49,9 @@ QString categoryNames(ShareCategories categories)
 /// What a release covers and with whom, for its row in the history.
 QString sharesText(const ReleaseOfInformation& r)
 {
+    if (r.kind == ReleaseKind::CoordinatedEntry)
+        return r.shares() ? ConsentPanel::tr("Coordinated Entry may use it for referrals")
+                          : ConsentPanel::tr("Not used for Coordinated Entry referrals");
     QStringList parts;
     switch (r.choice) {
     case SharingChoice::FullSharing:
@@ -233,7 +236,11 @@ void ConsentPanel::reload()
         m_table->setItem(row, KindColumn,
                          cell(r.kind == ReleaseKind::CoordinatedEntry ? tr("Coordinated Entry") : tr("HMIS")));
         m_table->setItem(row, SignedColumn, cell(HudDateEdit::format(r.signedOn)));
-        m_table->setItem(row, ChoiceColumn, cell(sharingChoiceName(r.choice)));
+        // A CES release only agrees or declines (ConsentDialog records them as Full or No Sharing).
+        const QString choice = r.kind == ReleaseKind::Hmis ? sharingChoiceName(r.choice)
+            : r.shares()                                   ? tr("Agrees")
+                                                           : tr("Declines");
+        m_table->setItem(row, ChoiceColumn, cell(choice));
         m_table->setItem(row, SharesColumn, cell(sharesText(r)));
         m_table->setItem(row, CollectedColumn, cell(r.collectedByName.isEmpty() ? r.collectedBy : r.collectedByName));
         m_table->setItem(row, ExpiresColumn, cell(HudDateEdit::format(r.expiresOn)));
