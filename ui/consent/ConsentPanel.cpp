@@ -150,7 +150,6 @@ ConsentPanel::ConsentPanel(Vault& vault, const ClientProfile& client, QWidget* p
     m_revokeButton->setToolTip(
         tr("Stops all future sharing now and asks the central server to restrict what it holds."));
     m_cesButton->setToolTip(tr("The separate release for Coordinated Entry (CES) referrals."));
-    m_viewButton->setToolTip(tr("Show the signature and scanned form of the release selected below."));
 
     m_table->setHorizontalHeaderLabels({tr("Release"), tr("Signed"), tr("Choice"), tr("What, with whom"),
                                         tr("Collected by"), tr("Expires"), tr("Revoked")});
@@ -287,7 +286,14 @@ void ConsentPanel::updateButtons()
                                               "what it holds.")
                                          : tr("Nothing to revoke: the client does not share."));
     const auto selected = selectedRelease();
-    m_viewButton->setEnabled(selected && (selected->hasSignature || selected->hasScannedForm));
+    const bool hasAttachments = selected && (selected->hasSignature || selected->hasScannedForm);
+    // Core lets only users who see all participant data open signatures and forms.
+    const bool mayView = m_vault.can(Permission::ViewAllClientData);
+    m_viewButton->setEnabled(hasAttachments && mayView);
+    m_viewButton->setToolTip(!mayView ? tr("Signatures and scanned forms are shown to program managers and up.")
+                                 : hasAttachments
+                                 ? tr("Show the signature and scanned form of the release selected below.")
+                                 : tr("The selected release has no signature or scanned form."));
 }
 
 void ConsentPanel::runDialog(ReleaseKind kind)

@@ -43,7 +43,6 @@ QString whatChanged(const QString& entity, const QString& operation)
         {QStringLiteral("client"), ClientPage::tr("Client record")},
         {QStringLiteral("enrollment"), ClientPage::tr("Enrollment")},
         {QStringLiteral("service"), ClientPage::tr("Service")},
-        {QStringLiteral("consent"), ClientPage::tr("Release of information")},
     };
     static const QHash<QString, QString> operations {
         {QStringLiteral("insert"), ClientPage::tr("created")},

@@ -2,7 +2,9 @@
 #include "ClientsPage.h"
 #include "ConsentScreensSupport.h"
 #include "consent/ConsentBadges.h"
+#include "consent/ConsentDialog.h"
 #include "consent/ConsentPanel.h"
+#include "hud/HudCodes.h"
 #include "intake/ClientPage.h"
 #include "session/ConsentRecords.h"
 
@@ -10,8 +12,10 @@
 #include <QDialog>
 #include <QImage>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -237,4 +241,86 @@ TEST_CASE("gui: the signature and a PDF form of a release are shown from the con
     });
     view->click();
     CHECK(*shown);
+}
+
+TEST_CASE("gui: a new release from the consent tab changes the standing and the header at once")
+{
+    GuiFixture f;
+    f.createStore();
+    ui::ClientsPage page(f.vault);
+    page.resize(1280, 800);
+    page.show();
+
+    SECTION("No Sharing, then Full Sharing without the records kept meanwhile")
+    {
+        const ClientProfile c = consentedClient(f.vault, QStringLiteral("Nia"), QStringLiteral("Later"),
+                                                SharingChoice::NoSharing, QDate(2025, 6, 1));
+        ui::ConsentPanel& panel = consentTab(page, c);
+        auto consented = giveConsentOnNextModal(SharingChoice::FullSharing, [](ui::ConsentDialog& dialog) {
+            auto* exclude = dialog.findChild<QRadioButton*>(QStringLiteral("pastExclude"));
+            CHECK(exclude != nullptr);
+            if (exclude)
+                exclude->click();
+        });
+        child<QPushButton>(panel, "recordReleaseButton")->click();
+        REQUIRE(*consented);
+        CHECK(text(panel, "consentStanding") == QStringLiteral("Full Sharing until 01/05/2028"));
+        CHECK(text(panel, "consentAllows")
+                  .contains(QStringLiteral("Records from before 5 Jan 2026 stay on this workstation.")));
+        CHECK(child<QTableWidget>(panel, "consentHistory")->rowCount() == 2);
+        CHECK(historyCell(panel, 0, 3).contains(QStringLiteral("past records stay here")));
+        CHECK(child<ui::ConsentBadgeLabel>(*page.clientPage(), "clientConsentBadge")->text()
+              == QStringLiteral("Full Sharing"));
+    }
+
+    SECTION("renewing an expired release")
+    {
+        const ClientProfile c = consentedClient(f.vault, QStringLiteral("Ray"), QStringLiteral("Renew"),
+                                                SharingChoice::FullSharing, QDate(2023, 12, 1), QDate(2025, 12, 1));
+        ui::ConsentPanel& panel = consentTab(page, c);
+        auto* renew = child<QPushButton>(panel, "renewReleaseButton");
+        REQUIRE(renew->isVisibleTo(&panel));
+        auto renewed = giveConsentOnNextModal(SharingChoice::FullSharing);
+        renew->click();
+        REQUIRE(*renewed);
+        CHECK(text(panel, "consentStanding") == QStringLiteral("Full Sharing until 01/05/2028"));
+        CHECK_FALSE(renew->isVisibleTo(&panel));
+        CHECK(child<ui::ConsentBadgeLabel>(*page.clientPage(), "clientConsentBadge")->text()
+              == QStringLiteral("Full Sharing"));
+    }
+
+    SECTION("moving a sheltered client to No Sharing past the shelter's limit warns at once")
+    {
+        const Project shelter = makeProject(f.vault, QStringLiteral("Harbor Night Shelter"),
+                                            hud::ProjectType::EmergencyShelterNightByNight);
+        for (const QString& first : {QStringLiteral("Ann"), QStringLiteral("Ben")}) {
+            const ClientProfile other
+                = consentedClient(f.vault, first, QStringLiteral("Private"), SharingChoice::NoSharing);
+            enrollAlone(f.vault, shelter.uuid, other.uuid, QDate(2026, 1, 4));
+        }
+        const ClientProfile c
+            = consentedClient(f.vault, QStringLiteral("Cy"), QStringLiteral("Switch"), SharingChoice::FullSharing);
+        enrollAlone(f.vault, shelter.uuid, c.uuid, QDate(2026, 1, 4));
+        ui::ConsentPanel& panel = consentTab(page, c);
+        QString alertText;
+        std::shared_ptr<bool> alerted;
+        auto consented = giveConsentOnNextModal(SharingChoice::NoSharing, [&](ui::ConsentDialog&) {
+            alerted = onNextModal([&](QWidget& box) {
+                auto* message = qobject_cast<QMessageBox*>(&box);
+                CHECK(message != nullptr);
+                if (message) {
+                    alertText = message->text();
+                    message->accept();
+                }
+            });
+        });
+        child<QPushButton>(panel, "recordReleaseButton")->click();
+        REQUIRE(*consented);
+        REQUIRE(alerted);
+        REQUIRE(QTest::qWaitFor([&] { return *alerted; }, 2000));
+        CHECK(alertText.startsWith(
+            QStringLiteral("3 clients who chose No Sharing are enrolled at Harbor Night Shelter")));
+        CHECK(child<ui::ConsentBadgeLabel>(*page.clientPage(), "clientConsentBadge")->text()
+              == QStringLiteral("NO SHARING · kept on this workstation only"));
+    }
 }
