@@ -364,6 +364,23 @@ TEST_CASE("more than two No Sharing clients in one shelter raise one alert until
     {
         s.record(sharing, SharingChoice::NoSharing);
     }
+    SECTION("a No Sharing client's stay reopened")
+    {
+        EnrollmentRecords stays(*s.vault);
+        auto current = stays.activeInProject(s.shelter.uuid, s.clock.today());
+        REQUIRE_OK(current);
+        const auto leaving = std::find_if(current->begin(), current->end(),
+                                          [&](const Enrollment& e) { return e.clientUuid == noSharing.at(1); });
+        REQUIRE(leaving != current->end());
+        ExitRequest exit;
+        exit.enrollmentUuid = leaving->uuid;
+        exit.exitDate = QDate(2026, 1, 4);
+        exit.destination = 116;
+        REQUIRE_OK(stays.exit({exit}));
+        s.enroll(noSharing.at(2), s.shelter.uuid);
+        CHECK(consent.openAlerts().value().empty()); // still two at once
+        REQUIRE_OK(stays.reopen(leaving->uuid));
+    }
     auto alerts = consent.openAlerts();
     REQUIRE_OK(alerts);
     REQUIRE(alerts->size() == 1);
