@@ -138,8 +138,10 @@ Disclosure decideLimited(const ReleaseOfInformation& release, const OutgoingReco
     const ShareCategories shared = release.categories;
     switch (record.kind) {
     case Kind::ClientProfile:
+        // Only the entering agency and the agencies named above reach here: the Sonoma glossary lets
+        // the agencies a client grants access see a restricted client's name.
         if (shared.testFlag(ShareCategory::IdentifyingProfile))
-            return withoutRestrictedName(whole(record.fields), release, audience, entering);
+            return whole(record.fields);
         return deidentified(record, Reason::CategoryNotConsented);
     case Kind::Release:
         return whole(record.fields);

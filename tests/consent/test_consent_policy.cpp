@@ -424,6 +424,20 @@ TEST_CASE("A restricted client's name is seen only by the entering agency")
               .contains(u"Restricted: the name is visible only to Hearth House."_qs));
 }
 
+TEST_CASE("A restricted client's name is seen by the agencies they granted it to under Limited Sharing")
+{
+    ReleaseOfInformation limited = release(SharingChoice::LimitedSharing, QDate(2025, 1, 10));
+    limited.categories = ShareCategories(ShareCategory::IdentifyingProfile) | ShareCategory::EnrollmentsAndServices;
+    limited.partnerAgencies = {u"Agency A"_qs};
+    limited.restricted = true;
+    const ConsentStatus status = consentStatus({limited}, QDate(2025, 3, 1));
+
+    const Disclosure granted = kPolicy.decide(status, profile(), Audience::partner(u"Agency A"_qs));
+    CHECK(granted.form == Form::Whole);
+    CHECK(granted.fields.value(u"LastName"_qs).toString() == profile().fields.value(u"LastName"_qs).toString());
+    CHECK_FALSE(kPolicy.decide(status, profile(), Audience::partner(u"Agency B"_qs)).allowed());
+}
+
 TEST_CASE("An Anonymous client's records leave without anything that identifies them")
 {
     const ConsentStatus status

@@ -363,7 +363,11 @@ TEST_CASE("Property: nothing leaves that the client did not agree to share")
                 REQUIRE_FALSE(out.contains(c.canary(Tag::Identifying)));
                 REQUIRE_FALSE(out.contains(c.canary(Tag::FreeText)));
             }
-            if (release.restricted && audience.kind == Audience::Kind::PartnerAgency && !entering)
+            // A restricted name reaches only the entering agency and, under Limited Sharing, the
+            // agencies the client granted access.
+            if (release.restricted && audience.kind == Audience::Kind::PartnerAgency && !entering
+                && !(release.choice == SharingChoice::LimitedSharing
+                     && release.partnerAgencies.contains(audience.agency)))
                 REQUIRE_FALSE(out.contains(c.canary(Tag::Name)));
             if (release.choice == SharingChoice::LimitedSharing) {
                 const ShareCategories agreed = release.categories;

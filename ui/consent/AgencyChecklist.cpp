@@ -13,7 +13,7 @@ AgencyChecklist::AgencyChecklist(QWidget* parent)
     : QWidget(parent)
     , m_list(new QListWidget)
     , m_other(new QLineEdit)
-    , m_add(new QPushButton(tr("&Add")))
+    , m_add(new QPushButton(tr("A&dd")))
 {
     m_list->setObjectName(QStringLiteral("partnerAgencies"));
     m_other->setObjectName(QStringLiteral("otherAgency"));

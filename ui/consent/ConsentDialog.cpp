@@ -203,7 +203,7 @@ ConsentDialog::ConsentDialog(Vault& vault, const QString& clientUuid, ReleaseKin
     limitedLayout->addWidget(agenciesLabel);
     limitedLayout->addWidget(f.agencies);
 
-    f.restricted = new QCheckBox(tr("&Restricted: only our agency sees the name"));
+    f.restricted = new QCheckBox(tr("Res&tricted: only our agency sees the name"));
     f.restricted->setObjectName(QStringLiteral("restrictedName"));
     f.restricted->setToolTip(tr("A restricted client: other agencies receive the record without the name."));
 
@@ -336,6 +336,7 @@ ConsentDialog::ConsentDialog(Vault& vault, const QString& clientUuid, ReleaseKin
     connect(f.scanned, &ScannedFormPicker::changed, this, &ConsentDialog::refresh);
     followSignedDate();
     refresh();
+    f.full->setFocus(); // the choice first; the explanation is read, not typed into
 }
 
 void ConsentDialog::followSignedDate()

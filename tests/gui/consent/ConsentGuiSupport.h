@@ -17,6 +17,16 @@ namespace hearth::test {
 inline const QStringList kPartnerAgencies {QStringLiteral("North County Shelter"), QStringLiteral("Legal Aid Society"),
                                            QStringLiteral("Harbor Health Clinic")};
 
+/// The child named @p name, or nullptr after a failed CHECK: for code that runs inside a dialog's
+/// event loop (onNextModal), where REQUIRE's exception must not unwind through Qt.
+template<typename T>
+T* checkedChild(const QObject& root, const char* name)
+{
+    T* found = root.findChild<T*>(QString::fromLatin1(name));
+    CHECK(found != nullptr);
+    return found;
+}
+
 /// The store of a GuiFixture with the partner agencies above in the consent settings.
 void setPartnerAgencies(Vault& vault);
 /// A client saved with a first release of @p choice, signed today (the fixture's 5 Jan 2026).

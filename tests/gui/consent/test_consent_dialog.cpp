@@ -2,6 +2,7 @@
 #include "ConsentGuiSupport.h"
 #include "consent/ConsentDialog.h"
 #include "consent/ConsentExplanationView.h"
+#include "consent/ReleaseDraft.h"
 #include "consent/ScannedFormPicker.h"
 #include "consent/SignaturePad.h"
 #include "intake/HudDateEdit.h"
@@ -363,4 +364,35 @@ TEST_CASE("gui consent: a refusal from the store is shown in the dialog, which s
     CHECK(error->isVisible());
     CHECK_FALSE(error->text().isEmpty());
     CHECK(dialog->saved().uuid.isEmpty());
+}
+
+TEST_CASE("gui consent: a release collected for a new client survives its draft, attachments included")
+{
+    ReleaseOfInformation release;
+    release.choice = SharingChoice::LimitedSharing;
+    release.categories = ShareCategories(ShareCategory::IdentifyingProfile) | ShareCategory::DomesticViolence;
+    release.partnerAgencies = {QStringLiteral("Legal Aid Society"), QStringLiteral("St. Vincent Pantry")};
+    release.restricted = true;
+    release.includePastRecords = false;
+    release.signedOn = QDate(2026, 1, 5);
+    release.expiresOn = QDate(2027, 7, 1);
+    release.collectedBy = kAdminLogin;
+    release.collectedByName = kAdminName;
+    release.language = QStringLiteral("es");
+    ConsentAttachments attachments;
+    attachments.signaturePng = QByteArray("\x89PNG\r\n\x1a\n\x00\x01\xff", 11);
+    attachments.scannedForm = QByteArrayLiteral("%PDF-1.4 form");
+    attachments.scannedFormType = QStringLiteral("application/pdf");
+    attachments.scannedFormName = QStringLiteral("roi.pdf");
+    release.hasSignature = true;
+    release.hasScannedForm = true;
+
+    const auto restored = ui::releaseFromDraft(ui::releaseDraft(release, attachments));
+    REQUIRE(restored.has_value());
+    CHECK(restored->first == release);
+    CHECK(restored->second.signaturePng == attachments.signaturePng);
+    CHECK(restored->second.scannedForm == attachments.scannedForm);
+    CHECK(restored->second.scannedFormType == attachments.scannedFormType);
+    CHECK(restored->second.scannedFormName == attachments.scannedFormName);
+    CHECK_FALSE(ui::releaseFromDraft(QJsonObject()).has_value()); // a draft from before consent came first
 }

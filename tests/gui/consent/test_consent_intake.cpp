@@ -60,7 +60,8 @@ TEST_CASE("gui consent intake: New client asks for consent first; Full Sharing w
 
     bool reminderShown = true;
     auto consented = giveConsentOnNextModal(SharingChoice::FullSharing, [&](ui::ConsentDialog& dialog) {
-        reminderShown = !child<QLabel>(dialog, "noSharingReminder")->isHidden();
+        if (auto* reminder = checkedChild<QLabel>(dialog, "noSharingReminder"))
+            reminderShown = !reminder->isHidden();
         drawSignature(*dialog.signaturePad());
     });
     child<QPushButton>(page, "newClientButton")->click();
@@ -96,11 +97,14 @@ TEST_CASE("gui consent intake: Limited Sharing for a new client stores two categ
     page.show();
     searchFor(page, QStringLiteral("Jose"), QStringLiteral("Reyes"));
     auto consented = giveConsentOnNextModal(SharingChoice::LimitedSharing, [](ui::ConsentDialog& dialog) {
-        child<QCheckBox>(dialog, "categoryEnrollments")->setChecked(true);
-        child<QCheckBox>(dialog, "categoryDomesticViolence")->setChecked(true);
-        auto* agencies = child<QListWidget>(dialog, "partnerAgencies");
-        REQUIRE(agencies->count() == 3);
-        agencies->item(2)->setCheckState(Qt::Checked);
+        for (const char* name : {"categoryEnrollments", "categoryDomesticViolence"}) {
+            if (auto* category = checkedChild<QCheckBox>(dialog, name))
+                category->setChecked(true);
+        }
+        auto* agencies = checkedChild<QListWidget>(dialog, "partnerAgencies");
+        CHECK((agencies && agencies->count() == 3));
+        if (agencies && agencies->count() == 3)
+            agencies->item(2)->setCheckState(Qt::Checked);
     });
     child<QPushButton>(page, "newClientButton")->click();
     REQUIRE(*consented);
@@ -161,9 +165,14 @@ TEST_CASE("gui consent intake: the Anonymous client button starts with Anonymous
     ui::ClientsPage page(f.vault);
     page.show();
     auto consented = onNextModal([](QWidget& dialog) {
-        CHECK(child<QRadioButton>(dialog, "choiceAnonymous")->isChecked());
-        child<QRadioButton>(dialog, "choiceNoSharing")->click();
-        child<QPushButton>(dialog, "consentOk")->click();
+        auto* anonymous = checkedChild<QRadioButton>(dialog, "choiceAnonymous");
+        auto* noSharing = checkedChild<QRadioButton>(dialog, "choiceNoSharing");
+        auto* ok = checkedChild<QPushButton>(dialog, "consentOk");
+        if (!anonymous || !noSharing || !ok)
+            return;
+        CHECK(anonymous->isChecked());
+        noSharing->click();
+        ok->click();
     });
     child<QPushButton>(page, "anonymousClientButton")->click();
     REQUIRE(*consented);
@@ -185,8 +194,8 @@ TEST_CASE("gui consent intake: No Sharing shows the reminder and is kept with a 
     searchFor(page, QStringLiteral("Sam"), QStringLiteral("Brooks"));
     QString reminder;
     auto consented = giveConsentOnNextModal(SharingChoice::NoSharing, [&](ui::ConsentDialog& dialog) {
-        auto* label = child<QLabel>(dialog, "noSharingReminder");
-        if (!label->isHidden())
+        auto* label = checkedChild<QLabel>(dialog, "noSharingReminder");
+        if (label && !label->isHidden())
             reminder = label->text();
     });
     child<QPushButton>(page, "newClientButton")->click();
@@ -246,7 +255,8 @@ TEST_CASE("gui consent intake: locking while the consent dialog is open closes i
     QTest::keyClicks(child<QLineEdit>(window, "searchLastName"), QStringLiteral("Stone"));
     auto locked = onNextModal([&](QWidget& dialog) {
         CHECK(qobject_cast<ui::ConsentDialog*>(&dialog) != nullptr);
-        child<QRadioButton>(dialog, "choiceFull")->click();
+        if (auto* full = checkedChild<QRadioButton>(dialog, "choiceFull"))
+            full->click();
         f.vault.lock();
     });
     child<QPushButton>(window, "newClientButton")->click();
