@@ -61,7 +61,12 @@ void addSharingBadges(QList<ConsentBadge>& badges, const ReleaseOfInformation& r
     if (release.restricted) {
         badges << ConsentBadge {
             tr("Restricted name"), tr("Restricted"),
-            tr("Restricted client: the name is visible only to the entering agency (%1).").arg(release.enteringAgency),
+            release.choice == SharingChoice::LimitedSharing
+                ? tr("Restricted client: the name is visible only to the entering agency (%1) and the agencies the "
+                     "client named.")
+                      .arg(release.enteringAgency)
+                : tr("Restricted client: the name is visible only to the entering agency (%1).")
+                      .arg(release.enteringAgency),
             ConsentBadge::Level::Notice};
     }
 }
