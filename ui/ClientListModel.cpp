@@ -4,6 +4,8 @@
 #include "intake/DateOfBirth.h"
 #include "intake/Ssn.h"
 
+#include <QFont>
+
 namespace hearth::ui {
 
 ClientListModel::ClientListModel(QObject* parent)
@@ -35,6 +37,21 @@ void ClientListModel::setMatches(std::vector<ClientMatch> matches)
 void ClientListModel::clear()
 {
     setClients({});
+}
+
+void ClientListModel::setConsent(const QHash<QString, ConsentStatus>& statuses, int warningDays)
+{
+    m_consent = statuses;
+    m_warningDays = warningDays;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, Consent), index(rowCount() - 1, Consent));
+}
+
+QList<ConsentBadge> ClientListModel::badgesAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    return consentBadges(m_consent, m_rows.at(static_cast<std::size_t>(row)).client.uuid, m_today, m_warningDays);
 }
 
 QString ClientListModel::uuidAt(int row) const
@@ -81,8 +98,24 @@ QVariant ClientListModel::data(const QModelIndex& index, int role) const
             return client.caseNumber;
         case WhyMatched:
             return row.reasons.join(QStringLiteral("; "));
+        case Consent:
+            return badgeText(badgesAt(index.row()));
         default:
             return {};
+        }
+    }
+    if (index.column() == Consent) {
+        if (role == Qt::ToolTipRole)
+            return badgeToolTip(badgesAt(index.row()));
+        if (role == Qt::BackgroundRole || role == Qt::ForegroundRole) {
+            const ConsentBadge::Level level = badgeLevel(badgesAt(index.row()));
+            const QColor colour = role == Qt::BackgroundRole ? badgeBackground(level) : badgeForeground(level);
+            return colour.isValid() ? QVariant(colour) : QVariant();
+        }
+        if (role == Qt::FontRole && badgeLevel(badgesAt(index.row())) == ConsentBadge::Level::Alarm) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
         }
     }
     if (role == Qt::ToolTipRole && index.column() == WhyMatched && !row.reasons.isEmpty())
@@ -99,6 +132,8 @@ QVariant ClientListModel::headerData(int section, Qt::Orientation orientation, i
     switch (section) {
     case Name:
         return tr("Name");
+    case Consent:
+        return tr("Consent");
     case DateOfBirth:
         return tr("Date of birth");
     case Ssn:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "consent/ConsentBadges.h"
 #include "intake/ClientProfile.h"
 #include "session/ClientSearch.h"
 
@@ -11,7 +12,7 @@
 namespace hearth::ui {
 
 /// @brief Client rows of the Clients page: every client, or the matches of a search with the
-/// reasons each matched. The SSN is always shown masked.
+/// reasons each matched, each with its consent badge. The SSN is always shown masked.
 class ClientListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -19,6 +20,7 @@ public:
     enum Column
     {
         Name,
+        Consent,
         DateOfBirth,
         Ssn,
         CaseNumber,
@@ -33,6 +35,11 @@ public:
     void setClients(std::vector<ClientProfile> clients);
     void setMatches(std::vector<ClientMatch> matches);
     void clear();
+    /// The consent of the rows' clients (ConsentRecords::statuses; a client absent has none recorded)
+    /// and how many days before an expiry the warning shows.
+    void setConsent(const QHash<QString, ConsentStatus>& statuses, int warningDays);
+    /// The consent badges of row @p row.
+    QList<ConsentBadge> badgesAt(int row) const;
     /// The record's UUID, or empty for an invalid row.
     QString uuidAt(int row) const;
     /// The reasons of row @p row, or an empty list when the rows are not search results.
@@ -50,6 +57,8 @@ private:
         QStringList reasons;
     };
     std::vector<Row> m_rows;
+    QHash<QString, ConsentStatus> m_consent;
+    int m_warningDays = 30;
     QDate m_today;
 };
 

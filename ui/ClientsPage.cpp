@@ -242,6 +242,7 @@ void ClientsPage::reload()
         }
         showError(m_error, {});
         m_model->setClients(std::move(clients.value()));
+        showConsent();
         m_searchSummary->setText(tr("All clients (%n)", "", m_model->rowCount()));
         return;
     }
@@ -253,11 +254,24 @@ void ClientsPage::reload()
     }
     showError(m_error, {});
     m_model->setMatches(std::move(matches.value()));
+    showConsent();
     m_searchSummary->setText(m_model->rowCount() == 0
                                  ? tr("No match. Check the spelling, then create a new client.")
                                  : tr("%n possible match(es), best first", "", m_model->rowCount()));
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
+}
+
+void ClientsPage::showConsent()
+{
+    QStringList uuids;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        uuids << m_model->uuidAt(row);
+    ConsentRecords records(m_vault);
+    auto statuses = records.statuses(uuids);
+    // Unreadable consent shows as none recorded: the badge then says nothing leaves, which is true.
+    m_model->setConsent(statuses ? statuses.value() : QHash<QString, ConsentStatus>(), records.settings().warningDays);
+    m_table->resizeColumnToContents(ClientListModel::Consent);
 }
 
 void ClientsPage::searchEntered()

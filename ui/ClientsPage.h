@@ -72,6 +72,8 @@ private:
     QWidget* makeNewClientPanel();
     void searchEdited();
     void searchEntered();
+    /// Loads the consent badges of the rows shown.
+    void showConsent();
     void openIndex(const QModelIndex& index);
     void showClient(const ClientProfile& client);
     void clearSearch();

@@ -1,6 +1,7 @@
 #include "SettingsPage.h"
 
 #include "UiHelpers.h"
+#include "consent/ConsentSettingsPanel.h"
 #include "session/IdleTimer.h"
 #include "session/Vault.h"
 
@@ -41,6 +42,7 @@ SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
     , m_dictionary(new QCheckBox(tr("Reject &dictionary words")))
     , m_attempts(makeSpin(1, 100))
     , m_lockoutMinutes(makeSpin(1, 1440, tr(" min")))
+    , m_consent(new ConsentSettingsPanel(vault))
     , m_status(new QLabel)
     , m_error(makeErrorLabel(QStringLiteral("settingsError")))
 {
@@ -85,6 +87,7 @@ SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
     layout->addWidget(session);
     layout->addWidget(policy);
     layout->addWidget(signIn);
+    layout->addWidget(m_consent);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
     layout->addStretch();
@@ -109,6 +112,7 @@ void SettingsPage::load()
     const SignInPolicy signIn = m_vault.signInPolicy();
     m_attempts->setValue(signIn.maxFailedAttempts);
     m_lockoutMinutes->setValue(signIn.lockoutMinutes);
+    m_consent->load();
     m_status->clear();
     showError(m_error, {});
 }
@@ -127,8 +131,9 @@ void SettingsPage::save()
         showError(m_error, tr("The maximum length must be at least the minimum length."));
         return;
     }
-    for (const Status& status : {m_vault.setAutoLockMinutes(m_autoLock->value()), m_vault.setPasswordPolicy(config),
-                                 m_vault.setSignInPolicy({m_attempts->value(), m_lockoutMinutes->value()})}) {
+    for (const Status& status :
+         {m_vault.setAutoLockMinutes(m_autoLock->value()), m_vault.setPasswordPolicy(config),
+          m_vault.setSignInPolicy({m_attempts->value(), m_lockoutMinutes->value()}), m_consent->save()}) {
         if (!status) {
             m_status->clear();
             showError(m_error, status.message());

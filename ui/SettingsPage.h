@@ -13,7 +13,9 @@ class Vault;
 
 namespace hearth::ui {
 
-/// @brief Agency settings: auto-lock, password policy, sign-in lock-out, data-key rotation.
+class ConsentSettingsPanel;
+
+/// @brief Agency settings: auto-lock, password policy, sign-in lock-out, consent, data-key rotation.
 class SettingsPage : public QWidget
 {
     Q_OBJECT
@@ -42,6 +44,7 @@ private:
     QCheckBox* m_dictionary;
     QSpinBox* m_attempts;
     QSpinBox* m_lockoutMinutes;
+    ConsentSettingsPanel* m_consent;
     QLabel* m_status;
     QLabel* m_error;
 };

@@ -4,6 +4,9 @@
 #include "ClientsPage.h"
 #include "SettingsPage.h"
 #include "UsersPage.h"
+#include "consent/AlertBanner.h"
+#include "consent/ExpiringReleasesNotice.h"
+#include "consent/ExpiringReleasesPage.h"
 #include "intake/ProjectsPage.h"
 #include "reports/NoSharingReportPage.h"
 #include "session/Vault.h"
@@ -11,6 +14,8 @@
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
 
 namespace hearth::ui {
 
@@ -26,6 +31,19 @@ Workspace::Workspace(Vault& vault, QWidget* parent)
 
     m_clients = new ClientsPage(vault);
     addArea(tr("Clients"), m_clients);
+    if (vault.can(Permission::ViewClientProfile)) {
+        m_consent = new ExpiringReleasesPage(vault);
+        addArea(tr("Consent"), m_consent);
+        m_expiringNotice = new ExpiringReleasesNotice(vault);
+        connect(m_consent, &ExpiringReleasesPage::openClientRequested, this, [this](const QString& uuid) {
+            showArea(0);
+            m_clients->openClient(uuid);
+        });
+        connect(m_expiringNotice, &ExpiringReleasesNotice::showRequested, this,
+                [this] { m_navigation->setCurrentRow(m_pages->indexOf(m_consent)); });
+    }
+    if (vault.can(Permission::EditAgencySettings))
+        m_alertBanner = new NoSharingAlertBanner(vault);
     if (vault.can(Permission::ManageUsers)) {
         m_users = new UsersPage(vault);
         addArea(tr("Users"), m_users);
@@ -49,11 +67,24 @@ Workspace::Workspace(Vault& vault, QWidget* parent)
     m_navigation->setMaximumWidth(m_navigation->sizeHintForColumn(0) + 4 * m_navigation->frameWidth()
                                   + QFontMetrics(font()).averageCharWidth() * 4);
 
-    auto* layout = new QHBoxLayout(this);
+    auto* outer = new QVBoxLayout(this);
+    for (QWidget* notice : {static_cast<QWidget*>(m_alertBanner), static_cast<QWidget*>(m_expiringNotice)}) {
+        if (notice)
+            outer->addWidget(notice);
+    }
+    auto* layout = new QHBoxLayout;
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
+    outer->addLayout(layout, 1);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    // Alerts are raised by enrollments anywhere, releases are renewed on client pages: look again
+    // when the user moves between areas, and now and then.
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &Workspace::refreshNotices);
+    auto* noticeTimer = new QTimer(this);
+    noticeTimer->setInterval(60 * 1000);
+    connect(noticeTimer, &QTimer::timeout, this, &Workspace::refreshNotices);
+    noticeTimer->start();
     m_navigation->setCurrentRow(0);
 }
 
@@ -61,6 +92,14 @@ void Workspace::addArea(const QString& name, QWidget* page)
 {
     m_navigation->addItem(name);
     m_pages->addWidget(page);
+}
+
+void Workspace::refreshNotices()
+{
+    if (m_alertBanner)
+        m_alertBanner->refresh();
+    if (m_expiringNotice)
+        m_expiringNotice->refresh();
 }
 
 QStringList Workspace::areaNames() const

@@ -15,6 +15,9 @@ namespace hearth::ui {
 
 class AuditLogPage;
 class ClientsPage;
+class ExpiringReleasesNotice;
+class ExpiringReleasesPage;
+class NoSharingAlertBanner;
 class NoSharingReportPage;
 class ProjectsPage;
 class SettingsPage;
@@ -44,6 +47,9 @@ public:
     AuditLogPage* auditLogPage() const { return m_audit; }
     SettingsPage* settingsPage() const { return m_settings; }
     ProjectsPage* projectsPage() const { return m_projects; }
+    ExpiringReleasesPage* consentPage() const { return m_consent; }
+    ExpiringReleasesNotice* expiringNotice() const { return m_expiringNotice; }
+    NoSharingAlertBanner* alertBanner() const { return m_alertBanner; }
     NoSharingReportPage* reportsPage() const { return m_reports; }
 
 Q_SIGNALS:
@@ -51,6 +57,8 @@ Q_SIGNALS:
 
 private:
     void addArea(const QString& name, QWidget* page);
+    /// The consent notices over the pages: No Sharing alerts (administrators), releases expiring soon.
+    void refreshNotices();
 
     Vault& m_vault;
     QListWidget* m_navigation;
@@ -60,6 +68,9 @@ private:
     AuditLogPage* m_audit = nullptr;
     SettingsPage* m_settings = nullptr;
     ProjectsPage* m_projects = nullptr;
+    ExpiringReleasesPage* m_consent = nullptr;
+    ExpiringReleasesNotice* m_expiringNotice = nullptr;
+    NoSharingAlertBanner* m_alertBanner = nullptr;
     NoSharingReportPage* m_reports = nullptr;
 };
 

@@ -28,8 +28,8 @@ TEST_CASE("gui: screenshots of the main screens", "[.screenshots]")
         CHECK(window.grab().save(outDir + QStringLiteral("/hearth-") + name + QStringLiteral(".png")));
     };
     REQUIRE(window.workspace() != nullptr);
-    const QStringList areas {QStringLiteral("clients"), QStringLiteral("users"), QStringLiteral("audit"),
-                             QStringLiteral("projects"), QStringLiteral("settings")};
+    const QStringList areas {QStringLiteral("clients"), QStringLiteral("consent"),  QStringLiteral("users"),
+                             QStringLiteral("audit"),   QStringLiteral("projects"), QStringLiteral("settings")};
     for (int i = 0; i < areas.size(); ++i) {
         window.workspace()->showArea(i);
         shoot(areas.at(i));

@@ -57,7 +57,7 @@ TEST_CASE("gui: Agency Staff change their temporary password and see only Client
     change->click();
 
     REQUIRE(window.workspace() != nullptr);
-    CHECK(window.workspace()->areaNames() == QStringList {QStringLiteral("Clients")});
+    CHECK(window.workspace()->areaNames() == QStringList {QStringLiteral("Clients"), QStringLiteral("Consent")});
     CHECK(window.workspace()->usersPage() == nullptr);
     CHECK(window.workspace()->auditLogPage() == nullptr);
     CHECK(window.workspace()->settingsPage() == nullptr);
@@ -95,8 +95,9 @@ TEST_CASE("gui: an administrator sees every area; the audit log lists sign-ins a
     signInThroughUi(window, kAdminLogin, kAdminPassword);
     REQUIRE(window.workspace() != nullptr);
     CHECK(window.workspace()->areaNames()
-          == QStringList {QStringLiteral("Clients"), QStringLiteral("Users"), QStringLiteral("Audit log"),
-                          QStringLiteral("Projects"), QStringLiteral("Settings"), QStringLiteral("Reports")});
+          == QStringList {QStringLiteral("Clients"), QStringLiteral("Consent"), QStringLiteral("Users"),
+                          QStringLiteral("Audit log"), QStringLiteral("Projects"), QStringLiteral("Settings"),
+                          QStringLiteral("Reports")});
 
     ui::AuditLogPage* page = window.workspace()->auditLogPage();
     REQUIRE(page != nullptr);

@@ -8,9 +8,12 @@
 #include "ReopenDialog.h"
 #include "ServiceDialog.h"
 #include "UiHelpers.h"
+#include "consent/ConsentBadges.h"
+#include "consent/NoSharingAlerts.h"
 #include "hud/HudCatalog.h"
 #include "hud/HudCodes.h"
 #include "session/ClientRecords.h"
+#include "session/ConsentRecords.h"
 #include "session/EnrollmentRecords.h"
 #include "session/ProjectRecords.h"
 #include "session/ServiceRecords.h"
@@ -183,10 +186,23 @@ QString ClientEnrollmentsPanel::householdText(const Enrollment& enrollment) cons
     auto household = EnrollmentRecords(m_vault).household(enrollment.householdId);
     if (!household || household->size() <= 1)
         return tr("alone");
+    QStringList uuids;
+    for (const Enrollment& member : *household)
+        uuids << member.clientUuid;
+    // Each member carries their own consent: one household can mix No Sharing and sharing clients.
+    ConsentRecords consent(m_vault);
+    auto statuses = consent.statuses(uuids);
+    const int warningDays = consent.settings().warningDays;
     QStringList others;
     for (const Enrollment& member : *household) {
-        if (member.uuid != enrollment.uuid)
-            others << m_names.value(member.clientUuid, tr("member"));
+        if (member.uuid == enrollment.uuid)
+            continue;
+        QString name = m_names.value(member.clientUuid, tr("member"));
+        const QList<ConsentBadge> badges = consentBadges(statuses ? statuses.value() : QHash<QString, ConsentStatus>(),
+                                                         member.clientUuid, today(), warningDays);
+        if (badgeLevel(badges) > ConsentBadge::Level::Plain)
+            name += QStringLiteral(" [%1]").arg(badgeShortText(badges));
+        others << name;
     }
     return tr("%n people, with %1", "", int(household->size())).arg(others.join(QStringLiteral(", ")));
 }
@@ -278,6 +294,7 @@ void ClientEnrollmentsPanel::showServices()
 
 void ClientEnrollmentsPanel::enroll()
 {
+    const NoSharingAlertWatch alerts(m_vault);
     QPointer<EnrollDialog> dialog = new EnrollDialog(m_vault, m_client, this);
     QString enrolled;
     const bool accepted = dialog->exec() == QDialog::Accepted && dialog;
@@ -293,6 +310,7 @@ void ClientEnrollmentsPanel::enroll()
     reload();
     selectEnrollment(enrolled);
     Q_EMIT changed();
+    alerts.warnAboutNew(this); // last: a lock while it shows deletes this panel
 }
 
 void ClientEnrollmentsPanel::checkInTonight()
@@ -372,10 +390,12 @@ void ClientEnrollmentsPanel::exitSelected()
 void ClientEnrollmentsPanel::reopenSelected()
 {
     const auto e = selectedEnrollment();
+    const NoSharingAlertWatch alerts(m_vault);
     if (!e || !runDialog(QPointer<ReopenDialog>(new ReopenDialog(m_vault, e->uuid, this))))
         return;
     reload();
     Q_EMIT changed();
+    alerts.warnAboutNew(this); // last: a lock while it shows deletes this panel
 }
 
 } // namespace hearth::ui

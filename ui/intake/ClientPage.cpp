@@ -5,12 +5,15 @@
 #include "ClientProfileForm.h"
 #include "FindingsView.h"
 #include "UiHelpers.h"
+#include "consent/ConsentBadges.h"
+#include "consent/ConsentPanel.h"
 #include "hud/HudCodes.h"
 #include "intake/AnonymousProfiles.h"
 #include "intake/Completeness.h"
 #include "intake/DateOfBirth.h"
 #include "intake/Ssn.h"
 #include "session/ClientRecords.h"
+#include "session/ConsentRecords.h"
 #include "session/Vault.h"
 
 #include <QHBoxLayout>
@@ -61,10 +64,12 @@ ClientPage::ClientPage(Vault& vault, const ClientProfile& client, QWidget* paren
     , m_dob(new QLabel)
     , m_completeness(new QLabel)
     , m_badges(new QLabel)
+    , m_consentBadge(new ConsentBadgeLabel)
     , m_tabs(new QTabWidget)
     , m_form(new ClientProfileForm(vault.clock().today()))
     , m_error(makeErrorLabel(QStringLiteral("clientPageError")))
     , m_enrollments(new ClientEnrollmentsPanel(vault, client))
+    , m_consent(new ConsentPanel(vault, client))
     , m_history(new QTableWidget(0, 3))
 {
     setObjectName(QStringLiteral("clientPage"));
@@ -79,6 +84,7 @@ ClientPage::ClientPage(Vault& vault, const ClientProfile& client, QWidget* paren
 
     m_tabs->addTab(makeProfileTab(), tr("&Profile"));
     m_tabs->addTab(m_enrollments, tr("&Enrollments"));
+    m_tabs->addTab(m_consent, tr("C&onsent"));
     m_tabs->addTab(m_history, tr("&History"));
 
     auto* layout = new QVBoxLayout(this);
@@ -89,6 +95,7 @@ ClientPage::ClientPage(Vault& vault, const ClientProfile& client, QWidget* paren
     back->setContext(Qt::WidgetWithChildrenShortcut);
     connect(back, &QShortcut::activated, this, &ClientPage::backRequested);
     connect(m_enrollments, &ClientEnrollmentsPanel::changed, this, &ClientPage::refresh);
+    connect(m_consent, &ConsentPanel::consentChanged, this, &ClientPage::refresh);
 
     m_form->setProfile(client);
     refresh();
@@ -103,6 +110,7 @@ QWidget* ClientPage::makeHeader()
     m_dob->setObjectName(QStringLiteral("clientDob"));
     m_completeness->setObjectName(QStringLiteral("clientCompleteness"));
     m_badges->setObjectName(QStringLiteral("clientBadges"));
+    m_consentBadge->setObjectName(QStringLiteral("clientConsentBadge"));
     m_name->setFont(scaledFont(1.4, true));
     for (QLabel* label : {m_name, m_caseNumber, m_ssn, m_dob, m_completeness, m_badges})
         label->setTextFormat(Qt::PlainText);
@@ -115,6 +123,7 @@ QWidget* ClientPage::makeHeader()
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_name);
+    top->addWidget(m_consentBadge);
     top->addWidget(m_badges);
     top->addStretch();
     top->addWidget(backButton);
@@ -195,10 +204,17 @@ void ClientPage::refreshHeader()
     m_completeness->setToolTip(missing.isEmpty() ? tr("Every element that applies is answered.")
                                                  : tr("Missing:\n%1").arg(missing.join(u'\n')));
 
+    // The consent panel has just loaded the status; its badges lead the header, louder than the rest.
+    const QList<ConsentBadge> consent
+        = consentBadges(m_consent->status(), today, ConsentRecords(m_vault).settings().warningDays);
+    m_consentBadge->setBadges(consent);
     QStringList badges;
     if (m_client.veteranStatus == hud::NoYes::Yes)
         badges << tr("Veteran");
-    if (!m_client.anonymousProfile.isEmpty())
+    const std::optional<ConsentStatus>& status = m_consent->status();
+    const bool anonymousConsent = status && status->standing == ConsentStatus::Standing::Active && status->current
+        && status->current->choice == SharingChoice::Anonymous;
+    if (!m_client.anonymousProfile.isEmpty() && !anonymousConsent) // the consent badge says it already
         badges << tr("Anonymous");
     const int active = int(
         std::count_if(enrollments.cbegin(), enrollments.cend(), [](const Enrollment& e) { return e.isActive(); }));

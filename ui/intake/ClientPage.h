@@ -17,10 +17,12 @@ namespace hearth::ui {
 
 class ClientEnrollmentsPanel;
 class ClientProfileForm;
+class ConsentBadgeLabel;
+class ConsentPanel;
 
 /// @brief One client: a header (name, case number, masked SSN with Reveal for those allowed, date
-/// of birth with age, completeness, badges) over three tabs: Profile (the form, to edit), Enrollments
-/// and History. Esc or "Back to search" leaves; a revealed SSN is forgotten with the page.
+/// of birth with age, completeness, badges, the consent badge) over four tabs: Profile (the form, to
+/// edit), Enrollments, Consent and History. Esc or "Back to search" leaves; a revealed SSN is forgotten with the page.
 class ClientPage : public QWidget
 {
     Q_OBJECT
@@ -31,6 +33,7 @@ public:
     const ClientProfile& client() const { return m_client; }
     ClientProfileForm* profileForm() const { return m_form; }
     ClientEnrollmentsPanel* enrollmentsPanel() const { return m_enrollments; }
+    ConsentPanel* consentPanel() const { return m_consent; }
 
 public Q_SLOTS:
     void saveProfile();
@@ -58,10 +61,12 @@ private:
     QLabel* m_dob;
     QLabel* m_completeness;
     QLabel* m_badges;
+    ConsentBadgeLabel* m_consentBadge;
     QTabWidget* m_tabs;
     ClientProfileForm* m_form;
     QLabel* m_error;
     ClientEnrollmentsPanel* m_enrollments;
+    ConsentPanel* m_consent;
     QTableWidget* m_history;
 };
 

@@ -1,6 +1,7 @@
 #include "ClientPickerDialog.h"
 
 #include "HudDateEdit.h"
+#include "consent/ConsentBadges.h"
 
 #include <QDialogButtonBox>
 #include <QKeyEvent>
@@ -80,6 +81,25 @@ void ClientPickerDialog::applyFilter(const QString& text)
             firstVisible = i;
     }
     m_list->setCurrentRow(firstVisible);
+}
+
+void ClientPickerDialog::setConsent(const QHash<QString, ConsentStatus>& statuses, const QDate& today, int warningDays)
+{
+    for (int i = 0; i < m_list->count(); ++i) {
+        QListWidgetItem* item = m_list->item(i);
+        const ClientProfile& c = m_clients[item->data(Qt::UserRole).toULongLong()];
+        const QList<ConsentBadge> badges = consentBadges(statuses, c.uuid, today, warningDays);
+        const ConsentBadge::Level level = badgeLevel(badges);
+        QString text = item->text().section(QStringLiteral(" — "), 0, 0);
+        if (level > ConsentBadge::Level::Plain)
+            text += QStringLiteral(" — ") + badgeText(badges);
+        item->setText(text);
+        item->setToolTip(badgeToolTip(badges));
+        if (level == ConsentBadge::Level::Alarm) {
+            item->setBackground(badgeBackground(level));
+            item->setForeground(badgeForeground(level));
+        }
+    }
 }
 
 std::optional<ClientProfile> ClientPickerDialog::chosen() const

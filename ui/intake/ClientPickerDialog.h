@@ -1,5 +1,6 @@
 #pragma once
 
+#include "consent/ConsentPolicy.h"
 #include "intake/ClientProfile.h"
 
 #include <QDialog>
@@ -25,6 +26,8 @@ public:
     ClientPickerDialog(std::vector<ClientProfile> clients, const QStringList& excluded, QWidget* parent = nullptr);
 
     std::optional<ClientProfile> chosen() const;
+    /// Marks each client with their consent badge (ConsentRecords::statuses; absent: none recorded).
+    void setConsent(const QHash<QString, ConsentStatus>& statuses, const QDate& today, int warningDays);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -11,6 +11,7 @@
 #include "intake/DataQuality.h"
 #include "intake/Household.h"
 #include "session/ClientRecords.h"
+#include "session/ConsentRecords.h"
 #include "session/EnrollmentRecords.h"
 #include "session/ProjectRecords.h"
 #include "session/Vault.h"
@@ -156,7 +157,13 @@ void EnrollDialog::chooseMember()
     for (const MemberEntryForm* m : std::as_const(m_members))
         inHousehold << m->client().uuid;
     // On the heap and guarded: an auto-lock during exec() deletes this dialog and the picker with it.
+    QStringList uuids;
+    for (const ClientProfile& c : *clients)
+        uuids << c.uuid;
     QPointer<ClientPickerDialog> picker = new ClientPickerDialog(std::move(clients.value()), inHousehold, this);
+    ConsentRecords consent(m_vault);
+    if (auto statuses = consent.statuses(uuids))
+        picker->setConsent(statuses.value(), m_today, consent.settings().warningDays);
     const bool chosen = picker->exec() == QDialog::Accepted && picker;
     const auto client = chosen ? picker->chosen() : std::nullopt;
     delete picker;
