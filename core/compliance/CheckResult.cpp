@@ -1,4 +1,5 @@
 #include "compliance/CheckResult.h"
+
 #include "compliance/SystemProbe.h"
 
 namespace hearth::compliance {

@@ -29,8 +29,14 @@ struct CheckResult
     bool passed() const { return verdict == Verdict::Pass; }
     bool needsAttestation() const { return verdict == Verdict::Unknown; }
 
-    static CheckResult pass(QString evidence, QString detail) { return {Verdict::Pass, std::move(evidence), std::move(detail)}; }
-    static CheckResult fail(QString evidence, QString detail) { return {Verdict::Fail, std::move(evidence), std::move(detail)}; }
+    static CheckResult pass(QString evidence, QString detail)
+    {
+        return {Verdict::Pass, std::move(evidence), std::move(detail)};
+    }
+    static CheckResult fail(QString evidence, QString detail)
+    {
+        return {Verdict::Fail, std::move(evidence), std::move(detail)};
+    }
     static CheckResult unknown(QString evidence, QString detail)
     {
         return {Verdict::Unknown, std::move(evidence), std::move(detail)};

@@ -10,8 +10,7 @@ QString commandLine(const QString& program, const QStringList& arguments)
     return parts.join(u' ');
 }
 
-QString describeCommand(const QString& program, const QStringList& arguments, const CommandResult& result,
-    int maxLines)
+QString describeCommand(const QString& program, const QStringList& arguments, const CommandResult& result, int maxLines)
 {
     QString text = u'`' + commandLine(program, arguments) + u'`';
     if (!result.ran())
@@ -21,7 +20,8 @@ QString describeCommand(const QString& program, const QStringList& arguments, co
         const QStringList lines = nonEmptyLines(output);
         if (lines.isEmpty())
             return;
-        text += QStringLiteral("; ") + label + QStringLiteral(": ") + lines.mid(0, maxLines).join(QStringLiteral(" | "));
+        text
+            += QStringLiteral("; ") + label + QStringLiteral(": ") + lines.mid(0, maxLines).join(QStringLiteral(" | "));
         if (lines.size() > maxLines)
             text += QStringLiteral(" | … (%1 more lines)").arg(lines.size() - maxLines);
     };

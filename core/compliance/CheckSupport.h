@@ -13,7 +13,7 @@ QString commandLine(const QString& program, const QStringList& arguments);
 
 /// One evidence line for a command: what ran, how it ended and its first output lines.
 QString describeCommand(const QString& program, const QStringList& arguments, const CommandResult& result,
-    int maxLines = 8);
+                        int maxLines = 8);
 
 /// One evidence line for a file that could not be read ("… : not found").
 QString describeUnreadable(const QString& path, ProbeStatus status);

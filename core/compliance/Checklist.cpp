@@ -61,10 +61,11 @@ Result<ChecklistItem> itemFrom(const QJsonObject& json, int index)
 
 Result<SupportedRelease> releaseFrom(const QJsonObject& json)
 {
-    SupportedRelease release {json.value(u"os").toString(), json.value(u"version").toString(),
-        json.value(u"name").toString(), QDate::fromString(json.value(u"supportedUntil").toString(), Qt::ISODate),
-        json.value(u"note").toString()};
-    if (release.os.isEmpty() || release.version.isEmpty() || release.name.isEmpty() || !release.supportedUntil.isValid())
+    SupportedRelease release {
+        json.value(u"os").toString(), json.value(u"version").toString(), json.value(u"name").toString(),
+        QDate::fromString(json.value(u"supportedUntil").toString(), Qt::ISODate), json.value(u"note").toString()};
+    if (release.os.isEmpty() || release.version.isEmpty() || release.name.isEmpty()
+        || !release.supportedUntil.isValid())
         return invalid(QObject::tr("each supported release needs an os, version, name and supportedUntil date."));
     return release;
 }

@@ -101,7 +101,7 @@ QHash<QString, CheckFunction> checksFor(Platform platform)
 }
 
 QList<ItemResult> runAutomaticChecks(const Checklist& checklist, const SystemProbe& probe, const HearthFacts& hearth,
-    const QDateTime& now, Platform platform)
+                                     const QDateTime& now, Platform platform)
 {
     const QHash<QString, CheckFunction> checks = checksFor(platform);
     QList<ItemResult> results;
@@ -110,9 +110,10 @@ QList<ItemResult> runAutomaticChecks(const Checklist& checklist, const SystemPro
             continue;
         const CheckFunction check = checks.value(item.id);
         if (!check) {
-            results << ItemResult {item.id,
+            results << ItemResult {
+                item.id,
                 CheckResult::unknown(QStringLiteral("no automatic check for %1 on this platform").arg(item.id),
-                    QObject::tr("Hearth cannot check this item here; attest to it."))};
+                                     QObject::tr("Hearth cannot check this item here; attest to it."))};
             continue;
         }
         const CheckContext context {probe, checklist, item, now, hearth};

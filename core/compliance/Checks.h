@@ -31,6 +31,6 @@ struct ItemResult
 /// Runs every automatic item of @p checklist with @p platform's checks, in checklist order. An item
 /// without a check on this platform is Unknown and asks for an attestation.
 QList<ItemResult> runAutomaticChecks(const Checklist& checklist, const SystemProbe& probe, const HearthFacts& hearth,
-    const QDateTime& now, Platform platform = currentPlatform());
+                                     const QDateTime& now, Platform platform = currentPlatform());
 
 } // namespace hearth::compliance

@@ -29,7 +29,8 @@ CheckResult hearthStoreEncrypted(const CheckContext& context)
     const QString dir = context.hearth.dataDir;
     const DirectoryResult listing = context.probe.listDirectory(dir);
     if (!listing.ok())
-        return CheckResult::unknown(describeUnreadable(dir, listing.status),
+        return CheckResult::unknown(
+            describeUnreadable(dir, listing.status),
             QObject::tr("Hearth's data directory could not be read; attest that the store is encrypted."));
     // A plain SQLite file starts with this header; SQLCipher encrypts the first page, header included.
     static const QByteArray plainHeader("SQLite format 3\0", 16);
@@ -41,20 +42,25 @@ CheckResult hearthStoreEncrypted(const CheckContext& context)
         const QString path = dir + u'/' + entry.name;
         const FileResult head = context.probe.readFile(path, plainHeader.size());
         if (!head.ok())
-            return CheckResult::unknown(describeUnreadable(path, head.status),
+            return CheckResult::unknown(
+                describeUnreadable(path, head.status),
                 QObject::tr("The store file could not be read; attest that the store is encrypted."));
         const bool isPlain = head.content.startsWith(plainHeader);
-        evidence << QStringLiteral("%1: first 16 bytes %2").arg(path, isPlain ? QStringLiteral("are the plain SQLite header")
-                                                                               : QStringLiteral("are not a SQLite header (encrypted)"));
+        evidence << QStringLiteral("%1: first 16 bytes %2")
+                        .arg(path,
+                             isPlain ? QStringLiteral("are the plain SQLite header")
+                                     : QStringLiteral("are not a SQLite header (encrypted)"));
         if (isPlain)
             plain << path;
     }
     if (evidence.isEmpty())
-        return CheckResult::unknown(dir + QStringLiteral(": no hearth-*.db store file"),
+        return CheckResult::unknown(
+            dir + QStringLiteral(": no hearth-*.db store file"),
             QObject::tr("No Hearth store was found in %1; attest that the store is encrypted.").arg(dir));
     if (!plain.isEmpty())
         return CheckResult::fail(evidence.join(u'\n'),
-            QObject::tr("%1 is not encrypted. Stop using this copy and contact the HMIS Lead.").arg(plain.join(QStringLiteral(", "))));
+                                 QObject::tr("%1 is not encrypted. Stop using this copy and contact the HMIS Lead.")
+                                     .arg(plain.join(QStringLiteral(", "))));
     return CheckResult::pass(evidence.join(u'\n'), QObject::tr("Hearth's store is encrypted."));
 }
 
@@ -63,12 +69,13 @@ CheckResult hearthAutoLock(const CheckContext& context)
     const int maxMinutes = static_cast<int>(context.item.threshold(QStringLiteral("autoLockMaxMinutes"), 15));
     if (!context.hearth.autoLockMinutes)
         return CheckResult::unknown(QStringLiteral("Hearth setting autoLockMinutes: not available (not signed in)"),
-            QObject::tr("Sign in to let Hearth read its auto-lock setting."));
+                                    QObject::tr("Sign in to let Hearth read its auto-lock setting."));
     const int minutes = *context.hearth.autoLockMinutes;
-    const QString evidence = QStringLiteral("Hearth setting autoLockMinutes = %1 (agency settings in the encrypted store)")
-                                 .arg(minutes);
+    const QString evidence
+        = QStringLiteral("Hearth setting autoLockMinutes = %1 (agency settings in the encrypted store)").arg(minutes);
     if (minutes > maxMinutes)
-        return CheckResult::fail(evidence,
+        return CheckResult::fail(
+            evidence,
             QObject::tr("Hearth locks after %1 minutes idle; the limit is %2. Lower it under Settings › Lock after "
                         "idle for.")
                 .arg(minutes)
@@ -81,7 +88,8 @@ CheckResult hearthNoSavedPasswords(const CheckContext& context)
     const QString dir = context.hearth.dataDir;
     const DirectoryResult listing = context.probe.listDirectory(dir);
     if (!listing.ok())
-        return CheckResult::unknown(describeUnreadable(dir, listing.status),
+        return CheckResult::unknown(
+            describeUnreadable(dir, listing.status),
             QObject::tr("Hearth's data directory could not be read; attest that no password is saved."));
     QStringList own;
     QStringList foreign;
@@ -89,12 +97,14 @@ CheckResult hearthNoSavedPasswords(const CheckContext& context)
         (hearthOwns(entry.name) ? own : foreign) << entry.name;
     // Hearth has no "remember me": the key file holds each user's slot (the data key wrapped with a
     // key derived from the password), never a password.
-    QString evidence = QStringLiteral("Hearth asks for the password at every sign-in and unlock and has no option to "
-                                      "save it\n%1: %2")
-                           .arg(dir, own.isEmpty() ? QStringLiteral("no Hearth files") : own.join(QStringLiteral(", ")));
+    QString evidence
+        = QStringLiteral("Hearth asks for the password at every sign-in and unlock and has no option to "
+                         "save it\n%1: %2")
+              .arg(dir, own.isEmpty() ? QStringLiteral("no Hearth files") : own.join(QStringLiteral(", ")));
     if (!foreign.isEmpty()) {
         evidence += QStringLiteral("\nother files: ") + foreign.join(QStringLiteral(", "));
-        return CheckResult::unknown(evidence,
+        return CheckResult::unknown(
+            evidence,
             QObject::tr("Hearth's data directory holds files Hearth did not write (%1); make sure none holds a "
                         "password, then attest.")
                 .arg(foreign.join(QStringLiteral(", "))));
@@ -106,15 +116,17 @@ CheckResult hearthServerTls(const CheckContext& context)
 {
     const QString url = context.hearth.syncServerUrl;
     if (url.isEmpty())
-        return CheckResult::unknown(QStringLiteral("Hearth setting syncServerUrl: not configured"),
+        return CheckResult::unknown(
+            QStringLiteral("Hearth setting syncServerUrl: not configured"),
             QObject::tr("No HMIS server is configured, so Hearth sends nothing over the network yet. Attest to how "
                         "this workstation reaches HMIS."));
     const QUrl parsed(url, QUrl::StrictMode);
-    const QString evidence = QStringLiteral("Hearth setting syncServerUrl = %1").arg(parsed.toString(QUrl::RemoveUserInfo));
+    const QString evidence
+        = QStringLiteral("Hearth setting syncServerUrl = %1").arg(parsed.toString(QUrl::RemoveUserInfo));
     if (parsed.scheme() == u"https")
         return CheckResult::pass(evidence, QObject::tr("Hearth reaches the server over TLS (https)."));
     return CheckResult::fail(evidence,
-        QObject::tr("The server address does not use https. Change it to an https address."));
+                             QObject::tr("The server address does not use https. Change it to an https address."));
 }
 
 } // namespace hearth::compliance

@@ -14,7 +14,7 @@ namespace {
 const QStringList& extraSearchPaths()
 {
     static const QStringList paths {QStringLiteral("/usr/local/sbin"), QStringLiteral("/usr/sbin"),
-        QStringLiteral("/sbin")};
+                                    QStringLiteral("/sbin")};
     return paths;
 }
 

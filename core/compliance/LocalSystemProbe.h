@@ -9,7 +9,7 @@ class LocalSystemProbe final : public SystemProbe
 {
 public:
     CommandResult run(const QString& program, const QStringList& arguments,
-        int timeoutMs = kDefaultTimeoutMs) const override;
+                      int timeoutMs = kDefaultTimeoutMs) const override;
     FileResult readFile(const QString& path, qint64 maxBytes = kDefaultMaxBytes) const override;
     DirectoryResult listDirectory(const QString& path) const override;
     QString environment(const QString& name) const override;

@@ -69,7 +69,7 @@ public:
     /// Runs @p program (a name looked up like which(), or an absolute path) with @p arguments and
     /// an unlocalized environment (LC_ALL=C), waiting at most @p timeoutMs.
     virtual CommandResult run(const QString& program, const QStringList& arguments,
-        int timeoutMs = kDefaultTimeoutMs) const = 0;
+                              int timeoutMs = kDefaultTimeoutMs) const = 0;
     /// The first @p maxBytes bytes of @p path and its modification time.
     virtual FileResult readFile(const QString& path, qint64 maxBytes = kDefaultMaxBytes) const = 0;
     virtual DirectoryResult listDirectory(const QString& path) const = 0;

@@ -48,7 +48,8 @@ QDateTime versionDatabaseDate(const QByteArray& output)
     const QStringList parts = line.split(u'/');
     if (parts.size() < 3)
         return {};
-    const QDateTime local = QLocale::c().toDateTime(parts.at(2).simplified(), QStringLiteral("ddd MMM d HH:mm:ss yyyy"));
+    const QDateTime local
+        = QLocale::c().toDateTime(parts.at(2).simplified(), QStringLiteral("ddd MMM d HH:mm:ss yyyy"));
     return local.isValid() ? local.toUTC() : QDateTime();
 }
 
@@ -66,13 +67,16 @@ CheckResult linuxAntivirusRunning(const CheckContext& context)
     if (!av.runningProduct.isEmpty())
         return CheckResult::pass(evidence, QObject::tr("%1 is running.").arg(av.runningProduct));
     if (av.serviceStateUnknown)
-        return CheckResult::unknown(evidence,
+        return CheckResult::unknown(
+            evidence,
             QObject::tr("Hearth could not ask systemd which antivirus services run; attest to the antivirus."));
     if (av.clamavInstalled)
-        return CheckResult::fail(evidence,
+        return CheckResult::fail(
+            evidence,
             QObject::tr("ClamAV is installed but its scanning daemon is not running. Run `sudo apt install "
                         "clamav-daemon` and `sudo systemctl enable --now clamav-daemon`."));
-    return CheckResult::fail(evidence,
+    return CheckResult::fail(
+        evidence,
         QObject::tr("No antivirus was found. Install one, for example `sudo apt install clamav clamav-daemon`."));
 }
 
@@ -82,7 +86,8 @@ CheckResult linuxAntivirusDefinitions(const CheckContext& context)
         = static_cast<qint64>(context.item.threshold(QStringLiteral("antivirusDefinitionsMaxAgeHours"), 24) * 3600);
     Antivirus av = survey(context);
     if (thirdParty(av))
-        return CheckResult::unknown(av.evidence.join(u'\n'),
+        return CheckResult::unknown(
+            av.evidence.join(u'\n'),
             QObject::tr("%1 is running; Hearth cannot read its definition dates. Check its console and attest.")
                 .arg(av.runningProduct));
     // The version line names the signatures' build date; the files' times are the fallback.
@@ -121,19 +126,22 @@ CheckResult linuxAntivirusDefinitions(const CheckContext& context)
         if (!av.clamavInstalled && av.runningProduct.isEmpty() && !av.serviceStateUnknown)
             return CheckResult::fail(evidence, QObject::tr("No antivirus was found, so there are no definitions."));
         if (av.clamavInstalled)
-            return CheckResult::fail(evidence,
+            return CheckResult::fail(
+                evidence,
                 QObject::tr("ClamAV has no virus database. Run `sudo systemctl enable --now clamav-freshclam`."));
-        return CheckResult::unknown(evidence,
-            QObject::tr("Hearth could not find the antivirus definitions' date; attest to it."));
+        return CheckResult::unknown(
+            evidence, QObject::tr("Hearth could not find the antivirus definitions' date; attest to it."));
     }
     const qint64 age = updated.secsTo(context.now);
     if (age > maxSeconds)
-        return CheckResult::fail(evidence,
+        return CheckResult::fail(
+            evidence,
             QObject::tr("The definitions are %1 hours old (%2, %3); the limit is %4 hours. Check that "
                         "clamav-freshclam runs and reaches the internet.")
                 .arg(hours(age), updated.toString(Qt::ISODate), source, hours(maxSeconds)));
     return CheckResult::pass(evidence,
-        QObject::tr("The definitions are %1 hours old (%2, %3).").arg(hours(age), updated.toString(Qt::ISODate), source));
+                             QObject::tr("The definitions are %1 hours old (%2, %3).")
+                                 .arg(hours(age), updated.toString(Qt::ISODate), source));
 }
 
 CheckResult linuxAntivirusFullScan(const CheckContext& context)
@@ -141,14 +149,15 @@ CheckResult linuxAntivirusFullScan(const CheckContext& context)
     const qint64 maxDays = static_cast<qint64>(context.item.threshold(QStringLiteral("fullScanMaxAgeDays"), 7));
     Antivirus av = survey(context);
     if (thirdParty(av))
-        return CheckResult::unknown(av.evidence.join(u'\n'),
+        return CheckResult::unknown(
+            av.evidence.join(u'\n'),
             QObject::tr("%1 is running; Hearth cannot read when it last scanned. Check its console and attest.")
                 .arg(av.runningProduct));
     if (!av.clamavInstalled && av.runningProduct.isEmpty() && !av.serviceStateUnknown)
         return CheckResult::fail(av.evidence.join(u'\n'), QObject::tr("No antivirus was found, so nothing scans."));
     // clamscan --log writes a summary ending "End Date: 2026:11:19 02:41:13" (local time).
     static const QRegularExpression endDate(QStringLiteral("^End Date:\\s*(\\d{4}:\\d\\d:\\d\\d \\d\\d:\\d\\d:\\d\\d)"),
-        QRegularExpression::MultilineOption);
+                                            QRegularExpression::MultilineOption);
     bool unreadable = false;
     for (const QString& path : context.checklist.linuxScanLogs) {
         const FileResult log = context.probe.readFile(path, 16 << 20);
@@ -165,15 +174,17 @@ CheckResult linuxAntivirusFullScan(const CheckContext& context)
         av.evidence << QStringLiteral("%1: last scan ended %2").arg(path, finished.toString(Qt::ISODate));
         const qint64 days = finished.secsTo(context.now) / 86400;
         if (days > maxDays)
-            return CheckResult::fail(av.evidence.join(u'\n'),
+            return CheckResult::fail(
+                av.evidence.join(u'\n'),
                 QObject::tr("The last full scan logged in %1 ended %2 days ago; the limit is %3 days.")
                     .arg(path)
                     .arg(days)
                     .arg(maxDays));
         return CheckResult::pass(av.evidence.join(u'\n'),
-            QObject::tr("A full scan logged in %1 ended %2 days ago.").arg(path).arg(days));
+                                 QObject::tr("A full scan logged in %1 ended %2 days ago.").arg(path).arg(days));
     }
-    return CheckResult::unknown(av.evidence.join(u'\n'),
+    return CheckResult::unknown(
+        av.evidence.join(u'\n'),
         unreadable ? QObject::tr("A scan log exists but could not be read; attest to the last full scan.")
                    : QObject::tr("No full-scan log was found in the places listed above, so Hearth cannot tell when "
                                  "the last full scan ran. Schedule a weekly `clamscan -r / --log=%1` or attest.")

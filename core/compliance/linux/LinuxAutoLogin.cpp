@@ -31,10 +31,16 @@ std::optional<IniFile> readConfig(const SystemProbe& probe, const QString& path,
 }
 
 // The *.conf files of a drop-in directory, in the order the tool applies them.
-QStringList dropIns(const SystemProbe& probe, const QString& dir)
+QStringList dropIns(const SystemProbe& probe, const QString& dir, Findings& findings)
 {
     QStringList paths;
     const DirectoryResult listing = probe.listDirectory(dir);
+    if (listing.status == ProbeStatus::NotFound)
+        findings.absent << dir + QStringLiteral("/*.conf");
+    else if (!listing.ok()) {
+        findings.evidence << describeUnreadable(dir, listing.status);
+        findings.unreadable = true;
+    }
     for (const DirectoryEntry& entry : listing.entries) {
         if (entry.name.endsWith(QStringLiteral(".conf")) && !entry.isDirectory)
             paths << dir + u'/' + entry.name;
@@ -45,15 +51,15 @@ QStringList dropIns(const SystemProbe& probe, const QString& dir)
 void gdm(const SystemProbe& probe, Findings& findings)
 {
     for (const QString& path : {QStringLiteral("/etc/gdm3/daemon.conf"), QStringLiteral("/etc/gdm3/custom.conf"),
-             QStringLiteral("/etc/gdm/custom.conf")}) {
+                                QStringLiteral("/etc/gdm/custom.conf")}) {
         const auto ini = readConfig(probe, path, findings);
         if (!ini)
             continue;
         const QMap<QString, QString> daemon = ini->value(QStringLiteral("daemon"));
         const QString automatic = daemon.value(QStringLiteral("AutomaticLoginEnable"), QStringLiteral("false"));
         const QString timed = daemon.value(QStringLiteral("TimedLoginEnable"), QStringLiteral("false"));
-        findings.evidence << QStringLiteral("%1 [daemon]: AutomaticLoginEnable=%2, TimedLoginEnable=%3")
-                                 .arg(path, automatic, timed);
+        findings.evidence
+            << QStringLiteral("%1 [daemon]: AutomaticLoginEnable=%2, TimedLoginEnable=%3").arg(path, automatic, timed);
         if (isTruthy(automatic))
             findings.autoLogins << QStringLiteral("GDM logs in %1 automatically (%2)")
                                        .arg(daemon.value(QStringLiteral("AutomaticLogin")), path);
@@ -65,8 +71,9 @@ void gdm(const SystemProbe& probe, Findings& findings)
 
 void lightdm(const SystemProbe& probe, Findings& findings)
 {
-    const QStringList paths = dropIns(probe, QStringLiteral("/usr/share/lightdm/lightdm.conf.d"))
-        + dropIns(probe, QStringLiteral("/etc/lightdm/lightdm.conf.d")) + QStringList {QStringLiteral("/etc/lightdm/lightdm.conf")};
+    const QStringList paths = dropIns(probe, QStringLiteral("/usr/share/lightdm/lightdm.conf.d"), findings)
+        + dropIns(probe, QStringLiteral("/etc/lightdm/lightdm.conf.d"), findings)
+        + QStringList {QStringLiteral("/etc/lightdm/lightdm.conf")};
     QMap<QString, QString> userBySeat; // later files override earlier ones
     QMap<QString, QString> fileBySeat;
     for (const QString& path : paths) {
@@ -86,14 +93,15 @@ void lightdm(const SystemProbe& probe, Findings& findings)
     }
     for (auto it = userBySeat.begin(); it != userBySeat.end(); ++it) {
         if (!it.value().isEmpty())
-            findings.autoLogins << QStringLiteral("LightDM logs in %1 automatically (%2)").arg(it.value(), fileBySeat[it.key()]);
+            findings.autoLogins
+                << QStringLiteral("LightDM logs in %1 automatically (%2)").arg(it.value(), fileBySeat[it.key()]);
     }
 }
 
 void sddm(const SystemProbe& probe, Findings& findings)
 {
-    const QStringList paths = dropIns(probe, QStringLiteral("/usr/lib/sddm/sddm.conf.d"))
-        + dropIns(probe, QStringLiteral("/etc/sddm.conf.d")) + QStringList {QStringLiteral("/etc/sddm.conf")};
+    const QStringList paths = dropIns(probe, QStringLiteral("/usr/lib/sddm/sddm.conf.d"), findings)
+        + dropIns(probe, QStringLiteral("/etc/sddm.conf.d"), findings) + QStringList {QStringLiteral("/etc/sddm.conf")};
     QString user;
     QString from;
     for (const QString& path : paths) {
@@ -115,9 +123,9 @@ void sddm(const SystemProbe& probe, Findings& findings)
 void getty(const SystemProbe& probe, Findings& findings)
 {
     for (const QString& dir : {QStringLiteral("/etc/systemd/system/getty@tty1.service.d"),
-             QStringLiteral("/etc/systemd/system/getty@.service.d"),
-             QStringLiteral("/etc/systemd/system/serial-getty@.service.d")}) {
-        for (const QString& path : dropIns(probe, dir)) {
+                               QStringLiteral("/etc/systemd/system/getty@.service.d"),
+                               QStringLiteral("/etc/systemd/system/serial-getty@.service.d")}) {
+        for (const QString& path : dropIns(probe, dir, findings)) {
             const FileResult file = probe.readFile(path);
             if (!file.ok()) {
                 findings.evidence << describeUnreadable(path, file.status);
@@ -125,8 +133,10 @@ void getty(const SystemProbe& probe, Findings& findings)
                 continue;
             }
             const QString text = QString::fromUtf8(file.content);
-            const bool autologin = text.contains(QStringLiteral("--autologin")) || text.contains(QStringLiteral(" -a "));
-            findings.evidence << path + (autologin ? QStringLiteral(": agetty --autologin") : QStringLiteral(": no autologin"));
+            const bool autologin
+                = text.contains(QStringLiteral("--autologin")) || text.contains(QStringLiteral(" -a "));
+            findings.evidence << path
+                    + (autologin ? QStringLiteral(": agetty --autologin") : QStringLiteral(": no autologin"));
             if (autologin)
                 findings.autoLogins << QStringLiteral("the text console logs in automatically (%1)").arg(path);
         }
@@ -141,9 +151,11 @@ CheckResult linuxSignIn(const CheckContext& context)
     Findings findings;
     const QString defaultPath = QStringLiteral("/etc/X11/default-display-manager");
     const FileResult defaultDm = probe.readFile(defaultPath);
-    const QString displayManager = defaultDm.ok() ? QString::fromUtf8(defaultDm.content).trimmed().section(u'/', -1) : QString();
-    findings.evidence << (defaultDm.ok() ? defaultPath + QStringLiteral(": ") + QString::fromUtf8(defaultDm.content).trimmed()
-                                         : describeUnreadable(defaultPath, defaultDm.status));
+    const QString displayManager
+        = defaultDm.ok() ? QString::fromUtf8(defaultDm.content).trimmed().section(u'/', -1) : QString();
+    findings.evidence << (defaultDm.ok()
+                              ? defaultPath + QStringLiteral(": ") + QString::fromUtf8(defaultDm.content).trimmed()
+                              : describeUnreadable(defaultPath, defaultDm.status));
     gdm(probe, findings);
     lightdm(probe, findings);
     sddm(probe, findings);
@@ -152,20 +164,22 @@ CheckResult linuxSignIn(const CheckContext& context)
         findings.evidence << QStringLiteral("not present: ") + findings.absent.join(QStringLiteral(", "));
     const QString evidence = findings.evidence.join(u'\n');
     if (!findings.autoLogins.isEmpty())
-        return CheckResult::fail(evidence,
+        return CheckResult::fail(
+            evidence,
             QObject::tr("Automatic login is on: %1. Turn it off so the computer asks for a password.")
                 .arg(findings.autoLogins.join(QStringLiteral("; "))));
     static const QStringList known {QStringLiteral("gdm3"), QStringLiteral("gdm"), QStringLiteral("lightdm"),
-        QStringLiteral("sddm")};
+                                    QStringLiteral("sddm")};
     if (!displayManager.isEmpty() && !known.contains(displayManager))
-        return CheckResult::unknown(evidence,
+        return CheckResult::unknown(
+            evidence,
             QObject::tr("The display manager is %1, whose automatic-login setting Hearth cannot read; attest to it.")
                 .arg(displayManager));
     if (findings.unreadable)
-        return CheckResult::unknown(evidence,
-            QObject::tr("Some login settings could not be read; attest that signing in needs a password."));
-    return CheckResult::pass(evidence,
-        QObject::tr("No automatic login is configured for GDM, LightDM, SDDM or the text console."));
+        return CheckResult::unknown(
+            evidence, QObject::tr("Some login settings could not be read; attest that signing in needs a password."));
+    return CheckResult::pass(
+        evidence, QObject::tr("No automatic login is configured for GDM, LightDM, SDDM or the text console."));
 }
 
 } // namespace hearth::compliance

@@ -34,7 +34,7 @@ QString unescapeOctal(const QString& text)
 QString sourceDevice(const SystemProbe& probe, const QString& path, QStringList& evidence)
 {
     const QStringList arguments {QStringLiteral("-n"), QStringLiteral("-o"), QStringLiteral("SOURCE"),
-        QStringLiteral("--target"), path};
+                                 QStringLiteral("--target"), path};
     const CommandResult result = probe.run(QStringLiteral("findmnt"), arguments);
     evidence << describeCommand(QStringLiteral("findmnt"), arguments, result, 2);
     if (!result.succeeded())
@@ -56,8 +56,8 @@ Encryption deviceEncryption(const SystemProbe& probe, const QString& device, QSt
         return Encryption::Unknown;
     }
     // -r: raw lines without tree glyphs, which differ between UTF-8 and C locales.
-    const QStringList arguments {QStringLiteral("-n"), QStringLiteral("-r"), QStringLiteral("-s"),
-        QStringLiteral("-o"), QStringLiteral("TYPE,NAME"), device};
+    const QStringList arguments {QStringLiteral("-n"), QStringLiteral("-r"),        QStringLiteral("-s"),
+                                 QStringLiteral("-o"), QStringLiteral("TYPE,NAME"), device};
     const CommandResult result = probe.run(QStringLiteral("lsblk"), arguments);
     evidence << describeCommand(QStringLiteral("lsblk"), arguments, result);
     if (!result.succeeded())
@@ -79,18 +79,21 @@ CheckResult linuxDiskEncryption(const CheckContext& context)
     const QString dir = context.hearth.dataDir;
     QStringList evidence;
     if (dir.isEmpty())
-        return CheckResult::unknown(QStringLiteral("Hearth's data directory was not given"),
+        return CheckResult::unknown(
+            QStringLiteral("Hearth's data directory was not given"),
             QObject::tr("Hearth could not tell where its data lives; attest to the disk's encryption."));
     const QString device = sourceDevice(context.probe, dir, evidence);
     if (device.isEmpty())
-        return CheckResult::unknown(evidence.join(u'\n'),
+        return CheckResult::unknown(
+            evidence.join(u'\n'),
             QObject::tr("Hearth could not find the device under %1; attest to the disk's encryption.").arg(dir));
     switch (deviceEncryption(context.probe, device, evidence)) {
     case Encryption::Encrypted:
         return CheckResult::pass(evidence.join(u'\n'),
-            QObject::tr("%1 is on %2, which sits on a LUKS/dm-crypt volume.").arg(dir, device));
+                                 QObject::tr("%1 is on %2, which sits on a LUKS/dm-crypt volume.").arg(dir, device));
     case Encryption::Plain:
-        return CheckResult::fail(evidence.join(u'\n'),
+        return CheckResult::fail(
+            evidence.join(u'\n'),
             QObject::tr("%1 is on %2, and no encrypted (crypt) layer lies beneath it. Reinstall with "
                         "encryption (Debian installer: \"Guided - use entire disk and set up encrypted LVM\") "
                         "or move Hearth's data to an encrypted volume.")
@@ -98,7 +101,8 @@ CheckResult linuxDiskEncryption(const CheckContext& context)
     case Encryption::Unknown:
         break;
     }
-    return CheckResult::unknown(evidence.join(u'\n'),
+    return CheckResult::unknown(
+        evidence.join(u'\n'),
         QObject::tr("Hearth could not tell whether %1 is encrypted; attest to the disk's encryption.").arg(device));
 }
 
@@ -107,15 +111,17 @@ CheckResult linuxSwapEncryption(const CheckContext& context)
     const QString path = QStringLiteral("/proc/swaps");
     const FileResult swaps = context.probe.readFile(path);
     if (!swaps.ok())
-        return CheckResult::unknown(describeUnreadable(path, swaps.status),
+        return CheckResult::unknown(
+            describeUnreadable(path, swaps.status),
             QObject::tr("Hearth could not read which swap areas are in use; attest to swap encryption."));
     QStringList lines = nonEmptyLines(swaps.content);
     if (!lines.isEmpty() && lines.first().startsWith(QStringLiteral("Filename")))
         lines.removeFirst();
     QStringList evidence {path + QStringLiteral(": ")
-        + (lines.isEmpty() ? QStringLiteral("no swap in use") : lines.join(QStringLiteral(" | ")))};
+                          + (lines.isEmpty() ? QStringLiteral("no swap in use") : lines.join(QStringLiteral(" | ")))};
     if (lines.isEmpty())
-        return CheckResult::pass(evidence.join(u'\n'), QObject::tr("No swap is in use, so memory never reaches the disk."));
+        return CheckResult::pass(evidence.join(u'\n'),
+                                 QObject::tr("No swap is in use, so memory never reaches the disk."));
     QStringList plain;
     bool unknown = false;
     for (const QString& line : lines) {
@@ -127,19 +133,21 @@ CheckResult linuxSwapEncryption(const CheckContext& context)
             continue;
         }
         const QString device = type == u"file" ? sourceDevice(context.probe, name, evidence) : name;
-        const Encryption encryption = device.isEmpty() ? Encryption::Unknown
-                                                       : deviceEncryption(context.probe, device, evidence);
+        const Encryption encryption
+            = device.isEmpty() ? Encryption::Unknown : deviceEncryption(context.probe, device, evidence);
         if (encryption == Encryption::Plain)
             plain << name;
         unknown = unknown || encryption == Encryption::Unknown;
     }
     if (!plain.isEmpty())
-        return CheckResult::fail(evidence.join(u'\n'),
+        return CheckResult::fail(
+            evidence.join(u'\n'),
             QObject::tr("Swap on %1 is not encrypted: memory holding client records can be written there in the "
                         "clear. Put swap inside the encrypted volume or use zram.")
                 .arg(plain.join(QStringLiteral(", "))));
     if (unknown)
-        return CheckResult::unknown(evidence.join(u'\n'),
+        return CheckResult::unknown(
+            evidence.join(u'\n'),
             QObject::tr("Hearth could not tell whether every swap area is encrypted; attest to swap encryption."));
     return CheckResult::pass(evidence.join(u'\n'), QObject::tr("Every swap area is encrypted or in memory."));
 }

@@ -143,7 +143,7 @@ Seen iptables(const SystemProbe& probe, QStringList& evidence)
     if (!result.succeeded())
         return Seen::Undetermined;
     static const QRegularExpression filtering(QStringLiteral("^-P INPUT DROP|^-A INPUT .*-j (DROP|REJECT)"),
-        QRegularExpression::MultilineOption);
+                                              QRegularExpression::MultilineOption);
     return filtering.match(QString::fromUtf8(result.standardOutput)).hasMatch() ? Seen::Active : Seen::Inactive;
 }
 
@@ -176,18 +176,20 @@ CheckResult linuxFirewall(const CheckContext& context)
         survey.note(QStringLiteral("iptables"), legacyTables(probe, survey.evidence));
     const QString evidence = survey.evidence.join(u'\n');
     if (!survey.active.isEmpty())
-        return CheckResult::pass(evidence,
-            QObject::tr("A host firewall is active: %1.").arg(survey.active.join(QStringLiteral(", "))));
+        return CheckResult::pass(
+            evidence, QObject::tr("A host firewall is active: %1.").arg(survey.active.join(QStringLiteral(", "))));
     if (survey.undetermined)
-        return CheckResult::unknown(evidence,
+        return CheckResult::unknown(
+            evidence,
             QObject::tr("A firewall is installed but its state could not be read without administrator rights. "
                         "Confirm with `sudo ufw status` or `sudo nft list ruleset`, then attest."));
     if (!survey.anyInstalled)
-        return CheckResult::fail(evidence,
+        return CheckResult::fail(
+            evidence,
             QObject::tr("No host firewall is installed (looked for ufw, firewalld, nftables and iptables). "
                         "Install and enable one, for example `sudo apt install ufw && sudo ufw enable`."));
-    return CheckResult::fail(evidence,
-        QObject::tr("A firewall is installed but not active. Enable it, for example `sudo ufw enable`."));
+    return CheckResult::fail(
+        evidence, QObject::tr("A firewall is installed but not active. Enable it, for example `sudo ufw enable`."));
 }
 
 } // namespace hearth::compliance

@@ -49,7 +49,8 @@ std::optional<int> parseScreenLockDelay(const QByteArray& output)
 
 std::optional<int> parseDisplaySleepMinutes(const QByteArray& output)
 {
-    static const QRegularExpression line(QStringLiteral("^\\s*displaysleep\\s+(\\d+)"), QRegularExpression::MultilineOption);
+    static const QRegularExpression line(QStringLiteral("^\\s*displaysleep\\s+(\\d+)"),
+                                         QRegularExpression::MultilineOption);
     const auto match = line.match(QString::fromUtf8(output));
     return match.hasMatch() ? std::optional(match.captured(1).toInt()) : std::nullopt;
 }

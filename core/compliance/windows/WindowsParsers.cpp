@@ -97,7 +97,7 @@ std::optional<QList<SecurityCenterProduct>> parseSecurityCenterProducts(const QB
         if (!o.value(u"productState").isDouble())
             return std::nullopt;
         products << SecurityCenterProduct {o.value(u"displayName").toString(),
-            static_cast<quint32>(o.value(u"productState").toDouble())};
+                                           static_cast<quint32>(o.value(u"productState").toDouble())};
     }
     return products;
 }
@@ -123,14 +123,15 @@ std::optional<QList<BitLockerVolume>> parseBitLockerVolumes(const QByteArray& js
     const auto list = objects(json);
     if (!list || list->isEmpty())
         return std::nullopt;
-    static const QStringList volumeNames {QStringLiteral("FullyDecrypted"), QStringLiteral("FullyEncrypted"),
+    static const QStringList volumeNames {
+        QStringLiteral("FullyDecrypted"),       QStringLiteral("FullyEncrypted"),
         QStringLiteral("EncryptionInProgress"), QStringLiteral("DecryptionInProgress"),
-        QStringLiteral("EncryptionSuspended"), QStringLiteral("DecryptionSuspended")};
+        QStringLiteral("EncryptionSuspended"),  QStringLiteral("DecryptionSuspended")};
     static const QStringList protectionNames {QStringLiteral("Off"), QStringLiteral("On"), QStringLiteral("Unknown")};
     QList<BitLockerVolume> volumes;
     for (const QJsonObject& o : *list) {
         BitLockerVolume volume {o.value(u"MountPoint").toString(), enumValue(o.value(u"VolumeStatus"), volumeNames),
-            enumValue(o.value(u"ProtectionStatus"), protectionNames)};
+                                enumValue(o.value(u"ProtectionStatus"), protectionNames)};
         if (volume.mountPoint.isEmpty() || volume.volumeStatus < 0 || volume.protectionStatus < 0)
             return std::nullopt;
         volumes << volume;
@@ -150,7 +151,8 @@ QMap<QString, QString> parseRegQuery(const QByteArray& output)
     static const QRegularExpression line(QStringLiteral("^\\s+(.+?)\\s+(REG_[A-Z_]+)(?:\\s+(.*))?$"));
     QMap<QString, QString> values;
     for (const QString& text : QString::fromUtf8(output).split(u'\n')) {
-        const auto match = line.match(text.trimmed().isEmpty() ? QString() : text.chopped(text.endsWith(u'\r') ? 1 : 0));
+        const auto match
+            = line.match(text.trimmed().isEmpty() ? QString() : text.chopped(text.endsWith(u'\r') ? 1 : 0));
         if (match.hasMatch())
             values.insert(match.captured(1).toLower(), match.captured(3).trimmed());
     }

@@ -53,7 +53,8 @@ std::optional<QList<FirewallProfile>> parseFirewallProfiles(const QByteArray& js
 struct BitLockerVolume
 {
     QString mountPoint; ///< "C:"
-    int volumeStatus = -1; ///< 0 FullyDecrypted, 1 FullyEncrypted, 2 EncryptionInProgress, 3 DecryptionInProgress, 4/5 paused
+    int volumeStatus
+        = -1; ///< 0 FullyDecrypted, 1 FullyEncrypted, 2 EncryptionInProgress, 3 DecryptionInProgress, 4/5 paused
     int protectionStatus = -1; ///< 0 Off, 1 On, 2 Unknown
 
     bool protectedAndEncrypted() const { return volumeStatus == 1 && protectionStatus == 1; }
