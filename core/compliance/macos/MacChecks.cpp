@@ -107,32 +107,35 @@ CheckResult macScreenLock(const CheckContext& context)
     const CommandResult power = run(context.probe, QStringLiteral("pmset"), {QStringLiteral("-g")}, evidence);
     const CommandResult lock = run(context.probe, QStringLiteral("sysadminctl"),
                                    {QStringLiteral("-screenLock"), QStringLiteral("status")}, evidence);
-    const auto saverSeconds = saver.succeeded() ? parseDefaultsInteger(saver.standardOutput) : std::nullopt;
-    const auto displayMinutes = power.succeeded() ? parseDisplaySleepMinutes(power.standardOutput) : std::nullopt;
-    const auto delay = lock.ran() ? parseScreenLockDelay(allOutput(lock)) : std::nullopt;
+    // -2 stands for "could not read"; plain ints keep GCC's -O2 uninitialized analysis quiet.
+    constexpr int unread = -2;
+    const int saverSeconds = saver.succeeded() ? parseDefaultsInteger(saver.standardOutput).value_or(unread) : unread;
+    const int displayMinutes
+        = power.succeeded() ? parseDisplaySleepMinutes(power.standardOutput).value_or(unread) : unread;
+    const int delay = lock.ran() ? parseScreenLockDelay(allOutput(lock)).value_or(unread) : unread;
     const QString text = evidence.join(u'\n');
-    if (!delay)
+    if (delay == unread)
         return CheckResult::unknown(text,
                                     QObject::tr("Hearth could not read whether macOS asks for a password; attest."));
-    if (*delay < 0)
+    if (delay < 0)
         return CheckResult::fail(
             text,
             QObject::tr("macOS does not ask for a password after the screen saver or display sleep. Turn on "
                         "System Settings › Lock Screen › Require password."));
     // Whichever comes first, the screen saver or display sleep, starts the lock delay.
-    std::optional<int> idle;
-    if (saverSeconds && *saverSeconds > 0)
-        idle = *saverSeconds;
-    if (displayMinutes && *displayMinutes > 0 && (!idle || *displayMinutes * 60 < *idle))
-        idle = *displayMinutes * 60;
-    if (!idle) {
-        if (!saverSeconds && !displayMinutes)
+    int idle = 0;
+    if (saverSeconds > 0)
+        idle = saverSeconds;
+    if (displayMinutes > 0 && (idle == 0 || displayMinutes * 60 < idle))
+        idle = displayMinutes * 60;
+    if (idle == 0) {
+        if (saverSeconds == unread && displayMinutes == unread)
             return CheckResult::unknown(text,
                                         QObject::tr("Hearth could not read the idle settings; attest to the lock."));
         return CheckResult::fail(
             text, QObject::tr("Neither the screen saver nor display sleep ever starts, so the screen never locks."));
     }
-    const int total = *idle + *delay;
+    const int total = idle + delay;
     if (total > maxSeconds)
         return CheckResult::fail(text,
                                  QObject::tr("The screen locks after %1 minutes idle; the limit is %2.")
