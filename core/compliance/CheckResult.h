@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <utility>
+
 namespace hearth::compliance {
 
 /// @brief What an automatic check concluded. Unknown never counts as a pass: it asks the security

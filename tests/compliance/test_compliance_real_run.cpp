@@ -145,3 +145,26 @@ TEST_CASE("The swap verdict agrees with /proc/swaps")
         CHECK(result.verdict == Verdict::Pass);
 }
 #endif
+
+#if defined(Q_OS_UNIX)
+TEST_CASE("The real probe runs without a shell, unlocalized, and reports missing tools and timeouts")
+{
+    LocalSystemProbe probe;
+    const CommandResult env = probe.run(QStringLiteral("env"), {});
+    REQUIRE(env.succeeded());
+    CHECK(QString::fromUtf8(env.standardOutput).split(u'\n').contains(QStringLiteral("LC_ALL=C")));
+    // Shell syntax in an argument reaches the program as text.
+    const CommandResult literal
+        = probe.run(QStringLiteral("printf"), {QStringLiteral("%s"), QStringLiteral("$HOME; echo injected")});
+    REQUIRE(literal.succeeded());
+    CHECK(literal.standardOutput == "$HOME; echo injected");
+    CHECK(probe.run(QStringLiteral("hearth-no-such-tool"), {}).status == ProbeStatus::NotFound);
+    CHECK(probe.run(QStringLiteral("sleep"), {QStringLiteral("5")}, 300).status == ProbeStatus::TimedOut);
+    const CommandResult failing = probe.run(QStringLiteral("false"), {});
+    CHECK(failing.ran());
+    CHECK(failing.exitCode == 1);
+    CHECK(probe.readFile(QStringLiteral("/hearth/no/such/file")).status == ProbeStatus::NotFound);
+    CHECK(probe.listDirectory(QStringLiteral("/hearth/no/such/dir")).status == ProbeStatus::NotFound);
+    CHECK(probe.readFile(QStringLiteral("/proc/self/status"), 5).content.size() == 5);
+}
+#endif
