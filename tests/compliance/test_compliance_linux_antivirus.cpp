@@ -23,6 +23,7 @@ void clamav(CheckFixture& f)
     f.probe.install(QStringLiteral("clamd"));
     f.probe.install(QStringLiteral("clamscan"));
     services(f, QStringLiteral("clamav-daemon"));
+    f.unit(QStringLiteral("clamav-clamonacc"), QStringLiteral("inactive"));
     f.probe.onCommand(QStringLiteral("freshclam"), {QStringLiteral("--version")}, 0,
                       recorded(QStringLiteral("linux/freshclam-version.txt")));
 }
@@ -36,6 +37,9 @@ TEST_CASE("ClamAV with its daemon running and fresh signatures passes")
     const CheckResult running = f.run(&linuxAntivirusRunning, kRunning);
     CHECK(running.verdict == Verdict::Pass);
     CHECK(running.detail.contains(QStringLiteral("ClamAV")));
+    CHECK(running.detail.contains(QStringLiteral("On-access scanning (clamonacc) is off")));
+    f.unit(QStringLiteral("clamav-clamonacc"), QStringLiteral("active"));
+    CHECK(f.run(&linuxAntivirusRunning, kRunning).detail.contains(QStringLiteral("with on-access scanning")));
     const CheckResult definitions = f.run(&linuxAntivirusDefinitions, kDefinitions);
     CHECK(definitions.verdict == Verdict::Pass);
     CHECK(definitions.evidence.contains(QStringLiteral("ClamAV 1.0.7/27460/Fri Nov 20 09:35:02 2026")));

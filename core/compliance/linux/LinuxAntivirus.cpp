@@ -62,7 +62,17 @@ QString hours(qint64 seconds)
 
 CheckResult linuxAntivirusRunning(const CheckContext& context)
 {
-    const Antivirus av = survey(context);
+    Antivirus av = survey(context);
+    if (av.runningProduct == u"ClamAV") {
+        // clamd scans only what it is asked to; clamonacc is what scans files as they are opened.
+        const bool onAccess
+            = unitState(context.probe, QStringLiteral("clamav-clamonacc"), av.evidence) == UnitState::Active;
+        return CheckResult::pass(
+            av.evidence.join(u'\n'),
+            onAccess ? QObject::tr("ClamAV is running, with on-access scanning (clamonacc).")
+                     : QObject::tr("ClamAV is running. On-access scanning (clamonacc) is off, so files are scanned "
+                                   "only by scheduled scans; make sure a weekly full scan runs."));
+    }
     const QString evidence = av.evidence.join(u'\n');
     if (!av.runningProduct.isEmpty())
         return CheckResult::pass(evidence, QObject::tr("%1 is running.").arg(av.runningProduct));
