@@ -151,8 +151,8 @@ QWidget* ClientsPage::makeSearchPanel()
     }
     connect(m_searchDob, &HudDateEdit::dateChanged, this, &ClientsPage::searchEdited);
     connect(m_searchDob->lineEdit(), &QLineEdit::returnPressed, this, &ClientsPage::searchEntered);
+    // activated covers a double-click and Enter; connecting doubleClicked too would open the client twice.
     connect(m_table, &QTableView::activated, this, &ClientsPage::openIndex);
-    connect(m_table, &QTableView::doubleClicked, this, &ClientsPage::openIndex);
     connect(openButton, &QPushButton::clicked, this, [this] { openIndex(m_table->currentIndex()); });
     connect(m_newButton, &QPushButton::clicked, this, &ClientsPage::startNewClient);
     connect(anonymousButton, &QPushButton::clicked, this, &ClientsPage::createAnonymousClient);
