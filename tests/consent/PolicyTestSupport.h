@@ -4,6 +4,7 @@
 
 #include "consent/Consent.h"
 #include "consent/ConsentPolicy.h"
+#include "support/QtStringMakers.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -15,21 +16,6 @@
 #include <string>
 
 namespace Catch {
-template<>
-struct StringMaker<QString>
-{
-    static std::string convert(const QString& s) { return '"' + s.toStdString() + '"'; }
-};
-template<>
-struct StringMaker<QStringList>
-{
-    static std::string convert(const QStringList& list) { return '[' + list.join(u" | "_qs).toStdString() + ']'; }
-};
-template<>
-struct StringMaker<QDate>
-{
-    static std::string convert(const QDate& d) { return d.toString(Qt::ISODate).toStdString(); }
-};
 template<>
 struct StringMaker<hearth::ConsentStatus::Standing>
 {

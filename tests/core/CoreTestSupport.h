@@ -9,6 +9,7 @@
 #include "crypto/RecoveryKey.h"
 #include "session/Vault.h"
 #include "store/KeyFile.h"
+#include "support/QtStringMakers.h"
 #include "support/TempDir.h"
 
 #include <QDir>
@@ -22,11 +23,6 @@
 #include <string>
 
 namespace Catch {
-template<>
-struct StringMaker<QString>
-{
-    static std::string convert(const QString& s) { return '"' + s.toStdString() + '"'; }
-};
 template<>
 struct StringMaker<hearth::ErrorCode>
 {

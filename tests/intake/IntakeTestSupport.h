@@ -8,6 +8,7 @@
 #include "intake/Enrollment.h"
 #include "intake/Project.h"
 #include "intake/QualityFinding.h"
+#include "support/QtStringMakers.h"
 
 #include <QDate>
 #include <QStringList>
@@ -16,22 +17,6 @@
 
 #include <algorithm>
 #include <string>
-
-namespace Catch {
-template<>
-struct StringMaker<QString>
-{
-    static std::string convert(const QString& s) { return '"' + s.toStdString() + '"'; }
-};
-template<>
-struct StringMaker<QStringList>
-{
-    static std::string convert(const QStringList& list)
-    {
-        return "[" + list.join(QStringLiteral(", ")).toStdString() + "]";
-    }
-};
-} // namespace Catch
 
 namespace hearth::test {
 
