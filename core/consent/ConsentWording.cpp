@@ -1,5 +1,6 @@
 #include "consent/ConsentWording.h"
 
+#include "common/MessageDate.h"
 #include "consent/ConsentRules.h"
 
 #include <QCoreApplication>
@@ -77,11 +78,6 @@ QString enteringAgencyOf(const ConsentStatus& status, const QString& fallback)
 
 namespace consent_wording {
 
-QString date(const QDate& day)
-{
-    return day.toString(u"d MMM yyyy"_qs);
-}
-
 QString disclosureExplanation(Reason reason, const Disclosure::Form form, const ConsentStatus& status,
                               const OutgoingRecord& record, const Audience& audience, const QString& enteringAgency)
 {
@@ -99,11 +95,11 @@ QString disclosureExplanation(Reason reason, const Disclosure::Form form, const 
                   "workstation.");
     case Reason::Expired:
         return tr("Written after the client's release expired on %1: it stays here until the release is renewed.")
-            .arg(date(status.expiresOn.value_or(QDate())));
+            .arg(messageDate(status.expiresOn.value_or(QDate())));
     case Reason::BeforeConsent:
         return tr("Dated before %1, when the client agreed to share again without their earlier records: it "
                   "stays on this workstation.")
-            .arg(date(status.shareFrom.value_or(QDate())));
+            .arg(messageDate(status.shareFrom.value_or(QDate())));
     case Reason::CategoryNotConsented:
         if (form == Disclosure::Form::Withheld)
             return tr("The client did not agree to share this kind of information.");
@@ -126,7 +122,6 @@ QString disclosureExplanation(Reason reason, const Disclosure::Form form, const 
 
 QStringList ConsentPolicy::explain(const ConsentStatus& status, const QDate& today) const
 {
-    using consent_wording::date;
     QStringList lines;
     switch (status.standing) {
     case Standing::NoneRecorded:
@@ -139,28 +134,29 @@ QStringList ConsentPolicy::explain(const ConsentStatus& status, const QDate& tod
     case Standing::Revoked:
         lines.append(tr("Revoked on %1: nothing about this client leaves this workstation any more. Their record is "
                         "kept here, encrypted, for the agency's own reports.")
-                         .arg(date(status.current->revokedAt->date())));
+                         .arg(messageDate(status.current->revokedAt->date())));
         break;
     case Standing::Active:
-        lines.append(choiceLine(*status.current, tr(" until %1").arg(date(status.current->expiresOn))));
+        lines.append(choiceLine(*status.current, tr(" until %1").arg(messageDate(status.current->expiresOn))));
         if (status.expiresWithin(today, ConsentSettings().warningDays))
             lines.append(renewalReminder(today.daysTo(status.current->expiresOn)));
         break;
     case Standing::Expired:
         lines.append(choiceLine(*status.current, {}));
         lines.append(tr("Expired on %1: new information stays here until the release is renewed.")
-                         .arg(date(status.current->expiresOn)));
+                         .arg(messageDate(status.current->expiresOn)));
         break;
     }
     if (status.restrictionNeeded)
         lines.append(tr("The HMIS will be asked to restrict what it already holds about this client."));
     if (status.shareFrom)
-        lines.append(tr("Records from before %1 stay on this workstation.").arg(date(*status.shareFrom)));
+        lines.append(tr("Records from before %1 stay on this workstation.").arg(messageDate(*status.shareFrom)));
     if (status.shares() && status.current->restricted)
         lines.append(tr("Restricted: the name is visible only to %1.").arg(enteringAgencyOf(status, m_ourAgency)));
     if (status.coordinatedEntry)
-        lines.append(tr("Coordinated Entry release: signed %1, until %2.")
-                         .arg(date(status.coordinatedEntry->signedOn), date(status.coordinatedEntry->expiresOn)));
+        lines.append(
+            tr("Coordinated Entry release: signed %1, until %2.")
+                .arg(messageDate(status.coordinatedEntry->signedOn), messageDate(status.coordinatedEntry->expiresOn)));
     return lines;
 }
 

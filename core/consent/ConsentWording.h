@@ -6,8 +6,6 @@
 
 namespace hearth::consent_wording {
 
-/// A date in a sentence: "1 Dec 2025" reads the same whatever the workstation's locale.
-QString date(const QDate& day);
 /// Why @p record was withheld or reduced for @p audience, in one plain sentence.
 QString disclosureExplanation(Disclosure::Reason reason, Disclosure::Form form, const ConsentStatus& status,
                               const OutgoingRecord& record, const Audience& audience, const QString& enteringAgency);

@@ -1,5 +1,7 @@
 #include "reports/NoSharingReportOutput.h"
 
+#include "common/MessageDate.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -14,11 +16,6 @@ QString tr(const char* text)
 QString isoDate(const QDate& date)
 {
     return date.toString(Qt::ISODate);
-}
-
-QString shownDate(const QDate& date)
-{
-    return date.toString(u"d MMM yyyy"_qs);
 }
 
 QString generatedText(const NoSharingUtilizationReport& report)
@@ -98,7 +95,7 @@ QString confidentialityNotice()
 
 QString rangeText(const DateRange& range)
 {
-    return shownDate(range.from) + QStringLiteral(" \u2013 ") + shownDate(range.to);
+    return messageDate(range.from) + QStringLiteral(" \u2013 ") + messageDate(range.to);
 }
 
 } // namespace no_sharing_report
@@ -164,8 +161,8 @@ QString toHtml(const NoSharingUtilizationReport& report)
                       "th");
         for (const NoSharingRow& row : section.rows) {
             html += QStringLiteral("<tr>");
-            for (const QString& text : {row.caseNumber, row.clientName(), shownDate(row.entryDate),
-                                        row.exitDate ? shownDate(*row.exitDate) : tr("\u2014 (still enrolled)")})
+            for (const QString& text : {row.caseNumber, row.clientName(), messageDate(row.entryDate),
+                                        row.exitDate ? messageDate(*row.exitDate) : tr("\u2014 (still enrolled)")})
                 html += QStringLiteral("<td>") + esc(text) + QStringLiteral("</td>");
             for (int count : {row.bedNights, row.otherServices})
                 html += QStringLiteral("<td align=\"right\">") + QString::number(count) + QStringLiteral("</td>");

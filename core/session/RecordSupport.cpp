@@ -18,11 +18,6 @@ Error refuse(const QString& message)
     return makeError(ErrorCode::InvalidInput, message);
 }
 
-QString messageDate(const QDate& date)
-{
-    return date.toString(u"d MMM yyyy"_qs);
-}
-
 Result<Project> loadProject(Store& store, const QString& uuid)
 {
     auto project = ProjectRepository(store).find(uuid);

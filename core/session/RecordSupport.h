@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/MessageDate.h"
 #include "common/Result.h"
 #include "intake/Enrollment.h"
 #include "intake/Project.h"
@@ -18,8 +19,7 @@ namespace records {
 QString newId();
 /// InvalidInput with a message the screens show as it is.
 Error refuse(const QString& message);
-/// A date in a message: "1 Dec 2025" reads the same whatever the workstation's locale.
-QString messageDate(const QDate& date);
+using hearth::messageDate; ///< core/common/MessageDate.h
 Result<Project> loadProject(Store& store, const QString& uuid);
 Result<Enrollment> loadEnrollment(Store& store, const QString& uuid);
 

@@ -38,19 +38,6 @@ ReleaseOfInformation limitedRelease()
     r.recordedAt = QDateTime(QDate(2026, 1, 5), QTime(9, 0, 0, 250), Qt::UTC);
     return r;
 }
-
-std::unique_ptr<Database> createDatabase(const QString& path, const SecretBytes& key)
-{
-    auto db = Database::open(path, key, Database::OpenMode::CreateNew);
-    REQUIRE_OK(db);
-    return std::move(db).value();
-}
-
-void execOk(Database& db, const QString& sql)
-{
-    INFO(sql.toStdString());
-    REQUIRE_OK(db.exec(sql));
-}
 } // namespace
 
 TEST_CASE("a release survives its JSON form with exactly the agreed keys", "[consent][json]")

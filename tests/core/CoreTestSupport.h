@@ -8,6 +8,7 @@
 #include "crypto/KeySlots.h"
 #include "crypto/RecoveryKey.h"
 #include "session/Vault.h"
+#include "store/Database.h"
 #include "store/KeyFile.h"
 #include "support/QtStringMakers.h"
 #include "support/TempDir.h"
@@ -196,6 +197,21 @@ inline void copyFixture(const QString& name, const QString& target)
         REQUIRE(QFile::copy(source.filePath(file), dest));
         REQUIRE(QFile::setPermissions(dest, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     }
+}
+
+/// A new, empty database file under @p key (migration tests build old schemas in it by hand).
+inline std::unique_ptr<Database> createDatabase(const QString& path, const SecretBytes& key)
+{
+    auto db = Database::open(path, key, Database::OpenMode::CreateNew);
+    REQUIRE_OK(db);
+    return std::move(db).value();
+}
+
+/// Runs @p sql, failing the test with the statement when it does not succeed.
+inline void execOk(Database& db, const QString& sql)
+{
+    INFO(sql.toStdString());
+    REQUIRE_OK(db.exec(sql));
 }
 
 } // namespace hearth::test

@@ -484,21 +484,6 @@ TEST_CASE("a save that hits a full disk fails cleanly and loses nothing", "[stor
     vault.reset();
 }
 
-namespace {
-std::unique_ptr<Database> createDatabase(const QString& path, const SecretBytes& key)
-{
-    auto db = Database::open(path, key, Database::OpenMode::CreateNew);
-    REQUIRE_OK(db);
-    return std::move(db).value();
-}
-
-void execOk(Database& db, const QString& sql)
-{
-    INFO(sql.toStdString());
-    REQUIRE_OK(db.exec(sql));
-}
-} // namespace
-
 TEST_CASE("upgrading a version 1 database keeps its data and adds the later tables", "[store][migrations]")
 {
     TempDir dir;
