@@ -54,6 +54,8 @@ bool roleAllows(Role role, Permission permission)
     case Permission::ViewAuditLog:
     case Permission::EditAgencySettings:
     case Permission::ClearExitData:
+    // The workstation audit is the Agency Administrator's / Security Officer's (Ongoing Monitoring).
+    case Permission::AuditWorkstation:
         return level >= static_cast<int>(Role::SiteManager);
     // Enterprise Manager only: reset passwords, enterprise administration.
     case Permission::ResetPasswords:

@@ -32,6 +32,7 @@ enum class Permission
     EditAgencySettings, ///< projects, password policy, auto-lock, sign-in lock-out
     ClearExitData, ///< reopen an enrollment and wipe its exit data ("Clear All Exit Data")
     RotateDataKey,
+    AuditWorkstation, ///< the agency security officer: compliance checklist runs and findings
 };
 
 QString roleName(Role role);

@@ -14,24 +14,6 @@ Error invalid(const QString& message)
     return makeError(ErrorCode::InvalidInput, QObject::tr("The compliance checklist is not valid: %1").arg(message));
 }
 
-std::optional<ItemKind> kindFrom(const QString& text)
-{
-    if (text == u"automatic")
-        return ItemKind::Automatic;
-    if (text == u"attestation")
-        return ItemKind::Attestation;
-    return std::nullopt;
-}
-
-std::optional<Severity> severityFrom(const QString& text)
-{
-    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low}) {
-        if (severityName(s) == text)
-            return s;
-    }
-    return std::nullopt;
-}
-
 Result<ChecklistItem> itemFrom(const QJsonObject& json, int index)
 {
     ChecklistItem item;
@@ -42,11 +24,11 @@ Result<ChecklistItem> itemFrom(const QJsonObject& json, int index)
     item.policySection = json.value(u"policySection").toString().trimmed();
     if (item.id.isEmpty() || item.wording.isEmpty() || item.why.isEmpty() || item.policySection.isEmpty())
         return invalid(QObject::tr("%1 needs an id, wording, why and policySection.").arg(where));
-    const auto kind = kindFrom(json.value(u"kind").toString());
+    const auto kind = itemKindFromName(json.value(u"kind").toString());
     if (!kind)
         return invalid(QObject::tr("%1 has a kind other than automatic or attestation.").arg(where));
     item.kind = *kind;
-    const auto severity = severityFrom(json.value(u"severity").toString());
+    const auto severity = severityFromName(json.value(u"severity").toString());
     if (!severity)
         return invalid(QObject::tr("%1 has a severity other than critical, high, medium or low.").arg(where));
     item.severity = *severity;
@@ -71,6 +53,29 @@ Result<SupportedRelease> releaseFrom(const QJsonObject& json)
 }
 
 } // namespace
+
+QString itemKindName(ItemKind kind)
+{
+    return kind == ItemKind::Automatic ? QStringLiteral("automatic") : QStringLiteral("attestation");
+}
+
+std::optional<ItemKind> itemKindFromName(const QString& text)
+{
+    if (text == u"automatic")
+        return ItemKind::Automatic;
+    if (text == u"attestation")
+        return ItemKind::Attestation;
+    return std::nullopt;
+}
+
+std::optional<Severity> severityFromName(const QString& text)
+{
+    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low}) {
+        if (severityName(s) == text)
+            return s;
+    }
+    return std::nullopt;
+}
 
 QString severityName(Severity severity)
 {

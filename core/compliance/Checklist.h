@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace hearth::compliance {
 
 enum class ItemKind
@@ -25,7 +27,10 @@ enum class Severity
     Low,
 };
 
-QString severityName(Severity severity);
+QString severityName(Severity severity); ///< "critical", "high", "medium", "low"
+std::optional<Severity> severityFromName(const QString& text);
+QString itemKindName(ItemKind kind); ///< "automatic" or "attestation"
+std::optional<ItemKind> itemKindFromName(const QString& text);
 
 /// @brief One line of the Compliance Certification Checklist.
 struct ChecklistItem
