@@ -2,6 +2,7 @@
 
 #include "ClientListModel.h"
 #include "UiHelpers.h"
+#include "compliance/ClientAccessBlockedPanel.h"
 #include "consent/ConsentDialog.h"
 #include "consent/ConsentPolicy.h"
 #include "consent/ReleaseDraft.h"
@@ -53,6 +54,7 @@ ClientsPage::ClientsPage(Vault& vault, QWidget* parent)
     , m_model(new ClientListModel(this))
     , m_searchTimer(new QTimer(this))
     , m_stack(new QStackedWidget)
+    , m_blocked(new ClientAccessBlockedPanel(vault))
     , m_searchText(new QLineEdit)
     , m_searchFirst(new QLineEdit)
     , m_searchLast(new QLineEdit)
@@ -75,8 +77,10 @@ ClientsPage::ClientsPage(Vault& vault, QWidget* parent)
     m_stack->addWidget(m_newPanel);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_blocked);
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_error);
+    layout->addStretch(); // keeps the block's explanation at the top while the stack is hidden
 
     connect(m_searchTimer, &QTimer::timeout, this, &ClientsPage::reload);
     reload();
@@ -228,9 +232,25 @@ void ClientsPage::searchEdited()
     m_searchTimer->start();
 }
 
+bool ClientsPage::refreshAccessBlock()
+{
+    const bool wasBlocked = m_stack->isHidden();
+    const bool blocked = !m_blocked->refresh().isEmpty();
+    m_stack->setHidden(blocked);
+    if (blocked) {
+        m_model->clear();
+        showError(m_error, {});
+    } else if (wasBlocked) {
+        reload();
+    }
+    return blocked;
+}
+
 void ClientsPage::reload()
 {
     m_searchTimer->stop();
+    if (refreshAccessBlock())
+        return;
     const SearchQuery q = query();
     m_newButton->setEnabled(!q.isEmpty() && m_vault.can(Permission::EditClients));
     if (q.isEmpty()) {

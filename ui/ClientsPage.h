@@ -23,6 +23,7 @@ class Vault;
 
 namespace hearth::ui {
 
+class ClientAccessBlockedPanel;
 class ClientListModel;
 class ClientPage;
 class ClientProfileForm;
@@ -56,6 +57,8 @@ public:
     const std::optional<ReleaseOfInformation>& pendingRelease() const { return m_release; }
     /// The page of the opened client, or nullptr while searching or creating.
     ClientPage* clientPage() const { return m_clientPage; }
+    /// Shown instead of the search while the agency's compliance policy closes client records here.
+    ClientAccessBlockedPanel* accessBlockedPanel() const { return m_blocked; }
 
 public Q_SLOTS:
     /// Runs the search now (typing runs it after a short pause).
@@ -66,6 +69,9 @@ public Q_SLOTS:
     void createAnonymousClient();
     void openClient(const QString& uuid);
     void backToSearch();
+    /// Reads the compliance block again: while there is one, its reason replaces the whole page.
+    /// Returns true while blocked.
+    bool refreshAccessBlock();
 
 private:
     QWidget* makeSearchPanel();
@@ -94,6 +100,7 @@ private:
     ClientListModel* m_model;
     QTimer* m_searchTimer;
     QStackedWidget* m_stack;
+    ClientAccessBlockedPanel* m_blocked;
     QWidget* m_searchPanel = nullptr;
     QWidget* m_newPanel = nullptr;
     QLineEdit* m_searchText;

@@ -1,6 +1,7 @@
 #include "SettingsPage.h"
 
 #include "UiHelpers.h"
+#include "compliance/ComplianceSettingsPanel.h"
 #include "consent/ConsentSettingsPanel.h"
 #include "session/IdleTimer.h"
 #include "session/Vault.h"
@@ -43,6 +44,7 @@ SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
     , m_attempts(makeSpin(1, 100))
     , m_lockoutMinutes(makeSpin(1, 1440, tr(" min")))
     , m_consent(new ConsentSettingsPanel(vault))
+    , m_compliance(new ComplianceSettingsPanel(vault))
     , m_status(new QLabel)
     , m_error(makeErrorLabel(QStringLiteral("settingsError")))
 {
@@ -88,6 +90,7 @@ SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
     layout->addWidget(policy);
     layout->addWidget(signIn);
     layout->addWidget(m_consent);
+    layout->addWidget(m_compliance);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
     layout->addStretch();
@@ -113,6 +116,7 @@ void SettingsPage::load()
     m_attempts->setValue(signIn.maxFailedAttempts);
     m_lockoutMinutes->setValue(signIn.lockoutMinutes);
     m_consent->load();
+    m_compliance->load();
     m_status->clear();
     showError(m_error, {});
 }
@@ -131,9 +135,9 @@ void SettingsPage::save()
         showError(m_error, tr("The maximum length must be at least the minimum length."));
         return;
     }
-    for (const Status& status :
-         {m_vault.setAutoLockMinutes(m_autoLock->value()), m_vault.setPasswordPolicy(config),
-          m_vault.setSignInPolicy({m_attempts->value(), m_lockoutMinutes->value()}), m_consent->save()}) {
+    for (const Status& status : {m_vault.setAutoLockMinutes(m_autoLock->value()), m_vault.setPasswordPolicy(config),
+                                 m_vault.setSignInPolicy({m_attempts->value(), m_lockoutMinutes->value()}),
+                                 m_consent->save(), m_compliance->save()}) {
         if (!status) {
             m_status->clear();
             showError(m_error, status.message());

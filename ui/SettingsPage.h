@@ -13,9 +13,11 @@ class Vault;
 
 namespace hearth::ui {
 
+class ComplianceSettingsPanel;
 class ConsentSettingsPanel;
 
-/// @brief Agency settings: auto-lock, password policy, sign-in lock-out, consent, data-key rotation.
+/// @brief Agency settings: auto-lock, password policy, sign-in lock-out, consent, workstation
+/// compliance, data-key rotation.
 class SettingsPage : public QWidget
 {
     Q_OBJECT
@@ -45,6 +47,7 @@ private:
     QSpinBox* m_attempts;
     QSpinBox* m_lockoutMinutes;
     ConsentSettingsPanel* m_consent;
+    ComplianceSettingsPanel* m_compliance;
     QLabel* m_status;
     QLabel* m_error;
 };

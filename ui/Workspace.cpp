@@ -4,6 +4,9 @@
 #include "ClientsPage.h"
 #include "SettingsPage.h"
 #include "UsersPage.h"
+#include "compliance/ClientAccessBlockedPanel.h"
+#include "compliance/ComplianceArea.h"
+#include "compliance/ComplianceBanner.h"
 #include "consent/AlertBanner.h"
 #include "consent/ExpiringReleasesNotice.h"
 #include "consent/ExpiringReleasesPage.h"
@@ -63,12 +66,23 @@ Workspace::Workspace(Vault& vault, QWidget* parent)
         m_reports = new NoSharingReportPage(vault);
         addArea(tr("Reports"), m_reports);
     }
+    if (vault.can(Permission::AuditWorkstation)) {
+        m_compliance = new ComplianceArea(vault);
+        addArea(tr("Compliance"), m_compliance);
+        m_complianceBanner = new ComplianceBanner(vault);
+        connect(m_complianceBanner, &ComplianceBanner::openRequested, this, &Workspace::showCompliance);
+        connect(m_clients->accessBlockedPanel(), &ClientAccessBlockedPanel::openComplianceRequested, this,
+                &Workspace::showCompliance);
+        // A run saved or a finding resolved changes the reminders and may lift the block.
+        connect(m_compliance, &ComplianceArea::changed, this, &Workspace::refreshNotices);
+    }
     // Wide enough for the longest area name, no wider.
     m_navigation->setMaximumWidth(m_navigation->sizeHintForColumn(0) + 4 * m_navigation->frameWidth()
                                   + QFontMetrics(font()).averageCharWidth() * 4);
 
     auto* outer = new QVBoxLayout(this);
-    for (QWidget* notice : {static_cast<QWidget*>(m_alertBanner), static_cast<QWidget*>(m_expiringNotice)}) {
+    for (QWidget* notice : {static_cast<QWidget*>(m_alertBanner), static_cast<QWidget*>(m_complianceBanner),
+                            static_cast<QWidget*>(m_expiringNotice)}) {
         if (notice)
             outer->addWidget(notice);
     }
@@ -100,6 +114,15 @@ void Workspace::refreshNotices()
         m_alertBanner->refresh();
     if (m_expiringNotice)
         m_expiringNotice->refresh();
+    if (m_complianceBanner)
+        m_complianceBanner->refresh();
+    m_clients->refreshAccessBlock();
+}
+
+void Workspace::showCompliance()
+{
+    if (m_compliance)
+        m_navigation->setCurrentRow(m_pages->indexOf(m_compliance));
 }
 
 QStringList Workspace::areaNames() const

@@ -15,6 +15,8 @@ namespace hearth::ui {
 
 class AuditLogPage;
 class ClientsPage;
+class ComplianceArea;
+class ComplianceBanner;
 class ExpiringReleasesNotice;
 class ExpiringReleasesPage;
 class NoSharingAlertBanner;
@@ -51,13 +53,18 @@ public:
     ExpiringReleasesNotice* expiringNotice() const { return m_expiringNotice; }
     NoSharingAlertBanner* alertBanner() const { return m_alertBanner; }
     NoSharingReportPage* reportsPage() const { return m_reports; }
+    ComplianceArea* complianceArea() const { return m_compliance; }
+    ComplianceBanner* complianceBanner() const { return m_complianceBanner; }
+    /// Shows the Compliance area (security officers only).
+    void showCompliance();
 
 Q_SIGNALS:
     void settingsSaved();
 
 private:
     void addArea(const QString& name, QWidget* page);
-    /// The consent notices over the pages: No Sharing alerts (administrators), releases expiring soon.
+    /// The notices over the pages: No Sharing alerts (administrators), releases expiring soon,
+    /// compliance reminders (security officers); and the compliance block of client records.
     void refreshNotices();
 
     Vault& m_vault;
@@ -72,6 +79,8 @@ private:
     ExpiringReleasesNotice* m_expiringNotice = nullptr;
     NoSharingAlertBanner* m_alertBanner = nullptr;
     NoSharingReportPage* m_reports = nullptr;
+    ComplianceArea* m_compliance = nullptr;
+    ComplianceBanner* m_complianceBanner = nullptr;
 };
 
 } // namespace hearth::ui

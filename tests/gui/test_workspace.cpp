@@ -97,7 +97,7 @@ TEST_CASE("gui: an administrator sees every area; the audit log lists sign-ins a
     CHECK(window.workspace()->areaNames()
           == QStringList {QStringLiteral("Clients"), QStringLiteral("Consent"), QStringLiteral("Users"),
                           QStringLiteral("Audit log"), QStringLiteral("Projects"), QStringLiteral("Settings"),
-                          QStringLiteral("Reports")});
+                          QStringLiteral("Reports"), QStringLiteral("Compliance")});
 
     ui::AuditLogPage* page = window.workspace()->auditLogPage();
     REQUIRE(page != nullptr);

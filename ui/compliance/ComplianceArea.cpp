@@ -1,0 +1,263 @@
+#include "ComplianceArea.h"
+
+#include "AutomaticChecksRunner.h"
+#include "ComplianceFindingsView.h"
+#include "ComplianceHistoryView.h"
+#include "ComplianceRunDialog.h"
+#include "ComplianceRunView.h"
+#include "ComplianceText.h"
+#include "UiHelpers.h"
+#include "common/MessageDate.h"
+#include "compliance/LocalSystemProbe.h"
+#include "session/ComplianceRecords.h"
+#include "session/Vault.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace hearth::ui {
+
+using compliance::AuditKind;
+
+namespace {
+enum Tab
+{
+    RunTab,
+    FindingsTab,
+    HistoryTab
+};
+} // namespace
+
+ComplianceArea::ComplianceArea(Vault& vault, std::shared_ptr<const compliance::SystemProbe> probe, QWidget* parent)
+    : QWidget(parent)
+    , m_vault(vault)
+    , m_runner(
+          new AutomaticChecksRunner(probe ? std::move(probe) : std::make_shared<compliance::LocalSystemProbe>(), this))
+    , m_reminders(new QLabel)
+    , m_kind(new QComboBox)
+    , m_runButton(new QPushButton(tr("&Run the checklist…")))
+    , m_busy(new QProgressBar)
+    , m_status(new QLabel)
+    , m_tabs(new QTabWidget)
+    , m_runStack(new QStackedWidget)
+    , m_runIntro(new QLabel)
+    , m_runView(new ComplianceRunView)
+    , m_findings(new ComplianceFindingsView(vault))
+    , m_history(new ComplianceHistoryView(vault))
+    , m_error(makeErrorLabel(QStringLiteral("complianceError")))
+{
+    setObjectName(QStringLiteral("complianceArea"));
+    m_reminders->setObjectName(QStringLiteral("complianceReminders"));
+    m_reminders->setWordWrap(true);
+    m_reminders->setTextFormat(Qt::PlainText);
+    m_kind->setObjectName(QStringLiteral("complianceAuditKind"));
+    m_kind->addItem(compliance::auditKindName(AuditKind::SelfAudit), int(AuditKind::SelfAudit));
+    m_kind->addItem(compliance::auditKindName(AuditKind::LeadVisit), int(AuditKind::LeadVisit));
+    m_kind->setToolTip(tr("A quarterly self-audit gives findings 7 days to be fixed; the HMIS Lead's yearly visit "
+                          "gives 30."));
+    m_runButton->setObjectName(QStringLiteral("runChecklistButton"));
+    m_runButton->setToolTip(tr("Look at this workstation now (antivirus, firewall, disk encryption, screen lock, "
+                               "updates, Hearth's own settings), then answer what Hearth cannot see."));
+    m_busy->setObjectName(QStringLiteral("complianceBusy"));
+    m_busy->setRange(0, 0); // busy: the checks do not report progress
+    m_busy->setMaximumWidth(160);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_status->setObjectName(QStringLiteral("complianceStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_tabs->setObjectName(QStringLiteral("complianceTabs"));
+    m_runStack->setObjectName(QStringLiteral("complianceRunStack"));
+    m_runIntro->setObjectName(QStringLiteral("complianceRunIntro"));
+    m_runIntro->setWordWrap(true);
+    m_runIntro->setTextFormat(Qt::PlainText);
+    m_runIntro->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_runIntro->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_runIntro->setText(tr("Choose the kind of audit and run the checklist. Hearth looks at this workstation, then "
+                           "you answer the items it cannot see, sign and save. Each failed item becomes a finding "
+                           "to fix by its due date."));
+
+    auto* title = new QLabel(tr("Workstation compliance"));
+    title->setFont(scaledFont(1.4, true));
+    auto* kindLabel = new QLabel(tr("&Audit:"));
+    kindLabel->setBuddy(m_kind);
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(kindLabel);
+    controls->addWidget(m_kind);
+    controls->addWidget(m_runButton);
+    controls->addWidget(m_busy);
+    controls->addWidget(m_status, 1);
+
+    m_runStack->addWidget(m_runIntro);
+    m_runStack->addWidget(m_runView);
+    m_tabs->addTab(m_runStack, tr("Current run"));
+    m_tabs->addTab(m_findings, tr("Findings"));
+    m_tabs->addTab(m_history, tr("Runs"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(m_reminders);
+    layout->addLayout(controls);
+    layout->addWidget(m_error);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_runButton, &QPushButton::clicked, this, &ComplianceArea::runChecklist);
+    connect(m_runner, &AutomaticChecksRunner::finished, this, &ComplianceArea::checksFinished);
+    connect(m_runView, &ComplianceRunView::saveRequested, this, &ComplianceArea::saveRun);
+    connect(m_history, &ComplianceHistoryView::openRequested, this, &ComplianceArea::openRun);
+    connect(m_findings, &ComplianceFindingsView::changed, this, [this] {
+        refresh();
+        Q_EMIT changed();
+    });
+    refresh();
+}
+
+void ComplianceArea::setProbe(std::shared_ptr<const compliance::SystemProbe> probe)
+{
+    m_runner->setProbe(std::move(probe));
+}
+
+bool ComplianceArea::isChecking() const
+{
+    return m_runner->isRunning();
+}
+
+QString ComplianceArea::remindersText() const
+{
+    return m_reminders->text();
+}
+
+void ComplianceArea::refresh()
+{
+    const QDate today = m_vault.clock().today();
+    const auto reminders = ComplianceRecords(m_vault).reminders(today);
+    if (reminders) {
+        m_reminders->setText(compliance_text::reminderLines(reminders.value(), today).join(u'\n'));
+        const bool attention = compliance_text::remindersNeedAttention(reminders.value(), today);
+        m_reminders->setStyleSheet(attention ? QStringLiteral("color: #b00020;") : QString());
+        showError(m_error, {});
+    } else {
+        m_reminders->clear();
+        showError(m_error, reminders.message());
+    }
+    m_findings->reload();
+    m_history->reload();
+}
+
+void ComplianceArea::runChecklist()
+{
+    if (m_runner->isRunning())
+        return;
+    if (m_runView->isEditing() && m_runStack->currentWidget() == m_runView) {
+        QPointer<ComplianceArea> alive(this);
+        const auto answer = QMessageBox::question(this, tr("Run the checklist"),
+                                                  tr("Start a new run? The answers of the run not yet saved are lost."),
+                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (!alive || answer != QMessageBox::Yes)
+            return;
+    }
+    const auto checklist = compliance::Checklist::builtIn();
+    if (!checklist) {
+        showError(m_error, checklist.message());
+        return;
+    }
+    m_pendingKind = static_cast<AuditKind>(m_kind->currentData().toInt());
+    m_pendingStart = m_vault.clock().now();
+    compliance::HearthFacts facts;
+    facts.dataDir = m_vault.location().dataDir;
+    facts.autoLockMinutes = m_vault.autoLockMinutes();
+    // syncServerUrl stays empty until sync is configured.
+    showError(m_error, {});
+    setChecking(true);
+    m_runner->start(checklist.value(), facts, m_pendingStart);
+}
+
+void ComplianceArea::checksFinished(const QList<compliance::ItemResult>& results)
+{
+    setChecking(false);
+    const auto checklist = compliance::Checklist::builtIn();
+    if (!checklist) {
+        showError(m_error, checklist.message());
+        return;
+    }
+    const compliance::ComplianceRun run = compliance::startRun(
+        checklist.value(), results, m_pendingKind, m_pendingStart, compliance::WorkstationIdentity::current());
+    m_runView->edit(run);
+    m_runStack->setCurrentWidget(m_runView);
+    m_tabs->setCurrentIndex(RunTab);
+    const int open = int(run.unanswered().size());
+    m_status->setText(tr("Checks done: %1 pass, %2 fail, %3 to answer.")
+                          .arg(run.count(compliance::Verdict::Pass))
+                          .arg(run.count(compliance::Verdict::Fail))
+                          .arg(open));
+    if (!run.unanswered().isEmpty())
+        m_runView->selectItem(run.unanswered().constFirst().itemId);
+}
+
+void ComplianceArea::saveRun()
+{
+    auto saved = ComplianceRecords(m_vault).saveRun(m_runView->run());
+    if (!saved) {
+        m_runView->showSaveError(saved.message());
+        return;
+    }
+    const compliance::ComplianceRun run = std::move(saved).value();
+    QStringList lines;
+    const auto open = ComplianceRecords(m_vault).findings(true);
+    if (open) {
+        for (const compliance::Finding& finding : open.value()) {
+            if (finding.runUuid == run.uuid)
+                lines << tr("• %1 — due %2").arg(finding.wording, messageDate(finding.dueOn));
+        }
+    }
+    QString text = tr("%1 saved: %2 pass, %3 fail.")
+                       .arg(compliance::auditKindName(run.kind))
+                       .arg(run.count(compliance::Verdict::Pass))
+                       .arg(run.count(compliance::Verdict::Fail));
+    if (lines.isEmpty())
+        text += u'\n' + tr("No findings: every item passed.");
+    else
+        text += u'\n'
+            + (lines.size() == 1 ? tr("1 finding opened; fix it by its due date and resolve it under Findings:")
+                                 : tr("%1 findings opened; fix each by its due date and resolve it under Findings:")
+                                       .arg(lines.size()))
+            + u'\n' + lines.join(u'\n');
+    m_runIntro->setText(text);
+    m_runStack->setCurrentWidget(m_runIntro);
+    m_status->clear();
+    refresh();
+    Q_EMIT changed();
+}
+
+void ComplianceArea::openRun(const QString& runUuid)
+{
+    auto run = ComplianceRecords(m_vault).run(runUuid);
+    if (!run) {
+        showError(m_error, run.message());
+        return;
+    }
+    auto* dialog = new ComplianceRunDialog(m_vault, run.value(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ComplianceRunDialog::changed, this, [this] {
+        refresh();
+        Q_EMIT changed();
+    });
+    dialog->open();
+}
+
+void ComplianceArea::setChecking(bool checking)
+{
+    m_runButton->setEnabled(!checking);
+    m_kind->setEnabled(!checking);
+    m_busy->setVisible(checking);
+    m_status->setText(checking ? tr("Looking at this workstation…") : QString());
+}
+
+} // namespace hearth::ui

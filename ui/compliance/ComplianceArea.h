@@ -1,0 +1,86 @@
+#pragma once
+
+#include "compliance/ComplianceRun.h"
+#include "compliance/SystemProbe.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+
+namespace hearth {
+class Vault;
+}
+
+namespace hearth::ui {
+
+class AutomaticChecksRunner;
+class ComplianceFindingsView;
+class ComplianceHistoryView;
+class ComplianceRunView;
+
+/// @brief The Compliance area for the agency's security officer: the reminders, running the
+/// Compliance Certification Checklist on this workstation, the findings to fix and the runs saved.
+///
+/// The automatic checks run on a worker thread through a SystemProbe (the real workstation by
+/// default; tests hand in a recorded one).
+class ComplianceArea : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ComplianceArea(Vault& vault, std::shared_ptr<const compliance::SystemProbe> probe = {},
+                            QWidget* parent = nullptr);
+
+    /// Where the automatic checks look (tests: a recorded workstation).
+    void setProbe(std::shared_ptr<const compliance::SystemProbe> probe);
+
+    ComplianceRunView* runView() const { return m_runView; }
+    ComplianceFindingsView* findingsView() const { return m_findings; }
+    ComplianceHistoryView* historyView() const { return m_history; }
+    /// True while the automatic checks run.
+    bool isChecking() const;
+    /// The reminders as shown at the top.
+    QString remindersText() const;
+
+public Q_SLOTS:
+    /// Reads the reminders, findings and runs again.
+    void refresh();
+    /// Runs the automatic checks for a new run of the kind chosen; the run view opens when they finish.
+    void runChecklist();
+    /// Saves the run being edited; the findings it opened are listed with their due dates.
+    void saveRun();
+    void openRun(const QString& runUuid);
+
+Q_SIGNALS:
+    /// A run was saved, a finding resolved or a copy marked sent: reminders elsewhere may change.
+    void changed();
+
+private:
+    void checksFinished(const QList<compliance::ItemResult>& results);
+    void setChecking(bool checking);
+
+    Vault& m_vault;
+    AutomaticChecksRunner* m_runner;
+    compliance::AuditKind m_pendingKind = compliance::AuditKind::SelfAudit;
+    QDateTime m_pendingStart;
+    QLabel* m_reminders;
+    QComboBox* m_kind;
+    QPushButton* m_runButton;
+    QProgressBar* m_busy;
+    QLabel* m_status;
+    QTabWidget* m_tabs;
+    QStackedWidget* m_runStack;
+    QLabel* m_runIntro;
+    ComplianceRunView* m_runView;
+    ComplianceFindingsView* m_findings;
+    ComplianceHistoryView* m_history;
+    QLabel* m_error;
+};
+
+} // namespace hearth::ui

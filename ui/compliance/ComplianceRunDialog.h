@@ -1,0 +1,47 @@
+#pragma once
+
+#include "compliance/ComplianceRun.h"
+
+#include <QDialog>
+
+class QLabel;
+class QPushButton;
+class QHBoxLayout;
+
+namespace hearth {
+class Vault;
+}
+
+namespace hearth::ui {
+
+class ComplianceRunView;
+
+/// @brief A saved run, read-only, with its report (PDF, JSON, print) and "Mark as sent to the HMIS
+/// Lead" for the yearly copy.
+class ComplianceRunDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ComplianceRunDialog(Vault& vault, const compliance::ComplianceRun& run, QWidget* parent = nullptr);
+
+    ComplianceRunView* view() const { return m_view; }
+
+public Q_SLOTS:
+    void markSent();
+
+Q_SIGNALS:
+    /// The run was marked as sent to the HMIS Lead.
+    void changed();
+
+private:
+    void showSent();
+
+    Vault& m_vault;
+    compliance::ComplianceRun m_run;
+    ComplianceRunView* m_view;
+    QLabel* m_sent;
+    QPushButton* m_markSent;
+    QLabel* m_error;
+};
+
+} // namespace hearth::ui

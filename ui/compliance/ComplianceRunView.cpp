@@ -1,0 +1,209 @@
+#include "ComplianceRunView.h"
+
+#include "AttestationEditor.h"
+#include "ComplianceItemModel.h"
+#include "ComplianceText.h"
+#include "UiHelpers.h"
+#include "common/MessageDate.h"
+#include "consent/SignaturePad.h"
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPixmap>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hearth::ui {
+
+using namespace compliance_text;
+
+ComplianceRunView::ComplianceRunView(QWidget* parent)
+    : QWidget(parent)
+    , m_heading(new QLabel)
+    , m_counts(new QLabel)
+    , m_model(new ComplianceItemModel(this))
+    , m_table(new QTableView)
+    , m_editor(new AttestationEditor)
+    , m_notes(new QPlainTextEdit)
+    , m_signature(new SignaturePad)
+    , m_clearSignature(new QPushButton(tr("C&lear signature")))
+    , m_savedSignature(new QLabel)
+    , m_problems(makeErrorLabel(QStringLiteral("complianceRunProblems")))
+    , m_save(new QPushButton(tr("&Save the run")))
+{
+    setObjectName(QStringLiteral("complianceRunView"));
+    if (auto checklist = compliance::Checklist::builtIn())
+        m_checklist = std::move(checklist).value();
+    m_heading->setObjectName(QStringLiteral("complianceRunHeading"));
+    m_heading->setFont(scaledFont(1.2, true));
+    m_heading->setWordWrap(true);
+    m_heading->setTextFormat(Qt::PlainText);
+    m_counts->setObjectName(QStringLiteral("complianceRunCounts"));
+    m_counts->setTextFormat(Qt::PlainText);
+    setUpRecordTable(m_table, m_model, QStringLiteral("complianceItemTable"));
+    m_table->horizontalHeader()->setSectionResizeMode(ComplianceItemModel::ItemColumn, QHeaderView::Stretch);
+    m_notes->setObjectName(QStringLiteral("complianceRunNotes"));
+    m_notes->setPlaceholderText(tr("Notes on the whole run (printed with the report; no client information)"));
+    m_notes->setMaximumHeight(QFontMetrics(font()).lineSpacing() * 5);
+    m_signature->setMinimumSize(SignaturePad::kImageSize / 2);
+    m_signature->setMaximumHeight(SignaturePad::kImageSize.height());
+    m_savedSignature->setObjectName(QStringLiteral("complianceSavedSignature"));
+    m_save->setObjectName(QStringLiteral("saveComplianceRun"));
+
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_editor);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    m_clearSignature->setObjectName(QStringLiteral("clearComplianceSignature"));
+    auto* signatureBox = new QGroupBox(tr("Security officer's signature"));
+    auto* signatureLayout = new QVBoxLayout(signatureBox);
+    signatureLayout->addWidget(m_signature, 1);
+    signatureLayout->addWidget(m_savedSignature);
+    signatureLayout->addWidget(m_clearSignature, 0, Qt::AlignRight);
+
+    auto* notesLabel = new QLabel(tr("Notes on this &run:"));
+    notesLabel->setBuddy(m_notes);
+    auto* left = new QVBoxLayout;
+    left->addWidget(notesLabel);
+    left->addWidget(m_notes);
+    left->addWidget(m_problems);
+    left->addStretch();
+    left->addWidget(m_save, 0, Qt::AlignLeft);
+    auto* bottom = new QHBoxLayout;
+    bottom->addLayout(left, 1);
+    bottom->addWidget(signatureBox);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_counts);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(bottom);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ComplianceRunView::showSelected);
+    connect(m_editor, &AttestationEditor::edited, this, &ComplianceRunView::itemEdited);
+    connect(m_signature, &SignaturePad::changed, this, &ComplianceRunView::updateProblems);
+    connect(m_clearSignature, &QPushButton::clicked, m_signature, &SignaturePad::clear);
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        if (problems().isEmpty())
+            Q_EMIT saveRequested();
+    });
+    m_savedSignature->hide();
+}
+
+void ComplianceRunView::edit(const compliance::ComplianceRun& run)
+{
+    showRun(run, true);
+}
+
+void ComplianceRunView::showSaved(const compliance::ComplianceRun& run)
+{
+    showRun(run, false);
+}
+
+void ComplianceRunView::showRun(const compliance::ComplianceRun& run, bool editing)
+{
+    m_run = run;
+    m_editing = editing;
+    const QDateTime when = (editing ? run.startedAt : run.completedAt).toLocalTime();
+    QString heading = auditKindName(run.kind) + QStringLiteral(" — ") + run.workstation.hostName + QStringLiteral(" — ")
+        + messageDate(when.date()) + u' ' + when.toString(QStringLiteral("HH:mm"));
+    if (!editing && !run.officerName.isEmpty())
+        heading += QStringLiteral(" — ") + tr("signed by %1").arg(run.officerName);
+    m_heading->setText(heading);
+    m_model->setItems(run.items);
+    m_notes->setPlainText(run.notes);
+    m_notes->setReadOnly(!editing);
+    m_signature->clear();
+    m_signature->setVisible(editing);
+    // Editing shows the pad; a saved run shows the signature as it was saved.
+    m_clearSignature->setVisible(editing);
+    QPixmap signature;
+    if (!editing && signature.loadFromData(run.signaturePng, "PNG"))
+        m_savedSignature->setPixmap(
+            signature.scaled(SignaturePad::kImageSize / 2, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    else
+        m_savedSignature->clear();
+    m_savedSignature->setVisible(!editing);
+    m_save->setVisible(editing);
+    m_editor->clear();
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    updateProblems();
+}
+
+compliance::ComplianceRun ComplianceRunView::run() const
+{
+    compliance::ComplianceRun run = m_run;
+    run.items = m_model->items();
+    if (m_editing) {
+        run.notes = m_notes->toPlainText().trimmed();
+        run.signaturePng = m_signature->toPng();
+    }
+    return run;
+}
+
+QStringList ComplianceRunView::problems() const
+{
+    return m_editing ? run().completionProblems() : QStringList {};
+}
+
+void ComplianceRunView::selectItem(const QString& itemId)
+{
+    const int row = m_model->rowOf(itemId);
+    if (row >= 0)
+        m_table->selectRow(row);
+}
+
+void ComplianceRunView::showSaveError(const QString& message)
+{
+    showError(m_problems, message);
+}
+
+void ComplianceRunView::showSelected()
+{
+    const int row = m_table->currentIndex().row();
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_editor->clear();
+        return;
+    }
+    const compliance::ItemOutcome& item = m_model->items().at(row);
+    const compliance::ChecklistItem* entry = m_checklist ? m_checklist->item(item.itemId) : nullptr;
+    m_editor->setItem(item, entry ? entry->why : QString(), m_editing);
+}
+
+void ComplianceRunView::itemEdited(compliance::Answer answer, const QString& note)
+{
+    const int row = m_table->currentIndex().row();
+    if (!m_editing || row < 0 || row >= m_model->rowCount())
+        return;
+    compliance::ItemOutcome item = m_model->items().at(row);
+    const bool answerable = !item.automatic || item.automatic->verdict == compliance::Verdict::Unknown;
+    if (answerable)
+        item.answer = answer;
+    item.note = note;
+    m_model->setItem(row, item);
+    updateProblems();
+}
+
+void ComplianceRunView::updateProblems()
+{
+    const compliance::ComplianceRun current = run();
+    m_counts->setText(tr("%1 pass, %2 fail, %3 not yet answered.")
+                          .arg(current.count(compliance::Verdict::Pass))
+                          .arg(current.count(compliance::Verdict::Fail))
+                          .arg(current.count(compliance::Verdict::Unknown)));
+    const QStringList found = problems();
+    showError(m_problems, found.join(u'\n'));
+    m_save->setEnabled(m_editing && found.isEmpty());
+}
+
+} // namespace hearth::ui

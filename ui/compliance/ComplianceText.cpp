@@ -1,0 +1,110 @@
+#include "ComplianceText.h"
+
+#include "common/MessageDate.h"
+
+#include <QCoreApplication>
+
+namespace hearth::ui::compliance_text {
+
+namespace {
+QString tr(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("ComplianceText", text, nullptr, n);
+}
+
+// "due on 5 Apr 2026 (in 12 days)", "overdue since 5 Apr 2026", "due today".
+QString dueWording(const QDate& due, const QDate& today)
+{
+    const qint64 days = today.daysTo(due);
+    if (days < 0)
+        return tr("overdue: it was due on %1").arg(messageDate(due));
+    if (days == 0)
+        return tr("due today");
+    return days == 1 ? tr("due tomorrow, %1").arg(messageDate(due))
+                     : tr("due on %1 (in %2 days)").arg(messageDate(due)).arg(days);
+}
+} // namespace
+
+QString verdictText(compliance::Verdict verdict)
+{
+    return compliance::verdictName(verdict);
+}
+
+QColor verdictBackground(compliance::Verdict verdict)
+{
+    switch (verdict) {
+    case compliance::Verdict::Pass:
+        return QColor(0xdf, 0xf2, 0xe1);
+    case compliance::Verdict::Fail:
+        return QColor(0xfd, 0xe7, 0xea);
+    case compliance::Verdict::Unknown:
+        break;
+    }
+    return QColor(0xff, 0xf4, 0xd6);
+}
+
+QString severityText(compliance::Severity severity)
+{
+    switch (severity) {
+    case compliance::Severity::Critical:
+        return tr("Critical");
+    case compliance::Severity::High:
+        return tr("High");
+    case compliance::Severity::Medium:
+        return tr("Medium");
+    case compliance::Severity::Low:
+        break;
+    }
+    return tr("Low");
+}
+
+QString answerText(compliance::Answer answer)
+{
+    switch (answer) {
+    case compliance::Answer::Yes:
+        return tr("Yes");
+    case compliance::Answer::No:
+        return tr("No");
+    case compliance::Answer::NotApplicable:
+        return tr("Not applicable");
+    case compliance::Answer::Unanswered:
+        break;
+    }
+    return {};
+}
+
+QColor alertColour()
+{
+    return QColor(0xb0, 0x00, 0x20);
+}
+
+QString findingCounts(int open, int overdue)
+{
+    if (open == 0)
+        return tr("No open findings.");
+    const QString late = overdue == 0 ? tr("none overdue") : tr("%1 overdue").arg(overdue);
+    return open == 1 ? tr("1 open finding, %1.").arg(late) : tr("%1 open findings, %2.").arg(open).arg(late);
+}
+
+QStringList reminderLines(const compliance::ComplianceReminders& r, const QDate& today)
+{
+    QStringList lines;
+    lines << (r.lastSelfAudit ? tr("Quarterly self-audit: last completed on %1; the next one is %2.")
+                                    .arg(messageDate(*r.lastSelfAudit), dueWording(r.selfAuditDue, today))
+                              : tr("Quarterly self-audit: none recorded on this workstation yet; one is %1.")
+                                    .arg(dueWording(r.selfAuditDue, today)));
+    lines
+        << (r.lastSentToLead
+                ? tr("Yearly copy to the HMIS Lead: last sent on %1; the next one is %2.")
+                      .arg(messageDate(*r.lastSentToLead), dueWording(r.leadCopyDue, today))
+                : tr("Yearly copy to the HMIS Lead: none sent yet; one is %1.").arg(dueWording(r.leadCopyDue, today)));
+    lines << findingCounts(r.openFindings, r.overdueFindings);
+    return lines;
+}
+
+bool remindersNeedAttention(const compliance::ComplianceReminders& r, const QDate& today)
+{
+    return r.overdueFindings > 0 || r.selfAuditDueSoon(today, 14) || r.leadCopyDueSoon(today, 14);
+}
+
+} // namespace hearth::ui::compliance_text
