@@ -83,6 +83,7 @@ ClientsPage::ClientsPage(Vault& vault, QWidget* parent)
     layout->addStretch(); // keeps the block's explanation at the top while the stack is hidden
 
     connect(m_searchTimer, &QTimer::timeout, this, &ClientsPage::reload);
+    connect(&vault, &Vault::clientAccessBlockChanged, this, &ClientsPage::refreshAccessBlock);
     reload();
 }
 

@@ -1,7 +1,6 @@
 #include "ClientAccessBlockedPanel.h"
 
 #include "UiHelpers.h"
-#include "session/ComplianceRecords.h"
 #include "session/Vault.h"
 
 #include <QHBoxLayout>
@@ -43,7 +42,8 @@ ClientAccessBlockedPanel::ClientAccessBlockedPanel(Vault& vault, QWidget* parent
 
 QString ClientAccessBlockedPanel::refresh()
 {
-    const QString reason = ComplianceRecords(m_vault).clientAccessBlock();
+    // The Vault's answer is the one its permission checks apply.
+    const QString reason = m_vault.clientAccessBlock();
     m_reason->setText(reason);
     setVisible(!reason.isEmpty());
     return reason;

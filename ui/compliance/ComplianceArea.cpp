@@ -124,6 +124,12 @@ void ComplianceArea::setProbe(std::shared_ptr<const compliance::SystemProbe> pro
     m_runner->setProbe(std::move(probe));
 }
 
+void ComplianceArea::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    refresh();
+}
+
 bool ComplianceArea::isChecking() const
 {
     return m_runner->isRunning();

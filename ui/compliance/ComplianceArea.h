@@ -61,6 +61,10 @@ Q_SIGNALS:
     /// A run was saved, a finding resolved or a copy marked sent: reminders elsewhere may change.
     void changed();
 
+protected:
+    /// Reminders and overdue findings change with the date: read them again whenever the area shows.
+    void showEvent(QShowEvent* event) override;
+
 private:
     void checksFinished(const QList<compliance::ItemResult>& results);
     void setChecking(bool checking);

@@ -1,11 +1,11 @@
 #include "ComplianceGuiSupport.h"
 
-#include "GuiTestSupport.h"
 #include "Workspace.h"
 #include "compliance/ComplianceArea.h"
 #include "compliance/ComplianceItemModel.h"
 #include "compliance/ComplianceRunView.h"
 #include "consent/SignaturePad.h"
+#include "gui/GuiTestSupport.h"
 
 #include <QComboBox>
 #include <QLineEdit>

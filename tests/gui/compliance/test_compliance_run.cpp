@@ -3,7 +3,6 @@
 // are resolved with a note; the home-screen banner and the client-records block follow.
 #include "ClientsPage.h"
 #include "ComplianceGuiSupport.h"
-#include "GuiTestSupport.h"
 #include "SettingsPage.h"
 #include "Workspace.h"
 #include "compliance/ClientAccessBlockedPanel.h"
@@ -14,6 +13,7 @@
 #include "compliance/ComplianceItemModel.h"
 #include "compliance/ComplianceRunDialog.h"
 #include "compliance/ComplianceRunView.h"
+#include "gui/GuiTestSupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -139,11 +139,9 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
     // Saved: each failure is a finding due seven days after today, listed with its date.
     auto* outcome = child<QLabel>(*area, "complianceRunIntro");
     REQUIRE(child<QStackedWidget>(*area, "complianceRunStack")->currentWidget() == outcome);
-    CHECK(outcome->text().contains(
-        QStringLiteral("%n finding(s) opened")
-            .replace(QStringLiteral("%n"), QString::number(failed.size()))
-            .replace(QStringLiteral("(s)"), failed.size() == 1 ? QString() : QStringLiteral("s"))));
-    CHECK(outcome->text().contains(QStringLiteral("due 12 Jan 2026")));
+    CHECK(outcome->text().contains(QStringLiteral("%1 findings opened").arg(failed.size())));
+    for (const compliance::ItemOutcome& item : failures)
+        CHECK(outcome->text().contains(item.wording + QStringLiteral(" — due 12 Jan 2026")));
     ui::ComplianceFindingsView* findings = area->findingsView();
     auto* findingsTable = child<QTableWidget>(*findings, "complianceFindingsTable");
     CHECK(findingsTable->rowCount() == failed.size());
@@ -199,7 +197,7 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
     QTest::mouseMove(&window); // activity at the new time, so the idle lock does not fire
     workspace->showArea(0);
     REQUIRE(banner->isVisible());
-    CHECK(banner->text().contains(QStringLiteral("1 compliance finding overdue")));
+    CHECK(banner->text().contains(QStringLiteral("1 compliance finding is overdue")));
     QTest::mouseClick(child<QPushButton>(*banner, "openComplianceButton"), Qt::LeftButton);
     CHECK(pages->currentWidget() == area);
     const int firewallFinding = findingRow(*findingsTable, *findings, kFirewall);
@@ -212,9 +210,10 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
     workspace->showArea(pages->indexOf(settings));
     auto* block = child<QCheckBox>(*settings, "complianceBlockClients");
     CHECK_FALSE(block->isChecked());
-    QTest::mouseClick(block, Qt::LeftButton);
+    QTest::mouseClick(block, Qt::LeftButton, {}, QPoint(8, block->height() / 2)); // on the box itself
     QTest::mouseClick(child<QPushButton>(*settings, "saveSettings"), Qt::LeftButton);
     CHECK_FALSE(child<QLabel>(*settings, "settingsError")->isVisibleTo(settings));
+    CHECK(block->isChecked());
     workspace->showArea(0);
     ui::ClientAccessBlockedPanel* blocked = workspace->clientsPage()->accessBlockedPanel();
     REQUIRE(blocked->isVisible());
