@@ -41,11 +41,16 @@ QString tableStart()
     return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n");
 }
 
-QString headerRow(const QStringList& texts)
+/// A header row; @p widths are percentages of the page, so long evidence gets the room and not the labels.
+QString headerRow(const QStringList& texts, const QList<int>& widths = {})
 {
     QString row = QStringLiteral("<tr>");
-    for (const QString& text : texts)
-        row += QStringLiteral("<th align=\"left\">") + esc(text) + QStringLiteral("</th>");
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        row += QStringLiteral("<th align=\"left\"");
+        if (i < widths.size())
+            row += QStringLiteral(" width=\"%1%\"").arg(widths.at(i));
+        row += u'>' + esc(texts.at(i)).replace(u'\n', QStringLiteral("<br>")) + QStringLiteral("</th>");
+    }
     return row + QStringLiteral("</tr>\n");
 }
 
@@ -133,7 +138,7 @@ QString summarySection(const ComplianceReport& report)
 QString resultsSection(const ComplianceRun& run)
 {
     QString html = QStringLiteral("<h2>") + esc(tr("Results")) + QStringLiteral("</h2>\n") + tableStart();
-    html += headerRow({tr("Item"), tr("Severity"), tr("Result"), tr("Evidence")});
+    html += headerRow({tr("Item"), tr("Severity"), tr("Result"), tr("Evidence")}, {34, 9, 13, 44});
     for (const ItemOutcome& o : run.items) {
         QString result = verdictHtml(o.effective());
         if (o.attested())
@@ -168,7 +173,7 @@ QString attestationsSection(const ComplianceRun& run)
     QString html = QStringLiteral("<h2>") + esc(tr("Attestations and notes")) + QStringLiteral("</h2>\n");
     if (rows.isEmpty())
         return html + QStringLiteral("<p>") + esc(tr("No item was answered or annotated.")) + QStringLiteral("</p>\n");
-    return html + tableStart() + headerRow({tr("Item"), tr("Answer"), tr("Note")}) + rows
+    return html + tableStart() + headerRow({tr("Item"), tr("Answer"), tr("Note")}, {40, 15, 45}) + rows
         + QStringLiteral("</table>\n");
 }
 
@@ -193,7 +198,8 @@ QString findingsSection(const ComplianceReport& report)
     if (report.findings.isEmpty())
         return html + QStringLiteral("<p>") + esc(tr("No findings.")) + QStringLiteral("</p>\n");
     html += tableStart()
-        + headerRow({tr("Item"), tr("Severity"), tr("From"), tr("Opened"), tr("Due"), tr("State"), tr("Evidence")});
+        + headerRow({tr("Item"), tr("Severity"), tr("From"), tr("Opened"), tr("Due"), tr("State"), tr("Evidence")},
+                    {24, 8, 11, 10, 10, 13, 24});
     for (const Finding& f : report.findings) {
         QString from = tr("this run");
         for (const ComplianceRun& e : report.earlierRuns) {
@@ -239,11 +245,10 @@ QString earlierRunsSection(const ComplianceReport& report)
     QStringList headers {tr("Item"), tr("This run\n%1").arg(messageDate(report.run.completedAt.toLocalTime().date()))};
     for (const ComplianceRun& e : earlier)
         headers << auditKindName(e.kind) + u'\n' + messageDate(e.completedAt.toLocalTime().date());
-    html += tableStart() + QStringLiteral("<tr>");
-    for (const QString& h : headers)
-        html += QStringLiteral("<th align=\"left\">") + esc(h).replace(u'\n', QStringLiteral("<br>"))
-            + QStringLiteral("</th>");
-    html += QStringLiteral("</tr>\n");
+    QList<int> widths {40};
+    for (qsizetype i = 1; i < headers.size(); ++i)
+        widths << int(60 / (headers.size() - 1));
+    html += tableStart() + headerRow(headers, widths);
     for (const ItemOutcome* item : rows) {
         html += QStringLiteral("<tr>") + td(itemCell(item->wording, item->itemId, {}));
         for (const ComplianceRun* run : columns)
