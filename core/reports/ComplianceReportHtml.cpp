@@ -138,7 +138,7 @@ QString summarySection(const ComplianceReport& report)
 QString resultsSection(const ComplianceRun& run)
 {
     QString html = QStringLiteral("<h2>") + esc(tr("Results")) + QStringLiteral("</h2>\n") + tableStart();
-    html += headerRow({tr("Item"), tr("Severity"), tr("Result"), tr("Evidence")}, {34, 9, 13, 44});
+    html += headerRow({tr("Item"), tr("Severity"), tr("Result"), tr("Evidence")}, {32, 11, 13, 44});
     for (const ItemOutcome& o : run.items) {
         QString result = verdictHtml(o.effective());
         if (o.attested())
@@ -199,7 +199,7 @@ QString findingsSection(const ComplianceReport& report)
         return html + QStringLiteral("<p>") + esc(tr("No findings.")) + QStringLiteral("</p>\n");
     html += tableStart()
         + headerRow({tr("Item"), tr("Severity"), tr("From"), tr("Opened"), tr("Due"), tr("State"), tr("Evidence")},
-                    {24, 8, 11, 10, 10, 13, 24});
+                    {22, 10, 10, 10, 10, 12, 26});
     for (const Finding& f : report.findings) {
         QString from = tr("this run");
         for (const ComplianceRun& e : report.earlierRuns) {

@@ -149,7 +149,8 @@ Status ComplianceReportExport::savePdfTo(const QString& path)
         QPdfWriter writer(&device);
         writer.setTitle(compliance::complianceReportTitle());
         writer.setCreator(QStringLiteral("Hearth"));
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
+        // QTextDocument::print() adds its own 2 cm margin inside these.
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF(5, 5, 5, 5),
                                          QPageLayout::Millimeter));
         printDocument(*m_report, writer);
     }); // the writer finishes the PDF when it goes, before the file is committed
