@@ -65,6 +65,30 @@ bool roleAllows(Role role, Permission permission)
     return false;
 }
 
+bool touchesClientData(Permission permission)
+{
+    switch (permission) {
+    case Permission::ViewClientProfile:
+    case Permission::ViewAllClientData:
+    case Permission::EditClients:
+    case Permission::DeleteClients:
+    case Permission::RevealSsn:
+    case Permission::ExportData:
+    case Permission::RunRestrictedReports:
+    case Permission::RunAllReports:
+    case Permission::ClearExitData:
+        return true;
+    case Permission::ManageUsers:
+    case Permission::ResetPasswords:
+    case Permission::ViewAuditLog:
+    case Permission::EditAgencySettings:
+    case Permission::RotateDataKey:
+    case Permission::AuditWorkstation:
+        return false;
+    }
+    return true;
+}
+
 bool canManageRole(Role actor, Role target)
 {
     if (actor == Role::EnterpriseManager)

@@ -42,6 +42,10 @@ bool isValidRole(int value);
 /// @brief The permission matrix (docs/permissions.md).
 bool roleAllows(Role role, Permission permission);
 
+/// True for the permissions that open client records (profiles, participant data, SSNs, client reports
+/// and exports): the ones a compliance block closes.
+bool touchesClientData(Permission permission);
+
 /// True when a user at @p actor may create, change or remove a user at @p target.
 /// Enterprise Managers manage everyone; others manage only the levels the policy names for them.
 bool canManageRole(Role actor, Role target);

@@ -53,6 +53,9 @@ public:
     QString clientAccessBlock() const;
 
 private:
+    /// Hands clientAccessBlock() to the Vault after a change that can open or close client records.
+    void refreshClientAccessBlock();
+
     Vault& m_vault;
 };
 

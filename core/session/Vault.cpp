@@ -3,6 +3,7 @@
 #include "crypto/KeySlots.h"
 #include "search/DuplicateIndex.h"
 #include "session/ClientSearch.h"
+#include "session/ComplianceRecords.h"
 #include "session/IdleTimer.h"
 #include "store/ChangeLog.h"
 #include "store/ClientRepository.h"
@@ -330,6 +331,7 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
         return st;
     }
     m_lockedLogin.clear();
+    setClientAccessBlock(ComplianceRecords(*this).clientAccessBlock());
     setState(State::Unlocked);
     Q_EMIT userChanged();
     return {};
@@ -440,6 +442,7 @@ void Vault::signOut()
 
 void Vault::closeStore()
 {
+    m_clientAccessBlock.clear();
     m_searchIndex.reset();
     m_store.reset();
     m_dataKey.clear();
@@ -464,7 +467,17 @@ Status Vault::require(Permission permission) const
     if (!roleAllows(m_user->role, permission))
         return makeError(ErrorCode::PermissionDenied,
                          tr("Your access level (%1) does not allow this.").arg(roleName(m_user->role)));
+    if (!m_clientAccessBlock.isEmpty() && touchesClientData(permission))
+        return makeError(ErrorCode::PermissionDenied, m_clientAccessBlock);
     return {};
+}
+
+void Vault::setClientAccessBlock(const QString& sentence)
+{
+    if (sentence == m_clientAccessBlock)
+        return;
+    m_clientAccessBlock = sentence;
+    Q_EMIT clientAccessBlockChanged();
 }
 
 Status Vault::write(const std::function<Status()>& work)

@@ -94,7 +94,11 @@ public:
     QString lockedUserLogin() const { return m_lockedLogin; }
     bool can(Permission permission) const;
     /// PermissionDenied unless unlocked and the user's role allows @p permission (and no password change is due).
+    /// Client-data permissions are also refused while clientAccessBlock() is set.
     Status require(Permission permission) const;
+    /// Why client records are closed on this workstation now (the agency's compliance policy and an open
+    /// critical finding), or empty. Worked out at sign-in and after every compliance change.
+    QString clientAccessBlock() const { return m_clientAccessBlock; }
 
     Status changePassword(const QString& currentPassword, const QString& newPassword);
 
@@ -125,6 +129,8 @@ Q_SIGNALS:
     /// Emitted synchronously before locking or signing out, while the store is still open: save drafts now.
     void aboutToLock();
     void userChanged();
+    /// clientAccessBlock() changed: client screens open or close.
+    void clientAccessBlockChanged();
 
 private:
     friend class UserAdministration;
@@ -138,6 +144,7 @@ private:
     friend class ConsentGate;
     friend class ConsentReports;
     friend class NoSharingAlerts;
+    friend class ComplianceRecords;
 
     Store* store() const { return m_store.get(); }
     /// Runs @p work in a transaction; audit entries it appends commit or roll back with it.
@@ -161,6 +168,7 @@ private:
     void closeStore();
     void setState(State state);
     bool passwordExpiredFor(const QDateTime& changedAt) const;
+    void setClientAccessBlock(const QString& sentence);
 
     StoreLocation m_location;
     const Clock& m_clock;
@@ -173,6 +181,7 @@ private:
     std::optional<SessionUser> m_user;
     QString m_lockedLogin;
     QString m_storeId;
+    QString m_clientAccessBlock; ///< ComplianceRecords::clientAccessBlock(), cached for require()
 };
 
 } // namespace hearth

@@ -201,6 +201,35 @@ CREATE TABLE consent_alerts (
 CREATE INDEX consent_alerts_open ON consent_alerts (project_uuid, acknowledged_at);
 )sql";
 
+// Version 5: workstation compliance. A run keeps its whole record, signature included, as JSON in `data`
+// (inside the encrypted file); findings keep theirs too, with the columns the open-findings list needs.
+const char* const kV5 = R"sql(
+CREATE TABLE compliance_runs (
+    uuid            TEXT PRIMARY KEY,
+    kind            TEXT NOT NULL CHECK (kind IN ('self-audit', 'lead-visit')),
+    started_at      TEXT NOT NULL,
+    completed_at    TEXT NOT NULL,
+    officer_login   TEXT NOT NULL,
+    sent_to_lead_at TEXT,
+    data            TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX compliance_runs_by_completion ON compliance_runs (completed_at);
+
+CREATE TABLE compliance_findings (
+    uuid        TEXT PRIMARY KEY,
+    run_uuid    TEXT NOT NULL REFERENCES compliance_runs (uuid),
+    item_id     TEXT NOT NULL,
+    severity    TEXT NOT NULL,
+    opened_on   TEXT NOT NULL,
+    due_on      TEXT NOT NULL,
+    resolved_at TEXT,
+    resolved_by TEXT,
+    data        TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX compliance_findings_open ON compliance_findings (due_on) WHERE resolved_at IS NULL;
+CREATE INDEX compliance_findings_by_run ON compliance_findings (run_uuid);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& allMigrations()
@@ -210,6 +239,7 @@ const std::vector<Migration>& allMigrations()
         {2, QStringLiteral("clients and drafts"), QString::fromUtf8(kV2)},
         {3, QStringLiteral("intake: client profiles, projects, enrollments, services"), QString::fromUtf8(kV3)},
         {4, QStringLiteral("consent: releases, attachments, restriction requests, alerts"), QString::fromUtf8(kV4)},
+        {5, QStringLiteral("compliance: checklist runs and findings"), QString::fromUtf8(kV5)},
     };
     return migrations;
 }
