@@ -1,5 +1,6 @@
 #include "ComplianceRunDialog.h"
 
+#include "ComplianceReportExport.h"
 #include "ComplianceRunView.h"
 #include "UiHelpers.h"
 #include "common/MessageDate.h"
@@ -19,6 +20,7 @@ ComplianceRunDialog::ComplianceRunDialog(Vault& vault, const compliance::Complia
     , m_vault(vault)
     , m_run(run)
     , m_view(new ComplianceRunView)
+    , m_export(new ComplianceReportExport(vault))
     , m_sent(new QLabel)
     , m_markSent(new QPushButton(tr("&Mark as sent to the HMIS Lead")))
     , m_error(makeErrorLabel(QStringLiteral("complianceRunDialogError")))
@@ -32,6 +34,7 @@ ComplianceRunDialog::ComplianceRunDialog(Vault& vault, const compliance::Complia
     m_view->showSaved(run);
 
     auto* actions = new QHBoxLayout;
+    actions->addWidget(m_export);
     actions->addWidget(m_sent, 1);
     actions->addWidget(m_markSent);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close);
@@ -43,6 +46,7 @@ ComplianceRunDialog::ComplianceRunDialog(Vault& vault, const compliance::Complia
 
     connect(m_markSent, &QPushButton::clicked, this, &ComplianceRunDialog::markSent);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    loadReport();
     showSent();
     resize(1000, 700);
 }
@@ -59,8 +63,23 @@ void ComplianceRunDialog::markSent()
         m_run = std::move(reread).value();
     else
         m_run.sentToLeadAt = m_vault.clock().now();
+    loadReport();
     showSent();
     Q_EMIT changed();
+}
+
+void ComplianceRunDialog::loadReport()
+{
+    const ComplianceRecords records(m_vault);
+    auto runs = records.runs();
+    auto findings = records.findings();
+    if (!runs || !findings) {
+        showError(m_error, !runs ? runs.message() : findings.message());
+        m_export->setReport(std::nullopt);
+        return;
+    }
+    m_export->setReport(compliance::complianceReportFor(m_run, runs.value(), findings.value(), m_vault.clock().now(),
+                                                        m_vault.clock().today()));
 }
 
 void ComplianceRunDialog::showSent()

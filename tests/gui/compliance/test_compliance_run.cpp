@@ -11,6 +11,7 @@
 #include "compliance/ComplianceFindingsView.h"
 #include "compliance/ComplianceHistoryView.h"
 #include "compliance/ComplianceItemModel.h"
+#include "compliance/ComplianceReportExport.h"
 #include "compliance/ComplianceRunDialog.h"
 #include "compliance/ComplianceRunView.h"
 #include "gui/GuiTestSupport.h"
@@ -18,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -182,6 +184,13 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
     CHECK_FALSE(child<QLabel>(*dialog, "complianceSavedSignature")->pixmap().isNull());
     CHECK(child<QPlainTextEdit>(*dialog, "complianceRunNotes")->toPlainText()
           == QStringLiteral("First quarterly audit."));
+    // The report for the HMIS Lead, as the Save PDF… button writes it once a file is chosen.
+    CHECK(child<QPushButton>(*dialog, "complianceReportSavePdf")->isEnabled());
+    const QString pdfPath = f.dir.path() + QStringLiteral("/compliance-report.pdf");
+    REQUIRE(dialog->reportExport()->savePdfTo(pdfPath).ok());
+    QFile pdf(pdfPath);
+    REQUIRE(pdf.open(QIODevice::ReadOnly));
+    CHECK(pdf.read(4) == QByteArrayLiteral("%PDF"));
     QTest::mouseClick(child<QPushButton>(*dialog, "markSentToLeadButton"), Qt::LeftButton);
     CHECK(child<QLabel>(*dialog, "complianceSentToLead")->text()
           == QStringLiteral("Sent to the HMIS Lead on 5 Jan 2026."));
