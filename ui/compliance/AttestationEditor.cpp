@@ -100,12 +100,7 @@ void AttestationEditor::setItem(const compliance::ItemOutcome& item, const QStri
     m_wording->setText(item.wording);
     m_why->setText(why);
     m_policy->setText(item.policySection);
-    const QString verdict = compliance_text::verdictText(item.effective());
-    if (item.automatic)
-        m_verdict->setText(verdict + QStringLiteral(" — ") + item.automatic->detail);
-    else
-        m_verdict->setText(verdict + QStringLiteral(" — ")
-                           + tr("An attestation: Hearth cannot see this, the security officer answers it."));
+    showVerdict(item);
     m_evidence->setPlainText(item.automatic ? item.automatic->evidence : tr("(an attestation: no automatic check)"));
     const bool answerable = !item.automatic || item.automatic->verdict == compliance::Verdict::Unknown;
     m_answerLabel->setVisible(answerable);
@@ -118,6 +113,16 @@ void AttestationEditor::setItem(const compliance::ItemOutcome& item, const QStri
     m_note->setText(item.note);
     m_note->setReadOnly(!editable);
     m_loading = false;
+}
+
+void AttestationEditor::showVerdict(const compliance::ItemOutcome& item)
+{
+    const QString verdict = compliance_text::verdictText(item.effective());
+    if (item.automatic)
+        m_verdict->setText(verdict + QStringLiteral(" — ") + item.automatic->detail);
+    else
+        m_verdict->setText(verdict + QStringLiteral(" — ")
+                           + tr("An attestation: Hearth cannot see this, the security officer answers it."));
 }
 
 void AttestationEditor::clear()

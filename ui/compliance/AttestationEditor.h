@@ -24,6 +24,8 @@ public:
     /// Shows @p item; @p why comes from the checklist. Read-only runs pass @p editable false.
     void setItem(const compliance::ItemOutcome& item, const QString& why, bool editable);
     void clear();
+    /// Shows the standing of @p item again after its answer changed (the rest stays as typed).
+    void showVerdict(const compliance::ItemOutcome& item);
 
     compliance::Answer answer() const;
     QString note() const;

@@ -47,12 +47,15 @@ ComplianceRunView::ComplianceRunView(QWidget* parent)
     m_counts->setObjectName(QStringLiteral("complianceRunCounts"));
     m_counts->setTextFormat(Qt::PlainText);
     setUpRecordTable(m_table, m_model, QStringLiteral("complianceItemTable"));
+    // The wording gets the room; the short columns fit their words.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ComplianceItemModel::ItemColumn, QHeaderView::Stretch);
     m_notes->setObjectName(QStringLiteral("complianceRunNotes"));
     m_notes->setPlaceholderText(tr("Notes on the whole run (printed with the report; no client information)"));
     m_notes->setMaximumHeight(QFontMetrics(font()).lineSpacing() * 5);
     m_signature->setMinimumSize(SignaturePad::kImageSize / 2);
-    m_signature->setMaximumHeight(SignaturePad::kImageSize.height());
+    m_signature->setMaximumHeight(SignaturePad::kImageSize.height() * 3 / 4); // leave the items the room
     m_savedSignature->setObjectName(QStringLiteral("complianceSavedSignature"));
     m_save->setObjectName(QStringLiteral("saveComplianceRun"));
 
@@ -191,6 +194,7 @@ void ComplianceRunView::itemEdited(compliance::Answer answer, const QString& not
         item.answer = answer;
     item.note = note;
     m_model->setItem(row, item);
+    m_editor->showVerdict(item);
     updateProblems();
 }
 

@@ -8,6 +8,7 @@
 #include "gui/GuiTestSupport.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -50,6 +51,9 @@ void answerThroughUi(ui::ComplianceRunView& view, const QString& noItemId, const
         auto* answer = child<QRadioButton>(view, no ? "answerNo" : "answerYes");
         REQUIRE(answer->isVisible());
         QTest::mouseClick(answer, Qt::LeftButton);
+        CHECK(child<QLabel>(view, "complianceItemDetail")
+                  ->text()
+                  .startsWith(no ? QStringLiteral("FAIL") : QStringLiteral("PASS")));
         if (no)
             QTest::keyClicks(child<QLineEdit>(view, "complianceItemNote"), note);
     }
