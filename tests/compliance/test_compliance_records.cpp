@@ -266,7 +266,7 @@ TEST_CASE("reminders follow the last self-audit and the last copy sent to the HM
 TEST_CASE("only a Site Manager or above audits the workstation", "[compliance][records][permissions]")
 {
     ComplianceStore s;
-    s.save(AuditKind::SelfAudit, {kScreenLock});
+    const QString runUuid = s.save(AuditKind::SelfAudit, {kScreenLock}).uuid;
     const QString findingUuid = s.findings().front().uuid;
     s.addUser(u"sam.staff"_qs, Role::AgencyStaff, kThirdPassword);
     s.addUser(u"pat.manager"_qs, Role::ProgramManager, kThirdPassword);
@@ -282,6 +282,7 @@ TEST_CASE("only a Site Manager or above audits the workstation", "[compliance][r
         CHECK(s.compliance.findings().code() == ErrorCode::PermissionDenied);
         CHECK(s.compliance.reminders(s.clock.today()).code() == ErrorCode::PermissionDenied);
         CHECK(s.compliance.resolveFinding(findingUuid, u"done"_qs).code() == ErrorCode::PermissionDenied);
+        CHECK(s.compliance.markSentToLead(runUuid).code() == ErrorCode::PermissionDenied);
         CHECK(s.compliance.setSettings(ComplianceSettings {true}).code() == ErrorCode::PermissionDenied);
         // Everyone may read the policy and whether client records are closed.
         CHECK_FALSE(s.compliance.settings().blockClientsOnCriticalFailure);
@@ -290,6 +291,7 @@ TEST_CASE("only a Site Manager or above audits the workstation", "[compliance][r
 
     s.switchTo(u"sue.site"_qs, kThirdPassword);
     CHECK(s.audits(audit::ComplianceRun).size() == 1); // the refused attempts left nothing
+    s.clock.advanceSeconds(3600);
     const ComplianceRun mine = s.save(AuditKind::SelfAudit, {});
     CHECK(mine.officerLogin == u"sue.site"_qs);
     REQUIRE_OK(s.compliance.resolveFinding(findingUuid, u"locks after 10 minutes now"_qs));
@@ -401,6 +403,11 @@ TEST_CASE("runs and findings survive closing and reopening the store", "[complia
     REQUIRE_FALSE(block.isEmpty());
     s.vault->signOut();
     s.vault.reset();
+    // Evidence, notes and the signature are only ever in the encrypted file.
+    for (const QByteArray& bytes : snapshot(s.dir.path())) {
+        CHECK_FALSE(bytes.contains(kSecretMarker.toUtf8()));
+        CHECK_FALSE(bytes.contains(signatureBytes().toBase64()));
+    }
 
     s.vault = s.makeVault();
     REQUIRE(s.vault->probe() == Vault::State::Locked);
