@@ -6,6 +6,7 @@
 #include "session/AuditReader.h"
 #include "session/ClientRecords.h"
 #include "session/ComplianceRecords.h"
+#include "session/UserAdministration.h"
 #include "support/QtStringMakers.h"
 
 #include <QBuffer>
@@ -264,6 +265,49 @@ TEST_CASE("gui: a compliance report that cannot be written leaves no file, no au
 
     REQUIRE(f.vault.unlock(kAdminPassword).ok());
     CHECK(f.exports().empty());
+}
+
+TEST_CASE("gui: only a user who may audit workstations saves or prints the compliance report")
+{
+    ExportFixture f;
+    const QString staff = u"sam.staff"_qs;
+    REQUIRE(UserAdministration(f.vault).addUser(staff, u"Sam Staff"_qs, Role::AgencyStaff, u"Temp-Pass-1234!"_qs).ok());
+    f.vault.signOut();
+    REQUIRE(f.vault.signIn(staff, u"Temp-Pass-1234!"_qs).ok());
+    REQUIRE(f.vault.changePassword(u"Temp-Pass-1234!"_qs, u"Own-Pass-5678?x"_qs).ok());
+
+    ComplianceReportExport exporter(f.vault);
+    exporter.setReport(f.report);
+    const QString path = f.dir.path() + u"/staff.json"_qs;
+    CHECK(exporter.saveJsonTo(path).code() == ErrorCode::PermissionDenied);
+    CHECK_FALSE(QFile::exists(path));
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(f.dir.path() + u"/staff.pdf"_qs);
+    CHECK(exporter.printTo(printer).code() == ErrorCode::PermissionDenied);
+    CHECK_FALSE(QFile::exists(f.dir.path() + u"/staff.pdf"_qs));
+}
+
+TEST_CASE("gui: the officer prints the compliance report while a critical finding closes client records")
+{
+    ExportFixture f;
+    ComplianceRecords records(f.vault);
+    REQUIRE(records.setSettings(ComplianceSettings {true}).ok());
+    auto saved = records.saveRun(completedRun(builtInChecklist(), {}, f.clock.now(), {u"firewall-active"_qs}));
+    REQUIRE(saved.ok());
+    REQUIRE_FALSE(f.vault.clientAccessBlock().isEmpty());
+    CHECK(f.vault.require(Permission::ViewClientProfile).code() == ErrorCode::PermissionDenied);
+
+    // The report is how the block gets fixed and explained to the HMIS Lead: it stays available.
+    auto runs = records.runs();
+    auto findings = records.findings();
+    REQUIRE(runs.ok());
+    REQUIRE(findings.ok());
+    ComplianceReportExport exporter(f.vault);
+    exporter.setReport(complianceReportFor(*saved, *runs, *findings, f.clock.now(), f.clock.today()));
+    const QString path = f.dir.path() + u"/blocked.pdf"_qs;
+    REQUIRE(exporter.savePdfTo(path).ok());
+    CHECK(contents(path).startsWith("%PDF"));
 }
 
 TEST_CASE("gui: an unsigned run cannot be exported as a report")
