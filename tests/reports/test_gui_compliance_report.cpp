@@ -5,6 +5,8 @@
 #include "gui/GuiTestSupport.h"
 #include "session/AuditReader.h"
 #include "session/ClientRecords.h"
+#include "session/ComplianceRecords.h"
+#include "session/UserAdministration.h"
 #include "support/QtStringMakers.h"
 
 #include <QBuffer>
@@ -93,6 +95,15 @@ struct ExportFixture : GuiFixture
         return std::move(entries).value();
     }
 };
+
+/// The earlier runs' results for @p itemId in the JSON, newest first.
+QStringList sideBySideJson(const QJsonObject& json, const QString& itemId)
+{
+    QStringList out;
+    for (const QJsonValue& v : json.value(u"earlierRuns").toArray())
+        out << v.toObject().value(u"results").toObject().value(itemId).toString();
+    return out;
+}
 
 } // namespace
 
@@ -190,6 +201,50 @@ TEST_CASE("gui: the compliance report holds no client data though the store hold
     CHECK_FALSE(signature.value<QImage>().isNull());
 }
 
+TEST_CASE("gui: a report of runs saved in the store holds the earlier run and its findings, and no client data")
+{
+    ExportFixture f;
+    ComplianceRecords records(f.vault);
+    const Checklist checklist = builtInChecklist();
+    auto first = records.saveRun(completedRun(checklist, {}, f.clock.now(), {u"firewall-active"_qs}));
+    REQUIRE(first.ok());
+    f.clock.advanceSeconds(qint64(90) * 24 * 3600);
+    auto second = records.saveRun(completedRun(checklist, {}, f.clock.now(), {u"printer-secure"_qs}));
+    REQUIRE(second.ok());
+    auto runs = records.runs();
+    auto findings = records.findings();
+    REQUIRE(runs.ok());
+    REQUIRE(findings.ok());
+
+    const ComplianceReport report = complianceReportFor(*second, *runs, *findings, f.clock.now(), f.clock.today());
+    REQUIRE(report.earlierRuns.size() == 1);
+    CHECK(report.earlierRuns.front().uuid == first->uuid);
+    const QJsonObject json = complianceReportJson(report);
+    CHECK(json.value(u"agency").toString() == kAgencyName);
+    CHECK(json.value(u"officer").toObject().value(u"name").toString() == kAdminName);
+    QStringList states;
+    for (const QJsonValue& v : json.value(u"findings").toArray())
+        states << v.toObject().value(u"itemId").toString() + u'=' + v.toObject().value(u"state").toString();
+    states.sort();
+    // The firewall finding of the first run was due in a week and is still open 90 days on.
+    CHECK(states == QStringList {u"firewall-active=overdue"_qs, u"printer-secure=open"_qs});
+    CHECK(sideBySideJson(json, u"firewall-active"_qs) == QStringList {u"FAIL"_qs});
+
+    const QByteArray text = QJsonDocument(json).toJson();
+    const QString html = complianceReportHtml(report);
+    for (const QString& clientText : {f.client.firstName, f.client.lastName, f.client.caseNumber, f.client.uuid}) {
+        INFO(clientText.toStdString());
+        CHECK_FALSE(text.contains(clientText.toUtf8()));
+        CHECK_FALSE(html.contains(clientText));
+    }
+
+    ComplianceReportExport exporter(f.vault);
+    exporter.setReport(report);
+    const QString path = f.dir.path() + u"/stored.pdf"_qs;
+    REQUIRE(exporter.savePdfTo(path).ok());
+    CHECK(contents(path).startsWith("%PDF"));
+}
+
 TEST_CASE("gui: a compliance report that cannot be written leaves no file, no audit entry and says why")
 {
     ExportFixture f;
@@ -210,6 +265,49 @@ TEST_CASE("gui: a compliance report that cannot be written leaves no file, no au
 
     REQUIRE(f.vault.unlock(kAdminPassword).ok());
     CHECK(f.exports().empty());
+}
+
+TEST_CASE("gui: only a user who may audit workstations saves or prints the compliance report")
+{
+    ExportFixture f;
+    const QString staff = u"sam.staff"_qs;
+    REQUIRE(UserAdministration(f.vault).addUser(staff, u"Sam Staff"_qs, Role::AgencyStaff, u"Temp-Pass-1234!"_qs).ok());
+    f.vault.signOut();
+    REQUIRE(f.vault.signIn(staff, u"Temp-Pass-1234!"_qs).ok());
+    REQUIRE(f.vault.changePassword(u"Temp-Pass-1234!"_qs, u"Own-Pass-5678?x"_qs).ok());
+
+    ComplianceReportExport exporter(f.vault);
+    exporter.setReport(f.report);
+    const QString path = f.dir.path() + u"/staff.json"_qs;
+    CHECK(exporter.saveJsonTo(path).code() == ErrorCode::PermissionDenied);
+    CHECK_FALSE(QFile::exists(path));
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(f.dir.path() + u"/staff.pdf"_qs);
+    CHECK(exporter.printTo(printer).code() == ErrorCode::PermissionDenied);
+    CHECK_FALSE(QFile::exists(f.dir.path() + u"/staff.pdf"_qs));
+}
+
+TEST_CASE("gui: the officer prints the compliance report while a critical finding closes client records")
+{
+    ExportFixture f;
+    ComplianceRecords records(f.vault);
+    REQUIRE(records.setSettings(ComplianceSettings {true}).ok());
+    auto saved = records.saveRun(completedRun(builtInChecklist(), {}, f.clock.now(), {u"firewall-active"_qs}));
+    REQUIRE(saved.ok());
+    REQUIRE_FALSE(f.vault.clientAccessBlock().isEmpty());
+    CHECK(f.vault.require(Permission::ViewClientProfile).code() == ErrorCode::PermissionDenied);
+
+    // The report is how the block gets fixed and explained to the HMIS Lead: it stays available.
+    auto runs = records.runs();
+    auto findings = records.findings();
+    REQUIRE(runs.ok());
+    REQUIRE(findings.ok());
+    ComplianceReportExport exporter(f.vault);
+    exporter.setReport(complianceReportFor(*saved, *runs, *findings, f.clock.now(), f.clock.today()));
+    const QString path = f.dir.path() + u"/blocked.pdf"_qs;
+    REQUIRE(exporter.savePdfTo(path).ok());
+    CHECK(contents(path).startsWith("%PDF"));
 }
 
 TEST_CASE("gui: an unsigned run cannot be exported as a report")

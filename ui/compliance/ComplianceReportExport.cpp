@@ -3,6 +3,7 @@
 #include "UiHelpers.h"
 #include "auth/Roles.h"
 #include "session/Vault.h"
+#include "store/AuditLog.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -25,9 +26,7 @@
 namespace hearth::ui {
 
 namespace {
-// The audit action of every saved or printed copy; the detail names the format only.
-const QString kAuditAction = QStringLiteral("compliance.report-export");
-const QString kRecordType = QStringLiteral("compliance_run");
+const QString kRecordType = QStringLiteral("compliance-run"); // as ComplianceRecords records runs
 const QString kPdf = QStringLiteral("pdf");
 const QString kJson = QStringLiteral("json");
 const QString kPrint = QStringLiteral("print");
@@ -115,7 +114,9 @@ Status ComplianceReportExport::audit(const QString& format)
 {
     if (auto st = m_vault.require(Permission::AuditWorkstation); !st)
         return st;
-    return m_vault.recordAudit(kAuditAction, kRecordType, m_report->run.uuid, format);
+    // The detail names the format only: evidence and notes stay out of the audit log.
+    return m_vault.recordAudit(QString::fromLatin1(audit::ComplianceReportExport), kRecordType, m_report->run.uuid,
+                               format);
 }
 
 Status ComplianceReportExport::writeAtomically(const QString& path, const QString& format,
