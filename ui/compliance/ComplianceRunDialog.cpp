@@ -45,6 +45,11 @@ ComplianceRunDialog::ComplianceRunDialog(Vault& vault, const compliance::Complia
     layout->addWidget(close);
 
     connect(m_markSent, &QPushButton::clicked, this, &ComplianceRunDialog::markSent);
+    // A copy made: the next step is sending it, then saying so here.
+    connect(m_export, &ComplianceReportExport::exported, this, [this] {
+        if (!m_run.sentToLeadAt)
+            m_sent->setText(tr("Report ready. Once you have sent it to the HMIS Lead, mark it sent."));
+    });
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     loadReport();
     showSent();

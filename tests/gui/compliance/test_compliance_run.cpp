@@ -191,6 +191,7 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
     QFile pdf(pdfPath);
     REQUIRE(pdf.open(QIODevice::ReadOnly));
     CHECK(pdf.read(4) == QByteArrayLiteral("%PDF"));
+    CHECK(child<QLabel>(*dialog, "complianceSentToLead")->text().contains(QStringLiteral("mark it sent")));
     QTest::mouseClick(child<QPushButton>(*dialog, "markSentToLeadButton"), Qt::LeftButton);
     CHECK(child<QLabel>(*dialog, "complianceSentToLead")->text()
           == QStringLiteral("Sent to the HMIS Lead on 5 Jan 2026."));
