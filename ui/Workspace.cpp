@@ -146,6 +146,13 @@ QStringList Workspace::saveDrafts()
         if (!saved)
             failures << saved.message();
     }
+    // An officer walking round the office to check the printer and the monitor may be locked out
+    // half-way through the attestations.
+    if (const auto run = m_compliance ? m_compliance->runDraft() : std::nullopt) {
+        const Status saved = m_vault.saveDraft(QString::fromLatin1(kComplianceRunKey), *run);
+        if (!saved)
+            failures << saved.message();
+    }
     return failures;
 }
 
@@ -154,10 +161,19 @@ void Workspace::restoreDrafts(const QMap<QString, QJsonObject>& drafts)
     const auto it = drafts.constFind(QString::fromLatin1(ClientsPage::kNewClientFormKey));
     if (it != drafts.constEnd())
         m_clients->restoreNewClientDraft(it.value());
+    const auto run = drafts.constFind(QString::fromLatin1(kComplianceRunKey));
+    if (run != drafts.constEnd() && m_compliance) {
+        m_compliance->restoreRunDraft(run.value());
+        m_complianceRunRestored = true;
+    }
 }
 
 void Workspace::focusStart()
 {
+    if (m_complianceRunRestored) {
+        showCompliance();
+        return;
+    }
     showArea(0);
     m_clients->focusStart();
 }

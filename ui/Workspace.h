@@ -32,12 +32,16 @@ class Workspace : public QWidget
 {
     Q_OBJECT
 public:
+    /// The draft key of the compliance run being answered.
+    static constexpr auto kComplianceRunKey = "compliance/run";
+
     explicit Workspace(Vault& vault, QWidget* parent = nullptr);
 
     /// Saves every half-filled form as a draft; returns the messages of any that could not be saved.
     QStringList saveDrafts();
     void restoreDrafts(const QMap<QString, QJsonObject>& drafts);
-    /// After sign-in or unlock: the cursor waits in the client search, ready to type.
+    /// After sign-in or unlock: the cursor waits in the client search, ready to type (or the
+    /// Compliance area shows the run the officer was answering).
     void focusStart();
 
     /// Names of the areas shown in the navigation, in order.
@@ -81,6 +85,7 @@ private:
     NoSharingReportPage* m_reports = nullptr;
     ComplianceArea* m_compliance = nullptr;
     ComplianceBanner* m_complianceBanner = nullptr;
+    bool m_complianceRunRestored = false; ///< start in Compliance: the officer was answering a run
 };
 
 } // namespace hearth::ui

@@ -140,6 +140,26 @@ QString ComplianceArea::remindersText() const
     return m_reminders->text();
 }
 
+std::optional<QJsonObject> ComplianceArea::runDraft() const
+{
+    if (!m_runView->isEditing() || m_runStack->currentWidget() != m_runView)
+        return std::nullopt;
+    return compliance::toJson(m_runView->run(), false);
+}
+
+void ComplianceArea::restoreRunDraft(const QJsonObject& draft)
+{
+    auto run = compliance::complianceRunFromJson(draft);
+    if (!run) {
+        showError(m_error, tr("The unfinished run could not be restored: %1").arg(run.message()));
+        return;
+    }
+    m_runView->edit(run.value());
+    m_runStack->setCurrentWidget(m_runView);
+    m_tabs->setCurrentIndex(RunTab);
+    m_status->setText(tr("Your unfinished run was kept while Hearth was locked; sign it again before saving."));
+}
+
 void ComplianceArea::refresh()
 {
     const QDate today = m_vault.clock().today();

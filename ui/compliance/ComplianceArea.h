@@ -3,9 +3,11 @@
 #include "compliance/ComplianceRun.h"
 #include "compliance/SystemProbe.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -47,6 +49,12 @@ public:
     bool isChecking() const;
     /// The reminders as shown at the top.
     QString remindersText() const;
+
+    /// The run being answered, kept as a draft when the session locks (without the signature: the
+    /// officer signs again after unlock). Empty when no run is open.
+    std::optional<QJsonObject> runDraft() const;
+    /// Opens a run kept by runDraft() where the officer left it.
+    void restoreRunDraft(const QJsonObject& draft);
 
 public Q_SLOTS:
     /// Reads the reminders, findings and runs again.
