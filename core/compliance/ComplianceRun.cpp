@@ -240,15 +240,17 @@ QString clientAccessBlock(const ComplianceSettings& settings, const QList<Findin
         return {};
     QStringList critical;
     for (const Finding& f : openFindings) {
+        // Checklist wordings are sentences; one full stop at the end of the list, not one per item.
         if (f.isOpen() && f.severity == Severity::Critical)
-            critical << f.wording;
+            critical << (f.wording.endsWith(u'.') ? f.wording.chopped(1) : f.wording);
     }
     if (critical.isEmpty())
         return {};
+    const QString findings = critical.size() == 1 ? QObject::tr("a critical compliance finding")
+                                                  : QObject::tr("%1 critical compliance findings").arg(critical.size());
     return QObject::tr("Client records are closed on this workstation until the security officer fixes and resolves "
-                       "%n critical compliance finding(s): %1. The agency turned on this rule in Settings.",
-                       nullptr, int(critical.size()))
-        .arg(critical.join(QStringLiteral("; ")));
+                       "%1: %2. The agency turned on this rule in Settings.")
+        .arg(findings, critical.join(QStringLiteral("; ")));
 }
 
 QJsonObject toJson(const ItemOutcome& o)

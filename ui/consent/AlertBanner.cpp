@@ -45,6 +45,12 @@ void NoSharingAlertBanner::refresh()
         delete item;
     }
     m_alerts.clear();
+    // Closed client records close their alerts too; the Clients area says why, once.
+    if (!m_vault.clientAccessBlock().isEmpty()) {
+        showError(m_error, {});
+        hide();
+        return;
+    }
     auto alerts = ConsentRecords(m_vault).openAlerts();
     if (alerts) {
         m_alerts = std::move(alerts.value());

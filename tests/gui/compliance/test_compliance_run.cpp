@@ -14,6 +14,7 @@
 #include "compliance/ComplianceReportExport.h"
 #include "compliance/ComplianceRunDialog.h"
 #include "compliance/ComplianceRunView.h"
+#include "consent/AlertBanner.h"
 #include "gui/GuiTestSupport.h"
 
 #include <QAbstractItemModelTester>
@@ -230,7 +231,11 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
     CHECK(blocked->reason().contains(QStringLiteral("Client records are closed on this workstation")));
     CHECK(blocked->reason().contains(failures.at(0).itemId == kFirewall ? failures.at(0).wording
                                                                         : view.run().item(kFirewall)->wording));
+    CHECK(blocked->reason().contains(QStringLiteral("a critical compliance finding: A host firewall is active. The "
+                                                    "agency turned on this rule in Settings.")));
     CHECK_FALSE(child<QStackedWidget>(*workspace->clientsPage(), "clientsStack")->isVisible());
+    REQUIRE(workspace->alertBanner() != nullptr);
+    CHECK_FALSE(workspace->alertBanner()->isVisible()); // the sentence once, not again as an alert error
     QTest::mouseClick(child<QPushButton>(*blocked, "blockedOpenComplianceButton"), Qt::LeftButton);
     CHECK(pages->currentWidget() == area);
 

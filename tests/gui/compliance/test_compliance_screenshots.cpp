@@ -6,6 +6,7 @@
 #include "compliance/ComplianceArea.h"
 #include "compliance/ComplianceRunView.h"
 #include "gui/GuiTestSupport.h"
+#include "session/ComplianceRecords.h"
 
 #include <QDir>
 #include <QPushButton>
@@ -40,4 +41,9 @@ TEST_CASE("gui: screenshots of the compliance screens", "[.screenshots]")
     shoot(workspace, QStringLiteral("compliance-saved"));
     child<QTabWidget>(area, "complianceTabs")->setCurrentIndex(1);
     shoot(workspace, QStringLiteral("compliance-findings"));
+    workspace.showArea(int(workspace.areaNames().indexOf(QStringLiteral("Settings"))));
+    shoot(workspace, QStringLiteral("compliance-settings"));
+    REQUIRE(ComplianceRecords(f.vault).setSettings({true}).ok());
+    workspace.showArea(0);
+    shoot(workspace, QStringLiteral("compliance-clients-closed"));
 }
