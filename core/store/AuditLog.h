@@ -49,6 +49,7 @@ inline constexpr auto AlertAcknowledge = "consent.alert-acknowledge";
 inline constexpr auto ComplianceRun = "compliance.run";
 inline constexpr auto ComplianceResolve = "compliance.resolve";
 inline constexpr auto ComplianceSentToLead = "compliance.sent-to-lead";
+inline constexpr auto ComplianceReportExport = "compliance.report-export";
 inline constexpr auto Export = "export";
 inline constexpr auto Print = "print";
 inline constexpr auto SyncUpload = "sync.upload";

@@ -1,0 +1,296 @@
+// The Compliance Certification Checklist report as HTML for QTextDocument (Qt's rich-text subset).
+#include "common/MessageDate.h"
+#include "reports/ComplianceReport.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace hearth::compliance {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ComplianceReport", text);
+}
+
+QString esc(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+/// Escaped text that keeps its line breaks and wraps long lines (white-space: pre would run off the page).
+QString block(const QString& text, bool monospace)
+{
+    QString style = QStringLiteral("white-space: pre-wrap;");
+    if (monospace)
+        style += QStringLiteral(" font-family: monospace; font-size: 7pt;");
+    return QStringLiteral("<div style=\"") + style + QStringLiteral("\">") + esc(text.trimmed())
+        + QStringLiteral("</div>");
+}
+
+QString when(const QDateTime& at)
+{
+    if (!at.isValid())
+        return tr("\u2014");
+    const QDateTime local = at.toLocalTime();
+    return messageDate(local.date()) + u' ' + local.toString(u"HH:mm"_qs);
+}
+
+QString tableStart()
+{
+    return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n");
+}
+
+/// A header row; @p widths are percentages of the page, so long evidence gets the room and not the labels.
+QString headerRow(const QStringList& texts, const QList<int>& widths = {})
+{
+    QString row = QStringLiteral("<tr>");
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        row += QStringLiteral("<th align=\"left\"");
+        if (i < widths.size())
+            row += QStringLiteral(" width=\"%1%\"").arg(widths.at(i));
+        row += u'>' + esc(texts.at(i)).replace(u'\n', QStringLiteral("<br>")) + QStringLiteral("</th>");
+    }
+    return row + QStringLiteral("</tr>\n");
+}
+
+QString td(const QString& html)
+{
+    return QStringLiteral("<td valign=\"top\">") + html + QStringLiteral("</td>");
+}
+
+QString verdictHtml(Verdict verdict)
+{
+    const QString colour = verdict == Verdict::Pass ? QStringLiteral("#1b5e20")
+        : verdict == Verdict::Fail                  ? QStringLiteral("#b71c1c")
+                                                    : QStringLiteral("#8a5a00");
+    return QStringLiteral("<b><span style=\"color: ") + colour + QStringLiteral("\">") + esc(verdictName(verdict))
+        + QStringLiteral("</span></b>");
+}
+
+QString answerText(Answer answer)
+{
+    switch (answer) {
+    case Answer::Yes:
+        return tr("Yes");
+    case Answer::No:
+        return tr("No");
+    case Answer::NotApplicable:
+        return tr("Not applicable");
+    case Answer::Unanswered:
+        break;
+    }
+    return tr("Not answered");
+}
+
+QString itemCell(const QString& wording, const QString& itemId, const QString& policySection)
+{
+    QString html = esc(wording) + QStringLiteral("<br><small>") + esc(itemId);
+    if (!policySection.isEmpty())
+        html += QStringLiteral(" \u00b7 ") + esc(policySection);
+    return html + QStringLiteral("</small>");
+}
+
+QString headerSection(const ComplianceReport& report)
+{
+    const ComplianceRun& run = report.run;
+    QStringList lines;
+    lines << QStringLiteral("<b>") + esc(run.agencyName) + QStringLiteral("</b>");
+    QString host = esc(tr("Workstation: %1 (%2)").arg(run.workstation.hostName, run.workstation.operatingSystem));
+    if (const QString print = workstationFingerprint(run.workstation); !print.isEmpty())
+        host += esc(tr(", fingerprint %1").arg(print));
+    lines << host;
+    lines << esc(tr("Audit: %1, checklist version %2").arg(auditKindName(run.kind)).arg(run.checklistVersion));
+    lines << esc(tr("Checked %1; completed %2").arg(when(run.startedAt), when(run.completedAt)));
+    lines << esc(tr("Security officer: %1 (%2)").arg(run.officerName, run.officerLogin));
+    if (run.sentToLeadAt)
+        lines << esc(tr("Sent to the HMIS Lead %1").arg(when(*run.sentToLeadAt)));
+    lines << esc(tr("Report generated %1").arg(when(report.generatedAt)));
+    return QStringLiteral("<h1>") + esc(complianceReportTitle()) + QStringLiteral("</h1>\n<p>")
+        + lines.join(QStringLiteral("<br>")) + QStringLiteral("</p>\n");
+}
+
+QString summarySection(const ComplianceReport& report)
+{
+    const ComplianceRun& run = report.run;
+    int attested = 0;
+    for (const ItemOutcome& o : run.items)
+        attested += o.attested() ? 1 : 0;
+    int open = 0;
+    int overdue = 0;
+    for (const Finding& f : report.findings) {
+        open += f.isOpen() ? 1 : 0;
+        overdue += f.isOverdue(report.today) ? 1 : 0;
+    }
+    const QString items = tr("%1 items: %2 PASS, %3 FAIL, %4 UNKNOWN; %5 answered by the security officer.")
+                              .arg(run.items.size())
+                              .arg(run.count(Verdict::Pass))
+                              .arg(run.count(Verdict::Fail))
+                              .arg(run.count(Verdict::Unknown))
+                              .arg(attested);
+    const QString findings = tr("Open findings: %1, of which %2 overdue.").arg(open).arg(overdue);
+    return QStringLiteral("<h2>") + esc(tr("Summary")) + QStringLiteral("</h2>\n<p>") + esc(items)
+        + QStringLiteral("<br>")
+        + (overdue > 0 ? QStringLiteral("<b>") + esc(findings) + QStringLiteral("</b>") : esc(findings))
+        + QStringLiteral("</p>\n");
+}
+
+QString resultsSection(const ComplianceRun& run)
+{
+    QString html = QStringLiteral("<h2>") + esc(tr("Results")) + QStringLiteral("</h2>\n") + tableStart();
+    html += headerRow({tr("Item"), tr("Severity"), tr("Result"), tr("Evidence")}, {32, 11, 13, 44});
+    for (const ItemOutcome& o : run.items) {
+        QString result = verdictHtml(o.effective());
+        if (o.attested())
+            result += QStringLiteral("<br><small>") + esc(tr("attested: %1").arg(answerText(o.answer)))
+                + QStringLiteral("</small>");
+        else if (o.automatic)
+            result += QStringLiteral("<br><small>") + esc(tr("checked by Hearth")) + QStringLiteral("</small>");
+        QString evidence;
+        if (o.automatic) {
+            if (o.attested())
+                evidence += block(tr("Hearth's check: %1").arg(verdictName(o.automatic->verdict)), false);
+            evidence += block(o.automatic->detail, false) + block(o.automatic->evidence, true);
+        } else {
+            evidence = block(tr("Attestation by the security officer."), false);
+        }
+        html += QStringLiteral("<tr>") + td(itemCell(o.wording, o.itemId, o.policySection))
+            + td(esc(severityName(o.severity))) + td(result) + td(evidence) + QStringLiteral("</tr>\n");
+    }
+    return html + QStringLiteral("</table>\n");
+}
+
+QString attestationsSection(const ComplianceRun& run)
+{
+    QString rows;
+    for (const ItemOutcome& o : run.items) {
+        if (!o.attested() && o.note.isEmpty())
+            continue;
+        rows += QStringLiteral("<tr>") + td(itemCell(o.wording, o.itemId, o.policySection))
+            + td(esc(o.attested() ? answerText(o.answer) : tr("(checked by Hearth)"))) + td(block(o.note, false))
+            + QStringLiteral("</tr>\n");
+    }
+    QString html = QStringLiteral("<h2>") + esc(tr("Attestations and notes")) + QStringLiteral("</h2>\n");
+    if (rows.isEmpty())
+        return html + QStringLiteral("<p>") + esc(tr("No item was answered or annotated.")) + QStringLiteral("</p>\n");
+    return html + tableStart() + headerRow({tr("Item"), tr("Answer"), tr("Note")}, {40, 15, 45}) + rows
+        + QStringLiteral("</table>\n");
+}
+
+QString findingStateHtml(const Finding& f, const QDate& today)
+{
+    if (!f.isOpen()) {
+        QString text = tr("Resolved %1 by %2").arg(when(*f.resolvedAt), f.resolvedBy);
+        return esc(text) + block(f.resolutionNote, false);
+    }
+    if (f.isOverdue(today))
+        return QStringLiteral("<b><span style=\"color: #b71c1c\">") + esc(tr("OVERDUE"))
+            + QStringLiteral("</span></b>");
+    return esc(tr("Open"));
+}
+
+QString findingsSection(const ComplianceReport& report)
+{
+    QString html = QStringLiteral("<h2>") + esc(tr("Findings")) + QStringLiteral("</h2>\n");
+    html += QStringLiteral("<p>")
+        + esc(tr("Each FAIL must be fixed within %1 days of this audit.").arg(findingDueDays(report.run.kind)))
+        + QStringLiteral("</p>\n");
+    if (report.findings.isEmpty())
+        return html + QStringLiteral("<p>") + esc(tr("No findings.")) + QStringLiteral("</p>\n");
+    html += tableStart()
+        + headerRow({tr("Item"), tr("Severity"), tr("From"), tr("Opened"), tr("Due"), tr("State"), tr("Evidence")},
+                    {22, 10, 10, 10, 10, 12, 26});
+    for (const Finding& f : report.findings) {
+        QString from = tr("this run");
+        for (const ComplianceRun& e : report.earlierRuns) {
+            if (e.uuid == f.runUuid)
+                from = tr("run of %1").arg(messageDate(e.completedAt.toLocalTime().date()));
+        }
+        html += QStringLiteral("<tr>") + td(itemCell(f.wording, f.itemId, {})) + td(esc(severityName(f.severity)))
+            + td(esc(from)) + td(esc(messageDate(f.openedOn))) + td(esc(messageDate(f.dueOn)))
+            + td(findingStateHtml(f, report.today)) + td(block(f.evidence, true)) + QStringLiteral("</tr>\n");
+    }
+    return html + QStringLiteral("</table>\n");
+}
+
+QString cellFor(const ComplianceRun& run, const QString& itemId)
+{
+    const ItemOutcome* o = run.item(itemId);
+    return o ? verdictHtml(o->effective()) : QStringLiteral("\u2014");
+}
+
+QString earlierRunsSection(const ComplianceReport& report)
+{
+    QString html = QStringLiteral("<h2>") + esc(tr("Earlier runs")) + QStringLiteral("</h2>\n");
+    const QList<ComplianceRun> earlier = report.earlierShown();
+    if (earlier.isEmpty())
+        return html + QStringLiteral("<p>") + esc(tr("No earlier runs of this workstation."))
+            + QStringLiteral("</p>\n");
+
+    // Rows are this run's items, then any item only an earlier checklist had: aligned by id, never by position.
+    QList<const ComplianceRun*> columns {&report.run};
+    for (const ComplianceRun& e : earlier)
+        columns << &e;
+    QList<const ItemOutcome*> rows;
+    QStringList ids;
+    for (const ComplianceRun* run : columns) {
+        for (const ItemOutcome& o : run->items) {
+            if (!ids.contains(o.itemId)) {
+                ids << o.itemId;
+                rows << &o;
+            }
+        }
+    }
+
+    QStringList headers {tr("Item"), tr("This run\n%1").arg(messageDate(report.run.completedAt.toLocalTime().date()))};
+    for (const ComplianceRun& e : earlier)
+        headers << auditKindName(e.kind) + u'\n' + messageDate(e.completedAt.toLocalTime().date());
+    QList<int> widths {40};
+    for (qsizetype i = 1; i < headers.size(); ++i)
+        widths << int(60 / (headers.size() - 1));
+    html += tableStart() + headerRow(headers, widths);
+    for (const ItemOutcome* item : rows) {
+        html += QStringLiteral("<tr>") + td(itemCell(item->wording, item->itemId, {}));
+        for (const ComplianceRun* run : columns)
+            html += td(cellFor(*run, item->itemId));
+        html += QStringLiteral("</tr>\n");
+    }
+    return html + QStringLiteral("</table>\n");
+}
+
+QString signatureSection(const ComplianceRun& run)
+{
+    QString html
+        = QStringLiteral("<h2>") + esc(tr("Security officer's notes and signature")) + QStringLiteral("</h2>\n");
+    html += run.notes.trimmed().isEmpty() ? QStringLiteral("<p>") + esc(tr("No notes.")) + QStringLiteral("</p>\n")
+                                          : block(run.notes, false);
+    html += QStringLiteral("<p>")
+        + esc(tr("I certify that I audited this workstation and that the answers above are true."))
+        + QStringLiteral("</p>\n<p>");
+    if (run.signaturePng.isEmpty())
+        html += esc(tr("(not signed)"));
+    else
+        html += QStringLiteral("<img src=\"") + QString::fromLatin1(kSignatureResource)
+            + QStringLiteral("\" width=\"240\">");
+    html += QStringLiteral("<br>") + esc(run.officerName) + QStringLiteral(", ") + esc(when(run.completedAt))
+        + QStringLiteral("</p>\n");
+    return html;
+}
+} // namespace
+
+QString complianceReportHtml(const ComplianceReport& report)
+{
+    QString html = QStringLiteral("<html><head><meta charset=\"utf-8\"><title>") + esc(complianceReportTitle())
+        + QStringLiteral("</title></head><body>\n");
+    html += headerSection(report);
+    html += summarySection(report);
+    html += resultsSection(report.run);
+    html += attestationsSection(report.run);
+    html += findingsSection(report);
+    html += earlierRunsSection(report);
+    html += signatureSection(report.run);
+    html += QStringLiteral("<hr><p><i>") + esc(complianceReportNoClientData()) + QStringLiteral("</i></p>\n");
+    return html + QStringLiteral("</body></html>\n");
+}
+
+} // namespace hearth::compliance

@@ -1,0 +1,225 @@
+#include "ComplianceReportExport.h"
+
+#include "UiHelpers.h"
+#include "auth/Roles.h"
+#include "session/Vault.h"
+#include "store/AuditLog.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTextDocument>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace hearth::ui {
+
+namespace {
+const QString kRecordType = QStringLiteral("compliance-run"); // as ComplianceRecords records runs
+const QString kPdf = QStringLiteral("pdf");
+const QString kJson = QStringLiteral("json");
+const QString kPrint = QStringLiteral("print");
+
+/// Only a completed, signed run is certified: a draft is never sent to the HMIS Lead.
+Status ready(const std::optional<compliance::ComplianceReport>& report)
+{
+    if (!report || !report->run.completedAt.isValid() || report->run.signaturePng.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QObject::tr("Choose a completed, signed run to report first."));
+    return {};
+}
+
+void printDocument(const compliance::ComplianceReport& report, QPagedPaintDevice& device)
+{
+    QTextDocument document;
+    loadComplianceReport(document, report);
+    document.print(&device);
+}
+
+/// A file-name-safe form of the host name ("front-desk-1").
+QString safeName(const QString& text)
+{
+    QString out;
+    for (QChar c : text)
+        out += (c.isLetterOrNumber() && c.unicode() < 128) || c == u'-' ? c : u'-';
+    return out.isEmpty() ? QStringLiteral("workstation") : out;
+}
+} // namespace
+
+void loadComplianceReport(QTextDocument& document, const compliance::ComplianceReport& report)
+{
+    document.setHtml(compliance::complianceReportHtml(report));
+    const QImage signature = QImage::fromData(report.run.signaturePng, "PNG");
+    if (!signature.isNull())
+        document.addResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(compliance::kSignatureResource)),
+                             signature);
+}
+
+ComplianceReportExport::ComplianceReportExport(Vault& vault, QWidget* parent)
+    : QWidget(parent)
+    , m_vault(vault)
+    , m_savePdf(new QPushButton(tr("Save &PDF…")))
+    , m_saveJson(new QPushButton(tr("Save &JSON…")))
+    , m_print(new QPushButton(tr("P&rint…")))
+    , m_outcome(new QLabel)
+    , m_error(makeErrorLabel(QStringLiteral("complianceReportError")))
+{
+    m_savePdf->setObjectName(QStringLiteral("complianceReportSavePdf"));
+    m_saveJson->setObjectName(QStringLiteral("complianceReportSaveJson"));
+    m_print->setObjectName(QStringLiteral("complianceReportPrint"));
+    m_savePdf->setToolTip(tr("The report for the HMIS Lead, to print or send. It contains no client data."));
+    m_saveJson->setToolTip(tr("The same report in a machine-readable form. It contains no client data."));
+    m_outcome->setObjectName(QStringLiteral("complianceReportOutcome"));
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextFormat(Qt::PlainText);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->addWidget(m_savePdf);
+    buttons->addWidget(m_saveJson);
+    buttons->addWidget(m_print);
+    buttons->addStretch();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buttons);
+    layout->addWidget(m_outcome);
+    layout->addWidget(m_error);
+
+    connect(m_savePdf, &QPushButton::clicked, this, &ComplianceReportExport::savePdf);
+    connect(m_saveJson, &QPushButton::clicked, this, &ComplianceReportExport::saveJson);
+    connect(m_print, &QPushButton::clicked, this, &ComplianceReportExport::print);
+    setReport(std::nullopt);
+}
+
+void ComplianceReportExport::setReport(std::optional<compliance::ComplianceReport> report)
+{
+    m_report = std::move(report);
+    for (QPushButton* button : {m_savePdf, m_saveJson, m_print})
+        button->setEnabled(m_report.has_value());
+    m_outcome->clear();
+    showError(m_error, {});
+}
+
+Status ComplianceReportExport::audit(const QString& format)
+{
+    if (auto st = m_vault.require(Permission::AuditWorkstation); !st)
+        return st;
+    // The detail names the format only: evidence and notes stay out of the audit log.
+    return m_vault.recordAudit(QString::fromLatin1(audit::ComplianceReportExport), kRecordType, m_report->run.uuid,
+                               format);
+}
+
+Status ComplianceReportExport::writeAtomically(const QString& path, const QString& format,
+                                               const std::function<void(QIODevice&)>& write)
+{
+    if (auto st = ready(m_report); !st)
+        return st;
+    if (auto st = m_vault.require(Permission::AuditWorkstation); !st)
+        return st;
+    QSaveFile file(path);
+    const auto failed = [&file] {
+        return makeError(ErrorCode::Io, tr("The report could not be saved: %1").arg(file.errorString()));
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return failed();
+    write(file);
+    // The copy exists only once the audit log has it: no audit entry, no file.
+    if (auto st = audit(format); !st) {
+        file.cancelWriting();
+        return st;
+    }
+    if (!file.commit())
+        return failed();
+    Q_EMIT exported(format);
+    return {};
+}
+
+Status ComplianceReportExport::savePdfTo(const QString& path)
+{
+    return writeAtomically(path, kPdf, [this](QIODevice& device) {
+        QPdfWriter writer(&device);
+        writer.setTitle(compliance::complianceReportTitle());
+        writer.setCreator(QStringLiteral("Hearth"));
+        // QTextDocument::print() adds its own 2 cm margin inside these.
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF(5, 5, 5, 5),
+                                         QPageLayout::Millimeter));
+        printDocument(*m_report, writer);
+    }); // the writer finishes the PDF when it goes, before the file is committed
+}
+
+Status ComplianceReportExport::saveJsonTo(const QString& path)
+{
+    if (auto st = ready(m_report); !st)
+        return st;
+    const QByteArray json = QJsonDocument(compliance::complianceReportJson(*m_report)).toJson(QJsonDocument::Indented);
+    return writeAtomically(path, kJson, [&json](QIODevice& device) { device.write(json); });
+}
+
+Status ComplianceReportExport::printTo(QPrinter& printer)
+{
+    if (auto st = ready(m_report); !st)
+        return st;
+    if (auto st = audit(kPrint); !st)
+        return st;
+    printDocument(*m_report, printer);
+    Q_EMIT exported(kPrint);
+    return {};
+}
+
+QString ComplianceReportExport::suggestedPath(const QString& suffix) const
+{
+    const QDate done = m_report->run.completedAt.toLocalTime().date();
+    const QString name = QStringLiteral("compliance-report-%1-%2.%3")
+                             .arg(safeName(m_report->run.workstation.hostName), done.toString(Qt::ISODate), suffix);
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name);
+}
+
+void ComplianceReportExport::showOutcome(const Status& status, const QString& done)
+{
+    showError(m_error, status ? QString() : status.message());
+    m_outcome->setText(status ? done : QString());
+}
+
+void ComplianceReportExport::savePdf()
+{
+    if (!m_report)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Compliance report — no client data (PDF)"),
+                                                      suggestedPath(kPdf), tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        showOutcome(savePdfTo(path), tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void ComplianceReportExport::saveJson()
+{
+    if (!m_report)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Compliance report — no client data (JSON)"),
+                                                      suggestedPath(kJson), tr("JSON files (*.json)"));
+    if (!path.isEmpty())
+        showOutcome(saveJsonTo(path), tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void ComplianceReportExport::print()
+{
+    if (!m_report)
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setDocName(compliance::complianceReportTitle());
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print the compliance report — no client data"));
+    if (dialog.exec() == QDialog::Accepted)
+        showOutcome(printTo(printer), tr("Sent to the printer."));
+}
+
+} // namespace hearth::ui
