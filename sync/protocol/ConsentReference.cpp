@@ -110,8 +110,7 @@ const QStringList& identifyingFields()
 
 const QStringList& restrictedNameFields()
 {
-    static const QStringList fields {u"FirstName"_qs, u"MiddleName"_qs, u"LastName"_qs, u"NameSuffix"_qs,
-                                     u"Alias"_qs};
+    static const QStringList fields {u"FirstName"_qs, u"MiddleName"_qs, u"LastName"_qs, u"NameSuffix"_qs, u"Alias"_qs};
     return fields;
 }
 

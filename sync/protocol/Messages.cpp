@@ -67,8 +67,7 @@ std::optional<ParseError> checkProtocol(const QJsonObject& body)
     return ParseError {error_code::ProtocolVersion,
                        QStringLiteral("This server speaks sync protocol %1; the request said %2.")
                            .arg(protocol::kVersion)
-                           .arg(version.isUndefined() ? QStringLiteral("none")
-                                                      : QString::number(version.toDouble()))};
+                           .arg(version.isUndefined() ? QStringLiteral("none") : QString::number(version.toDouble()))};
 }
 
 Parsed<QJsonObject> parseBody(const QByteArray& body)
@@ -76,9 +75,8 @@ Parsed<QJsonObject> parseBody(const QByteArray& body)
     QJsonParseError error {};
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
-        return malformed(QStringLiteral("The body is not valid JSON (%1 at byte %2).")
-                             .arg(error.errorString())
-                             .arg(error.offset));
+        return malformed(
+            QStringLiteral("The body is not valid JSON (%1 at byte %2).").arg(error.errorString()).arg(error.offset));
     if (!document.isObject())
         return malformed(QStringLiteral("The body must be a JSON object."));
     return document.object();
@@ -132,9 +130,9 @@ Parsed<RegisterReply> RegisterReply::fromJson(const QJsonObject& json)
 
 QJsonObject Change::toJson() const
 {
-    QJsonObject json {{u"key"_qs, key},           {u"entity"_qs, entity},
-                      {u"uuid"_qs, uuid},         {u"operation"_qs, operation},
-                      {u"fields"_qs, fields},     {u"baseVersion"_qs, baseVersion}};
+    QJsonObject json {{u"key"_qs, key},       {u"entity"_qs, entity},
+                      {u"uuid"_qs, uuid},     {u"operation"_qs, operation},
+                      {u"fields"_qs, fields}, {u"baseVersion"_qs, baseVersion}};
     if (!resolves.isEmpty())
         json.insert(u"resolves"_qs, resolves);
     return json;
@@ -245,9 +243,8 @@ QJsonObject PulledChange::toJson() const
 
 PulledChange PulledChange::fromJson(const QJsonObject& json)
 {
-    return {json.value(u"serverSeq").toInteger(), json.value(u"entity").toString(),
-            json.value(u"uuid").toString(),       json.value(u"operation").toString(),
-            json.value(u"fields").toObject(),     json.value(u"version").toInteger()};
+    return {json.value(u"serverSeq").toInteger(), json.value(u"entity").toString(), json.value(u"uuid").toString(),
+            json.value(u"operation").toString(),  json.value(u"fields").toObject(), json.value(u"version").toInteger()};
 }
 
 QJsonObject PullReply::toJson() const

@@ -18,7 +18,8 @@ std::optional<QString> inValue(const QJsonValue& value, const QString& path);
 std::optional<QString> inObject(const QJsonObject& object, const QString& path)
 {
     if (object.contains(u"ReleaseID") && object.value(u"Choice").toInt() == ConsentReference::NoSharing)
-        return QStringLiteral("%1 refers to a No Sharing release").arg(path.isEmpty() ? QStringLiteral("the record") : path);
+        return QStringLiteral("%1 refers to a No Sharing release")
+            .arg(path.isEmpty() ? QStringLiteral("the record") : path);
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         const QString here = path.isEmpty() ? it.key() : path + u'.' + it.key();
         if (isMarkerKey(it.key()))

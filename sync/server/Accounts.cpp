@@ -107,8 +107,7 @@ Done Accounts::addUser(const QString& agencyCode, const QString& login, const QB
 Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterRequest& request, const QDateTime& now,
                                                        qint64 tokenLifetimeSeconds)
 {
-    auto user = m_db.exec(u"SELECT u.password_hash, u.agency_code FROM users u WHERE u.login = ?"_qs,
-                          {request.login});
+    auto user = m_db.exec(u"SELECT u.password_hash, u.agency_code FROM users u WHERE u.login = ?"_qs, {request.login});
     if (auto* failed = failureOf(user))
         return *failed;
     QSqlQuery& userRow = std::get<QSqlQuery>(user);
@@ -116,8 +115,9 @@ Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterReque
     const QByteArray hash = known ? userRow.value(0).toString().toLatin1() : dummyHash();
     const QString agencyCode = known ? userRow.value(1).toString() : QString();
     if (!verifyPassword(hash, request.password.toUtf8()) || !known) {
-        if (auto failed = m_db.transaction(
-                [&] { return m_audit.record(now, request.login, {}, u"sign-in-failed"_qs, u"device registration"_qs); }))
+        if (auto failed = m_db.transaction([&] {
+                return m_audit.record(now, request.login, {}, u"sign-in-failed"_qs, u"device registration"_qs);
+            }))
             return *failed;
         return failure(sync::error_code::BadCredentials, QStringLiteral("The login or the password is wrong."));
     }
@@ -139,10 +139,10 @@ Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterReque
             if (!row.value(1).isNull())
                 return failure(sync::error_code::DeviceRevoked, row.value(2).toString());
             reply.deviceId = row.value(0).toString();
-            auto updated = m_db.exec(u"UPDATE devices SET token_hash = ?, token_expires_at = ?, name = ?, "
-                                     "last_seen_at = ? WHERE id = ?"_qs,
-                                     {tokenHash(token), iso(reply.tokenExpiresAt), request.deviceName, iso(now),
-                                      reply.deviceId});
+            auto updated = m_db.exec(
+                u"UPDATE devices SET token_hash = ?, token_expires_at = ?, name = ?, "
+                "last_seen_at = ? WHERE id = ?"_qs,
+                {tokenHash(token), iso(reply.tokenExpiresAt), request.deviceName, iso(now), reply.deviceId});
             if (auto* failed = failureOf(updated))
                 return *failed;
         } else {
@@ -163,7 +163,8 @@ Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterReque
 
 Expected<Caller> Accounts::authenticate(const QString& deviceId, const QByteArray& token, const QDateTime& now)
 {
-    const Failure invalid = failure(sync::error_code::TokenInvalid, QStringLiteral("Sign in again: the token is not valid."));
+    const Failure invalid
+        = failure(sync::error_code::TokenInvalid, QStringLiteral("Sign in again: the token is not valid."));
     if (deviceId.isEmpty() || token.isEmpty())
         return invalid;
     auto read = m_db.exec(u"SELECT d.token_hash, d.token_expires_at, d.revoked_at, d.revoked_reason, d.user_login, "
@@ -177,7 +178,8 @@ Expected<Caller> Accounts::authenticate(const QString& deviceId, const QByteArra
         return invalid;
     const QByteArray stored = row.value(0).toString().toLatin1();
     const QByteArray presented = tokenHash(token).toLatin1();
-    if (stored.size() != presented.size() || sodium_memcmp(stored.constData(), presented.constData(), size_t(stored.size())) != 0)
+    if (stored.size() != presented.size()
+        || sodium_memcmp(stored.constData(), presented.constData(), size_t(stored.size())) != 0)
         return invalid;
     if (!row.value(2).isNull())
         return failure(sync::error_code::DeviceRevoked, row.value(3).toString());
@@ -211,8 +213,9 @@ Done Accounts::revokeDevice(const QString& deviceId, const QString& reason, cons
     if (reason.trimmed().isEmpty())
         return failure(sync::error_code::MalformedRequest, QStringLiteral("Say why the device is revoked (--reason)."));
     return m_db.transaction([&]() -> Done {
-        auto updated = m_db.exec(u"UPDATE devices SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL"_qs,
-                                 {iso(now), reason.trimmed(), deviceId});
+        auto updated
+            = m_db.exec(u"UPDATE devices SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL"_qs,
+                        {iso(now), reason.trimmed(), deviceId});
         if (auto* failed = failureOf(updated))
             return *failed;
         if (std::get<QSqlQuery>(updated).numRowsAffected() != 1)

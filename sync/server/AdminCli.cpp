@@ -15,9 +15,9 @@
 #include <QSslKey>
 #include <QTextStream>
 
-#include <cstdio>
-
 #include <sodium.h>
+
+#include <cstdio>
 
 namespace hearth::server {
 
@@ -97,10 +97,10 @@ int serve(const ServerConfig& config, Database& db)
 int runCommandLine(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Hearth's central sync server.\n\nCommands:\n  serve\n  agency add CODE NAME\n"
-        "  user add --agency CODE LOGIN   (password from stdin or --password-file)\n  device list\n"
-        "  device revoke ID --reason TEXT\n  audit"));
+    parser.setApplicationDescription(
+        QStringLiteral("Hearth's central sync server.\n\nCommands:\n  serve\n  agency add CODE NAME\n"
+                       "  user add --agency CODE LOGIN   (password from stdin or --password-file)\n  device list\n"
+                       "  device revoke ID --reason TEXT\n  audit"));
     parser.addHelpOption();
     const QCommandLineOption configOption(u"config"_qs, u"Configuration file (INI, section [server])."_qs, u"file"_qs);
     const QCommandLineOption databaseOption(u"database"_qs, u"SQLite path or PostgreSQL URL/conninfo."_qs, u"spec"_qs);

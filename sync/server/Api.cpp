@@ -76,8 +76,9 @@ Api::Api(Database& db, ServerConfig config, Clock clock)
 ApiResponse Api::handle(const ApiRequest& request)
 {
     if (request.body.size() > m_config.maxBodyBytes)
-        return error(ec::PayloadTooLarge,
-                     QStringLiteral("The request is larger than %1 bytes: send smaller batches.").arg(m_config.maxBodyBytes));
+        return error(
+            ec::PayloadTooLarge,
+            QStringLiteral("The request is larger than %1 bytes: send smaller batches.").arg(m_config.maxBodyBytes));
     const bool post = request.method == "POST";
     if (post && request.path == u"/api/v1/devices/register")
         return registerDevice(request);
@@ -89,16 +90,17 @@ ApiResponse Api::handle(const ApiRequest& request)
         return pull(request);
     if (request.method == "GET" && request.path == u"/api/v1/health")
         return {200, {{u"protocol"_qs, sync::protocol::kVersion}, {u"status"_qs, u"ok"_qs}}, 0};
-    return error(ec::NotFound, QStringLiteral("There is no %1 %2 in sync protocol %3.")
-                                   .arg(QString::fromLatin1(request.method), request.path)
-                                   .arg(sync::protocol::kVersion));
+    return error(ec::NotFound,
+                 QStringLiteral("There is no %1 %2 in sync protocol %3.")
+                     .arg(QString::fromLatin1(request.method), request.path)
+                     .arg(sync::protocol::kVersion));
 }
 
 std::optional<Caller> Api::authenticate(const ApiRequest& request, ApiResponse& refused)
 {
     const QByteArray prefix = QByteArrayLiteral("Bearer ");
-    const QByteArray token = request.authorization.startsWith(prefix) ? request.authorization.mid(prefix.size()).trimmed()
-                                                                      : QByteArray();
+    const QByteArray token
+        = request.authorization.startsWith(prefix) ? request.authorization.mid(prefix.size()).trimmed() : QByteArray();
     auto caller = m_accounts.authenticate(request.deviceId, token, m_clock());
     if (auto* failed = failureOf(caller)) {
         refused = error(*failed);
@@ -122,8 +124,8 @@ ApiResponse Api::registerDevice(const ApiRequest& request)
     auto parsed = sync::RegisterRequest::fromJson(body);
     if (auto* e = std::get_if<sync::ParseError>(&parsed))
         return error(*e);
-    auto reply = m_accounts.registerDevice(std::get<sync::RegisterRequest>(parsed), m_clock(),
-                                           m_config.tokenLifetimeSeconds);
+    auto reply
+        = m_accounts.registerDevice(std::get<sync::RegisterRequest>(parsed), m_clock(), m_config.tokenLifetimeSeconds);
     if (auto* failed = failureOf(reply))
         return error(*failed);
     sync::RegisterReply registered = std::get<sync::RegisterReply>(std::move(reply));
@@ -147,8 +149,9 @@ ApiResponse Api::push(const ApiRequest& request)
     if (!push.deviceId.isEmpty() && push.deviceId != caller->deviceId)
         return error(ec::MalformedRequest, QStringLiteral("deviceId does not match the X-Hearth-Device header."));
     if (qsizetype(push.changes.size()) > m_config.maxChanges)
-        return error(ec::PayloadTooLarge,
-                     QStringLiteral("A batch holds at most %1 changes: send smaller batches.").arg(m_config.maxChanges));
+        return error(
+            ec::PayloadTooLarge,
+            QStringLiteral("A batch holds at most %1 changes: send smaller batches.").arg(m_config.maxChanges));
     QJsonArray results;
     for (const sync::Change& change : push.changes) {
         auto result = m_records.apply(*caller, change, m_clock());
@@ -167,8 +170,9 @@ ApiResponse Api::pull(const ApiRequest& request)
     if (!caller)
         return refused;
     if (request.protocolHeader != QByteArray::number(sync::protocol::kVersion))
-        return error(sync::ParseError {ec::ProtocolVersion,
-                                       QStringLiteral("Send the header X-Hearth-Protocol: %1.").arg(sync::protocol::kVersion)});
+        return error(
+            sync::ParseError {ec::ProtocolVersion,
+                              QStringLiteral("Send the header X-Hearth-Protocol: %1.").arg(sync::protocol::kVersion)});
     bool ok = true;
     const QString sinceText = request.query.queryItemValue(u"since"_qs);
     const qint64 since = sinceText.isEmpty() ? 0 : sinceText.toLongLong(&ok);

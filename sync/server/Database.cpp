@@ -101,8 +101,8 @@ Done Database::open(const QString& spec)
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_qs);
         if (!db.open())
             return dbFailure(QStringLiteral("Cannot open the SQLite database"), db.lastError());
-        for (const QString& pragma : {u"PRAGMA journal_mode = WAL"_qs, u"PRAGMA foreign_keys = ON"_qs,
-                                      u"PRAGMA secure_delete = ON"_qs}) {
+        for (const QString& pragma :
+             {u"PRAGMA journal_mode = WAL"_qs, u"PRAGMA foreign_keys = ON"_qs, u"PRAGMA secure_delete = ON"_qs}) {
             auto done = exec(pragma);
             if (auto* failed = failureOf(done))
                 return *failed;
@@ -114,6 +114,12 @@ Done Database::open(const QString& spec)
 Expected<QSqlQuery> Database::exec(const QString& sql, std::initializer_list<QVariant> bindings)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    // PostgreSQL cannot PREPARE DDL or PRAGMA-like statements: run those directly.
+    if (bindings.size() == 0) {
+        if (!query.exec(sql))
+            return dbFailure(QStringLiteral("A statement failed"), query.lastError());
+        return query;
+    }
     if (!query.prepare(sql))
         return dbFailure(QStringLiteral("Cannot prepare a statement"), query.lastError());
     for (const QVariant& value : bindings)

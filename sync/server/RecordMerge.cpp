@@ -1,11 +1,10 @@
 // RecordStore::merge: field-level merge of an insert or update (docs/sync-protocol.md, "Merge").
+#include "protocol/Protocol.h"
 #include "server/Accounts.h"
 #include "server/Database.h"
 #include "server/FieldValue.h"
 #include "server/RecordStore.h"
 #include "server/ServerAudit.h"
-
-#include "protocol/Protocol.h"
 
 #include <QHash>
 #include <QUuid>
@@ -66,10 +65,10 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
                                       row.value(3).toString(), row.value(4).toString()};
         if (!resolving || resolving->entity != change.entity || resolving->uuid != change.uuid
             || !change.fields.contains(resolving->field))
-            return reject(caller, change, now,
-                          {ec::ConflictUnknown,
-                           QStringLiteral("The change resolves no open conflict of this record and field.")},
-                          result);
+            return reject(
+                caller, change, now,
+                {ec::ConflictUnknown, QStringLiteral("The change resolves no open conflict of this record and field.")},
+                result);
     }
 
     QHash<QString, StoredField> stored;
@@ -113,14 +112,17 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
         newSeq = seq;
         for (auto it = toApply.cbegin(); it != toApply.cend(); ++it) {
             auto written = stored.contains(it.key())
-                ? m_db.exec(u"UPDATE record_fields SET value = ?, version = ? WHERE entity = ? AND uuid = ? AND field = ?"_qs,
-                            {it.value(), newVersion, change.entity, change.uuid, it.key()})
-                : m_db.exec(u"INSERT INTO record_fields (entity, uuid, field, value, version) VALUES (?, ?, ?, ?, ?)"_qs,
-                            {change.entity, change.uuid, it.key(), it.value(), newVersion});
+                ? m_db.exec(
+                    u"UPDATE record_fields SET value = ?, version = ? WHERE entity = ? AND uuid = ? AND field = ?"_qs,
+                    {it.value(), newVersion, change.entity, change.uuid, it.key()})
+                : m_db.exec(
+                    u"INSERT INTO record_fields (entity, uuid, field, value, version) VALUES (?, ?, ?, ?, ?)"_qs,
+                    {change.entity, change.uuid, it.key(), it.value(), newVersion});
             if (auto* failed = failureOf(written))
                 return *failed;
-            auto history = m_db.exec(u"INSERT INTO field_history (entity, uuid, field, version, value) VALUES (?, ?, ?, ?, ?)"_qs,
-                                     {change.entity, change.uuid, it.key(), newVersion, it.value()});
+            auto history = m_db.exec(
+                u"INSERT INTO field_history (entity, uuid, field, version, value) VALUES (?, ?, ?, ?, ?)"_qs,
+                {change.entity, change.uuid, it.key(), newVersion, it.value()});
             if (auto* failed = failureOf(history))
                 return *failed;
         }
@@ -148,24 +150,26 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
             id = row.value(0).toString();
         } else {
             id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            auto inserted = m_db.exec(u"INSERT INTO conflicts (id, entity, uuid, field, server_value, device_value, "
-                                      "device_id, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs,
-                                      {id, change.entity, change.uuid, field, stored.value(field).value, deviceValue,
-                                       caller.deviceId, seq});
+            auto inserted = m_db.exec(
+                u"INSERT INTO conflicts (id, entity, uuid, field, server_value, device_value, "
+                "device_id, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs,
+                {id, change.entity, change.uuid, field, stored.value(field).value, deviceValue, caller.deviceId, seq});
             if (auto* failed = failureOf(inserted))
                 return *failed;
         }
-        result.conflicts.push_back({id, change.entity, change.uuid, field, field_value::fromText(stored.value(field).value),
+        result.conflicts.push_back({id, change.entity, change.uuid, field,
+                                    field_value::fromText(stored.value(field).value),
                                     field_value::fromText(deviceValue)});
     }
 
     if (resolving) {
         const QString chosen = field_value::toText(change.fields.value(resolving->field));
         const QString kept = chosen == resolving->serverValue ? u"server"_qs
-            : chosen == resolving->deviceValue               ? u"device"_qs
-                                                             : u"new"_qs;
-        auto closed = m_db.exec(u"UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?"_qs,
-                                {iso(now), caller.login, kept, change.resolves});
+            : chosen == resolving->deviceValue                ? u"device"_qs
+                                                              : u"new"_qs;
+        auto closed
+            = m_db.exec(u"UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?"_qs,
+                        {iso(now), caller.login, kept, change.resolves});
         if (auto* failed = failureOf(closed))
             return *failed;
         if (auto failed = m_audit.record(now, caller.login, caller.deviceId, u"conflict-resolved"_qs,

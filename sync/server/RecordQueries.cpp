@@ -70,9 +70,9 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
     int count = 0;
     for (QSqlQuery& row = std::get<QSqlQuery>(rows); row.next();) {
         ++count;
-        sync::PulledChange change {row.value(4).toLongLong(), row.value(0).toString(), row.value(1).toString(),
-                                   row.value(5).toString(),   {},
-                                   row.value(3).toLongLong()};
+        sync::PulledChange change {
+            row.value(4).toLongLong(), row.value(0).toString(), row.value(1).toString(), row.value(5).toString(), {},
+            row.value(3).toLongLong()};
         reply.cursor = change.serverSeq;
         const QString clientUuid = row.value(2).toString();
         // A tombstone carries no data: every agency learns to drop its copy.
@@ -183,8 +183,8 @@ Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sy
             if (auto* failed = failureOf(tombstone))
                 return *failed;
         }
-        auto consentRow = m_db.exec(u"SELECT client_uuid FROM client_consent WHERE client_uuid = ?"_qs,
-                                    {request.clientUuid});
+        auto consentRow
+            = m_db.exec(u"SELECT client_uuid FROM client_consent WHERE client_uuid = ?"_qs, {request.clientUuid});
         if (auto* failed = failureOf(consentRow))
             return *failed;
         auto mark = std::get<QSqlQuery>(consentRow).next()

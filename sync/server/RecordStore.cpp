@@ -44,7 +44,8 @@ QString compact(const QJsonObject& json)
 std::optional<Failure> consentProblem(const Change& change)
 {
     if (!knownEntity(change.entity))
-        return Failure {ec::UnknownEntity, QStringLiteral("The server does not keep \"%1\" records.").arg(change.entity)};
+        return Failure {ec::UnknownEntity,
+                        QStringLiteral("The server does not keep \"%1\" records.").arg(change.entity)};
     if (auto marker = sync::findNoSharingMarker(change.fields))
         return Failure {ec::NoSharingMarker,
                         QStringLiteral("Refused: %1. No Sharing data never leaves a workstation.").arg(*marker)};
@@ -115,15 +116,14 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
     if (!clientUuid.isEmpty()) {
         // After a restriction only a release the server first saw later lets the client's data in again.
         const QString releaseId = change.fields.value(kConsent).toObject().value(u"ReleaseID").toString();
-        auto restricted = m_db.exec(
-            u"SELECT c.restricted_seq, r.first_seen_seq FROM client_consent c LEFT JOIN client_releases r "
-            "ON r.client_uuid = c.client_uuid AND r.release_id = ? WHERE c.client_uuid = ?"_qs,
-            {releaseId, clientUuid});
+        auto restricted
+            = m_db.exec(u"SELECT c.restricted_seq, r.first_seen_seq FROM client_consent c LEFT JOIN client_releases r "
+                        "ON r.client_uuid = c.client_uuid AND r.release_id = ? WHERE c.client_uuid = ?"_qs,
+                        {releaseId, clientUuid});
         if (auto* failed = failureOf(restricted))
             return *failed;
-        if (QSqlQuery& row = std::get<QSqlQuery>(restricted);
-            row.next() && !row.value(0).isNull() && !row.value(1).isNull()
-            && row.value(1).toLongLong() <= row.value(0).toLongLong())
+        if (QSqlQuery& row = std::get<QSqlQuery>(restricted); row.next() && !row.value(0).isNull()
+            && !row.value(1).isNull() && row.value(1).toLongLong() <= row.value(0).toLongLong())
             return reject(caller, change, now,
                           {ec::ClientRestricted,
                            QStringLiteral("The client asked for their data to be removed; only a release signed "
@@ -136,6 +136,8 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
                                               : merge(caller, change, clientUuid, seqNo, now, result);
     if (done)
         return done;
+    if (result.status == u"rejected")
+        return std::nullopt; // reject() kept the result already
     auto stored = m_db.exec(u"INSERT INTO applied_keys (device_id, change_key, result) VALUES (?, ?, ?)"_qs,
                             {caller.deviceId, change.key, compact(result.toJson())});
     if (auto* failed = failureOf(stored))
@@ -169,16 +171,16 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
         return *failed;
     QSqlQuery& row = std::get<QSqlQuery>(current);
     const bool known = row.next();
-    const QJsonObject stored = known ? QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object() : QJsonObject();
+    const QJsonObject stored
+        = known ? QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object() : QJsonObject();
     // The newer release decides who sees the client: the later expiry (ISO dates sort as text).
     const bool newer = !known
-        || (stored != reference
-            && reference.value(u"ExpiresOn").toString() >= stored.value(u"ExpiresOn").toString());
+        || (stored != reference && reference.value(u"ExpiresOn").toString() >= stored.value(u"ExpiresOn").toString());
     if (newer) {
-        auto written = known
-            ? m_db.exec(u"UPDATE client_consent SET reference = ? WHERE client_uuid = ?"_qs, {compact(reference), clientUuid})
-            : m_db.exec(u"INSERT INTO client_consent (client_uuid, reference) VALUES (?, ?)"_qs,
-                        {clientUuid, compact(reference)});
+        auto written = known ? m_db.exec(u"UPDATE client_consent SET reference = ? WHERE client_uuid = ?"_qs,
+                                         {compact(reference), clientUuid})
+                             : m_db.exec(u"INSERT INTO client_consent (client_uuid, reference) VALUES (?, ?)"_qs,
+                                         {clientUuid, compact(reference)});
         if (auto* failed = failureOf(written))
             return *failed;
         // Who may see the client changed: deliver all their records again.
@@ -195,8 +197,9 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
         return *failed;
     if (std::get<QSqlQuery>(release).next())
         return std::nullopt;
-    auto inserted = m_db.exec(u"INSERT INTO client_releases (client_uuid, release_id, first_seen_seq) VALUES (?, ?, ?)"_qs,
-                              {clientUuid, releaseId, seq});
+    auto inserted
+        = m_db.exec(u"INSERT INTO client_releases (client_uuid, release_id, first_seen_seq) VALUES (?, ?, ?)"_qs,
+                    {clientUuid, releaseId, seq});
     if (auto* failed = failureOf(inserted))
         return *failed;
     return std::nullopt;

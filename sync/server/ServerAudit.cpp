@@ -10,9 +10,10 @@ Done ServerAudit::record(const QDateTime& at, const QString& actor, const QStrin
     auto id = m_db.next(u"audit"_qs);
     if (auto* failed = failureOf(id))
         return *failed;
-    auto inserted = m_db.exec(u"INSERT INTO audit (id, at, actor, device_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)"_qs,
-                              {std::get<qint64>(id), at.toUTC().toString(Qt::ISODateWithMs), actor,
-                               deviceId.isEmpty() ? QVariant() : QVariant(deviceId), action, detail});
+    auto inserted
+        = m_db.exec(u"INSERT INTO audit (id, at, actor, device_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)"_qs,
+                    {std::get<qint64>(id), at.toUTC().toString(Qt::ISODateWithMs), actor,
+                     deviceId.isEmpty() ? QVariant() : QVariant(deviceId), action, detail});
     if (auto* failed = failureOf(inserted))
         return *failed;
     return std::nullopt;

@@ -52,9 +52,15 @@ Done apply(ServerConfig& config, const QString& key, const QString& value)
 
 const QStringList& keys()
 {
-    static const QStringList list {u"database"_qs,       u"listen"_qs,   u"port"_qs,
-                                   u"tls_certificate"_qs, u"tls_key"_qs,  u"behind_proxy"_qs,
-                                   u"token_lifetime_seconds"_qs, u"lease_days"_qs, u"max_body_bytes"_qs,
+    static const QStringList list {u"database"_qs,
+                                   u"listen"_qs,
+                                   u"port"_qs,
+                                   u"tls_certificate"_qs,
+                                   u"tls_key"_qs,
+                                   u"behind_proxy"_qs,
+                                   u"token_lifetime_seconds"_qs,
+                                   u"lease_days"_qs,
+                                   u"max_body_bytes"_qs,
                                    u"max_changes"_qs};
     return list;
 }
