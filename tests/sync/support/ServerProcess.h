@@ -65,6 +65,8 @@ public:
     bool signIn(const QString& login, const QString& password, const QString& devicePublicId);
     const QString& deviceId() const { return m_deviceId; }
     void setToken(const QByteArray& token) { m_token = token; }
+    /// The Authorization header value.
+    QByteArray bearer() const { return QByteArrayLiteral("Bearer ") + m_token; }
 
 private:
     Reply send(const QString& method, const QString& pathAndQuery, const QByteArray& body, bool authenticated) const;
