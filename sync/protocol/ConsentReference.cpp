@@ -1,5 +1,6 @@
 #include "protocol/ConsentReference.h"
 
+#include "protocol/Messages.h"
 #include "protocol/Protocol.h"
 
 #include <QJsonArray>
@@ -62,8 +63,8 @@ std::variant<ConsentReference, ConsentProblem> validateConsentReference(const QJ
     const QJsonObject json = value.toObject();
     ConsentReference ref;
     ref.releaseId = json.value(u"ReleaseID").toString().trimmed();
-    if (ref.releaseId.isEmpty())
-        return invalid(QStringLiteral("The consent reference names no release (ReleaseID)."));
+    if (!isIdentifier(ref.releaseId, 64))
+        return invalid(QStringLiteral("The consent reference names no release (ReleaseID of at most 64 characters)."));
     const QJsonValue choice = json.value(u"Choice");
     ref.choice = choice.toInt();
     if (!choice.isDouble() || ref.choice < ConsentReference::FullSharing || ref.choice > ConsentReference::Anonymous)

@@ -41,6 +41,19 @@ std::optional<ParseError> requireString(const QJsonObject& json, const char16_t*
     return std::nullopt;
 }
 
+/// An identifier: a non-empty string of at most @p maxLength printable characters (the server keeps
+/// identifiers in bounded columns).
+std::optional<ParseError> requireId(const QJsonObject& json, const char16_t* name, QString& out, qsizetype maxLength)
+{
+    if (auto e = requireString(json, name, out))
+        return e;
+    if (!isIdentifier(out, maxLength))
+        return malformed(QStringLiteral("\"%1\" must be at most %2 printable characters.")
+                             .arg(QString::fromUtf16(name))
+                             .arg(maxLength));
+    return std::nullopt;
+}
+
 QJsonArray conflictsJson(const std::vector<FieldConflict>& conflicts)
 {
     QJsonArray array;
@@ -58,6 +71,16 @@ std::vector<FieldConflict> conflictsFrom(const QJsonValue& value)
 }
 
 } // namespace
+
+bool isIdentifier(const QString& text, qsizetype maxLength)
+{
+    if (text.isEmpty() || text.size() > maxLength)
+        return false;
+    for (const QChar c : text)
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Surrogate)
+            return false;
+    return true;
+}
 
 std::optional<ParseError> checkProtocol(const QJsonObject& body)
 {
@@ -93,13 +116,13 @@ QJsonObject RegisterRequest::toJson() const
 Parsed<RegisterRequest> RegisterRequest::fromJson(const QJsonObject& json)
 {
     RegisterRequest r;
-    if (auto e = requireString(json, u"login", r.login))
+    if (auto e = requireId(json, u"login", r.login, 128))
         return *e;
     if (auto e = requireString(json, u"password", r.password))
         return *e;
     if (auto e = requireString(json, u"deviceName", r.deviceName))
         return *e;
-    if (auto e = requireString(json, u"devicePublicId", r.devicePublicId))
+    if (auto e = requireId(json, u"devicePublicId", r.devicePublicId, 128))
         return *e;
     return r;
 }
@@ -141,11 +164,11 @@ QJsonObject Change::toJson() const
 Parsed<Change> Change::fromJson(const QJsonObject& json)
 {
     Change c;
-    if (auto e = requireString(json, u"key", c.key))
+    if (auto e = requireId(json, u"key", c.key, 256))
         return *e;
-    if (auto e = requireString(json, u"entity", c.entity))
+    if (auto e = requireId(json, u"entity", c.entity, 32))
         return *e;
-    if (auto e = requireString(json, u"uuid", c.uuid))
+    if (auto e = requireId(json, u"uuid", c.uuid, 64))
         return *e;
     if (auto e = requireString(json, u"operation", c.operation))
         return *e;
@@ -155,6 +178,12 @@ Parsed<Change> Change::fromJson(const QJsonObject& json)
     if (!fields.isObject())
         return malformed(QStringLiteral("\"fields\" must be an object."));
     c.fields = fields.toObject();
+    for (auto it = c.fields.constBegin(); it != c.fields.constEnd(); ++it)
+        if (!isIdentifier(it.key(), 128))
+            return malformed(QStringLiteral("Field names must be at most 128 printable characters."));
+    const QJsonValue personalId = c.fields.value(u"PersonalID");
+    if (!personalId.isUndefined() && !personalId.isNull() && !isIdentifier(personalId.toString(), 64))
+        return malformed(QStringLiteral("\"PersonalID\" must be a client id of at most 64 characters."));
     const QJsonValue base = json.value(u"baseVersion");
     if (!base.isUndefined() && (!base.isDouble() || base.toDouble() < 0))
         return malformed(QStringLiteral("\"baseVersion\" must be a version number."));
@@ -285,9 +314,9 @@ QJsonObject RestrictionRequest::toJson() const
 Parsed<RestrictionRequest> RestrictionRequest::fromJson(const QJsonObject& json)
 {
     RestrictionRequest r;
-    if (auto e = requireString(json, u"requestUuid", r.requestUuid))
+    if (auto e = requireId(json, u"requestUuid", r.requestUuid, 64))
         return *e;
-    if (auto e = requireString(json, u"clientUuid", r.clientUuid))
+    if (auto e = requireId(json, u"clientUuid", r.clientUuid, 64))
         return *e;
     if (auto e = requireString(json, u"reason", r.reason))
         return *e;

@@ -21,6 +21,8 @@ struct ParseError
 template<typename T>
 using Parsed = std::variant<T, ParseError>;
 
+/// True when @p text is a usable identifier: 1 to @p maxLength characters, no control characters.
+bool isIdentifier(const QString& text, qsizetype maxLength);
 /// Checks the "protocol" field of a body; a ParseError (error_code::ProtocolVersion) when it is missing
 /// or another version.
 std::optional<ParseError> checkProtocol(const QJsonObject& body);

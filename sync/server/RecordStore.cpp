@@ -35,6 +35,11 @@ bool isClientData(const QString& entity)
     return entity != u"project";
 }
 
+QString iso(const QDateTime& t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
 QString compact(const QJsonObject& json)
 {
     return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
@@ -138,8 +143,9 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
         return done;
     if (result.status == u"rejected")
         return std::nullopt; // reject() kept the result already
-    auto stored = m_db.exec(u"INSERT INTO applied_keys (device_id, change_key, result) VALUES (?, ?, ?)"_qs,
-                            {caller.deviceId, change.key, compact(result.toJson())});
+    auto stored
+        = m_db.exec(u"INSERT INTO applied_keys (device_id, change_key, result, received_at) VALUES (?, ?, ?, ?)"_qs,
+                    {caller.deviceId, change.key, compact(result.toJson()), iso(now)});
     if (auto* failed = failureOf(stored))
         return *failed;
     return std::nullopt;
@@ -155,8 +161,9 @@ Done RecordStore::reject(const Caller& caller, const Change& change, const QDate
     if (auto failed = m_audit.record(now, caller.login, caller.deviceId, u"change-rejected"_qs,
                                      change.entity + u' ' + change.uuid + u": " + why.code))
         return failed;
-    auto stored = m_db.exec(u"INSERT INTO applied_keys (device_id, change_key, result) VALUES (?, ?, ?)"_qs,
-                            {caller.deviceId, change.key, compact(result.toJson())});
+    auto stored
+        = m_db.exec(u"INSERT INTO applied_keys (device_id, change_key, result, received_at) VALUES (?, ?, ?, ?)"_qs,
+                    {caller.deviceId, change.key, compact(result.toJson()), iso(now)});
     if (auto* failed = failureOf(stored))
         return *failed;
     return std::nullopt;

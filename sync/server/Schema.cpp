@@ -35,8 +35,9 @@ const QStringList& version1()
         "restricted_seq BIGINT)"_qs,
         u"CREATE TABLE client_releases (client_uuid VARCHAR(64) NOT NULL, release_id VARCHAR(64) NOT NULL, "
         "first_seen_seq BIGINT NOT NULL, PRIMARY KEY (client_uuid, release_id))"_qs,
+        // received_at is the server's clock: device clocks never order or date anything.
         u"CREATE TABLE applied_keys (device_id VARCHAR(64) NOT NULL, change_key VARCHAR(256) NOT NULL, "
-        "result TEXT NOT NULL, PRIMARY KEY (device_id, change_key))"_qs,
+        "result TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, change_key))"_qs,
         u"CREATE TABLE conflicts (id VARCHAR(64) PRIMARY KEY, entity VARCHAR(32) NOT NULL, uuid VARCHAR(64) NOT NULL, "
         "field VARCHAR(128) NOT NULL, server_value TEXT NOT NULL, device_value TEXT NOT NULL, "
         "device_id VARCHAR(64) NOT NULL, created_seq BIGINT NOT NULL, resolved_at TEXT, resolved_by TEXT, "

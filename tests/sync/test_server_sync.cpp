@@ -140,6 +140,24 @@ TEMPLATE_TEST_CASE("Batches delivered again and out of order keep the newest sta
         CHECK(reply.changes[i - 1].serverSeq < reply.changes[i].serverSeq);
     CHECK(reply.cursor == reply.changes.back().serverSeq);
     CHECK(pull(*f.device(u"olga"_qs), reply.cursor).changes.empty());
+
+    // Paging: one record at a time, each page's cursor leads to the next, the last says no more.
+    auto olga = f.device(u"olga"_qs);
+    QStringList paged;
+    qint64 cursor = 0;
+    for (bool more = true; more;) {
+        const Reply page = olga->get(QStringLiteral("/api/v1/pull?since=%1&limit=1").arg(cursor));
+        REQUIRE(page.status == 200);
+        const auto parsed = sync::PullReply::fromJson(page.json);
+        REQUIRE(std::holds_alternative<sync::PullReply>(parsed));
+        const auto& p = std::get<sync::PullReply>(parsed);
+        for (const auto& c : p.changes)
+            paged.append(c.uuid);
+        cursor = p.cursor;
+        more = p.more;
+        REQUIRE(paged.size() <= 3);
+    }
+    CHECK(paged == QStringList {reply.changes[0].uuid, reply.changes[1].uuid});
 }
 
 TEMPLATE_TEST_CASE("Two devices editing different fields of one client both keep their edit", "[server]", SqliteBackend,
@@ -368,7 +386,7 @@ TEMPLATE_TEST_CASE("A restriction request removes the client and what is linked 
 TEMPLATE_TEST_CASE("A revoked device is told so on every call", "[server]", SqliteBackend, PostgresBackend)
 {
     START_SERVER(f);
-    auto laptop = f.device(u"maria"_qs);
+    auto laptop = f.device(u"maria"_qs, u"stolen-laptop"_qs);
     QString output;
     REQUIRE(f.server().admin({u"device"_qs, u"list"_qs}, {}, &output) == 0);
     CHECK(output.contains(laptop->deviceId()));
@@ -383,6 +401,18 @@ TEMPLATE_TEST_CASE("A revoked device is told so on every call", "[server]", Sqli
     push(*laptop, {}, &pushed);
     CHECK(pushed.status == 403);
     CHECK(auditText(f).contains(u"device-revoked"));
+
+    // Signing in again does not bring a revoked workstation back.
+    ApiClient again(f.server());
+    const Reply reRegister = again.post(
+        u"/api/v1/devices/register"_qs,
+        sync::RegisterRequest {u"maria"_qs, SyncFixture::passwordOf(u"maria"_qs), u"ws"_qs, u"stolen-laptop"_qs}
+            .toJson(),
+        false);
+    CHECK(reRegister.status == 403);
+    CHECK(reRegister.error() == u"device-revoked");
+    // Other workstations of the same user carry on.
+    CHECK(f.device(u"maria"_qs)->get(u"/api/v1/pull?since=0"_qs).status == 200);
 }
 
 TEMPLATE_TEST_CASE("Malformed, foreign-version and oversized requests get clear errors", "[server]", SqliteBackend,

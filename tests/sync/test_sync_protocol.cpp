@@ -125,6 +125,12 @@ TEST_CASE("Messages keep their content through JSON", "[sync][protocol]")
     CHECK(sync::checkProtocol({{u"protocol"_qs, 2}})->code == sync::error_code::ProtocolVersion);
     CHECK(sync::checkProtocol({})->code == sync::error_code::ProtocolVersion);
     CHECK(std::holds_alternative<sync::ParseError>(sync::parseBody("[1,2")));
+    QJsonObject tooLong = change.toJson();
+    tooLong[u"uuid"_qs] = QString(65, u'x');
+    CHECK(std::holds_alternative<sync::ParseError>(sync::Change::fromJson(tooLong)));
+    QJsonObject control = change.toJson();
+    control[u"key"_qs] = u"d:\u0001"_qs;
+    CHECK(std::holds_alternative<sync::ParseError>(sync::Change::fromJson(control)));
     QJsonObject badOperation = change.toJson();
     badOperation[u"operation"_qs] = u"upsert"_qs;
     CHECK(std::holds_alternative<sync::ParseError>(sync::Change::fromJson(badOperation)));
