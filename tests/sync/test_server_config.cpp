@@ -1,5 +1,6 @@
 // hearth-server's configuration and transport: file and environment, TLS, and the refusal of plain
 // HTTP on a public address.
+#include "server/Database.h"
 #include "server/ServerConfig.h"
 #include "support/ServerProcess.h"
 
@@ -57,6 +58,25 @@ TEST_CASE("Settings come from the file and the environment wins", "[server][conf
     env.insert(u"HEARTH_SERVER_PORT"_qs, u"not-a-port"_qs);
     CHECK(failureOf(loadConfig(path, env)));
     CHECK(failureOf(loadConfig(dir.filePath(u"missing.conf"_qs), {})));
+}
+
+TEST_CASE("A PostgreSQL database is named by URL or by conninfo", "[server][config]")
+{
+    CHECK_FALSE(isPostgresSpec(u"/var/lib/hearth-server/hearth-server.db"_qs));
+    auto url = parsePostgresSpec(u"postgresql://hearth:pw@db.example.org:5433/hmis"_qs);
+    REQUIRE(std::holds_alternative<PostgresSpec>(url));
+    CHECK(std::get<PostgresSpec>(url).host == u"db.example.org");
+    CHECK(std::get<PostgresSpec>(url).port == 5433);
+    CHECK(std::get<PostgresSpec>(url).database == u"hmis");
+    CHECK(std::get<PostgresSpec>(url).user == u"hearth");
+    auto socket = parsePostgresSpec(u"postgresql://hearth@/hmis?host=%2Fvar%2Frun%2Fpostgresql"_qs);
+    REQUIRE(std::holds_alternative<PostgresSpec>(socket));
+    CHECK(std::get<PostgresSpec>(socket).host == u"/var/run/postgresql");
+    auto conninfo = parsePostgresSpec(u"host=/tmp/pg port=6000 dbname=hmis user=postgres"_qs);
+    REQUIRE(std::holds_alternative<PostgresSpec>(conninfo));
+    CHECK(std::get<PostgresSpec>(conninfo).port == 6000);
+    CHECK(std::get<PostgresSpec>(conninfo).host == u"/tmp/pg");
+    CHECK(std::holds_alternative<Failure>(parsePostgresSpec(u"host=/tmp/pg user=postgres"_qs)));
 }
 
 TEST_CASE("Plain HTTP is served only on loopback or behind a proxy", "[server][config]")

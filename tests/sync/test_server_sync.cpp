@@ -287,6 +287,39 @@ TEMPLATE_TEST_CASE("Each agency pulls only what the client's consent lets it see
     CHECK(pulled(own, u"limited"_qs));
 }
 
+TEMPLATE_TEST_CASE("A newer release widens who sees the client, and their records are delivered again", "[server]",
+                   SqliteBackend, PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    auto olga = f.device(u"olga"_qs);
+    const auto limited = consentRef(kLimited, {u"Harbor House"_qs});
+    push(*maria,
+         {change(u"m:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, limited)),
+          change(u"m:2"_qs, u"enrollment"_qs, u"e-1"_qs,
+                 {{u"EnrollmentID"_qs, u"e-1"_qs}, {u"PersonalID"_qs, u"c-1"_qs}, {u"Consent"_qs, limited}})});
+    const auto before = pull(*olga);
+    CHECK(before.changes.empty());
+
+    // The client signs a Full Sharing release; only the profile is pushed again.
+    QJsonObject full = consentRef(kFull, {}, false, u"release-2"_qs);
+    full[u"ExpiresOn"_qs] = u"2029-03-01"_qs;
+    push(*maria,
+         {change(u"m:3"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, full), 1,
+                 u"update"_qs)});
+    const auto after = pull(*olga, before.cursor);
+    REQUIRE(pulled(after, u"c-1"_qs));
+    REQUIRE(pulled(after, u"e-1"_qs)); // the enrollment too, though it was not pushed again
+    CHECK(pulled(after, u"e-1"_qs)->fields.value(u"Consent").toObject().value(u"ReleaseID").toString() == u"release-2");
+
+    // An older release arriving late (from a device that was offline) does not narrow it again.
+    push(*maria,
+         {change(u"m:4"_qs, u"enrollment"_qs, u"e-1"_qs,
+                 {{u"EnrollmentID"_qs, u"e-1"_qs}, {u"PersonalID"_qs, u"c-1"_qs}, {u"Consent"_qs, limited}}, 1,
+                 u"update"_qs)});
+    CHECK(pulled(pull(*olga), u"c-1"_qs));
+}
+
 TEMPLATE_TEST_CASE("No Sharing markers and missing consent are refused, audited and never stored", "[server]",
                    SqliteBackend, PostgresBackend)
 {
