@@ -30,7 +30,12 @@ struct ConsentReference
     QString enteringAgency;
     QDate expiresOn;
 
+    /// core's ShareCategory::IdentifyingProfile: without it nothing may identify the person.
+    static constexpr int kIdentifyingProfile = 0x1;
+
     QJsonObject toJson() const;
+    /// True when the record may carry name, SSN, date of birth or case number.
+    bool allowsIdentifyingData() const { return choice != Anonymous && (categories & kIdentifyingProfile) != 0; }
 
     /// True when @p agency (a server agency's code or name) may see the client's records.
     bool visibleTo(const QStringList& agencyNames) const;

@@ -60,12 +60,18 @@ std::optional<Failure> consentProblem(const Change& change)
     if (auto* problem = std::get_if<sync::ConsentProblem>(&validated))
         return Failure {problem->code, problem->message};
     const auto& ref = std::get<sync::ConsentReference>(validated);
-    if (ref.choice == sync::ConsentReference::Anonymous)
+    if (!ref.allowsIdentifyingData())
         for (const QString& field : sync::identifyingFields()) {
             const QJsonValue value = change.fields.value(field);
-            if (!value.isUndefined() && !value.isNull() && !(value.isString() && value.toString().isEmpty()))
+            if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty()))
+                continue;
+            if (ref.choice == sync::ConsentReference::Anonymous)
                 return Failure {ec::AnonymousIdentifying,
                                 QStringLiteral("An Anonymous record must not carry %1.").arg(field)};
+            return Failure {ec::IdentifyingNotConsented,
+                            QStringLiteral("The client did not consent to share who they are, yet the record carries "
+                                           "%1.")
+                                .arg(field)};
         }
     if (change.operation != u"delete" && change.entity != u"client"
         && change.fields.value(u"PersonalID").toString().isEmpty())

@@ -327,6 +327,8 @@ TEMPLATE_TEST_CASE("No Sharing markers and missing consent are refused, audited 
     auto maria = f.device(u"maria"_qs);
     auto marked = clientFields(u"c-3"_qs, u"CANARY-MARKER-3"_qs, u"X"_qs, consentRef(kFull));
     marked.insert(u"Assessments"_qs, QJsonArray {QJsonObject {{u"LocalOnly"_qs, true}}});
+    QJsonObject servicesOnly = consentRef(kLimited, {u"Harbor House"_qs});
+    servicesOnly[u"Categories"_qs] = 2; // enrollments and services, not who the person is
     auto missing = clientFields(u"c-2"_qs, u"CANARY-MISSING-2"_qs, u"X"_qs, {});
     missing.remove(u"Consent"_qs);
     const auto results
@@ -335,8 +337,11 @@ TEMPLATE_TEST_CASE("No Sharing markers and missing consent are refused, audited 
                        clientFields(u"c-1"_qs, u"CANARY-NOSHARING-1"_qs, u"X"_qs, consentRef(kNoSharing))),
                 change(u"m:2"_qs, u"client"_qs, u"c-2"_qs, missing), change(u"m:3"_qs, u"client"_qs, u"c-3"_qs, marked),
                 change(u"m:4"_qs, u"client"_qs, u"c-4"_qs,
-                       clientFields(u"c-4"_qs, u"CANARY-ANON-4"_qs, u"X"_qs, consentRef(kAnonymous)))});
-    REQUIRE(results.size() == 4);
+                       clientFields(u"c-4"_qs, u"CANARY-ANON-4"_qs, u"X"_qs, consentRef(kAnonymous))),
+                change(u"m:5"_qs, u"client"_qs, u"c-5"_qs,
+                       clientFields(u"c-5"_qs, u"CANARY-LIMITED-5"_qs, u"X"_qs, servicesOnly))});
+    REQUIRE(results.size() == 5);
+    CHECK(results[4].error == u"identifying-not-consented");
     CHECK(results[0].error == u"no-sharing-marker");
     CHECK(results[1].error == u"consent-missing");
     CHECK(results[2].error == u"no-sharing-marker");
@@ -345,13 +350,14 @@ TEMPLATE_TEST_CASE("No Sharing markers and missing consent are refused, audited 
         CHECK(r.status == u"rejected");
         CHECK_FALSE(r.message.isEmpty());
     }
-    CHECK(auditText(f).count(u"change-rejected"_qs) == 4);
+    CHECK(auditText(f).count(u"change-rejected"_qs) == 5);
     CHECK(pull(*maria).changes.empty());
 
     DatabaseProbe probe(f.databaseSpec());
     CHECK(probe.count(u"records"_qs) == 0);
     CHECK(probe.count(u"record_fields"_qs) == 0);
-    for (const char* canary : {"CANARY-NOSHARING-1", "CANARY-MISSING-2", "CANARY-MARKER-3", "CANARY-ANON-4"}) {
+    for (const char* canary :
+         {"CANARY-NOSHARING-1", "CANARY-MISSING-2", "CANARY-MARKER-3", "CANARY-ANON-4", "CANARY-LIMITED-5"}) {
         INFO(canary);
         CHECK_FALSE(probe.containsText(QString::fromLatin1(canary)));
         CHECK_FALSE(f.server().log().contains(canary));

@@ -157,10 +157,21 @@ TEST_CASE("What core's consent policy sends to the server passes the protocol's 
         const auto& ref = std::get<ConsentReference>(validated);
         CHECK(ref.choice == int(choice));
         CHECK(ref.restricted);
-        if (choice == SharingChoice::Anonymous)
+        if (!ref.allowsIdentifyingData())
             for (const QString& field : sync::identifyingFields())
                 CHECK(d.fields.value(field).toString().isEmpty());
     }
+    // Limited Sharing without the identifying profile: core strips who the person is, and the
+    // server's check agrees.
+    ReleaseOfInformation servicesOnly = release(SharingChoice::LimitedSharing);
+    servicesOnly.categories = ShareCategory::EnrollmentsAndServices;
+    const Disclosure limited = policy.decide(consentStatus({servicesOnly}, today), record, Audience::centralServer());
+    REQUIRE(limited.allowed());
+    auto validated = sync::validateConsentReference(limited.fields);
+    REQUIRE(std::holds_alternative<ConsentReference>(validated));
+    CHECK_FALSE(std::get<ConsentReference>(validated).allowsIdentifyingData());
+    for (const QString& field : sync::identifyingFields())
+        CHECK(limited.fields.value(field).toString().isEmpty());
     const Disclosure none
         = policy.decide(consentStatus({release(SharingChoice::NoSharing)}, today), record, Audience::centralServer());
     CHECK_FALSE(none.allowed());
