@@ -81,19 +81,30 @@ std::optional<Failure> consentProblem(const Change& change)
 
 } // namespace
 
-Expected<ChangeResult> RecordStore::apply(const Caller& caller, const Change& change, const QDateTime& now)
+Expected<std::vector<ChangeResult>> RecordStore::apply(const Caller& caller, const std::vector<Change>& changes,
+                                                       const QDateTime& now)
 {
-    ChangeResult result;
-    result.key = change.key;
-    if (Done failed = m_db.transaction([&] { return applyInTransaction(caller, change, now, result); }))
+    std::vector<ChangeResult> results;
+    results.reserve(changes.size());
+    Done failed = m_db.transaction([&]() -> Done {
+        for (const Change& change : changes) {
+            ChangeResult result;
+            result.key = change.key;
+            if (Done stop = applyInTransaction(caller, change, now, result))
+                return stop;
+            results.push_back(std::move(result));
+        }
+        return std::nullopt;
+    });
+    if (failed)
         return *failed;
-    return result;
+    return results;
 }
 
 Done RecordStore::applyInTransaction(const Caller& caller, const Change& change, const QDateTime& now,
                                      ChangeResult& result)
 {
-    // Taking the sequence first locks the counter row: this change is now the only writer.
+    // Taking the sequence first locks the counter row (until the batch commits): no other writer runs.
     auto seq = m_db.next(u"seq"_qs);
     if (auto* failed = failureOf(seq))
         return *failed;
@@ -101,7 +112,7 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
                           {caller.deviceId, change.key});
     if (auto* failed = failureOf(seen))
         return *failed;
-    if (QSqlQuery& row = std::get<QSqlQuery>(seen); row.next()) {
+    if (QSqlQuery& row = (*std::get<QSqlQuery*>(seen)); row.next()) {
         result = ChangeResult::fromJson(QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object());
         result.firstStatus = result.status;
         result.status = u"duplicate"_qs;
@@ -120,7 +131,7 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
                                {change.entity, change.uuid});
         if (auto* failed = failureOf(owner))
             return *failed;
-        if (QSqlQuery& row = std::get<QSqlQuery>(owner); row.next())
+        if (QSqlQuery& row = (*std::get<QSqlQuery*>(owner)); row.next())
             clientUuid = row.value(0).toString();
     }
     const qint64 seqNo = std::get<qint64>(seq);
@@ -133,7 +144,7 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
                         {releaseId, clientUuid});
         if (auto* failed = failureOf(restricted))
             return *failed;
-        if (QSqlQuery& row = std::get<QSqlQuery>(restricted); row.next() && !row.value(0).isNull()
+        if (QSqlQuery& row = (*std::get<QSqlQuery*>(restricted)); row.next() && !row.value(0).isNull()
             && !row.value(1).isNull() && row.value(1).toLongLong() <= row.value(0).toLongLong())
             return reject(caller, change, now,
                           {ec::ClientRestricted,
@@ -182,7 +193,7 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
     auto current = m_db.exec(u"SELECT reference FROM client_consent WHERE client_uuid = ?"_qs, {clientUuid});
     if (auto* failed = failureOf(current))
         return *failed;
-    QSqlQuery& row = std::get<QSqlQuery>(current);
+    QSqlQuery& row = (*std::get<QSqlQuery*>(current));
     const bool known = row.next();
     const QJsonObject stored
         = known ? QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object() : QJsonObject();
@@ -208,7 +219,7 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
                              {clientUuid, releaseId});
     if (auto* failed = failureOf(release))
         return *failed;
-    if (std::get<QSqlQuery>(release).next())
+    if ((*std::get<QSqlQuery*>(release)).next())
         return std::nullopt;
     auto inserted
         = m_db.exec(u"INSERT INTO client_releases (client_uuid, release_id, first_seen_seq) VALUES (?, ?, ?)"_qs,
@@ -225,7 +236,7 @@ Done RecordStore::remove(const Change& change, qint64 seq, ChangeResult& result)
                               {change.entity, change.uuid});
     if (auto* failed = failureOf(existing))
         return *failed;
-    QSqlQuery& row = std::get<QSqlQuery>(existing);
+    QSqlQuery& row = (*std::get<QSqlQuery*>(existing));
     if (!row.next())
         return std::nullopt; // never here: nothing to delete
     const qint64 version = row.value(0).toLongLong();
