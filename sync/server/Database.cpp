@@ -178,6 +178,17 @@ Expected<qint64> Database::next(const QString& name)
     return query.value(0).toLongLong();
 }
 
+Done Database::purgeRemovedData()
+{
+    if (m_backend != Backend::Sqlite)
+        return std::nullopt;
+    auto done = exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_qs);
+    finishAll();
+    if (auto* failed = failureOf(done))
+        return *failed;
+    return std::nullopt;
+}
+
 Done Database::migrate()
 {
     auto created = exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_qs);

@@ -50,6 +50,11 @@ public:
     /// row until commit, which serializes writers across server processes.
     Expected<qint64> next(const QString& name);
 
+    /// After removing a client's data: SQLite copies the old pages back from the write-ahead log and
+    /// truncates it, so no removed value survives in a file (secure_delete zeroes freed pages).
+    /// PostgreSQL keeps dead rows until (auto)vacuum; see docs/sync-protocol.md.
+    Done purgeRemovedData();
+
     static constexpr int kSchemaVersion = 1;
 
 private:

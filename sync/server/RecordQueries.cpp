@@ -226,6 +226,9 @@ Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sy
     });
     if (done)
         return *done;
+    if (result.status == u"applied")
+        if (auto failed = m_db.purgeRemovedData())
+            return *failed;
     return result;
 }
 

@@ -2,6 +2,8 @@
 #include "protocol/Protocol.h"
 #include "support/SyncFixture.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QThread>
 
@@ -396,6 +398,16 @@ TEMPLATE_TEST_CASE("A restriction request removes the client and what is linked 
     CHECK_FALSE(probe.containsText(u"CANARY-FIRST"_qs));
     CHECK_FALSE(probe.containsText(u"CANARY-LAST"_qs));
     CHECK(probe.containsText(u"Other"_qs)); // other clients stay
+    if constexpr (!isPostgres<TestType>()) {
+        // Not in the files either: no old page in the write-ahead log, no freed page left unzeroed.
+        const QDir dir = QFileInfo(f.databaseSpec()).dir();
+        for (const QString& name : dir.entryList(QDir::Files)) {
+            QFile file(dir.filePath(name));
+            REQUIRE(file.open(QIODevice::ReadOnly));
+            INFO(name.toStdString());
+            CHECK_FALSE(file.readAll().contains("CANARY-FIRST"));
+        }
+    }
     CHECK(auditText(f).contains(u"client-restricted"));
 
     // Other agencies' devices learn to drop their copies.
