@@ -45,6 +45,17 @@ QString compact(const QJsonObject& json)
     return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
 }
 
+/// A result as applied_keys keeps it: conflicts by id only, so no client value outlives a
+/// restriction there (the values live in `conflicts`, which a restriction clears).
+QString storedForm(ChangeResult result)
+{
+    for (sync::FieldConflict& conflict : result.conflicts) {
+        conflict.serverValue = QJsonValue();
+        conflict.deviceValue = QJsonValue();
+    }
+    return compact(result.toJson());
+}
+
 /// The checks that refuse a change before anything of it is stored.
 std::optional<Failure> consentProblem(const Change& change)
 {
@@ -116,7 +127,7 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
         result = ChangeResult::fromJson(QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object());
         result.firstStatus = result.status;
         result.status = u"duplicate"_qs;
-        return std::nullopt;
+        return withConflictValues(result);
     }
     if (auto problem = consentProblem(change))
         return reject(caller, change, now, *problem, result);
@@ -162,9 +173,28 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
         return std::nullopt; // reject() kept the result already
     auto stored
         = m_db.exec(u"INSERT INTO applied_keys (device_id, change_key, result, received_at) VALUES (?, ?, ?, ?)"_qs,
-                    {caller.deviceId, change.key, compact(result.toJson()), iso(now)});
+                    {caller.deviceId, change.key, storedForm(result), iso(now)});
     if (auto* failed = failureOf(stored))
         return *failed;
+    return std::nullopt;
+}
+
+Done RecordStore::withConflictValues(ChangeResult& result)
+{
+    std::vector<sync::FieldConflict> kept;
+    for (sync::FieldConflict conflict : result.conflicts) {
+        auto read
+            = m_db.exec(u"SELECT server_value, device_value FROM conflicts WHERE id = ?"_qs, {conflict.conflictId});
+        if (auto* failed = failureOf(read))
+            return *failed;
+        QSqlQuery& row = *std::get<QSqlQuery*>(read);
+        if (!row.next())
+            continue; // removed with its record
+        conflict.serverValue = field_value::fromText(row.value(0).toString());
+        conflict.deviceValue = field_value::fromText(row.value(1).toString());
+        kept.push_back(std::move(conflict));
+    }
+    result.conflicts = std::move(kept);
     return std::nullopt;
 }
 
@@ -180,7 +210,7 @@ Done RecordStore::reject(const Caller& caller, const Change& change, const QDate
         return failed;
     auto stored
         = m_db.exec(u"INSERT INTO applied_keys (device_id, change_key, result, received_at) VALUES (?, ?, ?, ?)"_qs,
-                    {caller.deviceId, change.key, compact(result.toJson()), iso(now)});
+                    {caller.deviceId, change.key, storedForm(result), iso(now)});
     if (auto* failed = failureOf(stored))
         return *failed;
     return std::nullopt;
