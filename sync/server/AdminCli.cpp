@@ -102,6 +102,7 @@ int runCommandLine(const QStringList& arguments)
                        "  user add --agency CODE LOGIN   (password from stdin or --password-file)\n  device list\n"
                        "  device revoke ID --reason TEXT\n  audit"));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_qs, u"Configuration file (INI, section [server])."_qs, u"file"_qs);
     const QCommandLineOption databaseOption(u"database"_qs, u"SQLite path or PostgreSQL URL/conninfo."_qs, u"spec"_qs);
     const QCommandLineOption listenOption(u"listen"_qs, u"Address to listen on."_qs, u"address"_qs);
