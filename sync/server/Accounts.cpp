@@ -22,6 +22,9 @@ QDateTime fromIso(const QVariant& v)
     return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
 }
 
+constexpr int kMaxFailures = 10;
+constexpr qint64 kFailureWindowSeconds = 15 * 60;
+
 QByteArray hashPassword(QByteArray password)
 {
     char hash[crypto_pwhash_STRBYTES];
@@ -107,6 +110,15 @@ Done Accounts::addUser(const QString& agencyCode, const QString& login, const QB
 Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterRequest& request, const QDateTime& now,
                                                        qint64 tokenLifetimeSeconds)
 {
+    // Guessing passwords over the network: after kMaxFailures failed sign-ins in kFailureWindow, the
+    // login is refused without checking the password until the window has passed.
+    auto recent = m_db.exec(u"SELECT COUNT(*) FROM audit WHERE action = 'sign-in-failed' AND actor = ? AND at > ?"_qs,
+                            {request.login, iso(now.addSecs(-kFailureWindowSeconds))});
+    if (auto* failed = failureOf(recent))
+        return *failed;
+    if (QSqlQuery& count = *std::get<QSqlQuery*>(recent); count.next() && count.value(0).toInt() >= kMaxFailures)
+        return failure(sync::error_code::BadCredentials,
+                       QStringLiteral("Too many failed sign-ins for this login: try again in 15 minutes."));
     auto user = m_db.exec(u"SELECT u.password_hash, u.agency_code FROM users u WHERE u.login = ?"_qs, {request.login});
     if (auto* failed = failureOf(user))
         return *failed;

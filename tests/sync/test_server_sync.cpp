@@ -55,6 +55,13 @@ TEMPLATE_TEST_CASE("A device registers with a password and then needs its token"
 
     auto maria = f.device(u"maria"_qs);
     CHECK_FALSE(maria->deviceId().isEmpty());
+
+    // Guessing: after ten failures in a row even the right password is refused for a while.
+    for (int i = 0; i < 10; ++i)
+        CHECK_FALSE(stranger.signIn(u"hank"_qs, QStringLiteral("guess-%1").arg(i), u"ws-2"_qs));
+    ApiClient hank(f.server());
+    CHECK_FALSE(hank.signIn(u"hank"_qs, SyncFixture::passwordOf(u"hank"_qs), u"ws-3"_qs));
+    CHECK(f.device(u"olga"_qs)); // other logins are not affected
     CHECK(pull(*maria).changes.empty());
 
     maria->setToken("not-the-token");
