@@ -13,6 +13,9 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace hearth::test {
 
 QString ServerProcess::executable()
@@ -47,6 +50,8 @@ bool ServerProcess::start(QString* why)
     for (const QString& key : m_environment.keys())
         env.insert(key, m_environment.value(key));
     m_process->setProcessEnvironment(env);
+    // A crashed test must not leave servers behind: the server goes when the test process does.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start(executable(), {u"serve"_qs});
     const QRegularExpression listening(u"listening on http://127\\.0\\.0\\.1:(\\d+)"_qs);
     QByteArray output;
