@@ -43,6 +43,7 @@ inline const QString ConsentInvalid = QStringLiteral("consent-invalid");
 inline const QString AnonymousIdentifying = QStringLiteral("anonymous-identifying");
 inline const QString IdentifyingNotConsented = QStringLiteral("identifying-not-consented");
 inline const QString ClientRestricted = QStringLiteral("client-restricted");
+inline const QString ClientNotVisible = QStringLiteral("client-not-visible");
 inline const QString UnknownEntity = QStringLiteral("unknown-entity");
 inline const QString ConflictUnknown = QStringLiteral("conflict-unknown");
 

@@ -162,6 +162,20 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
                            QStringLiteral("The client asked for their data to be removed; only a release signed "
                                           "after that can share it again.")},
                           result);
+        // Only an agency that may see a client may change their records (a new client is anyone's to add).
+        auto stored = m_db.exec(u"SELECT reference FROM client_consent WHERE client_uuid = ?"_qs, {clientUuid});
+        if (auto* failed = failureOf(stored))
+            return *failed;
+        if (QSqlQuery& row = *std::get<QSqlQuery*>(stored); row.next()) {
+            const QJsonObject reference = QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object();
+            auto scope = sync::validateConsentReference({{kConsent, reference}});
+            const auto* ref = std::get_if<sync::ConsentReference>(&scope);
+            if (ref && !ref->visibleTo(caller.agencyNames()))
+                return reject(caller, change, now,
+                              {ec::ClientNotVisible,
+                               QStringLiteral("This agency may not change the records of a client it cannot see.")},
+                              result);
+        }
         if (auto failed = recordConsent(clientUuid, change.fields.value(kConsent).toObject(), seqNo))
             return failed;
     }

@@ -299,6 +299,22 @@ TEMPLATE_TEST_CASE("Each agency pulls only what the client's consent lets it see
     REQUIRE(pulled(other, u"restricted"_qs));
     CHECK_FALSE(pulled(other, u"restricted"_qs)->fields.contains(u"FirstName"));
 
+    // An agency that cannot see a client cannot change them either; one the client named can.
+    auto olga = f.device(u"olga"_qs);
+    const auto intruding
+        = push(*olga,
+               {change(u"o:1"_qs, u"client"_qs, u"limited"_qs,
+                       clientFields(u"limited"_qs, u"Changed"_qs, u"Limited"_qs, consentRef(kFull)), 1, u"update"_qs)});
+    CHECK(intruding[0].status == u"rejected");
+    CHECK(intruding[0].error == u"client-not-visible");
+    auto hank = f.device(u"hank"_qs);
+    const auto allowed = push(*hank,
+                              {change(u"h:1"_qs, u"client"_qs, u"limited"_qs,
+                                      clientFields(u"limited"_qs, u"Lena"_qs, u"Limited-Ortiz"_qs,
+                                                   consentRef(kLimited, {u"Harbor House"_qs})),
+                                      1, u"update"_qs)});
+    CHECK(allowed[0].status == u"applied");
+
     // The entering agency sees the restricted client's name.
     const auto own = pull(*maria);
     CHECK(pulled(own, u"restricted"_qs)->fields.value(u"FirstName").toString() == u"Rosa");
