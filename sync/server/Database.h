@@ -1,0 +1,82 @@
+#pragma once
+
+#include "server/Failure.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <initializer_list>
+#include <memory>
+
+namespace hearth::server {
+
+/// @brief The server's one owner of SQL connections: opens SQLite or PostgreSQL through Qt SQL,
+/// migrates the schema, runs transactions and hands out server sequence numbers.
+///
+/// One code path for both backends: portable DML, and a schema that needs no backend-specific types
+/// (the sequence is a counter row, not SERIAL/AUTOINCREMENT; see docs/sync-protocol.md).
+class Database
+{
+public:
+    enum class Backend
+    {
+        Sqlite,
+        Postgres,
+    };
+
+    Database() = default;
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    /// Opens @p spec (a SQLite path, a postgresql:// URL or key=value conninfo) and migrates it.
+    Done open(const QString& spec);
+    Backend backend() const { return m_backend; }
+
+    /// Runs @p sql with positional bindings. Each statement is prepared once per connection and
+    /// reused (the database owns the query): finish with a result before running the same statement
+    /// again.
+    Expected<QSqlQuery*> exec(const QString& sql, std::initializer_list<QVariant> bindings = {});
+    /// Finishes every statement's result (an unfinished SELECT would keep SQLite from committing and
+    /// hold a read snapshot): called at commit and after each request.
+    void finishAll();
+    /// Runs @p body in one transaction; commits when it returns nothing, rolls back otherwise.
+    Done transaction(const std::function<Done()>& body);
+    /// The next number of counter @p name ("seq" or "audit"). Inside a transaction it locks the counter
+    /// row until commit, which serializes writers across server processes.
+    Expected<qint64> next(const QString& name);
+
+    /// After removing a client's data: SQLite copies the old pages back from the write-ahead log and
+    /// truncates it, so no removed value survives in a file (secure_delete zeroes freed pages).
+    /// PostgreSQL keeps dead rows until (auto)vacuum; see docs/sync-protocol.md.
+    Done purgeRemovedData();
+
+    static constexpr int kSchemaVersion = 1;
+
+private:
+    Done migrate();
+
+    QString m_connection;
+    Backend m_backend = Backend::Sqlite;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
+};
+
+/// @brief How a database spec names a PostgreSQL server (parsed from a URL or key=value conninfo).
+struct PostgresSpec
+{
+    QString host;
+    int port = 5432;
+    QString database;
+    QString user;
+    QString password;
+};
+
+/// True when @p spec names PostgreSQL rather than a SQLite file.
+bool isPostgresSpec(const QString& spec);
+Expected<PostgresSpec> parsePostgresSpec(const QString& spec);
+
+} // namespace hearth::server

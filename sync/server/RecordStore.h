@@ -1,0 +1,59 @@
+#pragma once
+
+#include "protocol/Messages.h"
+#include "server/Failure.h"
+
+#include <QDateTime>
+
+namespace hearth::server {
+
+class Database;
+class ServerAudit;
+struct Caller;
+
+/// @brief The answer to a restriction request.
+struct RestrictionResult
+{
+    QString status; ///< applied or duplicate
+    qint64 serverSeq = 0;
+    int recordsRemoved = 0;
+};
+
+/// @brief The server's records: applies pushed changes exactly once with field-level merge, serves
+/// scoped pulls and honours restriction requests (docs/sync-protocol.md).
+class RecordStore
+{
+public:
+    RecordStore(Database& db, ServerAudit& audit)
+        : m_db(db)
+        , m_audit(audit)
+    {
+    }
+
+    /// Applies a batch in order, in one transaction (one disk flush per batch, not per change). A
+    /// failure is a database failure, not a rejection: nothing of the batch is kept and the device
+    /// sends it again (the keys make that safe).
+    Expected<std::vector<sync::ChangeResult>> apply(const Caller& caller, const std::vector<sync::Change>& changes,
+                                                    const QDateTime& now);
+    /// Records changed after @p since that @p caller's agency may see, and the open conflicts it may see.
+    Expected<sync::PullReply> pull(const Caller& caller, qint64 since, int limit);
+    Expected<RestrictionResult> restrict(const Caller& caller, const sync::RestrictionRequest& request,
+                                         const QDateTime& now);
+
+private:
+    Done applyInTransaction(const Caller& caller, const sync::Change& change, const QDateTime& now,
+                            sync::ChangeResult& result);
+    /// Fills a replayed result's conflicts with their values from `conflicts` (applied_keys keeps ids only).
+    Done withConflictValues(sync::ChangeResult& result);
+    Done reject(const Caller& caller, const sync::Change& change, const QDateTime& now, const Failure& why,
+                sync::ChangeResult& result);
+    Done merge(const Caller& caller, const sync::Change& change, const QString& clientUuid, qint64 seq,
+               const QDateTime& now, sync::ChangeResult& result);
+    Done remove(const sync::Change& change, qint64 seq, sync::ChangeResult& result);
+    Done recordConsent(const QString& clientUuid, const QJsonObject& reference, qint64 seq);
+
+    Database& m_db;
+    ServerAudit& m_audit;
+};
+
+} // namespace hearth::server
