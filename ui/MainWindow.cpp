@@ -12,8 +12,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -58,8 +61,12 @@ MainWindow::MainWindow(Vault& vault, QWidget* parent)
     connect(&m_vault, &Vault::stateChanged, this, &MainWindow::showCurrentState);
     connect(&m_vault, &Vault::userChanged, this, &MainWindow::showCurrentState);
 
+    // Room for the work areas, but never larger than the screen's usable part (a 768-pixel laptop).
     const QFontMetrics metrics(font());
-    resize(metrics.averageCharWidth() * 160, metrics.height() * 44);
+    QSize size(metrics.averageCharWidth() * 160, metrics.height() * 52);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableSize());
+    resize(size);
     showCurrentState();
 }
 

@@ -16,11 +16,24 @@
 
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace hearth::ui {
+
+namespace {
+/// Settings has grown taller than a 768-pixel laptop screen: let it scroll rather than clip.
+QWidget* scrollable(QWidget* page)
+{
+    auto* area = new QScrollArea;
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+} // namespace
 
 Workspace::Workspace(Vault& vault, QWidget* parent)
     : QWidget(parent)
@@ -59,7 +72,7 @@ Workspace::Workspace(Vault& vault, QWidget* parent)
         m_projects = new ProjectsPage(vault);
         addArea(tr("Projects"), m_projects);
         m_settings = new SettingsPage(vault);
-        addArea(tr("Settings"), m_settings);
+        addArea(tr("Settings"), scrollable(m_settings));
         connect(m_settings, &SettingsPage::settingsSaved, this, &Workspace::settingsSaved);
     }
     if (vault.can(Permission::RunAllReports)) {

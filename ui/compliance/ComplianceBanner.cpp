@@ -2,7 +2,6 @@
 
 #include "ComplianceText.h"
 #include "UiHelpers.h"
-#include "common/MessageDate.h"
 #include "session/ComplianceRecords.h"
 #include "session/Vault.h"
 
@@ -60,13 +59,9 @@ void ComplianceBanner::refresh()
                       ? tr("1 compliance finding is overdue: fix and resolve it.")
                       : tr("%1 compliance findings are overdue: fix and resolve them.").arg(r.overdueFindings));
     if (r.selfAuditDueSoon(today, 14))
-        lines << (r.selfAuditOverdue(today) ? tr("The quarterly self-audit is overdue (it was due on %1).")
-                                            : tr("The quarterly self-audit is due on %1."))
-                     .arg(messageDate(r.selfAuditDue));
+        lines << tr("The quarterly self-audit is %1.").arg(compliance_text::dueWording(r.selfAuditDue, today));
     if (r.leadCopyDueSoon(today, 14))
-        lines << (r.leadCopyOverdue(today) ? tr("The yearly copy to the HMIS Lead is overdue (it was due on %1).")
-                                           : tr("The yearly copy to the HMIS Lead is due on %1."))
-                     .arg(messageDate(r.leadCopyDue));
+        lines << tr("The yearly copy to the HMIS Lead is %1.").arg(compliance_text::dueWording(r.leadCopyDue, today));
     m_text->setText(lines.join(u'\n'));
     setVisible(!lines.isEmpty());
 }

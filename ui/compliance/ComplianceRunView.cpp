@@ -15,6 +15,7 @@
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -55,13 +56,18 @@ ComplianceRunView::ComplianceRunView(QWidget* parent)
     m_notes->setPlaceholderText(tr("Notes on the whole run (printed with the report; no client information)"));
     m_notes->setMaximumHeight(QFontMetrics(font()).lineSpacing() * 5);
     m_signature->setMinimumSize(SignaturePad::kImageSize / 2);
-    m_signature->setMaximumHeight(SignaturePad::kImageSize.height() * 3 / 4); // leave the items the room
+    m_signature->setMaximumHeight(SignaturePad::kImageSize.height() / 2); // leave the items the room
     m_savedSignature->setObjectName(QStringLiteral("complianceSavedSignature"));
     m_save->setObjectName(QStringLiteral("saveComplianceRun"));
 
+    // On a small screen the item's details scroll rather than squeeze their lines together.
+    auto* editorScroll = new QScrollArea;
+    editorScroll->setWidget(m_editor);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(m_table);
-    splitter->addWidget(m_editor);
+    splitter->addWidget(editorScroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
@@ -74,22 +80,46 @@ ComplianceRunView::ComplianceRunView(QWidget* parent)
 
     auto* notesLabel = new QLabel(tr("Notes on this &run:"));
     notesLabel->setBuddy(m_notes);
-    auto* left = new QVBoxLayout;
-    left->addWidget(notesLabel);
-    left->addWidget(m_notes);
-    left->addWidget(m_problems);
-    left->addStretch();
-    left->addWidget(m_save, 0, Qt::AlignLeft);
-    auto* bottom = new QHBoxLayout;
-    bottom->addLayout(left, 1);
-    bottom->addWidget(signatureBox);
+    auto* notesColumn = new QVBoxLayout;
+    notesColumn->addWidget(notesLabel);
+    notesColumn->addWidget(m_notes);
+    notesColumn->addStretch();
+    auto* notesAndSignature = new QHBoxLayout;
+    notesAndSignature->addLayout(notesColumn, 1);
+    notesAndSignature->addWidget(signatureBox, 1);
+    // What still stops the save sits right beside the button, across the whole width.
+    auto* saveRow = new QHBoxLayout;
+    saveRow->addWidget(m_problems, 1);
+    saveRow->addWidget(m_save, 0, Qt::AlignBottom);
+    auto* bottomPart = new QWidget;
+    auto* bottom = new QVBoxLayout(bottomPart);
+    bottom->setContentsMargins(0, 0, 0, 0);
+    bottom->addLayout(notesAndSignature);
+    bottom->addLayout(saveRow);
+    // The items get the room; the officer can drag the divider to give the signature more.
+    auto* vertical = new QSplitter(Qt::Vertical);
+    vertical->setChildrenCollapsible(false);
+    vertical->addWidget(splitter);
+    vertical->addWidget(bottomPart);
+    vertical->setStretchFactor(0, 1);
+    vertical->setStretchFactor(1, 0);
+    vertical->setSizes({1000, 1}); // the signature part starts at its smallest
 
-    auto* layout = new QVBoxLayout(this);
+    // Enough rows to work with; on a short screen the whole run scrolls instead of squeezing them.
+    m_table->setMinimumHeight(m_table->verticalHeader()->defaultSectionSize() * 8);
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_heading);
     layout->addWidget(m_counts);
-    layout->addWidget(splitter, 1);
-    layout->addLayout(bottom);
+    layout->addWidget(vertical, 1);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ComplianceRunView::showSelected);
     connect(m_editor, &AttestationEditor::edited, this, &ComplianceRunView::itemEdited);

@@ -12,7 +12,8 @@ QString tr(const char* text, int n = -1)
     return QCoreApplication::translate("ComplianceText", text, nullptr, n);
 }
 
-// "due on 5 Apr 2026 (in 12 days)", "overdue since 5 Apr 2026", "due today".
+} // namespace
+
 QString dueWording(const QDate& due, const QDate& today)
 {
     const qint64 days = today.daysTo(due);
@@ -23,7 +24,6 @@ QString dueWording(const QDate& due, const QDate& today)
     return days == 1 ? tr("due tomorrow, %1").arg(messageDate(due))
                      : tr("due on %1 (in %2 days)").arg(messageDate(due)).arg(days);
 }
-} // namespace
 
 QString verdictText(compliance::Verdict verdict)
 {

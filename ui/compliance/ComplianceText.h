@@ -21,6 +21,8 @@ QString answerText(compliance::Answer answer);
 /// The red of overdue dates and failures (the same as expired releases).
 QColor alertColour();
 
+/// "due today", "due tomorrow, 6 Apr 2026", "due on 5 Apr 2026 (in 12 days)", "overdue: it was due on …".
+QString dueWording(const QDate& due, const QDate& today);
 /// "No open findings.", "1 open finding, none overdue.", "3 open findings, 2 overdue."
 QString findingCounts(int open, int overdue);
 /// The reminders in plain sentences: the next self-audit, the yearly copy, open and overdue findings.
