@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace hearth::sync {
+
+/// @brief Constants of the sync protocol (docs/sync-protocol.md) shared by client and server.
+namespace protocol {
+
+inline constexpr int kVersion = 1;
+inline constexpr qint64 kDefaultMaxBodyBytes = 8 * 1024 * 1024;
+inline constexpr int kDefaultMaxChanges = 1000;
+inline constexpr int kMaxPullLimit = 1000;
+
+/// Header a GET carries instead of the body's "protocol" field.
+inline constexpr char kProtocolHeader[] = "X-Hearth-Protocol";
+inline constexpr char kDeviceHeader[] = "X-Hearth-Device";
+
+inline QString apiPath(const char* tail)
+{
+    return QStringLiteral("/api/v1/") + QString::fromLatin1(tail);
+}
+
+} // namespace protocol
+
+/// @brief The stable error codes of the protocol ("error" in a reply, or in one change's result).
+namespace error_code {
+
+inline const QString MalformedRequest = QStringLiteral("malformed-request");
+inline const QString ProtocolVersion = QStringLiteral("protocol-version");
+inline const QString PayloadTooLarge = QStringLiteral("payload-too-large");
+inline const QString BadCredentials = QStringLiteral("bad-credentials");
+inline const QString TokenInvalid = QStringLiteral("token-invalid");
+inline const QString TokenExpired = QStringLiteral("token-expired");
+inline const QString DeviceRevoked = QStringLiteral("device-revoked");
+inline const QString NotFound = QStringLiteral("not-found");
+inline const QString Internal = QStringLiteral("internal");
+// Per change:
+inline const QString NoSharingMarker = QStringLiteral("no-sharing-marker");
+inline const QString ConsentMissing = QStringLiteral("consent-missing");
+inline const QString ConsentInvalid = QStringLiteral("consent-invalid");
+inline const QString AnonymousIdentifying = QStringLiteral("anonymous-identifying");
+inline const QString IdentifyingNotConsented = QStringLiteral("identifying-not-consented");
+inline const QString ClientRestricted = QStringLiteral("client-restricted");
+inline const QString UnknownEntity = QStringLiteral("unknown-entity");
+inline const QString ConflictUnknown = QStringLiteral("conflict-unknown");
+
+} // namespace error_code
+} // namespace hearth::sync

@@ -1,0 +1,191 @@
+#include "server/AdminCli.h"
+
+#include "server/Accounts.h"
+#include "server/Api.h"
+#include "server/Database.h"
+#include "server/HttpFrontend.h"
+#include "server/ServerAudit.h"
+#include "server/ServerConfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTextStream>
+
+#include <sodium.h>
+
+#include <cstdio>
+
+namespace hearth::server {
+
+namespace {
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(const QString& message)
+{
+    QTextStream(stderr) << "hearth-server: " << message << Qt::endl;
+    return 1;
+}
+
+int fail(const Failure& failure)
+{
+    return fail(failure.message);
+}
+
+QDateTime now()
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
+/// The password from --password-file, or the first line of standard input.
+QByteArray readPassword(const QString& file)
+{
+    QFile source;
+    if (file.isEmpty()) {
+        if (!source.open(stdin, QIODevice::ReadOnly))
+            return {};
+    } else {
+        source.setFileName(file);
+        if (!source.open(QIODevice::ReadOnly))
+            return {};
+    }
+    QByteArray line = source.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return line;
+}
+
+int serve(const ServerConfig& config, Database& db)
+{
+    if (auto refused = config.checkServable())
+        return fail(*refused);
+    Api api(db, config, [] { return QDateTime::currentDateTimeUtc(); });
+    HttpFrontend http(api);
+    if (config.usesTls()) {
+        QFile certFile(config.tlsCertificate);
+        QFile keyFile(config.tlsKey);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("Cannot read the TLS certificate or key."));
+        const QSslCertificate certificate(&certFile, QSsl::Pem);
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (certificate.isNull() || key.isNull())
+            return fail(QStringLiteral("The TLS certificate or key is not valid PEM."));
+        http.sslSetup(certificate, key);
+    }
+    const quint16 port = http.listen(config.listenAddress, config.port);
+    if (port == 0)
+        return fail(QStringLiteral("Cannot listen on %1:%2.").arg(config.listenAddress.toString()).arg(config.port));
+    // Tests and service managers read this line to learn the port (the config may ask for port 0).
+    out() << "hearth-server: listening on " << (config.usesTls() ? "https" : "http") << "://"
+          << config.listenAddress.toString() << ':' << port << Qt::endl;
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int runCommandLine(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Hearth's central sync server.\n\nCommands:\n  serve\n  agency add CODE NAME\n"
+                       "  user add --agency CODE LOGIN   (password from stdin or --password-file)\n  device list\n"
+                       "  device revoke ID --reason TEXT\n  audit"));
+    parser.addHelpOption();
+    const QCommandLineOption configOption(u"config"_qs, u"Configuration file (INI, section [server])."_qs, u"file"_qs);
+    const QCommandLineOption databaseOption(u"database"_qs, u"SQLite path or PostgreSQL URL/conninfo."_qs, u"spec"_qs);
+    const QCommandLineOption listenOption(u"listen"_qs, u"Address to listen on."_qs, u"address"_qs);
+    const QCommandLineOption portOption(u"port"_qs, u"Port to listen on (0: any free port)."_qs, u"port"_qs);
+    const QCommandLineOption proxyOption(u"behind-proxy"_qs, u"Plain HTTP behind a TLS-terminating proxy."_qs);
+    const QCommandLineOption agencyOption(u"agency"_qs, u"Agency code of the new user."_qs, u"code"_qs);
+    const QCommandLineOption passwordOption(u"password-file"_qs, u"Read the password from this file."_qs, u"file"_qs);
+    const QCommandLineOption reasonOption(u"reason"_qs, u"Why the device is revoked."_qs, u"text"_qs);
+    parser.addOptions({configOption, databaseOption, listenOption, portOption, proxyOption, agencyOption,
+                       passwordOption, reasonOption});
+    parser.addPositionalArgument(u"command"_qs, u"serve, agency, user, device or audit"_qs);
+    parser.process(arguments);
+
+    if (sodium_init() < 0)
+        return fail(QStringLiteral("libsodium failed to initialise."));
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QString configPath = parser.value(configOption);
+    if (configPath.isEmpty())
+        configPath = environment.value(u"HEARTH_SERVER_CONFIG"_qs);
+    auto loaded = loadConfig(configPath, environment);
+    if (auto* failed = failureOf(loaded))
+        return fail(*failed);
+    ServerConfig config = std::get<ServerConfig>(loaded);
+    if (parser.isSet(databaseOption))
+        config.database = parser.value(databaseOption);
+    if (parser.isSet(listenOption) && !config.listenAddress.setAddress(parser.value(listenOption)))
+        return fail(QStringLiteral("--listen needs an IP address."));
+    if (parser.isSet(portOption))
+        config.port = quint16(parser.value(portOption).toUInt());
+    if (parser.isSet(proxyOption))
+        config.behindProxy = true;
+
+    const QStringList words = parser.positionalArguments();
+    const QString command = words.value(0, u"serve"_qs);
+    Database db;
+    if (auto failed = db.open(config.database))
+        return fail(*failed);
+    ServerAudit audit(db);
+    Accounts accounts(db, audit);
+
+    if (command == u"serve")
+        return serve(config, db);
+    if (command == u"agency" && words.value(1) == u"add" && words.size() == 4) {
+        if (auto failed = accounts.addAgency(words.at(2), words.at(3), now()))
+            return fail(*failed);
+        out() << "Agency " << words.at(2) << " added." << Qt::endl;
+        return 0;
+    }
+    if (command == u"user" && words.value(1) == u"add" && words.size() == 3 && parser.isSet(agencyOption)) {
+        QByteArray password = readPassword(parser.value(passwordOption));
+        Done failed = accounts.addUser(parser.value(agencyOption), words.at(2), password, now());
+        sodium_memzero(password.data(), size_t(password.size()));
+        if (failed)
+            return fail(*failed);
+        out() << "User " << words.at(2) << " added." << Qt::endl;
+        return 0;
+    }
+    if (command == u"device" && words.value(1) == u"list") {
+        auto devices = accounts.devices();
+        if (auto* failed = failureOf(devices))
+            return fail(*failed);
+        for (const DeviceInfo& d : std::get<std::vector<DeviceInfo>>(devices))
+            out() << d.id << '\t' << d.agencyCode << '\t' << d.login << '\t' << d.name << '\t'
+                  << d.lastSeenAt.toString(Qt::ISODate) << '\t'
+                  << (d.revokedAt.isValid() ? QStringLiteral("revoked: ") + d.revokedReason : QStringLiteral("active"))
+                  << Qt::endl;
+        return 0;
+    }
+    if (command == u"device" && words.value(1) == u"revoke" && words.size() == 3) {
+        if (auto failed = accounts.revokeDevice(words.at(2), parser.value(reasonOption), now()))
+            return fail(*failed);
+        out() << "Device " << words.at(2) << " revoked." << Qt::endl;
+        return 0;
+    }
+    if (command == u"audit") {
+        auto entries = audit.all();
+        if (auto* failed = failureOf(entries))
+            return fail(*failed);
+        for (const AuditEntry& e : std::get<std::vector<AuditEntry>>(entries))
+            out() << e.at.toString(Qt::ISODateWithMs) << '\t' << e.actor << '\t' << e.deviceId << '\t' << e.action
+                  << '\t' << e.detail << Qt::endl;
+        return 0;
+    }
+    return fail(QStringLiteral("Unknown command. Run hearth-server --help."));
+}
+
+} // namespace hearth::server

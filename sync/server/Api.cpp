@@ -1,0 +1,216 @@
+#include "server/Api.h"
+
+#include "protocol/Messages.h"
+#include "protocol/Protocol.h"
+#include "server/Database.h"
+
+#include <QJsonArray>
+
+namespace hearth::server {
+
+namespace ec = sync::error_code;
+
+namespace {
+
+ApiResponse error(const QString& code, const QString& message)
+{
+    return {httpStatusOf(code), sync::errorBody(code, message), 0};
+}
+
+ApiResponse error(const Failure& failure)
+{
+    if (failure.code == ec::DeviceRevoked) {
+        ApiResponse response = error(failure.code, QStringLiteral("This device was revoked by an administrator."));
+        response.body.insert(u"reason"_qs, failure.message);
+        return response;
+    }
+    return error(failure.code, failure.message);
+}
+
+ApiResponse error(const sync::ParseError& e)
+{
+    ApiResponse response = error(e.code, e.message);
+    if (e.code == ec::ProtocolVersion)
+        response.body.insert(u"supported"_qs, QJsonArray {sync::protocol::kVersion});
+    return response;
+}
+
+/// Parses a POST body into @p out: the body object and its protocol version checked.
+std::optional<ApiResponse> readBody(const QByteArray& body, QJsonObject& out)
+{
+    auto parsed = sync::parseBody(body);
+    if (auto* e = std::get_if<sync::ParseError>(&parsed))
+        return error(*e);
+    out = std::get<QJsonObject>(std::move(parsed));
+    if (auto e = sync::checkProtocol(out))
+        return error(*e);
+    return std::nullopt;
+}
+
+} // namespace
+
+int httpStatusOf(const QString& code)
+{
+    if (code == ec::MalformedRequest || code == ec::ProtocolVersion)
+        return 400;
+    if (code == ec::BadCredentials || code == ec::TokenInvalid || code == ec::TokenExpired)
+        return 401;
+    if (code == ec::DeviceRevoked)
+        return 403;
+    if (code == ec::NotFound)
+        return 404;
+    if (code == ec::PayloadTooLarge)
+        return 413;
+    return 500;
+}
+
+Api::Api(Database& db, ServerConfig config, Clock clock)
+    : m_config(std::move(config))
+    , m_clock(std::move(clock))
+    , m_audit(db)
+    , m_accounts(db, m_audit)
+    , m_records(db, m_audit)
+{
+}
+
+ApiResponse Api::handle(const ApiRequest& request)
+{
+    if (request.body.size() > m_config.maxBodyBytes)
+        return error(
+            ec::PayloadTooLarge,
+            QStringLiteral("The request is larger than %1 bytes: send smaller batches.").arg(m_config.maxBodyBytes));
+    const bool post = request.method == "POST";
+    if (post && request.path == u"/api/v1/devices/register")
+        return registerDevice(request);
+    if (post && request.path == u"/api/v1/push")
+        return push(request);
+    if (post && request.path == u"/api/v1/restrictions")
+        return restrictClient(request);
+    if (request.method == "GET" && request.path == u"/api/v1/pull")
+        return pull(request);
+    if (request.method == "GET" && request.path == u"/api/v1/health")
+        return {200, {{u"protocol"_qs, sync::protocol::kVersion}, {u"status"_qs, u"ok"_qs}}, 0};
+    return error(ec::NotFound,
+                 QStringLiteral("There is no %1 %2 in sync protocol %3.")
+                     .arg(QString::fromLatin1(request.method), request.path)
+                     .arg(sync::protocol::kVersion));
+}
+
+std::optional<Caller> Api::authenticate(const ApiRequest& request, ApiResponse& refused)
+{
+    const QByteArray prefix = QByteArrayLiteral("Bearer ");
+    const QByteArray token
+        = request.authorization.startsWith(prefix) ? request.authorization.mid(prefix.size()).trimmed() : QByteArray();
+    auto caller = m_accounts.authenticate(request.deviceId, token, m_clock());
+    if (auto* failed = failureOf(caller)) {
+        refused = error(*failed);
+        return std::nullopt;
+    }
+    return std::get<Caller>(std::move(caller));
+}
+
+QJsonObject Api::withLease(QJsonObject body) const
+{
+    body.insert(u"serverTime"_qs, m_clock().toUTC().toString(Qt::ISODateWithMs));
+    body.insert(u"leaseDays"_qs, m_config.leaseDays);
+    return body;
+}
+
+ApiResponse Api::registerDevice(const ApiRequest& request)
+{
+    QJsonObject body;
+    if (auto refused = readBody(request.body, body))
+        return *refused;
+    auto parsed = sync::RegisterRequest::fromJson(body);
+    if (auto* e = std::get_if<sync::ParseError>(&parsed))
+        return error(*e);
+    auto reply
+        = m_accounts.registerDevice(std::get<sync::RegisterRequest>(parsed), m_clock(), m_config.tokenLifetimeSeconds);
+    if (auto* failed = failureOf(reply))
+        return error(*failed);
+    sync::RegisterReply registered = std::get<sync::RegisterReply>(std::move(reply));
+    registered.leaseDays = m_config.leaseDays;
+    return {200, registered.toJson(), 0};
+}
+
+ApiResponse Api::push(const ApiRequest& request)
+{
+    ApiResponse refused;
+    const auto caller = authenticate(request, refused);
+    if (!caller)
+        return refused;
+    QJsonObject body;
+    if (auto bad = readBody(request.body, body))
+        return *bad;
+    auto parsed = sync::PushRequest::fromJson(body);
+    if (auto* e = std::get_if<sync::ParseError>(&parsed))
+        return error(*e);
+    const auto& push = std::get<sync::PushRequest>(parsed);
+    if (!push.deviceId.isEmpty() && push.deviceId != caller->deviceId)
+        return error(ec::MalformedRequest, QStringLiteral("deviceId does not match the X-Hearth-Device header."));
+    if (qsizetype(push.changes.size()) > m_config.maxChanges)
+        return error(
+            ec::PayloadTooLarge,
+            QStringLiteral("A batch holds at most %1 changes: send smaller batches.").arg(m_config.maxChanges));
+    QJsonArray results;
+    for (const sync::Change& change : push.changes) {
+        auto result = m_records.apply(*caller, change, m_clock());
+        if (auto* failed = failureOf(result))
+            return error(*failed); // what went before is committed; the client retries by key
+        results.append(std::get<sync::ChangeResult>(result).toJson());
+    }
+    return {200, withLease({{u"protocol"_qs, sync::protocol::kVersion}, {u"results"_qs, results}}),
+            int(push.changes.size())};
+}
+
+ApiResponse Api::pull(const ApiRequest& request)
+{
+    ApiResponse refused;
+    const auto caller = authenticate(request, refused);
+    if (!caller)
+        return refused;
+    if (request.protocolHeader != QByteArray::number(sync::protocol::kVersion))
+        return error(
+            sync::ParseError {ec::ProtocolVersion,
+                              QStringLiteral("Send the header X-Hearth-Protocol: %1.").arg(sync::protocol::kVersion)});
+    bool ok = true;
+    const QString sinceText = request.query.queryItemValue(u"since"_qs);
+    const qint64 since = sinceText.isEmpty() ? 0 : sinceText.toLongLong(&ok);
+    if (!ok || since < 0)
+        return error(ec::MalformedRequest, QStringLiteral("\"since\" must be a cursor the server gave."));
+    const QString limitText = request.query.queryItemValue(u"limit"_qs);
+    const int limit = limitText.isEmpty() ? 500 : limitText.toInt(&ok);
+    if (!ok || limit < 1 || limit > sync::protocol::kMaxPullLimit)
+        return error(ec::MalformedRequest,
+                     QStringLiteral("\"limit\" must be between 1 and %1.").arg(sync::protocol::kMaxPullLimit));
+    auto reply = m_records.pull(*caller, since, limit);
+    if (auto* failed = failureOf(reply))
+        return error(*failed);
+    const auto& pulled = std::get<sync::PullReply>(reply);
+    return {200, withLease(pulled.toJson()), int(pulled.changes.size())};
+}
+
+ApiResponse Api::restrictClient(const ApiRequest& request)
+{
+    ApiResponse refused;
+    const auto caller = authenticate(request, refused);
+    if (!caller)
+        return refused;
+    QJsonObject body;
+    if (auto bad = readBody(request.body, body))
+        return *bad;
+    auto parsed = sync::RestrictionRequest::fromJson(body);
+    if (auto* e = std::get_if<sync::ParseError>(&parsed))
+        return error(*e);
+    auto result = m_records.restrict(*caller, std::get<sync::RestrictionRequest>(parsed), m_clock());
+    if (auto* failed = failureOf(result))
+        return error(*failed);
+    const auto& restricted = std::get<RestrictionResult>(result);
+    return {200,
+            withLease({{u"protocol"_qs, sync::protocol::kVersion},
+                       {u"status"_qs, restricted.status},
+                       {u"serverSeq"_qs, restricted.serverSeq}}),
+            restricted.recordsRemoved};
+}
+
+} // namespace hearth::server

@@ -1,0 +1,193 @@
+#include "server/Database.h"
+
+#include "server/Schema.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace hearth::server {
+
+namespace {
+
+Failure dbFailure(const QString& what, const QSqlError& error)
+{
+    // The driver's text names tables and constraints, never bound values.
+    return {QStringLiteral("internal"), what + u": " + error.text()};
+}
+
+QString newConnectionName()
+{
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("hearth-server-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace
+
+bool isPostgresSpec(const QString& spec)
+{
+    return spec.startsWith(u"postgresql://") || spec.startsWith(u"postgres://") || spec.contains(u"dbname=");
+}
+
+Expected<PostgresSpec> parsePostgresSpec(const QString& spec)
+{
+    PostgresSpec pg;
+    if (spec.startsWith(u"postgres")) {
+        const QUrl url(spec);
+        if (!url.isValid())
+            return Failure {u"config"_qs, QStringLiteral("The PostgreSQL URL is not valid.")};
+        pg.host = url.host();
+        pg.port = url.port(5432);
+        pg.database = url.path().mid(1);
+        pg.user = url.userName();
+        pg.password = url.password();
+        const QUrlQuery query(url);
+        if (query.hasQueryItem(u"host"_qs))
+            pg.host = query.queryItemValue(u"host"_qs, QUrl::FullyDecoded);
+    } else {
+        for (const QString& pair : spec.split(u' ', Qt::SkipEmptyParts)) {
+            const qsizetype eq = pair.indexOf(u'=');
+            if (eq <= 0)
+                return Failure {u"config"_qs, QStringLiteral("The PostgreSQL conninfo is not key=value pairs.")};
+            const QString key = pair.left(eq);
+            const QString value = pair.mid(eq + 1);
+            if (key == u"host")
+                pg.host = value;
+            else if (key == u"port")
+                pg.port = value.toInt();
+            else if (key == u"dbname")
+                pg.database = value;
+            else if (key == u"user")
+                pg.user = value;
+            else if (key == u"password")
+                pg.password = value;
+        }
+    }
+    if (pg.database.isEmpty())
+        return Failure {u"config"_qs, QStringLiteral("The PostgreSQL spec names no database.")};
+    return pg;
+}
+
+Database::~Database()
+{
+    if (m_connection.isEmpty())
+        return;
+    QSqlDatabase::database(m_connection, false).close();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Done Database::open(const QString& spec)
+{
+    m_connection = newConnectionName();
+    if (isPostgresSpec(spec)) {
+        auto parsed = parsePostgresSpec(spec);
+        if (auto* failed = failureOf(parsed))
+            return *failed;
+        const PostgresSpec& pg = std::get<PostgresSpec>(parsed);
+        m_backend = Backend::Postgres;
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_qs, m_connection);
+        db.setHostName(pg.host);
+        db.setPort(pg.port);
+        db.setDatabaseName(pg.database);
+        db.setUserName(pg.user);
+        db.setPassword(pg.password);
+        if (!db.open())
+            return dbFailure(QStringLiteral("Cannot open the PostgreSQL database"), db.lastError());
+    } else {
+        m_backend = Backend::Sqlite;
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, m_connection);
+        db.setDatabaseName(spec);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_qs);
+        if (!db.open())
+            return dbFailure(QStringLiteral("Cannot open the SQLite database"), db.lastError());
+        for (const QString& pragma :
+             {u"PRAGMA journal_mode = WAL"_qs, u"PRAGMA foreign_keys = ON"_qs, u"PRAGMA secure_delete = ON"_qs}) {
+            auto done = exec(pragma);
+            if (auto* failed = failureOf(done))
+                return *failed;
+        }
+    }
+    return migrate();
+}
+
+Expected<QSqlQuery> Database::exec(const QString& sql, std::initializer_list<QVariant> bindings)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    // PostgreSQL cannot PREPARE DDL or PRAGMA-like statements: run those directly.
+    if (bindings.size() == 0) {
+        if (!query.exec(sql))
+            return dbFailure(QStringLiteral("A statement failed"), query.lastError());
+        return query;
+    }
+    if (!query.prepare(sql))
+        return dbFailure(QStringLiteral("Cannot prepare a statement"), query.lastError());
+    for (const QVariant& value : bindings)
+        query.addBindValue(value);
+    if (!query.exec())
+        return dbFailure(QStringLiteral("A statement failed"), query.lastError());
+    return query;
+}
+
+Done Database::transaction(const std::function<Done()>& body)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return dbFailure(QStringLiteral("Cannot begin a transaction"), db.lastError());
+    if (Done failed = body()) {
+        db.rollback();
+        return failed;
+    }
+    if (!db.commit()) {
+        const Failure failed = dbFailure(QStringLiteral("Cannot commit"), db.lastError());
+        db.rollback();
+        return failed;
+    }
+    return std::nullopt;
+}
+
+Expected<qint64> Database::next(const QString& name)
+{
+    auto bumped = exec(u"UPDATE server_counter SET value = value + 1 WHERE name = ?"_qs, {name});
+    if (auto* failed = failureOf(bumped))
+        return *failed;
+    auto read = exec(u"SELECT value FROM server_counter WHERE name = ?"_qs, {name});
+    if (auto* failed = failureOf(read))
+        return *failed;
+    QSqlQuery& query = std::get<QSqlQuery>(read);
+    if (!query.next())
+        return Failure {u"internal"_qs, QStringLiteral("The counter %1 is missing.").arg(name)};
+    return query.value(0).toLongLong();
+}
+
+Done Database::migrate()
+{
+    auto created = exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_qs);
+    if (auto* failed = failureOf(created))
+        return *failed;
+    return transaction([&]() -> Done {
+        auto read = exec(u"SELECT version FROM schema_version"_qs);
+        if (auto* failed = failureOf(read))
+            return *failed;
+        QSqlQuery& query = std::get<QSqlQuery>(read);
+        const int version = query.next() ? query.value(0).toInt() : 0;
+        if (version > kSchemaVersion)
+            return Failure {u"internal"_qs,
+                            QStringLiteral("The database has schema %1; this server knows up to %2.")
+                                .arg(version)
+                                .arg(kSchemaVersion)};
+        if (version == kSchemaVersion)
+            return std::nullopt;
+        for (const QString& statement : schema::version1()) {
+            auto done = exec(statement);
+            if (auto* failed = failureOf(done))
+                return *failed;
+        }
+        auto stamped = exec(u"INSERT INTO schema_version (version) VALUES (?)"_qs, {kSchemaVersion});
+        if (auto* failed = failureOf(stamped))
+            return *failed;
+        return std::nullopt;
+    });
+}
+
+} // namespace hearth::server

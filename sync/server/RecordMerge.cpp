@@ -1,0 +1,187 @@
+// RecordStore::merge: field-level merge of an insert or update (docs/sync-protocol.md, "Merge").
+#include "protocol/Protocol.h"
+#include "server/Accounts.h"
+#include "server/Database.h"
+#include "server/FieldValue.h"
+#include "server/RecordStore.h"
+#include "server/ServerAudit.h"
+
+#include <QHash>
+#include <QUuid>
+
+namespace hearth::server {
+
+namespace ec = sync::error_code;
+using sync::Change;
+using sync::ChangeResult;
+
+namespace {
+
+struct StoredField
+{
+    QString value;
+    qint64 version = 0;
+};
+
+struct OpenConflict
+{
+    QString entity;
+    QString uuid;
+    QString field;
+    QString serverValue;
+    QString deviceValue;
+};
+
+QString iso(const QDateTime& t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+Done RecordStore::merge(const Caller& caller, const Change& change, const QString& clientUuid, qint64 seq,
+                        const QDateTime& now, ChangeResult& result)
+{
+    auto existing = m_db.exec(u"SELECT version, last_seq FROM records WHERE entity = ? AND uuid = ?"_qs,
+                              {change.entity, change.uuid});
+    if (auto* failed = failureOf(existing))
+        return *failed;
+    QSqlQuery& recordRow = std::get<QSqlQuery>(existing);
+    const bool exists = recordRow.next();
+    const qint64 version = exists ? recordRow.value(0).toLongLong() : 0;
+    const qint64 lastSeq = exists ? recordRow.value(1).toLongLong() : 0;
+
+    // A resolution applies its value of the conflicting field whatever the versions.
+    std::optional<OpenConflict> resolving;
+    if (!change.resolves.isEmpty()) {
+        auto read = m_db.exec(u"SELECT entity, uuid, field, server_value, device_value FROM conflicts "
+                              "WHERE id = ? AND resolved_at IS NULL"_qs,
+                              {change.resolves});
+        if (auto* failed = failureOf(read))
+            return *failed;
+        QSqlQuery& row = std::get<QSqlQuery>(read);
+        if (row.next())
+            resolving = OpenConflict {row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                                      row.value(3).toString(), row.value(4).toString()};
+        if (!resolving || resolving->entity != change.entity || resolving->uuid != change.uuid
+            || !change.fields.contains(resolving->field))
+            return reject(
+                caller, change, now,
+                {ec::ConflictUnknown, QStringLiteral("The change resolves no open conflict of this record and field.")},
+                result);
+    }
+
+    QHash<QString, StoredField> stored;
+    auto fields = m_db.exec(u"SELECT field, value, version FROM record_fields WHERE entity = ? AND uuid = ?"_qs,
+                            {change.entity, change.uuid});
+    if (auto* failed = failureOf(fields))
+        return *failed;
+    for (QSqlQuery& row = std::get<QSqlQuery>(fields); row.next();)
+        stored.insert(row.value(0).toString(), {row.value(1).toString(), row.value(2).toLongLong()});
+
+    QHash<QString, QString> toApply;
+    std::vector<std::pair<QString, QString>> conflicting; // field, device value
+    for (auto it = change.fields.constBegin(); it != change.fields.constEnd(); ++it) {
+        if (it.key() == u"Consent")
+            continue; // kept per client in client_consent
+        const QString deviceValue = field_value::toText(it.value());
+        const auto current = stored.constFind(it.key());
+        if (current != stored.cend() && current->value == deviceValue)
+            continue;
+        if (current == stored.cend() || current->version <= change.baseVersion
+            || (resolving && resolving->field == it.key())) {
+            toApply.insert(it.key(), deviceValue);
+            continue;
+        }
+        // The server changed this field after the device's base: did the device change it too?
+        auto base = m_db.exec(u"SELECT value FROM field_history WHERE entity = ? AND uuid = ? AND field = ? "
+                              "AND version <= ? ORDER BY version DESC LIMIT 1"_qs,
+                              {change.entity, change.uuid, it.key(), change.baseVersion});
+        if (auto* failed = failureOf(base))
+            return *failed;
+        QSqlQuery& baseRow = std::get<QSqlQuery>(base);
+        const QString baseValue = baseRow.next() ? baseRow.value(0).toString() : field_value::toText(QJsonValue());
+        if (baseValue != deviceValue)
+            conflicting.emplace_back(it.key(), deviceValue);
+    }
+
+    qint64 newVersion = version;
+    qint64 newSeq = lastSeq;
+    if (!toApply.isEmpty() || !exists) {
+        newVersion = version + 1;
+        newSeq = seq;
+        for (auto it = toApply.cbegin(); it != toApply.cend(); ++it) {
+            auto written = stored.contains(it.key())
+                ? m_db.exec(
+                    u"UPDATE record_fields SET value = ?, version = ? WHERE entity = ? AND uuid = ? AND field = ?"_qs,
+                    {it.value(), newVersion, change.entity, change.uuid, it.key()})
+                : m_db.exec(
+                    u"INSERT INTO record_fields (entity, uuid, field, value, version) VALUES (?, ?, ?, ?, ?)"_qs,
+                    {change.entity, change.uuid, it.key(), it.value(), newVersion});
+            if (auto* failed = failureOf(written))
+                return *failed;
+            auto history = m_db.exec(
+                u"INSERT INTO field_history (entity, uuid, field, version, value) VALUES (?, ?, ?, ?, ?)"_qs,
+                {change.entity, change.uuid, it.key(), newVersion, it.value()});
+            if (auto* failed = failureOf(history))
+                return *failed;
+        }
+        const QVariant owner = clientUuid.isEmpty() ? QVariant() : QVariant(clientUuid);
+        auto written = exists
+            ? m_db.exec(u"UPDATE records SET version = ?, last_seq = ?, operation = ?, client_uuid = ? "
+                        "WHERE entity = ? AND uuid = ?"_qs,
+                        {newVersion, seq, u"update"_qs, owner, change.entity, change.uuid})
+            : m_db.exec(u"INSERT INTO records (entity, uuid, client_uuid, version, last_seq, operation) "
+                        "VALUES (?, ?, ?, ?, ?, ?)"_qs,
+                        {change.entity, change.uuid, owner, newVersion, seq, u"insert"_qs});
+        if (auto* failed = failureOf(written))
+            return *failed;
+    }
+
+    for (const auto& [field, deviceValue] : conflicting) {
+        // The same disagreement pushed again is the same conflict.
+        auto open = m_db.exec(u"SELECT id FROM conflicts WHERE entity = ? AND uuid = ? AND field = ? "
+                              "AND device_value = ? AND resolved_at IS NULL"_qs,
+                              {change.entity, change.uuid, field, deviceValue});
+        if (auto* failed = failureOf(open))
+            return *failed;
+        QString id;
+        if (QSqlQuery& row = std::get<QSqlQuery>(open); row.next()) {
+            id = row.value(0).toString();
+        } else {
+            id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            auto inserted = m_db.exec(
+                u"INSERT INTO conflicts (id, entity, uuid, field, server_value, device_value, "
+                "device_id, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs,
+                {id, change.entity, change.uuid, field, stored.value(field).value, deviceValue, caller.deviceId, seq});
+            if (auto* failed = failureOf(inserted))
+                return *failed;
+        }
+        result.conflicts.push_back({id, change.entity, change.uuid, field,
+                                    field_value::fromText(stored.value(field).value),
+                                    field_value::fromText(deviceValue)});
+    }
+
+    if (resolving) {
+        const QString chosen = field_value::toText(change.fields.value(resolving->field));
+        const QString kept = chosen == resolving->serverValue ? u"server"_qs
+            : chosen == resolving->deviceValue                ? u"device"_qs
+                                                              : u"new"_qs;
+        auto closed
+            = m_db.exec(u"UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?"_qs,
+                        {iso(now), caller.login, kept, change.resolves});
+        if (auto* failed = failureOf(closed))
+            return *failed;
+        if (auto failed = m_audit.record(now, caller.login, caller.deviceId, u"conflict-resolved"_qs,
+                                         change.entity + u' ' + change.uuid + u' ' + resolving->field + u": kept the "
+                                             + kept + u" value"))
+            return failed;
+    }
+
+    result.status = result.conflicts.empty() ? u"applied"_qs : u"conflict"_qs;
+    result.serverVersion = newVersion;
+    result.serverSeq = newSeq;
+    return std::nullopt;
+}
+
+} // namespace hearth::server

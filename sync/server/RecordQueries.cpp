@@ -1,0 +1,214 @@
+// RecordStore::pull and RecordStore::restrict: what an agency may see, and taking a client back out.
+#include "protocol/ConsentReference.h"
+#include "protocol/Protocol.h"
+#include "server/Accounts.h"
+#include "server/Database.h"
+#include "server/FieldValue.h"
+#include "server/RecordStore.h"
+#include "server/ServerAudit.h"
+
+#include <QHash>
+#include <QJsonDocument>
+
+namespace hearth::server {
+
+namespace ec = sync::error_code;
+
+namespace {
+
+QString iso(const QDateTime& t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+/// Who may see a client: parsed from client_consent, cached for one pull.
+class ScopeCache
+{
+public:
+    explicit ScopeCache(Database& db)
+        : m_db(db)
+    {
+    }
+
+    /// The client's consent reference, or nothing when the server has none (then nobody else sees them).
+    Expected<std::optional<sync::ConsentReference>> of(const QString& clientUuid)
+    {
+        if (auto it = m_cache.constFind(clientUuid); it != m_cache.cend())
+            return *it;
+        auto read = m_db.exec(u"SELECT reference FROM client_consent WHERE client_uuid = ?"_qs, {clientUuid});
+        if (auto* failed = failureOf(read))
+            return *failed;
+        std::optional<sync::ConsentReference> ref;
+        if (QSqlQuery& row = std::get<QSqlQuery>(read); row.next()) {
+            const QJsonObject json = QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object();
+            auto validated = sync::validateConsentReference({{u"Consent"_qs, json}});
+            if (auto* good = std::get_if<sync::ConsentReference>(&validated))
+                ref = *good;
+        }
+        m_cache.insert(clientUuid, ref);
+        return ref;
+    }
+
+private:
+    Database& m_db;
+    QHash<QString, std::optional<sync::ConsentReference>> m_cache;
+};
+
+} // namespace
+
+Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, int limit)
+{
+    sync::PullReply reply;
+    reply.cursor = since;
+    const QStringList agency = caller.agencyNames();
+    ScopeCache scopes(m_db);
+    auto rows = m_db.exec(u"SELECT entity, uuid, client_uuid, version, last_seq, operation FROM records "
+                          "WHERE last_seq > ? ORDER BY last_seq LIMIT ?"_qs,
+                          {since, limit});
+    if (auto* failed = failureOf(rows))
+        return *failed;
+    int count = 0;
+    for (QSqlQuery& row = std::get<QSqlQuery>(rows); row.next();) {
+        ++count;
+        sync::PulledChange change {
+            row.value(4).toLongLong(), row.value(0).toString(), row.value(1).toString(), row.value(5).toString(), {},
+            row.value(3).toLongLong()};
+        reply.cursor = change.serverSeq;
+        const QString clientUuid = row.value(2).toString();
+        // A tombstone carries no data: every agency learns to drop its copy.
+        if (change.operation == u"delete" || change.operation == u"restrict") {
+            reply.changes.push_back(change);
+            continue;
+        }
+        std::optional<sync::ConsentReference> ref;
+        if (!clientUuid.isEmpty()) {
+            auto scope = scopes.of(clientUuid);
+            if (auto* failed = failureOf(scope))
+                return *failed;
+            ref = std::get<std::optional<sync::ConsentReference>>(scope);
+            if (!ref || !ref->visibleTo(agency))
+                continue;
+        }
+        auto fields = m_db.exec(u"SELECT field, value FROM record_fields WHERE entity = ? AND uuid = ?"_qs,
+                                {change.entity, change.uuid});
+        if (auto* failed = failureOf(fields))
+            return *failed;
+        for (QSqlQuery& field = std::get<QSqlQuery>(fields); field.next();)
+            change.fields.insert(field.value(0).toString(), field_value::fromText(field.value(1).toString()));
+        if (ref) {
+            if (!ref->namesVisibleTo(agency))
+                for (const QString& name : sync::restrictedNameFields())
+                    change.fields.remove(name);
+            change.fields.insert(u"Consent"_qs, ref->toJson());
+        }
+        reply.changes.push_back(std::move(change));
+    }
+    reply.more = count == limit;
+
+    auto open = m_db.exec(u"SELECT c.id, c.entity, c.uuid, c.field, c.server_value, c.device_value, r.client_uuid "
+                          "FROM conflicts c JOIN records r ON r.entity = c.entity AND r.uuid = c.uuid "
+                          "WHERE c.resolved_at IS NULL ORDER BY c.created_seq"_qs);
+    if (auto* failed = failureOf(open))
+        return *failed;
+    for (QSqlQuery& row = std::get<QSqlQuery>(open); row.next();) {
+        const QString clientUuid = row.value(6).toString();
+        if (!clientUuid.isEmpty()) {
+            auto scope = scopes.of(clientUuid);
+            if (auto* failed = failureOf(scope))
+                return *failed;
+            const auto& ref = std::get<std::optional<sync::ConsentReference>>(scope);
+            if (!ref || !ref->visibleTo(agency)
+                || (!ref->namesVisibleTo(agency) && sync::restrictedNameFields().contains(row.value(3).toString())))
+                continue;
+        }
+        reply.conflicts.push_back({row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                                   row.value(3).toString(), field_value::fromText(row.value(4).toString()),
+                                   field_value::fromText(row.value(5).toString())});
+    }
+    return reply;
+}
+
+Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sync::RestrictionRequest& request,
+                                                  const QDateTime& now)
+{
+    RestrictionResult result;
+    Done done = m_db.transaction([&]() -> Done {
+        auto seq = m_db.next(u"seq"_qs);
+        if (auto* failed = failureOf(seq))
+            return *failed;
+        const qint64 seqNo = std::get<qint64>(seq);
+        auto seen = m_db.exec(u"SELECT seq FROM restrictions WHERE request_uuid = ?"_qs, {request.requestUuid});
+        if (auto* failed = failureOf(seen))
+            return *failed;
+        if (QSqlQuery& row = std::get<QSqlQuery>(seen); row.next()) {
+            result.status = u"duplicate"_qs;
+            result.serverSeq = row.value(0).toLongLong();
+            return std::nullopt;
+        }
+        ScopeCache scopes(m_db);
+        auto scope = scopes.of(request.clientUuid);
+        if (auto* failed = failureOf(scope))
+            return *failed;
+        if (const auto& ref = std::get<std::optional<sync::ConsentReference>>(scope);
+            ref && !ref->visibleTo(caller.agencyNames()))
+            return Failure {ec::NotFound, QStringLiteral("This agency holds no such client on the server.")};
+
+        auto linked = m_db.exec(u"SELECT entity, uuid FROM records WHERE client_uuid = ?"_qs, {request.clientUuid});
+        if (auto* failed = failureOf(linked))
+            return *failed;
+        std::vector<std::pair<QString, QString>> records;
+        for (QSqlQuery& row = std::get<QSqlQuery>(linked); row.next();)
+            records.emplace_back(row.value(0).toString(), row.value(1).toString());
+        bool clientRow = false;
+        for (const auto& [entity, uuid] : records) {
+            clientRow |= entity == u"client" && uuid == request.clientUuid;
+            for (const QString& sql : {u"DELETE FROM record_fields WHERE entity = ? AND uuid = ?"_qs,
+                                       u"DELETE FROM field_history WHERE entity = ? AND uuid = ?"_qs,
+                                       u"DELETE FROM conflicts WHERE entity = ? AND uuid = ?"_qs}) {
+                auto removed = m_db.exec(sql, {entity, uuid});
+                if (auto* failed = failureOf(removed))
+                    return *failed;
+            }
+            auto marked = m_db.exec(u"UPDATE records SET operation = ?, version = version + 1, last_seq = ? "
+                                    "WHERE entity = ? AND uuid = ?"_qs,
+                                    {entity == u"client" ? u"restrict"_qs : u"delete"_qs, seqNo, entity, uuid});
+            if (auto* failed = failureOf(marked))
+                return *failed;
+        }
+        result.recordsRemoved = int(records.size());
+        if (!clientRow) {
+            auto tombstone = m_db.exec(u"INSERT INTO records (entity, uuid, client_uuid, version, last_seq, operation) "
+                                       "VALUES ('client', ?, ?, 1, ?, 'restrict')"_qs,
+                                       {request.clientUuid, request.clientUuid, seqNo});
+            if (auto* failed = failureOf(tombstone))
+                return *failed;
+        }
+        auto consentRow
+            = m_db.exec(u"SELECT client_uuid FROM client_consent WHERE client_uuid = ?"_qs, {request.clientUuid});
+        if (auto* failed = failureOf(consentRow))
+            return *failed;
+        auto mark = std::get<QSqlQuery>(consentRow).next()
+            ? m_db.exec(u"UPDATE client_consent SET restricted_seq = ? WHERE client_uuid = ?"_qs,
+                        {seqNo, request.clientUuid})
+            : m_db.exec(u"INSERT INTO client_consent (client_uuid, reference, restricted_seq) VALUES (?, '{}', ?)"_qs,
+                        {request.clientUuid, seqNo});
+        if (auto* failed = failureOf(mark))
+            return *failed;
+        auto logged = m_db.exec(u"INSERT INTO restrictions (request_uuid, client_uuid, reason, requested_at, "
+                                "received_at, device_id, seq) VALUES (?, ?, ?, ?, ?, ?, ?)"_qs,
+                                {request.requestUuid, request.clientUuid, request.reason, iso(request.requestedAt),
+                                 iso(now), caller.deviceId, seqNo});
+        if (auto* failed = failureOf(logged))
+            return *failed;
+        result.status = u"applied"_qs;
+        result.serverSeq = seqNo;
+        return m_audit.record(now, caller.login, caller.deviceId, u"client-restricted"_qs,
+                              u"client "_qs + request.clientUuid + u": " + request.reason + u", "
+                                  + QString::number(records.size()) + u" records removed");
+    });
+    if (done)
+        return *done;
+    return result;
+}
+
+} // namespace hearth::server

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "protocol/Messages.h"
+#include "server/Failure.h"
+
+#include <QDateTime>
+
+namespace hearth::server {
+
+class Database;
+class ServerAudit;
+struct Caller;
+
+/// @brief The answer to a restriction request.
+struct RestrictionResult
+{
+    QString status; ///< applied or duplicate
+    qint64 serverSeq = 0;
+    int recordsRemoved = 0;
+};
+
+/// @brief The server's records: applies pushed changes exactly once with field-level merge, serves
+/// scoped pulls and honours restriction requests (docs/sync-protocol.md).
+class RecordStore
+{
+public:
+    RecordStore(Database& db, ServerAudit& audit)
+        : m_db(db)
+        , m_audit(audit)
+    {
+    }
+
+    /// Applies one change in its own transaction (a failure is a database failure, not a rejection).
+    Expected<sync::ChangeResult> apply(const Caller& caller, const sync::Change& change, const QDateTime& now);
+    /// Records changed after @p since that @p caller's agency may see, and the open conflicts it may see.
+    Expected<sync::PullReply> pull(const Caller& caller, qint64 since, int limit);
+    Expected<RestrictionResult> restrict(const Caller& caller, const sync::RestrictionRequest& request,
+                                         const QDateTime& now);
+
+private:
+    Done applyInTransaction(const Caller& caller, const sync::Change& change, const QDateTime& now,
+                            sync::ChangeResult& result);
+    Done reject(const Caller& caller, const sync::Change& change, const QDateTime& now, const Failure& why,
+                sync::ChangeResult& result);
+    Done merge(const Caller& caller, const sync::Change& change, const QString& clientUuid, qint64 seq,
+               const QDateTime& now, sync::ChangeResult& result);
+    Done remove(const sync::Change& change, qint64 seq, sync::ChangeResult& result);
+    Done recordConsent(const QString& clientUuid, const QJsonObject& reference, qint64 seq);
+
+    Database& m_db;
+    ServerAudit& m_audit;
+};
+
+} // namespace hearth::server

@@ -1,0 +1,56 @@
+#include "server/Schema.h"
+
+namespace hearth::server::schema {
+
+// Timestamps are ISO 8601 UTC text (they sort as text). JSON values are text. No backend-specific
+// type is needed: sequence numbers come from server_counter (see Database::next).
+const QStringList& version1()
+{
+    static const QStringList statements {
+        u"CREATE TABLE server_counter (name VARCHAR(32) PRIMARY KEY, value BIGINT NOT NULL)"_qs,
+        u"INSERT INTO server_counter (name, value) VALUES ('seq', 0)"_qs,
+        u"INSERT INTO server_counter (name, value) VALUES ('audit', 0)"_qs,
+        u"CREATE TABLE agencies (code VARCHAR(64) PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL)"_qs,
+        u"CREATE TABLE users (login VARCHAR(128) PRIMARY KEY, agency_code VARCHAR(64) NOT NULL "
+        "REFERENCES agencies(code), password_hash TEXT NOT NULL, created_at TEXT NOT NULL)"_qs,
+        u"CREATE TABLE devices (id VARCHAR(64) PRIMARY KEY, public_id VARCHAR(128) NOT NULL, "
+        "user_login VARCHAR(128) NOT NULL REFERENCES users(login), name TEXT NOT NULL, registered_at TEXT NOT NULL, "
+        "last_seen_at TEXT, token_hash TEXT NOT NULL, token_expires_at TEXT NOT NULL, revoked_at TEXT, "
+        "revoked_reason TEXT)"_qs,
+        u"CREATE INDEX devices_public ON devices (public_id, user_login)"_qs,
+        // One row per record: its version, the sequence of its last change and who it belongs to.
+        u"CREATE TABLE records (entity VARCHAR(32) NOT NULL, uuid VARCHAR(64) NOT NULL, client_uuid VARCHAR(64), "
+        "version BIGINT NOT NULL, last_seq BIGINT NOT NULL, operation VARCHAR(16) NOT NULL, "
+        "PRIMARY KEY (entity, uuid))"_qs,
+        u"CREATE INDEX records_seq ON records (last_seq)"_qs,
+        u"CREATE INDEX records_client ON records (client_uuid)"_qs,
+        u"CREATE TABLE record_fields (entity VARCHAR(32) NOT NULL, uuid VARCHAR(64) NOT NULL, "
+        "field VARCHAR(128) NOT NULL, value TEXT NOT NULL, version BIGINT NOT NULL, "
+        "PRIMARY KEY (entity, uuid, field))"_qs,
+        u"CREATE TABLE field_history (entity VARCHAR(32) NOT NULL, uuid VARCHAR(64) NOT NULL, "
+        "field VARCHAR(128) NOT NULL, version BIGINT NOT NULL, value TEXT NOT NULL, "
+        "PRIMARY KEY (entity, uuid, field, version))"_qs,
+        // The newest consent reference per client (decides who sees it) and the restriction mark.
+        u"CREATE TABLE client_consent (client_uuid VARCHAR(64) PRIMARY KEY, reference TEXT NOT NULL, "
+        "restricted_seq BIGINT)"_qs,
+        u"CREATE TABLE client_releases (client_uuid VARCHAR(64) NOT NULL, release_id VARCHAR(64) NOT NULL, "
+        "first_seen_seq BIGINT NOT NULL, PRIMARY KEY (client_uuid, release_id))"_qs,
+        // received_at is the server's clock: device clocks never order or date anything.
+        u"CREATE TABLE applied_keys (device_id VARCHAR(64) NOT NULL, change_key VARCHAR(256) NOT NULL, "
+        "result TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, change_key))"_qs,
+        u"CREATE TABLE conflicts (id VARCHAR(64) PRIMARY KEY, entity VARCHAR(32) NOT NULL, uuid VARCHAR(64) NOT NULL, "
+        "field VARCHAR(128) NOT NULL, server_value TEXT NOT NULL, device_value TEXT NOT NULL, "
+        "device_id VARCHAR(64) NOT NULL, created_seq BIGINT NOT NULL, resolved_at TEXT, resolved_by TEXT, "
+        "resolution TEXT)"_qs,
+        u"CREATE INDEX conflicts_record ON conflicts (entity, uuid)"_qs,
+        u"CREATE TABLE restrictions (request_uuid VARCHAR(64) PRIMARY KEY, client_uuid VARCHAR(64) NOT NULL, "
+        "reason VARCHAR(16) NOT NULL, requested_at TEXT, received_at TEXT NOT NULL, device_id VARCHAR(64) NOT NULL, "
+        "seq BIGINT NOT NULL)"_qs,
+        // Who did what, never a client's data: ids, codes and counts only.
+        u"CREATE TABLE audit (id BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, device_id TEXT, "
+        "action VARCHAR(64) NOT NULL, detail TEXT NOT NULL)"_qs,
+    };
+    return statements;
+}
+
+} // namespace hearth::server::schema

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "server/Failure.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <vector>
+
+namespace hearth::server {
+
+class Database;
+
+/// @brief One line of the server's audit trail. Never a client's data: ids, codes and counts only.
+struct AuditEntry
+{
+    qint64 id = 0;
+    QDateTime at;
+    QString actor; ///< a user login, or "admin" for the command line
+    QString deviceId;
+    QString action; ///< e.g. "device-registered", "change-rejected", "conflict-resolved"
+    QString detail;
+};
+
+/// @brief The server's audit trail (table `audit`).
+class ServerAudit
+{
+public:
+    explicit ServerAudit(Database& db)
+        : m_db(db)
+    {
+    }
+
+    /// Appends one entry; call inside the transaction of what it records.
+    Done record(const QDateTime& at, const QString& actor, const QString& deviceId, const QString& action,
+                const QString& detail);
+    /// Every entry, oldest first.
+    Expected<std::vector<AuditEntry>> all();
+
+private:
+    Database& m_db;
+};
+
+} // namespace hearth::server

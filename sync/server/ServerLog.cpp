@@ -1,0 +1,7 @@
+#include "server/ServerLog.h"
+
+namespace hearth::server {
+
+Q_LOGGING_CATEGORY(lcServer, "hearth.server", QtInfoMsg)
+
+} // namespace hearth::server

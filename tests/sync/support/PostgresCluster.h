@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace hearth::test {
+
+/// @brief A throwaway PostgreSQL cluster for the server tests: initdb into a temporary directory,
+/// pg_ctl start listening only on a unix socket in that directory, stopped and deleted at the end.
+///
+/// initdb refuses to run as root, so under root (CI) every command runs as the `postgres` system user.
+class PostgresCluster
+{
+public:
+    static constexpr const char* kBinDir = "/usr/lib/postgresql/15/bin";
+
+    /// True when the PostgreSQL 15 binaries are installed.
+    static bool available();
+    /// One cluster per test run, started on first use; nullptr (with @p why) when it cannot start.
+    static PostgresCluster* shared(QString* why);
+    /// Stops and deletes the shared cluster (the test main calls it before the application goes).
+    static void shutdownShared();
+
+    ~PostgresCluster();
+    PostgresCluster(const PostgresCluster&) = delete;
+    PostgresCluster& operator=(const PostgresCluster&) = delete;
+
+    /// Creates a fresh database and returns its conninfo for hearth-server and QPSQL; empty on failure.
+    QString createDatabase();
+
+private:
+    PostgresCluster() = default;
+    bool start(QString* why);
+    /// Runs a PostgreSQL program (as `postgres` when we are root); its output on failure in @p why.
+    bool run(const QString& program, const QStringList& arguments, QString* why) const;
+
+    QTemporaryDir m_dir;
+    int m_port = 54329;
+    int m_databases = 0;
+    bool m_started = false;
+};
+
+} // namespace hearth::test

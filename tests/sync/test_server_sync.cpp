@@ -1,0 +1,487 @@
+// End-to-end: a real hearth-server process on loopback, over SQLite and over PostgreSQL.
+#include "protocol/Protocol.h"
+#include "support/SyncFixture.h"
+
+#include <QJsonDocument>
+#include <QThread>
+
+#include <catch2/catch_template_test_macros.hpp>
+#include <catch2/catch_test_macros.hpp>
+
+using namespace hearth;
+using namespace hearth::test;
+
+namespace {
+
+constexpr int kFull = 1;
+constexpr int kLimited = 2;
+constexpr int kAnonymous = 3;
+constexpr int kNoSharing = 4;
+
+template<typename Backend>
+constexpr bool isPostgres()
+{
+    return std::is_same_v<Backend, PostgresBackend>;
+}
+
+#define START_SERVER(fixture, ...)                                                                                     \
+    SyncFixture fixture(isPostgres<TestType>(), ##__VA_ARGS__);                                                        \
+    if (!fixture.ready())                                                                                              \
+        SKIP(fixture.skipReason().toStdString());
+
+QString auditText(SyncFixture& f)
+{
+    QString output;
+    REQUIRE(f.server().admin({u"audit"_qs}, {}, &output) == 0);
+    return output;
+}
+
+} // namespace
+
+TEMPLATE_TEST_CASE("A device registers with a password and then needs its token", "[server]", SqliteBackend,
+                   PostgresBackend)
+{
+    START_SERVER(f);
+    ApiClient stranger(f.server());
+    CHECK_FALSE(stranger.signIn(u"maria"_qs, u"wrong-password"_qs, u"ws-1"_qs));
+    const Reply wrong = stranger.post(
+        u"/api/v1/devices/register"_qs,
+        sync::RegisterRequest {u"maria"_qs, u"wrong-password"_qs, u"ws"_qs, u"ws-1"_qs}.toJson(), false);
+    CHECK(wrong.status == 401);
+    CHECK(wrong.error() == u"bad-credentials");
+    CHECK(auditText(f).contains(u"sign-in-failed"));
+
+    auto maria = f.device(u"maria"_qs);
+    CHECK_FALSE(maria->deviceId().isEmpty());
+    CHECK(pull(*maria).changes.empty());
+
+    maria->setToken("not-the-token");
+    const Reply refused = maria->get(u"/api/v1/pull?since=0"_qs);
+    CHECK(refused.status == 401);
+    CHECK(refused.error() == u"token-invalid");
+}
+
+TEMPLATE_TEST_CASE("An expired token is refused until the user signs in again", "[server]", SqliteBackend,
+                   PostgresBackend)
+{
+    QProcessEnvironment env;
+    env.insert(u"HEARTH_SERVER_TOKEN_LIFETIME_SECONDS"_qs, u"1"_qs);
+    START_SERVER(f, env);
+    auto maria = f.device(u"maria"_qs, u"laptop"_qs);
+    QThread::msleep(1300);
+    const Reply expired = maria->get(u"/api/v1/pull?since=0"_qs);
+    CHECK(expired.status == 401);
+    CHECK(expired.error() == u"token-expired");
+    auto again = f.device(u"maria"_qs, u"laptop"_qs);
+    CHECK(again->deviceId() == maria->deviceId()); // the same workstation keeps its id
+    CHECK(again->get(u"/api/v1/pull?since=0"_qs).status == 200);
+}
+
+TEMPLATE_TEST_CASE("A change is applied exactly once however often it is delivered", "[server]", SqliteBackend,
+                   PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    const QString key = maria->deviceId() + u":1";
+    const auto insert
+        = change(key, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consentRef(kFull)));
+    const auto first = push(*maria, {insert});
+    REQUIRE(first.size() == 1);
+    CHECK(first[0].status == u"applied");
+    CHECK(first[0].serverVersion == 1);
+
+    const auto replay = push(*maria, {insert});
+    REQUIRE(replay.size() == 1);
+    CHECK(replay[0].status == u"duplicate");
+    CHECK(replay[0].firstStatus == u"applied");
+    CHECK(replay[0].serverSeq == first[0].serverSeq);
+
+    // The same key with other content is still the same change: not applied again.
+    auto altered = insert;
+    altered.fields[u"FirstName"_qs] = u"Changed"_qs;
+    CHECK(push(*maria, {altered})[0].status == u"duplicate");
+
+    const auto reply = pull(*f.device(u"hank"_qs));
+    REQUIRE(reply.changes.size() == 1);
+    CHECK(reply.changes[0].version == 1);
+    CHECK(reply.changes[0].fields.value(u"FirstName").toString() == u"Ana");
+}
+
+TEMPLATE_TEST_CASE("Batches delivered again and out of order keep the newest state", "[server]", SqliteBackend,
+                   PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    const QString d = maria->deviceId();
+    const auto consent = consentRef(kFull);
+    const auto a = change(d + u":1", u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consent));
+    const auto b = change(d + u":2", u"client"_qs, u"c-1"_qs,
+                          clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes Cruz"_qs, consent), 1, u"update"_qs);
+    const auto s = change(d + u":3", u"service"_qs, u"s-1"_qs,
+                          {{u"ServicesID"_qs, u"s-1"_qs},
+                           {u"PersonalID"_qs, u"c-1"_qs},
+                           {u"DateProvided"_qs, u"2026-01-05"_qs},
+                           {u"Consent"_qs, consent}});
+    CHECK(push(*maria, {a})[0].status == u"applied");
+    CHECK(push(*maria, {b, s})[0].status == u"applied");
+    // The first batch again, then everything in reverse: nothing moves backwards.
+    const auto again = push(*maria, {s, b, a});
+    REQUIRE(again.size() == 3);
+    for (const auto& r : again)
+        CHECK(r.status == u"duplicate");
+
+    const auto reply = pull(*f.device(u"olga"_qs));
+    const auto client = pulled(reply, u"c-1"_qs);
+    REQUIRE(client);
+    CHECK(client->fields.value(u"LastName").toString() == u"Reyes Cruz");
+    CHECK(client->version == 2);
+    // Server order only: sequence numbers strictly increase through the feed.
+    for (size_t i = 1; i < reply.changes.size(); ++i)
+        CHECK(reply.changes[i - 1].serverSeq < reply.changes[i].serverSeq);
+    CHECK(reply.cursor == reply.changes.back().serverSeq);
+    CHECK(pull(*f.device(u"olga"_qs), reply.cursor).changes.empty());
+
+    // Paging: one record at a time, each page's cursor leads to the next, the last says no more.
+    auto olga = f.device(u"olga"_qs);
+    QStringList paged;
+    qint64 cursor = 0;
+    for (bool more = true; more;) {
+        const Reply page = olga->get(QStringLiteral("/api/v1/pull?since=%1&limit=1").arg(cursor));
+        REQUIRE(page.status == 200);
+        const auto parsed = sync::PullReply::fromJson(page.json);
+        REQUIRE(std::holds_alternative<sync::PullReply>(parsed));
+        const auto& p = std::get<sync::PullReply>(parsed);
+        for (const auto& c : p.changes)
+            paged.append(c.uuid);
+        cursor = p.cursor;
+        more = p.more;
+        REQUIRE(paged.size() <= 3);
+    }
+    CHECK(paged == QStringList {reply.changes[0].uuid, reply.changes[1].uuid});
+}
+
+TEMPLATE_TEST_CASE("Two devices editing different fields of one client both keep their edit", "[server]", SqliteBackend,
+                   PostgresBackend)
+{
+    START_SERVER(f);
+    auto front = f.device(u"maria"_qs);
+    auto back = f.device(u"maria"_qs);
+    const auto consent = consentRef(kFull);
+    REQUIRE(
+        push(*front,
+             {change(u"f:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consent))})[0]
+            .serverVersion
+        == 1);
+    // Both saw version 1; each sends its full snapshot with one field changed.
+    const auto byBack = push(*back,
+                             {change(u"b:1"_qs, u"client"_qs, u"c-1"_qs,
+                                     clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes Cruz"_qs, consent), 1, u"update"_qs)});
+    CHECK(byBack[0].status == u"applied");
+    const auto byFront = push(*front,
+                              {change(u"f:2"_qs, u"client"_qs, u"c-1"_qs,
+                                      clientFields(u"c-1"_qs, u"Anabel"_qs, u"Reyes"_qs, consent), 1, u"update"_qs)});
+    CHECK(byFront[0].status == u"applied");
+    CHECK(byFront[0].conflicts.empty());
+
+    const auto client = pulled(pull(*front), u"c-1"_qs);
+    REQUIRE(client);
+    CHECK(client->fields.value(u"FirstName").toString() == u"Anabel");
+    CHECK(client->fields.value(u"LastName").toString() == u"Reyes Cruz");
+    CHECK(client->version == 3);
+}
+
+TEMPLATE_TEST_CASE("The same field edited on two devices becomes a conflict a person resolves", "[server]",
+                   SqliteBackend, PostgresBackend)
+{
+    START_SERVER(f);
+    auto front = f.device(u"maria"_qs);
+    auto back = f.device(u"maria"_qs);
+    const auto consent = consentRef(kFull);
+    push(*front,
+         {change(u"f:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consent))});
+    push(*back,
+         {change(u"b:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Anna"_qs, u"Reyes"_qs, consent), 1,
+                 u"update"_qs)});
+    const auto second = push(*front,
+                             {change(u"f:2"_qs, u"client"_qs, u"c-1"_qs,
+                                     clientFields(u"c-1"_qs, u"Ana Maria"_qs, u"Reyes"_qs, consent), 1, u"update"_qs)});
+    REQUIRE(second.size() == 1);
+    CHECK(second[0].status == u"conflict");
+    REQUIRE(second[0].conflicts.size() == 1);
+    const sync::FieldConflict conflict = second[0].conflicts[0];
+    CHECK(conflict.field == u"FirstName");
+    CHECK(conflict.serverValue.toString() == u"Anna");
+    CHECK(conflict.deviceValue.toString() == u"Ana Maria");
+
+    // Nothing was lost: the server kept its value and every device of the agency sees both.
+    const auto seen = pull(*back);
+    CHECK(pulled(seen, u"c-1"_qs)->fields.value(u"FirstName").toString() == u"Anna");
+    REQUIRE(seen.conflicts.size() == 1);
+    CHECK(seen.conflicts[0].conflictId == conflict.conflictId);
+    CHECK(seen.conflicts[0].deviceValue.toString() == u"Ana Maria");
+
+    auto resolution
+        = change(u"f:3"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana Maria"_qs, u"Reyes"_qs, consent),
+                 second[0].serverVersion, u"update"_qs);
+    resolution.resolves = conflict.conflictId;
+    CHECK(push(*front, {resolution})[0].status == u"applied");
+    const auto after = pull(*back);
+    CHECK(after.conflicts.empty());
+    CHECK(pulled(after, u"c-1"_qs)->fields.value(u"FirstName").toString() == u"Ana Maria");
+    const QString audit = auditText(f);
+    CHECK(audit.contains(u"conflict-resolved"));
+    CHECK(audit.contains(u"kept the device value"));
+    CHECK_FALSE(audit.contains(u"Ana Maria")); // who and which side, never the value
+
+    // A conflict cannot be resolved twice.
+    auto late = resolution;
+    late.key = u"f:4"_qs;
+    const auto refused = push(*front, {late});
+    REQUIRE(refused.size() == 1);
+    CHECK(refused[0].status == u"rejected");
+    CHECK(refused[0].error == u"conflict-unknown");
+}
+
+TEMPLATE_TEST_CASE("Each agency pulls only what the client's consent lets it see", "[server]", SqliteBackend,
+                   PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    const auto results = push(
+        *maria,
+        {change(u"m:1"_qs, u"client"_qs, u"limited"_qs,
+                clientFields(u"limited"_qs, u"Lena"_qs, u"Limited"_qs, consentRef(kLimited, {u"Harbor House"_qs}))),
+         change(u"m:2"_qs, u"enrollment"_qs, u"e-limited"_qs,
+                {{u"EnrollmentID"_qs, u"e-limited"_qs},
+                 {u"PersonalID"_qs, u"limited"_qs},
+                 {u"Consent"_qs, consentRef(kLimited, {u"Harbor House"_qs})}}),
+         change(u"m:3"_qs, u"client"_qs, u"restricted"_qs,
+                clientFields(u"restricted"_qs, u"Rosa"_qs, u"Restricted"_qs, consentRef(kFull, {}, true, u"r-2"_qs))),
+         change(u"m:4"_qs, u"client"_qs, u"anon"_qs,
+                {{u"PersonalID"_qs, u"anon"_qs},
+                 {u"NameDataQuality"_qs, 9},
+                 {u"Consent"_qs, consentRef(kAnonymous, {}, false, u"r-3"_qs)}})});
+    REQUIRE(results.size() == 4);
+    for (const auto& r : results)
+        CHECK(r.status == u"applied");
+
+    const auto harbor = pull(*f.device(u"hank"_qs));
+    CHECK(pulled(harbor, u"limited"_qs));
+    CHECK(pulled(harbor, u"e-limited"_qs));
+    CHECK(pulled(harbor, u"anon"_qs));
+    REQUIRE(pulled(harbor, u"restricted"_qs));
+    CHECK_FALSE(pulled(harbor, u"restricted"_qs)->fields.contains(u"FirstName"));
+    CHECK_FALSE(pulled(harbor, u"restricted"_qs)->fields.contains(u"LastName"));
+    CHECK(pulled(harbor, u"restricted"_qs)->fields.value(u"VeteranStatus").toInt() == 0);
+
+    const auto other = pull(*f.device(u"olga"_qs));
+    CHECK_FALSE(pulled(other, u"limited"_qs));
+    CHECK_FALSE(pulled(other, u"e-limited"_qs));
+    CHECK(pulled(other, u"anon"_qs));
+    REQUIRE(pulled(other, u"restricted"_qs));
+    CHECK_FALSE(pulled(other, u"restricted"_qs)->fields.contains(u"FirstName"));
+
+    // The entering agency sees the restricted client's name.
+    const auto own = pull(*maria);
+    CHECK(pulled(own, u"restricted"_qs)->fields.value(u"FirstName").toString() == u"Rosa");
+    CHECK(pulled(own, u"limited"_qs));
+}
+
+TEMPLATE_TEST_CASE("A newer release widens who sees the client, and their records are delivered again", "[server]",
+                   SqliteBackend, PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    auto olga = f.device(u"olga"_qs);
+    const auto limited = consentRef(kLimited, {u"Harbor House"_qs});
+    push(*maria,
+         {change(u"m:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, limited)),
+          change(u"m:2"_qs, u"enrollment"_qs, u"e-1"_qs,
+                 {{u"EnrollmentID"_qs, u"e-1"_qs}, {u"PersonalID"_qs, u"c-1"_qs}, {u"Consent"_qs, limited}})});
+    const auto before = pull(*olga);
+    CHECK(before.changes.empty());
+
+    // The client signs a Full Sharing release; only the profile is pushed again.
+    QJsonObject full = consentRef(kFull, {}, false, u"release-2"_qs);
+    full[u"ExpiresOn"_qs] = u"2029-03-01"_qs;
+    push(*maria,
+         {change(u"m:3"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, full), 1,
+                 u"update"_qs)});
+    const auto after = pull(*olga, before.cursor);
+    REQUIRE(pulled(after, u"c-1"_qs));
+    REQUIRE(pulled(after, u"e-1"_qs)); // the enrollment too, though it was not pushed again
+    CHECK(pulled(after, u"e-1"_qs)->fields.value(u"Consent").toObject().value(u"ReleaseID").toString() == u"release-2");
+
+    // An older release arriving late (from a device that was offline) does not narrow it again.
+    push(*maria,
+         {change(u"m:4"_qs, u"enrollment"_qs, u"e-1"_qs,
+                 {{u"EnrollmentID"_qs, u"e-1"_qs}, {u"PersonalID"_qs, u"c-1"_qs}, {u"Consent"_qs, limited}}, 1,
+                 u"update"_qs)});
+    CHECK(pulled(pull(*olga), u"c-1"_qs));
+}
+
+TEMPLATE_TEST_CASE("No Sharing markers and missing consent are refused, audited and never stored", "[server]",
+                   SqliteBackend, PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    auto marked = clientFields(u"c-3"_qs, u"CANARY-MARKER-3"_qs, u"X"_qs, consentRef(kFull));
+    marked.insert(u"Assessments"_qs, QJsonArray {QJsonObject {{u"LocalOnly"_qs, true}}});
+    QJsonObject servicesOnly = consentRef(kLimited, {u"Harbor House"_qs});
+    servicesOnly[u"Categories"_qs] = 2; // enrollments and services, not who the person is
+    auto missing = clientFields(u"c-2"_qs, u"CANARY-MISSING-2"_qs, u"X"_qs, {});
+    missing.remove(u"Consent"_qs);
+    const auto results
+        = push(*maria,
+               {change(u"m:1"_qs, u"client"_qs, u"c-1"_qs,
+                       clientFields(u"c-1"_qs, u"CANARY-NOSHARING-1"_qs, u"X"_qs, consentRef(kNoSharing))),
+                change(u"m:2"_qs, u"client"_qs, u"c-2"_qs, missing), change(u"m:3"_qs, u"client"_qs, u"c-3"_qs, marked),
+                change(u"m:4"_qs, u"client"_qs, u"c-4"_qs,
+                       clientFields(u"c-4"_qs, u"CANARY-ANON-4"_qs, u"X"_qs, consentRef(kAnonymous))),
+                change(u"m:5"_qs, u"client"_qs, u"c-5"_qs,
+                       clientFields(u"c-5"_qs, u"CANARY-LIMITED-5"_qs, u"X"_qs, servicesOnly))});
+    REQUIRE(results.size() == 5);
+    CHECK(results[4].error == u"identifying-not-consented");
+    CHECK(results[0].error == u"no-sharing-marker");
+    CHECK(results[1].error == u"consent-missing");
+    CHECK(results[2].error == u"no-sharing-marker");
+    CHECK(results[3].error == u"anonymous-identifying");
+    for (const auto& r : results) {
+        CHECK(r.status == u"rejected");
+        CHECK_FALSE(r.message.isEmpty());
+    }
+    CHECK(auditText(f).count(u"change-rejected"_qs) == 5);
+    CHECK(pull(*maria).changes.empty());
+
+    DatabaseProbe probe(f.databaseSpec());
+    CHECK(probe.count(u"records"_qs) == 0);
+    CHECK(probe.count(u"record_fields"_qs) == 0);
+    for (const char* canary :
+         {"CANARY-NOSHARING-1", "CANARY-MISSING-2", "CANARY-MARKER-3", "CANARY-ANON-4", "CANARY-LIMITED-5"}) {
+        INFO(canary);
+        CHECK_FALSE(probe.containsText(QString::fromLatin1(canary)));
+        CHECK_FALSE(f.server().log().contains(canary));
+    }
+}
+
+TEMPLATE_TEST_CASE("A restriction request removes the client and what is linked to them", "[server]", SqliteBackend,
+                   PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    auto olga = f.device(u"olga"_qs);
+    const auto consent = consentRef(kFull);
+    push(*maria,
+         {change(u"m:1"_qs, u"client"_qs, u"c-1"_qs,
+                 clientFields(u"c-1"_qs, u"CANARY-FIRST"_qs, u"CANARY-LAST"_qs, consent)),
+          change(u"m:2"_qs, u"enrollment"_qs, u"e-1"_qs,
+                 {{u"EnrollmentID"_qs, u"e-1"_qs},
+                  {u"PersonalID"_qs, u"c-1"_qs},
+                  {u"EntryDate"_qs, u"2026-01-02"_qs},
+                  {u"Consent"_qs, consent}}),
+          change(u"m:3"_qs, u"client"_qs, u"c-2"_qs, clientFields(u"c-2"_qs, u"Other"_qs, u"Person"_qs, consent))});
+    push(*maria,
+         {change(u"m:4"_qs, u"client"_qs, u"c-1"_qs,
+                 clientFields(u"c-1"_qs, u"CANARY-FIRST"_qs, u"CANARY-LAST-2"_qs, consent), 1, u"update"_qs)});
+    const qint64 cursor = pull(*olga).cursor;
+
+    const sync::RestrictionRequest request {u"req-1"_qs, u"c-1"_qs, u"no-sharing"_qs, QDateTime::currentDateTimeUtc()};
+    const Reply reply = maria->post(u"/api/v1/restrictions"_qs, request.toJson());
+    REQUIRE(reply.status == 200);
+    CHECK(reply.json.value(u"status").toString() == u"applied");
+    const Reply again = maria->post(u"/api/v1/restrictions"_qs, request.toJson());
+    CHECK(again.json.value(u"status").toString() == u"duplicate");
+
+    DatabaseProbe probe(f.databaseSpec());
+    CHECK_FALSE(probe.containsText(u"CANARY-FIRST"_qs));
+    CHECK_FALSE(probe.containsText(u"CANARY-LAST"_qs));
+    CHECK(probe.containsText(u"Other"_qs)); // other clients stay
+    CHECK(auditText(f).contains(u"client-restricted"));
+
+    // Other agencies' devices learn to drop their copies.
+    const auto news = pull(*olga, cursor);
+    REQUIRE(pulled(news, u"c-1"_qs));
+    CHECK(pulled(news, u"c-1"_qs)->operation == u"restrict");
+    CHECK(pulled(news, u"c-1"_qs)->fields.isEmpty());
+    REQUIRE(pulled(news, u"e-1"_qs));
+    CHECK(pulled(news, u"e-1"_qs)->operation == u"delete");
+    CHECK_FALSE(pulled(news, u"c-2"_qs));
+
+    // The old release no longer carries the client's data in; a release signed afterwards does.
+    const auto stale = push(*maria,
+                            {change(u"m:5"_qs, u"client"_qs, u"c-1"_qs,
+                                    clientFields(u"c-1"_qs, u"CANARY-FIRST"_qs, u"X"_qs, consent), 2, u"update"_qs)});
+    CHECK(stale[0].status == u"rejected");
+    CHECK(stale[0].error == u"client-restricted");
+    CHECK_FALSE(probe.containsText(u"CANARY-FIRST"_qs));
+    const auto renewed
+        = push(*maria,
+               {change(u"m:6"_qs, u"client"_qs, u"c-1"_qs,
+                       clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consentRef(kFull, {}, false, u"release-2"_qs)),
+                       0, u"update"_qs)});
+    CHECK(renewed[0].status == u"applied");
+}
+
+TEMPLATE_TEST_CASE("A revoked device is told so on every call", "[server]", SqliteBackend, PostgresBackend)
+{
+    START_SERVER(f);
+    auto laptop = f.device(u"maria"_qs, u"stolen-laptop"_qs);
+    QString output;
+    REQUIRE(f.server().admin({u"device"_qs, u"list"_qs}, {}, &output) == 0);
+    CHECK(output.contains(laptop->deviceId()));
+    REQUIRE(f.server().admin({u"device"_qs, u"revoke"_qs, laptop->deviceId(), u"--reason"_qs, u"Laptop stolen"_qs})
+            == 0);
+
+    const Reply pulled = laptop->get(u"/api/v1/pull?since=0"_qs);
+    CHECK(pulled.status == 403);
+    CHECK(pulled.error() == u"device-revoked");
+    CHECK(pulled.json.value(u"reason").toString() == u"Laptop stolen");
+    Reply pushed;
+    push(*laptop, {}, &pushed);
+    CHECK(pushed.status == 403);
+    CHECK(auditText(f).contains(u"device-revoked"));
+
+    // Signing in again does not bring a revoked workstation back.
+    ApiClient again(f.server());
+    const Reply reRegister = again.post(
+        u"/api/v1/devices/register"_qs,
+        sync::RegisterRequest {u"maria"_qs, SyncFixture::passwordOf(u"maria"_qs), u"ws"_qs, u"stolen-laptop"_qs}
+            .toJson(),
+        false);
+    CHECK(reRegister.status == 403);
+    CHECK(reRegister.error() == u"device-revoked");
+    // Other workstations of the same user carry on.
+    CHECK(f.device(u"maria"_qs)->get(u"/api/v1/pull?since=0"_qs).status == 200);
+}
+
+TEMPLATE_TEST_CASE("Malformed, foreign-version and oversized requests get clear errors", "[server]", SqliteBackend,
+                   PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    const Reply malformed = maria->postRaw(u"/api/v1/push"_qs, "{\"protocol\":1, \"changes\": [");
+    CHECK(malformed.status == 400);
+    CHECK(malformed.error() == u"malformed-request");
+    CHECK_FALSE(malformed.json.value(u"message").toString().isEmpty());
+
+    const Reply wrongShape = maria->post(u"/api/v1/push"_qs, {{u"protocol"_qs, 1}, {u"changes"_qs, u"none"_qs}});
+    CHECK(wrongShape.status == 400);
+
+    const Reply future = maria->post(u"/api/v1/push"_qs, {{u"protocol"_qs, 2}, {u"changes"_qs, QJsonArray()}});
+    CHECK(future.status == 400);
+    CHECK(future.error() == u"protocol-version");
+    CHECK(future.json.value(u"supported").toArray() == QJsonArray {1});
+
+    const Reply huge = maria->postRaw(u"/api/v1/push"_qs, QByteArray(9 * 1024 * 1024, ' '));
+    CHECK(huge.status == 413);
+    CHECK(huge.error() == u"payload-too-large");
+
+    std::vector<sync::Change> many;
+    for (int i = 0; i < sync::protocol::kDefaultMaxChanges + 1; ++i)
+        many.push_back(change(QStringLiteral("k:%1").arg(i), u"client"_qs, QStringLiteral("c-%1").arg(i),
+                              clientFields(QStringLiteral("c-%1").arg(i), u"A"_qs, u"B"_qs, consentRef(kFull))));
+    Reply tooMany;
+    push(*maria, many, &tooMany);
+    CHECK(tooMany.status == 413);
+    CHECK(pull(*maria).changes.empty());
+}
