@@ -317,8 +317,9 @@ TEST_CASE("a revocation after an upload restricts the client on the server", "[s
     CHECK_FALSE(clientsIn(after).contains(rita));
     for (const sync::PulledChange& r : after)
         CHECK_FALSE(QJsonDocument(r.fields).toJson().contains("Revokes"));
-    // Not checked here: the bytes of the server's SQLite file. Deleted rows stay in free pages until
-    // they are reused (the server does not set secure_delete); reported to the server's owner.
+    // Not checked here: the server's write-ahead log. secure_delete clears the main file, but the WAL keeps
+    // the frames written before the restriction until they are overwritten (a wal_checkpoint(TRUNCATE)
+    // after a restriction would drop them); reported to the server's owner.
 }
 
 TEST_CASE("an answer lost mid-push: the sync resumes and the server keeps one copy of each record", "[sync][e2e]")
