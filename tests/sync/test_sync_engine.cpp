@@ -322,6 +322,31 @@ TEST_CASE("a revocation after an upload restricts the client on the server", "[s
     // after a restriction would drop them); reported to the server's owner.
 }
 
+TEST_CASE("a wider release later re-delivers what an earlier sync sent reduced", "[sync][e2e]")
+{
+    Server server;
+    Workstation ws;
+    const QString lee = ws.client(u"Lee"_qs, u"Widens"_qs);
+    ws.record(lee, SharingChoice::LimitedSharing); // enrollments and services only: no name
+    ws.bedNights(ws.enroll(lee, ws.shelter.uuid), 2);
+    ws.registerWith(server.url());
+    REQUIRE(ws.sync().first);
+    auto before = held(server.pullAs(u"hank"_qs, kHankPassword));
+    REQUIRE(before.contains(lee));
+    CHECK(before.value(lee).fields.value(u"LastName").toString().isEmpty());
+
+    ws.record(lee, SharingChoice::FullSharing);
+    const auto [ok, message] = ws.sync();
+    INFO(message.toStdString());
+    REQUIRE(ok);
+    CHECK(SyncState(*ws.vault).redeliveries().value().empty());
+    const auto after = held(server.pullAs(u"hank"_qs, kHankPassword));
+    REQUIRE(after.contains(lee));
+    CHECK(after.value(lee).fields.value(u"LastName").toString() == u"Widens");
+    // Other agencies now see the client too.
+    CHECK(clientsIn(held(server.pullAs(u"olga"_qs, kOlgaPassword))).contains(lee));
+}
+
 TEST_CASE("an answer lost mid-push: the sync resumes and the server keeps one copy of each record", "[sync][e2e]")
 {
     Server server;
