@@ -22,6 +22,9 @@ QDateTime fromIso(const QVariant& v)
     return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
 }
 
+constexpr int kMaxFailures = 10;
+constexpr qint64 kFailureWindowSeconds = 15 * 60;
+
 QByteArray hashPassword(QByteArray password)
 {
     char hash[crypto_pwhash_STRBYTES];
@@ -93,7 +96,7 @@ Done Accounts::addUser(const QString& agencyCode, const QString& login, const QB
         auto agency = m_db.exec(u"SELECT code FROM agencies WHERE code = ?"_qs, {agencyCode});
         if (auto* failed = failureOf(agency))
             return *failed;
-        if (!std::get<QSqlQuery>(agency).next())
+        if (!(*std::get<QSqlQuery*>(agency)).next())
             return failure(sync::error_code::NotFound, QStringLiteral("There is no agency %1.").arg(agencyCode));
         auto inserted
             = m_db.exec(u"INSERT INTO users (login, agency_code, password_hash, created_at) VALUES (?, ?, ?, ?)"_qs,
@@ -107,10 +110,19 @@ Done Accounts::addUser(const QString& agencyCode, const QString& login, const QB
 Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterRequest& request, const QDateTime& now,
                                                        qint64 tokenLifetimeSeconds)
 {
+    // Guessing passwords over the network: after kMaxFailures failed sign-ins in kFailureWindow, the
+    // login is refused without checking the password until the window has passed.
+    auto recent = m_db.exec(u"SELECT COUNT(*) FROM audit WHERE action = 'sign-in-failed' AND actor = ? AND at > ?"_qs,
+                            {request.login, iso(now.addSecs(-kFailureWindowSeconds))});
+    if (auto* failed = failureOf(recent))
+        return *failed;
+    if (QSqlQuery& count = *std::get<QSqlQuery*>(recent); count.next() && count.value(0).toInt() >= kMaxFailures)
+        return failure(sync::error_code::BadCredentials,
+                       QStringLiteral("Too many failed sign-ins for this login: try again in 15 minutes."));
     auto user = m_db.exec(u"SELECT u.password_hash, u.agency_code FROM users u WHERE u.login = ?"_qs, {request.login});
     if (auto* failed = failureOf(user))
         return *failed;
-    QSqlQuery& userRow = std::get<QSqlQuery>(user);
+    QSqlQuery& userRow = (*std::get<QSqlQuery*>(user));
     const bool known = userRow.next();
     const QByteArray hash = known ? userRow.value(0).toString().toLatin1() : dummyHash();
     const QString agencyCode = known ? userRow.value(1).toString() : QString();
@@ -134,7 +146,7 @@ Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterReque
                                   {request.devicePublicId, request.login});
         if (auto* failed = failureOf(existing))
             return *failed;
-        QSqlQuery& row = std::get<QSqlQuery>(existing);
+        QSqlQuery& row = (*std::get<QSqlQuery*>(existing));
         if (row.next()) {
             if (!row.value(1).isNull())
                 return failure(sync::error_code::DeviceRevoked, row.value(2).toString());
@@ -173,7 +185,7 @@ Expected<Caller> Accounts::authenticate(const QString& deviceId, const QByteArra
                           {deviceId});
     if (auto* failed = failureOf(read))
         return *failed;
-    QSqlQuery& row = std::get<QSqlQuery>(read);
+    QSqlQuery& row = (*std::get<QSqlQuery*>(read));
     if (!row.next())
         return invalid;
     const QByteArray stored = row.value(0).toString().toLatin1();
@@ -199,7 +211,7 @@ Expected<std::vector<DeviceInfo>> Accounts::devices()
                           "ORDER BY d.registered_at"_qs);
     if (auto* failed = failureOf(read))
         return *failed;
-    QSqlQuery& row = std::get<QSqlQuery>(read);
+    QSqlQuery& row = (*std::get<QSqlQuery*>(read));
     std::vector<DeviceInfo> list;
     while (row.next())
         list.push_back({row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
@@ -218,7 +230,7 @@ Done Accounts::revokeDevice(const QString& deviceId, const QString& reason, cons
                         {iso(now), reason.trimmed(), deviceId});
         if (auto* failed = failureOf(updated))
             return *failed;
-        if (std::get<QSqlQuery>(updated).numRowsAffected() != 1)
+        if ((*std::get<QSqlQuery*>(updated)).numRowsAffected() != 1)
             return failure(sync::error_code::NotFound, QStringLiteral("No active device has the id %1.").arg(deviceId));
         return m_audit.record(now, u"admin"_qs, deviceId, u"device-revoked"_qs, reason.trimmed());
     });

@@ -18,6 +18,8 @@
 #include <sodium.h>
 
 #include <cstdio>
+#include <termios.h>
+#include <unistd.h>
 
 namespace hearth::server {
 
@@ -57,7 +59,21 @@ QByteArray readPassword(const QString& file)
         if (!source.open(QIODevice::ReadOnly))
             return {};
     }
+    // Typed at a terminal: prompt, and do not echo it.
+    const bool terminal = file.isEmpty() && ::isatty(STDIN_FILENO);
+    termios saved {};
+    if (terminal) {
+        QTextStream(stderr) << "Password: " << Qt::flush;
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
     QByteArray line = source.readLine();
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        QTextStream(stderr) << "\n";
+    }
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
     return line;
@@ -102,6 +118,7 @@ int runCommandLine(const QStringList& arguments)
                        "  user add --agency CODE LOGIN   (password from stdin or --password-file)\n  device list\n"
                        "  device revoke ID --reason TEXT\n  audit"));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_qs, u"Configuration file (INI, section [server])."_qs, u"file"_qs);
     const QCommandLineOption databaseOption(u"database"_qs, u"SQLite path or PostgreSQL URL/conninfo."_qs, u"spec"_qs);
     const QCommandLineOption listenOption(u"listen"_qs, u"Address to listen on."_qs, u"address"_qs);

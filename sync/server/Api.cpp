@@ -65,7 +65,8 @@ int httpStatusOf(const QString& code)
 }
 
 Api::Api(Database& db, ServerConfig config, Clock clock)
-    : m_config(std::move(config))
+    : m_db(db)
+    , m_config(std::move(config))
     , m_clock(std::move(clock))
     , m_audit(db)
     , m_accounts(db, m_audit)
@@ -74,6 +75,13 @@ Api::Api(Database& db, ServerConfig config, Clock clock)
 }
 
 ApiResponse Api::handle(const ApiRequest& request)
+{
+    ApiResponse response = route(request);
+    m_db.finishAll();
+    return response;
+}
+
+ApiResponse Api::route(const ApiRequest& request)
 {
     if (request.body.size() > m_config.maxBodyBytes)
         return error(
@@ -152,13 +160,12 @@ ApiResponse Api::push(const ApiRequest& request)
         return error(
             ec::PayloadTooLarge,
             QStringLiteral("A batch holds at most %1 changes: send smaller batches.").arg(m_config.maxChanges));
+    auto applied = m_records.apply(*caller, push.changes, m_clock());
+    if (auto* failed = failureOf(applied))
+        return error(*failed); // nothing of the batch was kept; the client sends it again
     QJsonArray results;
-    for (const sync::Change& change : push.changes) {
-        auto result = m_records.apply(*caller, change, m_clock());
-        if (auto* failed = failureOf(result))
-            return error(*failed); // what went before is committed; the client retries by key
-        results.append(std::get<sync::ChangeResult>(result).toJson());
-    }
+    for (const sync::ChangeResult& result : std::get<std::vector<sync::ChangeResult>>(applied))
+        results.append(result.toJson());
     return {200, withLease({{u"protocol"_qs, sync::protocol::kVersion}, {u"results"_qs, results}}),
             int(push.changes.size())};
 }

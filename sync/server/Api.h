@@ -46,6 +46,7 @@ public:
     ApiResponse handle(const ApiRequest& request);
 
 private:
+    ApiResponse route(const ApiRequest& request);
     ApiResponse registerDevice(const ApiRequest& request);
     ApiResponse push(const ApiRequest& request);
     ApiResponse pull(const ApiRequest& request);
@@ -55,6 +56,7 @@ private:
     /// Adds serverTime and leaseDays (every authenticated reply carries them).
     QJsonObject withLease(QJsonObject body) const;
 
+    Database& m_db;
     ServerConfig m_config;
     Clock m_clock;
     ServerAudit m_audit;

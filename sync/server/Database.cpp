@@ -73,6 +73,7 @@ Database::~Database()
 {
     if (m_connection.isEmpty())
         return;
+    m_prepared.clear();
     QSqlDatabase::database(m_connection, false).close();
     QSqlDatabase::removeDatabase(m_connection);
 }
@@ -111,22 +112,37 @@ Done Database::open(const QString& spec)
     return migrate();
 }
 
-Expected<QSqlQuery> Database::exec(const QString& sql, std::initializer_list<QVariant> bindings)
+Expected<QSqlQuery*> Database::exec(const QString& sql, std::initializer_list<QVariant> bindings)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    // PostgreSQL cannot PREPARE DDL or PRAGMA-like statements: run those directly.
+    auto cached = m_prepared.find(sql);
+    const bool fresh = cached == m_prepared.end();
+    if (fresh)
+        cached = m_prepared.insert(sql, std::make_shared<QSqlQuery>(QSqlDatabase::database(m_connection, false)));
+    QSqlQuery& query = **cached;
+    query.finish();
+    // PostgreSQL cannot PREPARE DDL: statements without bindings run directly.
     if (bindings.size() == 0) {
         if (!query.exec(sql))
             return dbFailure(QStringLiteral("A statement failed"), query.lastError());
-        return query;
+        return &query;
     }
-    if (!query.prepare(sql))
-        return dbFailure(QStringLiteral("Cannot prepare a statement"), query.lastError());
+    if (fresh && !query.prepare(sql)) {
+        const Failure failed = dbFailure(QStringLiteral("Cannot prepare a statement"), query.lastError());
+        m_prepared.remove(sql);
+        return failed;
+    }
+    int index = 0;
     for (const QVariant& value : bindings)
-        query.addBindValue(value);
+        query.bindValue(index++, value);
     if (!query.exec())
         return dbFailure(QStringLiteral("A statement failed"), query.lastError());
-    return query;
+    return &query;
+}
+
+void Database::finishAll()
+{
+    for (const auto& query : std::as_const(m_prepared))
+        query->finish();
 }
 
 Done Database::transaction(const std::function<Done()>& body)
@@ -134,14 +150,16 @@ Done Database::transaction(const std::function<Done()>& body)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
         return dbFailure(QStringLiteral("Cannot begin a transaction"), db.lastError());
-    if (Done failed = body()) {
+    Done failed = body();
+    finishAll();
+    if (failed) {
         db.rollback();
         return failed;
     }
     if (!db.commit()) {
-        const Failure failed = dbFailure(QStringLiteral("Cannot commit"), db.lastError());
+        const Failure notCommitted = dbFailure(QStringLiteral("Cannot commit"), db.lastError());
         db.rollback();
-        return failed;
+        return notCommitted;
     }
     return std::nullopt;
 }
@@ -154,10 +172,21 @@ Expected<qint64> Database::next(const QString& name)
     auto read = exec(u"SELECT value FROM server_counter WHERE name = ?"_qs, {name});
     if (auto* failed = failureOf(read))
         return *failed;
-    QSqlQuery& query = std::get<QSqlQuery>(read);
+    QSqlQuery& query = (*std::get<QSqlQuery*>(read));
     if (!query.next())
         return Failure {u"internal"_qs, QStringLiteral("The counter %1 is missing.").arg(name)};
     return query.value(0).toLongLong();
+}
+
+Done Database::purgeRemovedData()
+{
+    if (m_backend != Backend::Sqlite)
+        return std::nullopt;
+    auto done = exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_qs);
+    finishAll();
+    if (auto* failed = failureOf(done))
+        return *failed;
+    return std::nullopt;
 }
 
 Done Database::migrate()
@@ -169,7 +198,7 @@ Done Database::migrate()
         auto read = exec(u"SELECT version FROM schema_version"_qs);
         if (auto* failed = failureOf(read))
             return *failed;
-        QSqlQuery& query = std::get<QSqlQuery>(read);
+        QSqlQuery& query = (*std::get<QSqlQuery*>(read));
         const int version = query.next() ? query.value(0).toInt() : 0;
         if (version > kSchemaVersion)
             return Failure {u"internal"_qs,

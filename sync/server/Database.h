@@ -2,6 +2,7 @@
 
 #include "server/Failure.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -9,6 +10,7 @@
 
 #include <functional>
 #include <initializer_list>
+#include <memory>
 
 namespace hearth::server {
 
@@ -35,13 +37,23 @@ public:
     Done open(const QString& spec);
     Backend backend() const { return m_backend; }
 
-    /// Prepares and runs @p sql with positional bindings.
-    Expected<QSqlQuery> exec(const QString& sql, std::initializer_list<QVariant> bindings = {});
+    /// Runs @p sql with positional bindings. Each statement is prepared once per connection and
+    /// reused (the database owns the query): finish with a result before running the same statement
+    /// again.
+    Expected<QSqlQuery*> exec(const QString& sql, std::initializer_list<QVariant> bindings = {});
+    /// Finishes every statement's result (an unfinished SELECT would keep SQLite from committing and
+    /// hold a read snapshot): called at commit and after each request.
+    void finishAll();
     /// Runs @p body in one transaction; commits when it returns nothing, rolls back otherwise.
     Done transaction(const std::function<Done()>& body);
     /// The next number of counter @p name ("seq" or "audit"). Inside a transaction it locks the counter
     /// row until commit, which serializes writers across server processes.
     Expected<qint64> next(const QString& name);
+
+    /// After removing a client's data: SQLite copies the old pages back from the write-ahead log and
+    /// truncates it, so no removed value survives in a file (secure_delete zeroes freed pages).
+    /// PostgreSQL keeps dead rows until (auto)vacuum; see docs/sync-protocol.md.
+    Done purgeRemovedData();
 
     static constexpr int kSchemaVersion = 1;
 
@@ -50,6 +62,7 @@ private:
 
     QString m_connection;
     Backend m_backend = Backend::Sqlite;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
 };
 
 /// @brief How a database spec names a PostgreSQL server (parsed from a URL or key=value conninfo).

@@ -46,7 +46,7 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
                               {change.entity, change.uuid});
     if (auto* failed = failureOf(existing))
         return *failed;
-    QSqlQuery& recordRow = std::get<QSqlQuery>(existing);
+    QSqlQuery& recordRow = (*std::get<QSqlQuery*>(existing));
     const bool exists = recordRow.next();
     const qint64 version = exists ? recordRow.value(0).toLongLong() : 0;
     const qint64 lastSeq = exists ? recordRow.value(1).toLongLong() : 0;
@@ -59,7 +59,7 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
                               {change.resolves});
         if (auto* failed = failureOf(read))
             return *failed;
-        QSqlQuery& row = std::get<QSqlQuery>(read);
+        QSqlQuery& row = (*std::get<QSqlQuery*>(read));
         if (row.next())
             resolving = OpenConflict {row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
                                       row.value(3).toString(), row.value(4).toString()};
@@ -76,7 +76,7 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
                             {change.entity, change.uuid});
     if (auto* failed = failureOf(fields))
         return *failed;
-    for (QSqlQuery& row = std::get<QSqlQuery>(fields); row.next();)
+    for (QSqlQuery& row = (*std::get<QSqlQuery*>(fields)); row.next();)
         stored.insert(row.value(0).toString(), {row.value(1).toString(), row.value(2).toLongLong()});
 
     QHash<QString, QString> toApply;
@@ -99,7 +99,7 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
                               {change.entity, change.uuid, it.key(), change.baseVersion});
         if (auto* failed = failureOf(base))
             return *failed;
-        QSqlQuery& baseRow = std::get<QSqlQuery>(base);
+        QSqlQuery& baseRow = (*std::get<QSqlQuery*>(base));
         const QString baseValue = baseRow.next() ? baseRow.value(0).toString() : field_value::toText(QJsonValue());
         if (baseValue != deviceValue)
             conflicting.emplace_back(it.key(), deviceValue);
@@ -146,7 +146,7 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
         if (auto* failed = failureOf(open))
             return *failed;
         QString id;
-        if (QSqlQuery& row = std::get<QSqlQuery>(open); row.next()) {
+        if (QSqlQuery& row = (*std::get<QSqlQuery*>(open)); row.next()) {
             id = row.value(0).toString();
         } else {
             id = QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -39,7 +39,7 @@ public:
         if (auto* failed = failureOf(read))
             return *failed;
         std::optional<sync::ConsentReference> ref;
-        if (QSqlQuery& row = std::get<QSqlQuery>(read); row.next()) {
+        if (QSqlQuery& row = (*std::get<QSqlQuery*>(read)); row.next()) {
             const QJsonObject json = QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object();
             auto validated = sync::validateConsentReference({{u"Consent"_qs, json}});
             if (auto* good = std::get_if<sync::ConsentReference>(&validated))
@@ -67,34 +67,52 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
                           {since, limit});
     if (auto* failed = failureOf(rows))
         return *failed;
-    int count = 0;
-    for (QSqlQuery& row = std::get<QSqlQuery>(rows); row.next();) {
-        ++count;
-        sync::PulledChange change {
-            row.value(4).toLongLong(), row.value(0).toString(), row.value(1).toString(), row.value(5).toString(), {},
-            row.value(3).toLongLong()};
-        reply.cursor = change.serverSeq;
-        const QString clientUuid = row.value(2).toString();
+    struct PageRow
+    {
+        sync::PulledChange change;
+        QString clientUuid;
+    };
+    std::vector<PageRow> page;
+    for (QSqlQuery& row = (*std::get<QSqlQuery*>(rows)); row.next();)
+        page.push_back({{row.value(4).toLongLong(),
+                         row.value(0).toString(),
+                         row.value(1).toString(),
+                         row.value(5).toString(),
+                         {},
+                         row.value(3).toLongLong()},
+                        row.value(2).toString()});
+    if (!page.empty())
+        reply.cursor = page.back().change.serverSeq;
+    // The fields of the whole page in one query: the records whose last change falls in the page.
+    QHash<QString, QJsonObject> pageFields;
+    if (!page.empty()) {
+        auto fields
+            = m_db.exec(u"SELECT f.entity, f.uuid, f.field, f.value FROM record_fields f JOIN records r "
+                        "ON r.entity = f.entity AND r.uuid = f.uuid WHERE r.last_seq > ? AND r.last_seq <= ?"_qs,
+                        {since, reply.cursor});
+        if (auto* failed = failureOf(fields))
+            return *failed;
+        for (QSqlQuery& field = (*std::get<QSqlQuery*>(fields)); field.next();)
+            pageFields[field.value(0).toString() + u'/' + field.value(1).toString()].insert(
+                field.value(2).toString(), field_value::fromText(field.value(3).toString()));
+    }
+    for (PageRow& row : page) {
+        sync::PulledChange change = std::move(row.change);
         // A tombstone carries no data: every agency learns to drop its copy.
         if (change.operation == u"delete" || change.operation == u"restrict") {
-            reply.changes.push_back(change);
+            reply.changes.push_back(std::move(change));
             continue;
         }
         std::optional<sync::ConsentReference> ref;
-        if (!clientUuid.isEmpty()) {
-            auto scope = scopes.of(clientUuid);
+        if (!row.clientUuid.isEmpty()) {
+            auto scope = scopes.of(row.clientUuid);
             if (auto* failed = failureOf(scope))
                 return *failed;
             ref = std::get<std::optional<sync::ConsentReference>>(scope);
             if (!ref || !ref->visibleTo(agency))
                 continue;
         }
-        auto fields = m_db.exec(u"SELECT field, value FROM record_fields WHERE entity = ? AND uuid = ?"_qs,
-                                {change.entity, change.uuid});
-        if (auto* failed = failureOf(fields))
-            return *failed;
-        for (QSqlQuery& field = std::get<QSqlQuery>(fields); field.next();)
-            change.fields.insert(field.value(0).toString(), field_value::fromText(field.value(1).toString()));
+        change.fields = pageFields.value(change.entity + u'/' + change.uuid);
         if (ref) {
             if (!ref->namesVisibleTo(agency))
                 for (const QString& name : sync::restrictedNameFields())
@@ -103,14 +121,14 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
         }
         reply.changes.push_back(std::move(change));
     }
-    reply.more = count == limit;
+    reply.more = int(page.size()) == limit;
 
     auto open = m_db.exec(u"SELECT c.id, c.entity, c.uuid, c.field, c.server_value, c.device_value, r.client_uuid "
                           "FROM conflicts c JOIN records r ON r.entity = c.entity AND r.uuid = c.uuid "
                           "WHERE c.resolved_at IS NULL ORDER BY c.created_seq"_qs);
     if (auto* failed = failureOf(open))
         return *failed;
-    for (QSqlQuery& row = std::get<QSqlQuery>(open); row.next();) {
+    for (QSqlQuery& row = (*std::get<QSqlQuery*>(open)); row.next();) {
         const QString clientUuid = row.value(6).toString();
         if (!clientUuid.isEmpty()) {
             auto scope = scopes.of(clientUuid);
@@ -140,7 +158,7 @@ Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sy
         auto seen = m_db.exec(u"SELECT seq FROM restrictions WHERE request_uuid = ?"_qs, {request.requestUuid});
         if (auto* failed = failureOf(seen))
             return *failed;
-        if (QSqlQuery& row = std::get<QSqlQuery>(seen); row.next()) {
+        if (QSqlQuery& row = (*std::get<QSqlQuery*>(seen)); row.next()) {
             result.status = u"duplicate"_qs;
             result.serverSeq = row.value(0).toLongLong();
             return std::nullopt;
@@ -157,7 +175,7 @@ Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sy
         if (auto* failed = failureOf(linked))
             return *failed;
         std::vector<std::pair<QString, QString>> records;
-        for (QSqlQuery& row = std::get<QSqlQuery>(linked); row.next();)
+        for (QSqlQuery& row = (*std::get<QSqlQuery*>(linked)); row.next();)
             records.emplace_back(row.value(0).toString(), row.value(1).toString());
         bool clientRow = false;
         for (const auto& [entity, uuid] : records) {
@@ -187,7 +205,7 @@ Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sy
             = m_db.exec(u"SELECT client_uuid FROM client_consent WHERE client_uuid = ?"_qs, {request.clientUuid});
         if (auto* failed = failureOf(consentRow))
             return *failed;
-        auto mark = std::get<QSqlQuery>(consentRow).next()
+        auto mark = (*std::get<QSqlQuery*>(consentRow)).next()
             ? m_db.exec(u"UPDATE client_consent SET restricted_seq = ? WHERE client_uuid = ?"_qs,
                         {seqNo, request.clientUuid})
             : m_db.exec(u"INSERT INTO client_consent (client_uuid, reference, restricted_seq) VALUES (?, '{}', ?)"_qs,
@@ -208,6 +226,9 @@ Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sy
     });
     if (done)
         return *done;
+    if (result.status == u"applied")
+        if (auto failed = m_db.purgeRemovedData())
+            return *failed;
     return result;
 }
 

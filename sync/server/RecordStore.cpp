@@ -45,6 +45,17 @@ QString compact(const QJsonObject& json)
     return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
 }
 
+/// A result as applied_keys keeps it: conflicts by id only, so no client value outlives a
+/// restriction there (the values live in `conflicts`, which a restriction clears).
+QString storedForm(ChangeResult result)
+{
+    for (sync::FieldConflict& conflict : result.conflicts) {
+        conflict.serverValue = QJsonValue();
+        conflict.deviceValue = QJsonValue();
+    }
+    return compact(result.toJson());
+}
+
 /// The checks that refuse a change before anything of it is stored.
 std::optional<Failure> consentProblem(const Change& change)
 {
@@ -81,19 +92,30 @@ std::optional<Failure> consentProblem(const Change& change)
 
 } // namespace
 
-Expected<ChangeResult> RecordStore::apply(const Caller& caller, const Change& change, const QDateTime& now)
+Expected<std::vector<ChangeResult>> RecordStore::apply(const Caller& caller, const std::vector<Change>& changes,
+                                                       const QDateTime& now)
 {
-    ChangeResult result;
-    result.key = change.key;
-    if (Done failed = m_db.transaction([&] { return applyInTransaction(caller, change, now, result); }))
+    std::vector<ChangeResult> results;
+    results.reserve(changes.size());
+    Done failed = m_db.transaction([&]() -> Done {
+        for (const Change& change : changes) {
+            ChangeResult result;
+            result.key = change.key;
+            if (Done stop = applyInTransaction(caller, change, now, result))
+                return stop;
+            results.push_back(std::move(result));
+        }
+        return std::nullopt;
+    });
+    if (failed)
         return *failed;
-    return result;
+    return results;
 }
 
 Done RecordStore::applyInTransaction(const Caller& caller, const Change& change, const QDateTime& now,
                                      ChangeResult& result)
 {
-    // Taking the sequence first locks the counter row: this change is now the only writer.
+    // Taking the sequence first locks the counter row (until the batch commits): no other writer runs.
     auto seq = m_db.next(u"seq"_qs);
     if (auto* failed = failureOf(seq))
         return *failed;
@@ -101,11 +123,11 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
                           {caller.deviceId, change.key});
     if (auto* failed = failureOf(seen))
         return *failed;
-    if (QSqlQuery& row = std::get<QSqlQuery>(seen); row.next()) {
+    if (QSqlQuery& row = (*std::get<QSqlQuery*>(seen)); row.next()) {
         result = ChangeResult::fromJson(QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object());
         result.firstStatus = result.status;
         result.status = u"duplicate"_qs;
-        return std::nullopt;
+        return withConflictValues(result);
     }
     if (auto problem = consentProblem(change))
         return reject(caller, change, now, *problem, result);
@@ -120,7 +142,7 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
                                {change.entity, change.uuid});
         if (auto* failed = failureOf(owner))
             return *failed;
-        if (QSqlQuery& row = std::get<QSqlQuery>(owner); row.next())
+        if (QSqlQuery& row = (*std::get<QSqlQuery*>(owner)); row.next())
             clientUuid = row.value(0).toString();
     }
     const qint64 seqNo = std::get<qint64>(seq);
@@ -133,7 +155,7 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
                         {releaseId, clientUuid});
         if (auto* failed = failureOf(restricted))
             return *failed;
-        if (QSqlQuery& row = std::get<QSqlQuery>(restricted); row.next() && !row.value(0).isNull()
+        if (QSqlQuery& row = (*std::get<QSqlQuery*>(restricted)); row.next() && !row.value(0).isNull()
             && !row.value(1).isNull() && row.value(1).toLongLong() <= row.value(0).toLongLong())
             return reject(caller, change, now,
                           {ec::ClientRestricted,
@@ -151,9 +173,28 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
         return std::nullopt; // reject() kept the result already
     auto stored
         = m_db.exec(u"INSERT INTO applied_keys (device_id, change_key, result, received_at) VALUES (?, ?, ?, ?)"_qs,
-                    {caller.deviceId, change.key, compact(result.toJson()), iso(now)});
+                    {caller.deviceId, change.key, storedForm(result), iso(now)});
     if (auto* failed = failureOf(stored))
         return *failed;
+    return std::nullopt;
+}
+
+Done RecordStore::withConflictValues(ChangeResult& result)
+{
+    std::vector<sync::FieldConflict> kept;
+    for (sync::FieldConflict conflict : result.conflicts) {
+        auto read
+            = m_db.exec(u"SELECT server_value, device_value FROM conflicts WHERE id = ?"_qs, {conflict.conflictId});
+        if (auto* failed = failureOf(read))
+            return *failed;
+        QSqlQuery& row = *std::get<QSqlQuery*>(read);
+        if (!row.next())
+            continue; // removed with its record
+        conflict.serverValue = field_value::fromText(row.value(0).toString());
+        conflict.deviceValue = field_value::fromText(row.value(1).toString());
+        kept.push_back(std::move(conflict));
+    }
+    result.conflicts = std::move(kept);
     return std::nullopt;
 }
 
@@ -169,7 +210,7 @@ Done RecordStore::reject(const Caller& caller, const Change& change, const QDate
         return failed;
     auto stored
         = m_db.exec(u"INSERT INTO applied_keys (device_id, change_key, result, received_at) VALUES (?, ?, ?, ?)"_qs,
-                    {caller.deviceId, change.key, compact(result.toJson()), iso(now)});
+                    {caller.deviceId, change.key, storedForm(result), iso(now)});
     if (auto* failed = failureOf(stored))
         return *failed;
     return std::nullopt;
@@ -182,7 +223,7 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
     auto current = m_db.exec(u"SELECT reference FROM client_consent WHERE client_uuid = ?"_qs, {clientUuid});
     if (auto* failed = failureOf(current))
         return *failed;
-    QSqlQuery& row = std::get<QSqlQuery>(current);
+    QSqlQuery& row = (*std::get<QSqlQuery*>(current));
     const bool known = row.next();
     const QJsonObject stored
         = known ? QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object() : QJsonObject();
@@ -208,7 +249,7 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
                              {clientUuid, releaseId});
     if (auto* failed = failureOf(release))
         return *failed;
-    if (std::get<QSqlQuery>(release).next())
+    if ((*std::get<QSqlQuery*>(release)).next())
         return std::nullopt;
     auto inserted
         = m_db.exec(u"INSERT INTO client_releases (client_uuid, release_id, first_seen_seq) VALUES (?, ?, ?)"_qs,
@@ -225,7 +266,7 @@ Done RecordStore::remove(const Change& change, qint64 seq, ChangeResult& result)
                               {change.entity, change.uuid});
     if (auto* failed = failureOf(existing))
         return *failed;
-    QSqlQuery& row = std::get<QSqlQuery>(existing);
+    QSqlQuery& row = (*std::get<QSqlQuery*>(existing));
     if (!row.next())
         return std::nullopt; // never here: nothing to delete
     const qint64 version = row.value(0).toLongLong();

@@ -30,8 +30,11 @@ public:
     {
     }
 
-    /// Applies one change in its own transaction (a failure is a database failure, not a rejection).
-    Expected<sync::ChangeResult> apply(const Caller& caller, const sync::Change& change, const QDateTime& now);
+    /// Applies a batch in order, in one transaction (one disk flush per batch, not per change). A
+    /// failure is a database failure, not a rejection: nothing of the batch is kept and the device
+    /// sends it again (the keys make that safe).
+    Expected<std::vector<sync::ChangeResult>> apply(const Caller& caller, const std::vector<sync::Change>& changes,
+                                                    const QDateTime& now);
     /// Records changed after @p since that @p caller's agency may see, and the open conflicts it may see.
     Expected<sync::PullReply> pull(const Caller& caller, qint64 since, int limit);
     Expected<RestrictionResult> restrict(const Caller& caller, const sync::RestrictionRequest& request,
@@ -40,6 +43,8 @@ public:
 private:
     Done applyInTransaction(const Caller& caller, const sync::Change& change, const QDateTime& now,
                             sync::ChangeResult& result);
+    /// Fills a replayed result's conflicts with their values from `conflicts` (applied_keys keeps ids only).
+    Done withConflictValues(sync::ChangeResult& result);
     Done reject(const Caller& caller, const sync::Change& change, const QDateTime& now, const Failure& why,
                 sync::ChangeResult& result);
     Done merge(const Caller& caller, const sync::Change& change, const QString& clientUuid, qint64 seq,

@@ -24,7 +24,7 @@ Expected<std::vector<AuditEntry>> ServerAudit::all()
     auto read = m_db.exec(u"SELECT id, at, actor, device_id, action, detail FROM audit ORDER BY id"_qs);
     if (auto* failed = failureOf(read))
         return *failed;
-    QSqlQuery& query = std::get<QSqlQuery>(read);
+    QSqlQuery& query = (*std::get<QSqlQuery*>(read));
     std::vector<AuditEntry> entries;
     while (query.next())
         entries.push_back({query.value(0).toLongLong(),

@@ -2,6 +2,8 @@
 #include "protocol/Protocol.h"
 #include "support/SyncFixture.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QThread>
 
@@ -53,6 +55,13 @@ TEMPLATE_TEST_CASE("A device registers with a password and then needs its token"
 
     auto maria = f.device(u"maria"_qs);
     CHECK_FALSE(maria->deviceId().isEmpty());
+
+    // Guessing: after ten failures in a row even the right password is refused for a while.
+    for (int i = 0; i < 10; ++i)
+        CHECK_FALSE(stranger.signIn(u"hank"_qs, QStringLiteral("guess-%1").arg(i), u"ws-2"_qs));
+    ApiClient hank(f.server());
+    CHECK_FALSE(hank.signIn(u"hank"_qs, SyncFixture::passwordOf(u"hank"_qs), u"ws-3"_qs));
+    CHECK(f.device(u"olga"_qs)); // other logins are not affected
     CHECK(pull(*maria).changes.empty());
 
     maria->setToken("not-the-token");
@@ -212,6 +221,15 @@ TEMPLATE_TEST_CASE("The same field edited on two devices becomes a conflict a pe
     CHECK(conflict.field == u"FirstName");
     CHECK(conflict.serverValue.toString() == u"Anna");
     CHECK(conflict.deviceValue.toString() == u"Ana Maria");
+    // Delivered again, the same conflict with both values.
+    const auto replayed
+        = push(*front,
+               {change(u"f:2"_qs, u"client"_qs, u"c-1"_qs,
+                       clientFields(u"c-1"_qs, u"Ana Maria"_qs, u"Reyes"_qs, consent), 1, u"update"_qs)});
+    CHECK(replayed[0].status == u"duplicate");
+    REQUIRE(replayed[0].conflicts.size() == 1);
+    CHECK(replayed[0].conflicts[0].conflictId == conflict.conflictId);
+    CHECK(replayed[0].conflicts[0].serverValue.toString() == u"Anna");
 
     // Nothing was lost: the server kept its value and every device of the agency sees both.
     const auto seen = pull(*back);
@@ -383,6 +401,13 @@ TEMPLATE_TEST_CASE("A restriction request removes the client and what is linked 
     push(*maria,
          {change(u"m:4"_qs, u"client"_qs, u"c-1"_qs,
                  clientFields(u"c-1"_qs, u"CANARY-FIRST"_qs, u"CANARY-LAST-2"_qs, consent), 1, u"update"_qs)});
+    // An open conflict holds values too.
+    auto other = f.device(u"maria"_qs);
+    const auto conflicted
+        = push(*other,
+               {change(u"o:1"_qs, u"client"_qs, u"c-1"_qs,
+                       clientFields(u"c-1"_qs, u"CANARY-FIRST"_qs, u"CANARY-CONFLICT"_qs, consent), 1, u"update"_qs)});
+    REQUIRE(conflicted[0].status == u"conflict");
     const qint64 cursor = pull(*olga).cursor;
 
     const sync::RestrictionRequest request {u"req-1"_qs, u"c-1"_qs, u"no-sharing"_qs, QDateTime::currentDateTimeUtc()};
@@ -395,7 +420,25 @@ TEMPLATE_TEST_CASE("A restriction request removes the client and what is linked 
     DatabaseProbe probe(f.databaseSpec());
     CHECK_FALSE(probe.containsText(u"CANARY-FIRST"_qs));
     CHECK_FALSE(probe.containsText(u"CANARY-LAST"_qs));
+    CHECK_FALSE(probe.containsText(u"CANARY-CONFLICT"_qs));
+    // The conflict's change, delivered again, no longer brings the values back.
+    const auto replayed
+        = push(*other,
+               {change(u"o:1"_qs, u"client"_qs, u"c-1"_qs,
+                       clientFields(u"c-1"_qs, u"CANARY-FIRST"_qs, u"CANARY-CONFLICT"_qs, consent), 1, u"update"_qs)});
+    CHECK(replayed[0].status == u"duplicate");
+    CHECK(replayed[0].conflicts.empty());
     CHECK(probe.containsText(u"Other"_qs)); // other clients stay
+    if constexpr (!isPostgres<TestType>()) {
+        // Not in the files either: no old page in the write-ahead log, no freed page left unzeroed.
+        const QDir dir = QFileInfo(f.databaseSpec()).dir();
+        for (const QString& name : dir.entryList(QDir::Files)) {
+            QFile file(dir.filePath(name));
+            REQUIRE(file.open(QIODevice::ReadOnly));
+            INFO(name.toStdString());
+            CHECK_FALSE(file.readAll().contains("CANARY-FIRST"));
+        }
+    }
     CHECK(auditText(f).contains(u"client-restricted"));
 
     // Other agencies' devices learn to drop their copies.
