@@ -433,6 +433,8 @@ void SyncEngine::post(const QString& path, const QJsonObject& body, bool authent
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(m_settings.requestTimeoutMs);
+    // A redirect could lead to an address checkServerUrl() would refuse: follow none.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setSslConfiguration(QSslConfiguration::defaultConfiguration()); // peer verification on
     if (authenticated) {
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_registration->token.toUtf8());

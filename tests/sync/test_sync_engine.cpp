@@ -491,3 +491,29 @@ TEST_CASE("an unreachable server fails softly and schedules a retry with backoff
     CHECK(delay <= 60000);
     ws.engine.cancel();
 }
+
+TEST_CASE("a redirect is not followed: records go only to the address that was registered", "[sync][e2e]")
+{
+    Workstation ws;
+    CannedServer elsewhere(CannedServer::http(200, R"({"protocol":1,"results":[]})"));
+    QByteArray redirect = CannedServer::http(302, "{}");
+    const QByteArray location
+        = QByteArray("Location: http://127.0.0.1:") + QByteArray::number(elsewhere.port()) + "/api/v1/push\r\n";
+    redirect.replace(QByteArray("Content-Type"), QByteArray(location + "Content-Type"));
+    CannedServer fake(redirect);
+    SyncRegistration r;
+    r.serverUrl = QStringLiteral("http://127.0.0.1:%1").arg(fake.port());
+    r.deviceId = u"dev-fake"_qs;
+    r.token = u"t"_qs;
+    r.tokenExpiresAt = ws.clock.now().addDays(30);
+    r.registeredAt = ws.clock.now();
+    REQUIRE_OK(SyncState(*ws.vault).saveRegistration(r));
+    const QString c = ws.client(u"Red"_qs, u"Irect"_qs);
+    ws.record(c, SharingChoice::FullSharing);
+    const auto [ok, message] = ws.sync();
+    CHECK_FALSE(ok);
+    CHECK(message.contains(u"302"));
+    CHECK(fake.requests() == 1);
+    CHECK(elsewhere.requests() == 0);
+    CHECK(SyncState(*ws.vault).pushCursor().value() == 0);
+}
