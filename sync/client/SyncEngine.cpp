@@ -160,6 +160,12 @@ bool SyncEngine::syncNow()
         return true;
     }
     m_cursorAtStart = *cursor;
+    auto pending = state.pendingCount();
+    if (!pending) {
+        fail(Failure::Final, kCodeStore, pending.error().message, false);
+        return true;
+    }
+    m_pending = *pending;
     m_sent = 0;
     m_rejected = 0;
     m_rejectedCodes.clear();
@@ -259,12 +265,15 @@ void SyncEngine::pushNextBatch()
         return;
     m_batch = std::move(*batch);
     m_batchThrough = changes->back().seq;
+    m_batchRows = qint64(changes->size());
     if (m_batch.changes.empty()) {
         // Everything in this stretch stays on the workstation: move past it without a request.
         if (auto st = state.recordPushed(m_batchThrough, {}, 0); !st) {
             fail(Failure::Final, kCodeStore, st.error().message, false);
             return;
         }
+        m_pending = std::max<qint64>(0, m_pending - m_batchRows);
+        Q_EMIT progress(m_sent, m_pending);
         QTimer::singleShot(0, this, &SyncEngine::pushNextBatch);
         return;
     }
@@ -330,9 +339,9 @@ void SyncEngine::onPushed(const QJsonObject& reply)
         return;
     }
     m_sent += sent;
+    m_pending = std::max<qint64>(0, m_pending - m_batchRows);
     m_backoff.reset();
-    auto pending = state.pendingCount();
-    Q_EMIT progress(m_sent, pending ? *pending : 0);
+    Q_EMIT progress(m_sent, m_pending);
     QTimer::singleShot(0, this, &SyncEngine::pushNextBatch);
 }
 

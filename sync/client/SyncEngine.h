@@ -126,6 +126,8 @@ private:
     QString m_redeliveryClient;
     qint64 m_cursorAtStart = 0;
     qint64 m_sent = 0;
+    qint64 m_pending = 0; ///< change-log rows still to read in this sync (counted once at the start)
+    qint64 m_batchRows = 0; ///< change-log rows in the batch in flight
     int m_rejected = 0;
     QStringList m_rejectedCodes;
 };

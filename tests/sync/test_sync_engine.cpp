@@ -188,10 +188,16 @@ TEST_CASE("a sync puts exactly the consented clients on the server, each in its 
     }
 
     ws.registerWith(server.url());
+    const qint64 pendingBefore = SyncState(*ws.vault).pendingCount().value();
+    QSignalSpy progress(&ws.engine, &SyncEngine::progress);
     const auto [ok, message] = ws.sync();
     INFO(message.toStdString());
     REQUIRE(ok);
     CHECK(SyncState(*ws.vault).pendingCount().value() == 0);
+    // Progress for a long sync: several batches, counting down to nothing left.
+    REQUIRE(progress.size() >= 3);
+    CHECK(progress.front().at(1).toLongLong() < pendingBefore);
+    CHECK(progress.back().at(1).toLongLong() == 0);
 
     const auto ours = held(server.pullAs(u"hank"_qs, kHankPassword));
     CHECK(clientsIn(ours) == QSet<QString> {full, limited, anonymous});
