@@ -195,7 +195,10 @@ int main(int argc, char** argv)
         if (!problem.isEmpty())
             return fail("register", problem);
     }
-    const qint64 pending = SyncState(vault).pendingCount().value_or(0);
+    auto pendingRows = SyncState(vault).pendingCount();
+    if (!pendingRows)
+        return fail("pending", pendingRows.message());
+    const qint64 pending = *pendingRows;
     const qsizetype bytesBefore = proxy.received().size();
     QString message;
     t.restart();
