@@ -145,6 +145,7 @@ private:
     friend class ConsentReports;
     friend class NoSharingAlerts;
     friend class ComplianceRecords;
+    friend class SyncState;
 
     Store* store() const { return m_store.get(); }
     /// Runs @p work in a transaction; audit entries it appends commit or roll back with it.

@@ -53,6 +53,9 @@ inline constexpr auto ComplianceReportExport = "compliance.report-export";
 inline constexpr auto Export = "export";
 inline constexpr auto Print = "print";
 inline constexpr auto SyncUpload = "sync.upload";
+inline constexpr auto SyncRegister = "sync.register";
+inline constexpr auto SyncRestriction = "sync.restriction";
+inline constexpr auto SyncRefusedMarker = "sync.refused-marker";
 inline constexpr auto Disclosure = "disclosure";
 } // namespace audit
 

@@ -230,6 +230,49 @@ CREATE INDEX compliance_findings_open ON compliance_findings (due_on) WHERE reso
 CREATE INDEX compliance_findings_by_run ON compliance_findings (run_uuid);
 )sql";
 
+// Version 6: sync state. This workstation's registration with the central server (its token lives only
+// here, inside the encrypted file), the server version of each record it pushed (the next push's
+// baseVersion), the outcome of the last sync, and clients whose records wait to be delivered again under
+// a wider release. The push cursor is a change_cursors row.
+const char* const kV6 = R"sql(
+CREATE TABLE sync_registration (
+    id               INTEGER PRIMARY KEY CHECK (id = 1),
+    server_url       TEXT NOT NULL,
+    device_id        TEXT NOT NULL,
+    token            TEXT NOT NULL,
+    token_expires_at TEXT NOT NULL,
+    agency           TEXT NOT NULL,
+    lease_days       INTEGER NOT NULL,
+    registered_at    TEXT NOT NULL,
+    registered_by    TEXT NOT NULL,
+    pin_sha256       TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE sync_versions (
+    entity_uuid    TEXT PRIMARY KEY,
+    entity         TEXT NOT NULL,
+    server_version INTEGER NOT NULL,
+    server_seq     INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sync_status (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    last_success_at TEXT,
+    last_contact_at TEXT,
+    last_error_at   TEXT,
+    last_error_code TEXT NOT NULL DEFAULT '',
+    last_error      TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE sync_redeliveries (
+    client_uuid  TEXT PRIMARY KEY,
+    release_uuid TEXT NOT NULL,
+    queued_at    TEXT NOT NULL
+) WITHOUT ROWID;
+-- A client's records in the change log (a re-delivery, and whether one is needed).
+CREATE INDEX change_log_by_client ON change_log (json_extract(fields, '$.PersonalID'), seq);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& allMigrations()
@@ -240,6 +283,7 @@ const std::vector<Migration>& allMigrations()
         {3, QStringLiteral("intake: client profiles, projects, enrollments, services"), QString::fromUtf8(kV3)},
         {4, QStringLiteral("consent: releases, attachments, restriction requests, alerts"), QString::fromUtf8(kV4)},
         {5, QStringLiteral("compliance: checklist runs and findings"), QString::fromUtf8(kV5)},
+        {6, QStringLiteral("sync: registration, server versions, status, re-deliveries"), QString::fromUtf8(kV6)},
     };
     return migrations;
 }

@@ -54,7 +54,7 @@ TEST_CASE("upgrading a consent (version 4) database adds the compliance tables a
                "INSERT INTO settings (key, value, updated_at, updated_by) VALUES "
                "('consent', '{\"expiryMonths\":24}', 't', 'old.timer')"_qs);
         REQUIRE_OK(migrate(*db));
-        CHECK(db->userVersion() == 5);
+        CHECK(db->userVersion() >= 5);
         CHECK(db->userVersion() == latestSchemaVersion());
         for (const char* table : {"compliance_runs", "compliance_findings"}) {
             INFO(table);
@@ -73,7 +73,7 @@ TEST_CASE("upgrading a consent (version 4) database adds the compliance tables a
         CHECK(db->scalar(u"SELECT value FROM settings WHERE key = 'consent'"_qs).value().toString()
               == u"{\"expiryMonths\":24}"_qs);
         REQUIRE_OK(migrate(*db)); // again: nothing to do
-        CHECK(db->userVersion() == 5);
+        CHECK(db->userVersion() >= 5);
     }
     auto store = Store::open(path, key);
     REQUIRE_OK(store);

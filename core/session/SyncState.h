@@ -1,0 +1,74 @@
+#pragma once
+
+#include "common/Result.h"
+#include "store/ChangeLog.h"
+#include "store/SyncStateRepository.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace hearth {
+
+class Vault;
+
+/// @brief What the sync engine keeps in the encrypted store: the workstation's registration, the push
+/// cursor (a change_cursors row), the server version of each pushed record, the last outcome and the
+/// clients waiting for a re-delivery. The engine never runs SQL; it asks this service.
+///
+/// Reading and pushing need EditClients (whoever enters data syncs it); registering needs
+/// EditAgencySettings. Nothing here writes client data to an audit detail.
+class SyncState
+{
+public:
+    explicit SyncState(Vault& vault)
+        : m_vault(vault)
+    {
+    }
+
+    /// The change_cursors consumer of the push path.
+    static QString pushConsumer() { return QStringLiteral("sync.push"); }
+
+    /// The id this workstation gives the server when it registers, made once and kept in the store.
+    Result<QString> devicePublicId();
+    Result<std::optional<SyncRegistration>> registration() const;
+    /// Saves a registration the server granted (audited, without the token).
+    Status saveRegistration(const SyncRegistration& registration);
+    /// Drops the token (expired or refused) and keeps the rest: the user signs in to the server again.
+    Status forgetToken();
+
+    Result<qint64> pushCursor() const;
+    /// Up to @p limit change-log rows after the push cursor, oldest first.
+    Result<std::vector<ChangeRecord>> pendingChanges(int limit) const;
+    /// How many change-log rows wait for the next push.
+    Result<qint64> pendingCount() const;
+    Result<QHash<QString, qint64>> serverVersions(const QStringList& entityUuids) const;
+
+    /// After the server answered for a batch, in one transaction: its versions, re-deliveries the batch
+    /// calls for, the cursor moved to @p throughSeq, and an audit entry with the count sent.
+    Status recordPushed(qint64 throughSeq, const std::vector<ServerVersion>& versions, int sent,
+                        const std::vector<Redelivery>& redeliveries = {});
+
+    Result<std::vector<Redelivery>> redeliveries() const;
+    /// The newest change-log row of each record of the client (what a re-delivery sends).
+    Result<std::vector<ChangeRecord>> latestChangesOf(const QString& clientUuid) const;
+    /// The first change-log row of the client's records (0: none): a wider release re-delivers only
+    /// when some were pushed before it.
+    Result<qint64> firstChangeOf(const QString& clientUuid) const;
+    Status finishRedelivery(const QString& clientUuid, const std::vector<ServerVersion>& versions, int sent);
+
+    Result<SyncOutcome> outcome() const;
+    Status recordSuccess();
+    Status recordFailure(const QString& code, const QString& message, bool reachedServer);
+    /// The second check found a no-sharing marker: an audit entry (counts and codes only) and the error.
+    Status recordRefusal(const QString& message, int changeCount);
+    /// A restriction request the server confirmed (audited with the request id only).
+    Status recordRestrictionDelivered(const QString& requestUuid);
+
+private:
+    Vault& m_vault;
+};
+
+} // namespace hearth

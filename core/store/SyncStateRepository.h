@@ -1,0 +1,98 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace hearth {
+
+class Store;
+
+/// @brief This workstation's registration with the central server. The token lives only in the
+/// encrypted store (never in QSettings or a log).
+struct SyncRegistration
+{
+    QString serverUrl;
+    QString deviceId;
+    QString token;
+    QDateTime tokenExpiresAt;
+    QString agency; ///< the server's code of the user's agency
+    int leaseDays = 30;
+    QDateTime registeredAt;
+    QString registeredBy; ///< the Hearth login that registered the workstation
+    QString pinSha256; ///< optional: base64 SHA-256 of the server certificate's public key
+
+    bool tokenExpired(const QDateTime& now) const { return !tokenExpiresAt.isValid() || tokenExpiresAt <= now; }
+};
+
+/// @brief The server's version of one record this workstation pushed (the next push's baseVersion).
+struct ServerVersion
+{
+    QString entity;
+    QString entityUuid;
+    qint64 serverVersion = 0;
+    qint64 serverSeq = 0;
+};
+
+/// @brief How the last sync went (no client data: codes and plain sentences only).
+struct SyncOutcome
+{
+    std::optional<QDateTime> lastSuccessAt;
+    std::optional<QDateTime> lastContactAt;
+    std::optional<QDateTime> lastErrorAt;
+    QString lastErrorCode;
+    QString lastError;
+};
+
+/// @brief A client whose records go up again because a wider release was pushed.
+struct Redelivery
+{
+    QString clientUuid;
+    QString releaseUuid;
+    QDateTime queuedAt;
+};
+
+/// @brief Sync state rows (schema v6). Callers wrap writes in a transaction with their audit entries.
+class SyncStateRepository
+{
+public:
+    explicit SyncStateRepository(Store& store)
+        : m_store(store)
+    {
+    }
+
+    Result<std::optional<SyncRegistration>> registration() const;
+    Status saveRegistration(const SyncRegistration& registration);
+    Status clearRegistration();
+
+    /// Server versions of the records in @p entityUuids that were pushed before (others are absent).
+    Result<QHash<QString, qint64>> serverVersions(const QStringList& entityUuids) const;
+    Status saveServerVersions(const std::vector<ServerVersion>& versions);
+
+    Result<SyncOutcome> outcome() const;
+    Status recordContact(const QDateTime& at, bool success);
+    Status recordError(const QDateTime& at, const QString& code, const QString& message);
+
+    Status queueRedelivery(const Redelivery& redelivery);
+    /// Oldest first.
+    Result<std::vector<Redelivery>> redeliveries() const;
+    Status removeRedelivery(const QString& clientUuid);
+    /// Every record of @p clientUuid the change log has seen (its profile, releases, enrollments and
+    /// services: rows whose PersonalID is the client), for a re-delivery.
+    Result<QStringList> recordsOfClient(const QString& clientUuid) const;
+    /// The first change-log row of @p clientUuid's records, or 0 when there is none.
+    Result<qint64> firstChangeOfClient(const QString& clientUuid) const;
+    /// How many change-log rows come after @p seq.
+    Result<qint64> changeCountAfter(qint64 seq) const;
+
+private:
+    Store& m_store;
+};
+
+} // namespace hearth

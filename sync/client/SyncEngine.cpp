@@ -1,0 +1,535 @@
+#include "client/SyncEngine.h"
+
+#include "client/ServerUrl.h"
+#include "protocol/Protocol.h"
+#include "session/ConsentGate.h"
+#include "session/ConsentRecords.h"
+#include "session/SyncState.h"
+#include "session/Vault.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSet>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTimer>
+
+namespace hearth::sync {
+
+namespace {
+Q_LOGGING_CATEGORY(lcSync, "hearth.sync")
+
+const QString kCodeNetwork = QStringLiteral("network");
+const QString kCodeMalformed = QStringLiteral("malformed-reply");
+const QString kCodePin = QStringLiteral("certificate-pin");
+const QString kCodeNotRegistered = QStringLiteral("not-registered");
+const QString kCodeStore = QStringLiteral("store");
+
+QString signInAgain()
+{
+    return QObject::tr("Your sign-in to the HMIS server has expired. Sign in to the server again (Sync page) to "
+                       "keep sharing records.");
+}
+} // namespace
+
+SyncEngine::SyncEngine(Vault& vault, QObject* parent)
+    : QObject(parent)
+    , m_vault(vault)
+    , m_backoff(m_settings.retryInitialMs, m_settings.retryCapMs)
+    , m_network(new QNetworkAccessManager(this))
+    , m_retryTimer(new QTimer(this))
+{
+    m_network->setStrictTransportSecurityEnabled(true);
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, [this] { syncNow(); });
+}
+
+SyncEngine::~SyncEngine()
+{
+    if (m_reply)
+        m_reply->abort();
+}
+
+void SyncEngine::setSettings(const SyncSettings& settings)
+{
+    m_settings = settings;
+    m_settings.batchSize = std::clamp(m_settings.batchSize, 1, protocol::kDefaultMaxChanges);
+    m_backoff = Backoff(m_settings.retryInitialMs, m_settings.retryCapMs);
+}
+
+void SyncEngine::cancel()
+{
+    m_retryTimer->stop();
+    if (m_reply) {
+        QNetworkReply* reply = m_reply;
+        m_reply = nullptr;
+        reply->abort();
+    }
+    m_phase = Phase::Idle;
+}
+
+// --- Registration -------------------------------------------------------------------------------
+
+void SyncEngine::registerDevice(const QUrl& server, const QString& login, const QString& password,
+                                const QString& deviceName, const QString& pinSha256)
+{
+    if (isBusy()) {
+        Q_EMIT registrationFailed(tr("A sync is running. Try again when it has finished."));
+        return;
+    }
+    if (auto st = checkServerUrl(server); !st) {
+        Q_EMIT registrationFailed(st.error().message);
+        return;
+    }
+    if (auto st = m_vault.require(Permission::EditAgencySettings); !st) {
+        Q_EMIT registrationFailed(st.error().message);
+        return;
+    }
+    SyncState state(m_vault);
+    auto publicId = state.devicePublicId();
+    if (!publicId) {
+        Q_EMIT registrationFailed(publicId.error().message);
+        return;
+    }
+    // Until the server answers, the address and pin being tried stand in for the registration.
+    SyncRegistration pending;
+    pending.serverUrl = server.toString(QUrl::StripTrailingSlash);
+    pending.pinSha256 = pinSha256;
+    m_registration = pending;
+    m_phase = Phase::Registering;
+    RegisterRequest request {login, password, deviceName, *publicId};
+    post(protocol::apiPath("devices/register"), request.toJson(), false, [this](const QJsonObject& body) {
+        auto parsed = RegisterReply::fromJson(body);
+        if (const auto* e = std::get_if<ParseError>(&parsed)) {
+            qCWarning(lcSync) << "register: malformed reply" << e->code;
+            fail(Failure::Final, kCodeMalformed, tr("The server's answer could not be read. Nothing was changed."),
+                 true);
+            return;
+        }
+        const auto& reply = std::get<RegisterReply>(parsed);
+        SyncRegistration r = *m_registration;
+        r.deviceId = reply.deviceId;
+        r.token = reply.token;
+        r.tokenExpiresAt = reply.tokenExpiresAt;
+        r.agency = reply.agency;
+        r.leaseDays = reply.leaseDays;
+        r.registeredAt = m_vault.clock().now();
+        r.registeredBy = m_vault.user() ? m_vault.user()->login : QString();
+        m_phase = Phase::Idle;
+        if (auto st = SyncState(m_vault).saveRegistration(r); !st) {
+            Q_EMIT registrationFailed(st.error().message);
+            return;
+        }
+        m_registration = r;
+        qCInfo(lcSync) << "registered with the server";
+        Q_EMIT registered();
+    });
+}
+
+// --- One sync -----------------------------------------------------------------------------------
+
+bool SyncEngine::syncNow()
+{
+    if (isBusy())
+        return false;
+    m_retryTimer->stop();
+    SyncState state(m_vault);
+    auto registration = state.registration();
+    if (!registration) {
+        Q_EMIT finished(false, registration.error().message);
+        return true;
+    }
+    if (!registration->has_value()) {
+        fail(Failure::Final, kCodeNotRegistered,
+             tr("This workstation is not registered with an HMIS server yet. An administrator registers it on "
+                "the Sync page."),
+             false);
+        return true;
+    }
+    m_registration = **registration;
+    if (m_registration->token.isEmpty()) {
+        fail(Failure::Final, error_code::TokenExpired, signInAgain(), false);
+        return true;
+    }
+    auto cursor = state.pushCursor();
+    if (!cursor) {
+        fail(Failure::Final, kCodeStore, cursor.error().message, false);
+        return true;
+    }
+    m_cursorAtStart = *cursor;
+    auto pending = state.pendingCount();
+    if (!pending) {
+        fail(Failure::Final, kCodeStore, pending.error().message, false);
+        return true;
+    }
+    m_pending = *pending;
+    m_sent = 0;
+    m_rejected = 0;
+    m_rejectedCodes.clear();
+    auto restrictions = ConsentRecords(m_vault).pendingRestrictions();
+    if (!restrictions) {
+        fail(Failure::Final, kCodeStore, restrictions.error().message, false);
+        return true;
+    }
+    m_restrictions.assign(restrictions->begin(), restrictions->end());
+    m_phase = Phase::Restrictions;
+    deliverNextRestriction();
+    return true;
+}
+
+void SyncEngine::deliverNextRestriction()
+{
+    if (m_restrictions.empty()) {
+        m_phase = Phase::Pushing;
+        pushNextBatch();
+        return;
+    }
+    const hearth::RestrictionRequest next = m_restrictions.front();
+    sync::RestrictionRequest request {next.uuid, next.clientUuid, next.reason, next.requestedAt};
+    post(protocol::apiPath("restrictions"), request.toJson(), true, [this, uuid = next.uuid](const QJsonObject& body) {
+        const QString status = body.value(u"status").toString();
+        if (status != u"applied" && status != u"duplicate") {
+            fail(Failure::Transient, kCodeMalformed,
+                 tr("The server's answer could not be read. Nothing was changed; Hearth will try again."), true);
+            return;
+        }
+        if (auto st = SyncState(m_vault).recordRestrictionDelivered(uuid); !st) {
+            fail(Failure::Final, kCodeStore, st.error().message, true);
+            return;
+        }
+        m_restrictions.pop_front();
+        deliverNextRestriction();
+    });
+}
+
+std::optional<SerializedBatch> SyncEngine::prepare(const std::vector<ChangeRecord>& changes, const QString& keySuffix)
+{
+    auto disclosures = m_review ? m_review(changes) : ConsentGate(m_vault).review(changes, Audience::centralServer());
+    if (!disclosures) {
+        fail(Failure::Final, kCodeStore, disclosures.error().message, false);
+        return std::nullopt;
+    }
+    QStringList uuids;
+    for (const ChangeRecord& c : changes)
+        uuids << c.entityUuid;
+    SyncState state(m_vault);
+    auto versions = state.serverVersions(uuids);
+    if (!versions) {
+        fail(Failure::Final, kCodeStore, versions.error().message, false);
+        return std::nullopt;
+    }
+    auto batch = PushSerializer(m_registration->deviceId)
+                     .serialize(changes, *disclosures, *versions, m_vault.clock().now(), keySuffix);
+    if (!batch) {
+        fail(Failure::Final, kCodeStore, batch.error().message, false);
+        return std::nullopt;
+    }
+    // The second check looks each client up again, independently of the review above.
+    QStringList clients;
+    for (const QString& client : std::as_const(batch->clients))
+        if (!client.isEmpty() && !clients.contains(client))
+            clients << client;
+    auto statuses = ConsentRecords(m_vault).statuses(clients);
+    if (!statuses) {
+        fail(Failure::Final, kCodeStore, statuses.error().message, false);
+        return std::nullopt;
+    }
+    if (auto st = PushSerializer::verify(*batch, *statuses); !st) {
+        (void)state.recordRefusal(st.error().message, int(batch->changes.size()));
+        m_phase = Phase::Idle;
+        qCWarning(lcSync) << "sync refused by the second check; nothing sent";
+        Q_EMIT finished(false, st.error().message);
+        return std::nullopt;
+    }
+    return std::move(batch).value();
+}
+
+void SyncEngine::pushNextBatch()
+{
+    SyncState state(m_vault);
+    auto changes = state.pendingChanges(m_settings.batchSize);
+    if (!changes) {
+        fail(Failure::Final, kCodeStore, changes.error().message, false);
+        return;
+    }
+    if (changes->empty()) {
+        m_phase = Phase::Redelivering;
+        redeliverNext();
+        return;
+    }
+    auto batch = prepare(*changes, {});
+    if (!batch)
+        return;
+    m_batch = std::move(*batch);
+    m_batchThrough = changes->back().seq;
+    m_batchRows = qint64(changes->size());
+    if (m_batch.changes.empty()) {
+        // Everything in this stretch stays on the workstation: move past it without a request.
+        if (auto st = state.recordPushed(m_batchThrough, {}, 0); !st) {
+            fail(Failure::Final, kCodeStore, st.error().message, false);
+            return;
+        }
+        m_pending = std::max<qint64>(0, m_pending - m_batchRows);
+        Q_EMIT progress(m_sent, m_pending);
+        QTimer::singleShot(0, this, &SyncEngine::pushNextBatch);
+        return;
+    }
+    PushRequest request {m_registration->deviceId, m_batch.changes};
+    post(protocol::apiPath("push"), request.toJson(), true, [this](const QJsonObject& body) { onPushed(body); });
+}
+
+std::optional<std::vector<ServerVersion>> SyncEngine::versionsFrom(const QJsonObject& reply)
+{
+    const QJsonArray results = reply.value(u"results").toArray();
+    const auto malformed = [this](const char* why) {
+        qCWarning(lcSync) << "push: malformed reply:" << why;
+        fail(Failure::Transient, kCodeMalformed,
+             tr("The server's answer could not be read. Nothing was marked as sent; Hearth will try again."), true);
+        return std::nullopt;
+    };
+    if (results.size() != qsizetype(m_batch.changes.size()))
+        return malformed("result count");
+    std::vector<ServerVersion> versions;
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        if (!results.at(i).isObject())
+            return malformed("result shape");
+        const ChangeResult r = ChangeResult::fromJson(results.at(i).toObject());
+        const Change& sent = m_batch.changes[size_t(i)];
+        if (r.key != sent.key)
+            return malformed("result order");
+        if (r.status == u"rejected") {
+            ++m_rejected;
+            if (!m_rejectedCodes.contains(r.error))
+                m_rejectedCodes << r.error;
+            continue;
+        }
+        if (r.status != u"applied" && r.status != u"duplicate" && r.status != u"conflict")
+            return malformed("result status");
+        if (r.serverVersion > 0)
+            versions.push_back({sent.entity, sent.uuid, r.serverVersion, r.serverSeq});
+    }
+    return versions;
+}
+
+void SyncEngine::onPushed(const QJsonObject& reply)
+{
+    auto versions = versionsFrom(reply);
+    if (!versions)
+        return;
+    SyncState state(m_vault);
+    // A wider release re-delivers the client's records pushed before this sync under the older one.
+    std::vector<Redelivery> redeliveries;
+    if (m_cursorAtStart > 0) {
+        for (const Redelivery& r : m_batch.newReleases) {
+            auto first = state.firstChangeOf(r.clientUuid);
+            if (!first) {
+                fail(Failure::Final, kCodeStore, first.error().message, true);
+                return;
+            }
+            if (*first > 0 && *first <= m_cursorAtStart)
+                redeliveries.push_back(r);
+        }
+    }
+    const int sent = int(m_batch.changes.size());
+    if (auto st = state.recordPushed(m_batchThrough, *versions, sent, redeliveries); !st) {
+        fail(Failure::Final, kCodeStore, st.error().message, true);
+        return;
+    }
+    m_sent += sent;
+    m_pending = std::max<qint64>(0, m_pending - m_batchRows);
+    m_backoff.reset();
+    Q_EMIT progress(m_sent, m_pending);
+    QTimer::singleShot(0, this, &SyncEngine::pushNextBatch);
+}
+
+void SyncEngine::redeliverNext()
+{
+    SyncState state(m_vault);
+    auto queued = state.redeliveries();
+    if (!queued) {
+        fail(Failure::Final, kCodeStore, queued.error().message, false);
+        return;
+    }
+    if (queued->empty()) {
+        succeed();
+        return;
+    }
+    const Redelivery next = queued->front();
+    auto changes = state.latestChangesOf(next.clientUuid);
+    if (!changes) {
+        fail(Failure::Final, kCodeStore, changes.error().message, false);
+        return;
+    }
+    auto batch = prepare(*changes, next.releaseUuid);
+    if (!batch)
+        return;
+    m_batch = std::move(*batch);
+    m_redeliveryClient = next.clientUuid;
+    if (m_batch.changes.empty()) {
+        if (auto st = state.finishRedelivery(next.clientUuid, {}, 0); !st) {
+            fail(Failure::Final, kCodeStore, st.error().message, false);
+            return;
+        }
+        QTimer::singleShot(0, this, &SyncEngine::redeliverNext);
+        return;
+    }
+    PushRequest request {m_registration->deviceId, m_batch.changes};
+    post(protocol::apiPath("push"), request.toJson(), true, [this](const QJsonObject& body) {
+        auto versions = versionsFrom(body);
+        if (!versions)
+            return;
+        const int sent = int(m_batch.changes.size());
+        if (auto st = SyncState(m_vault).finishRedelivery(m_redeliveryClient, *versions, sent); !st) {
+            fail(Failure::Final, kCodeStore, st.error().message, true);
+            return;
+        }
+        m_sent += sent;
+        QTimer::singleShot(0, this, &SyncEngine::redeliverNext);
+    });
+}
+
+void SyncEngine::succeed()
+{
+    m_phase = Phase::Idle;
+    m_backoff.reset();
+    SyncState state(m_vault);
+    (void)state.recordSuccess();
+    QString message = tr("Sync finished: %n change(s) sent.", nullptr, int(m_sent));
+    if (m_rejected > 0) {
+        const QString refused
+            = tr("The server refused %n change(s) (%1); they stay on this workstation.", nullptr, m_rejected)
+                  .arg(m_rejectedCodes.join(u", "));
+        (void)state.recordFailure(QStringLiteral("rejected"), refused, true);
+        message += u' ' + refused;
+    }
+    qCInfo(lcSync) << "sync finished:" << m_sent << "sent," << m_rejected << "rejected";
+    Q_EMIT finished(true, message);
+}
+
+void SyncEngine::fail(Failure kind, const QString& code, const QString& message, bool reachedServer)
+{
+    const Phase phase = m_phase;
+    m_phase = Phase::Idle;
+    m_reply = nullptr;
+    qCWarning(lcSync) << "sync failed:" << code;
+    if (phase == Phase::Registering) {
+        Q_EMIT registrationFailed(message);
+        return;
+    }
+    if (m_vault.state() == Vault::State::Unlocked)
+        (void)SyncState(m_vault).recordFailure(code, message, reachedServer);
+    Q_EMIT finished(false, message);
+    if (kind == Failure::Transient && m_settings.retry) {
+        const qint64 delay = m_backoff.next();
+        m_retryTimer->start(int(std::min<qint64>(delay, std::numeric_limits<int>::max())));
+        Q_EMIT retryScheduled(delay);
+    }
+}
+
+// --- HTTP ---------------------------------------------------------------------------------------
+
+void SyncEngine::post(const QString& path, const QJsonObject& body, bool authenticated, OnReply onOk)
+{
+    QUrl url(m_registration->serverUrl);
+    url.setPath(url.path(QUrl::FullyDecoded) + path);
+    if (auto st = checkServerUrl(url); !st) {
+        fail(Failure::Final, kCodeNetwork, st.error().message, false);
+        return;
+    }
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(m_settings.requestTimeoutMs);
+    // A redirect could lead to an address checkServerUrl() would refuse: follow none.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setSslConfiguration(QSslConfiguration::defaultConfiguration()); // peer verification on
+    if (authenticated) {
+        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_registration->token.toUtf8());
+        request.setRawHeader(protocol::kDeviceHeader, m_registration->deviceId.toUtf8());
+    }
+    QNetworkReply* reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    m_reply = reply;
+    const QByteArray pin = m_registration->pinSha256.toLatin1();
+    if (!pin.isEmpty()) {
+        connect(reply, &QNetworkReply::encrypted, reply, [reply, pin] {
+            if (publicKeyPin(reply->sslConfiguration().peerCertificate()) != pin) {
+                reply->setProperty("hearthPinMismatch", true);
+                reply->abort();
+            }
+        });
+    }
+    connect(reply, &QNetworkReply::finished, this, [this, reply, onOk = std::move(onOk)] {
+        reply->deleteLater();
+        if (m_reply != reply)
+            return; // cancelled
+        onReply(reply, onOk);
+    });
+}
+
+void SyncEngine::onReply(QNetworkReply* reply, OnReply onOk)
+{
+    m_reply = nullptr;
+    if (reply->property("hearthPinMismatch").toBool()) {
+        fail(Failure::Final, kCodePin,
+             tr("The server's certificate is not the one this workstation was set up to trust. Nothing was sent. "
+                "Tell your administrator."),
+             false);
+        return;
+    }
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!statusAttribute.isValid()) {
+        qCWarning(lcSync) << "no answer from the server, network error" << int(reply->error());
+        const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;
+        fail(tls ? Failure::Final : Failure::Transient, kCodeNetwork,
+             tls ? tr("The server's certificate could not be verified. Nothing was sent. Tell your administrator.")
+                 : tr("The HMIS server could not be reached. Your records are safe on this workstation; Hearth will "
+                      "try again."),
+             false);
+        return;
+    }
+    const int status = statusAttribute.toInt();
+    const auto parsed = parseBody(reply->readAll());
+    const QJsonObject* body = std::get_if<QJsonObject>(&parsed);
+    const QString code = body ? body->value(u"error").toString() : QString();
+    if (status == 200 && body && !checkProtocol(*body)) {
+        onOk(*body);
+        return;
+    }
+    if (status == 401 && (code == error_code::TokenExpired || code == error_code::TokenInvalid)) {
+        if (m_phase != Phase::Registering)
+            (void)SyncState(m_vault).forgetToken();
+        fail(Failure::Final, code, signInAgain(), true);
+        return;
+    }
+    if (status == 401 && code == error_code::BadCredentials) {
+        fail(Failure::Final, code, tr("The server did not accept that user name and password."), true);
+        return;
+    }
+    if (status == 403 && code == error_code::DeviceRevoked) {
+        const QString reason = body->value(u"reason").toString();
+        fail(Failure::Final, code,
+             tr("An administrator revoked this workstation on the HMIS server. Reason given: %1").arg(reason), true);
+        Q_EMIT deviceRevoked(reason);
+        return;
+    }
+    if (status >= 500 || status == 200) {
+        // A 200 that is not a protocol body counts as malformed: nothing advances.
+        qCWarning(lcSync) << "server answered" << status << (code.isEmpty() ? QStringLiteral("-") : code);
+        fail(Failure::Transient, status == 200 ? kCodeMalformed : code,
+             status == 200 ? tr("The server's answer could not be read. Nothing was marked as sent; Hearth will try "
+                                "again.")
+                           : tr("The HMIS server had a problem (error %1). Hearth will try again.").arg(status),
+             true);
+        return;
+    }
+    qCWarning(lcSync) << "server refused the request" << status << code;
+    fail(Failure::Final, code.isEmpty() ? QString::number(status) : code,
+         tr("The HMIS server refused the request (error %1: %2).")
+             .arg(status)
+             .arg(body ? body->value(u"message").toString() : tr("no details")),
+         true);
+}
+
+} // namespace hearth::sync

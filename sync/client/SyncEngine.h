@@ -1,0 +1,135 @@
+#pragma once
+
+#include "client/Backoff.h"
+#include "client/PushSerializer.h"
+#include "common/Result.h"
+#include "consent/ConsentNotices.h"
+#include "store/SyncStateRepository.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <deque>
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace hearth {
+class Vault;
+}
+
+namespace hearth::sync {
+
+/// @brief How the engine pushes: batch size, retries, timeouts.
+struct SyncSettings
+{
+    int batchSize = 200; ///< change-log rows read, reviewed and sent at once
+    bool retry = true; ///< retry transient failures (server down, 5xx, malformed reply) with backoff
+    qint64 retryInitialMs = 1000;
+    qint64 retryCapMs = 5 * 60 * 1000;
+    int requestTimeoutMs = 60 * 1000;
+};
+
+/// @brief The client sync engine's push path: registers the workstation, delivers restriction requests,
+/// pushes the change log after the cursor in batches, and re-delivers a client's records under a wider
+/// release. Fully asynchronous (Qt Network); store work happens between replies, a batch at a time.
+///
+/// The only input to a push is ConsentGate's answer (through PushSerializer), and every batch passes the
+/// serializer's second check before a byte is sent. The cursor moves only after the server answered
+/// for a batch, so an interruption resumes where it stopped and the server's idempotency makes any
+/// replay harmless. Errors are plain sentences; nothing here shows UI or logs client data.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncEngine(Vault& vault, QObject* parent = nullptr);
+    ~SyncEngine() override;
+
+    void setSettings(const SyncSettings& settings);
+    const SyncSettings& settings() const { return m_settings; }
+
+    /// Registers this workstation with @p server as @p login (EditAgencySettings). @p pinSha256: optional
+    /// publicKeyPin() of the server certificate, checked on every connection from now on.
+    void registerDevice(const QUrl& server, const QString& login, const QString& password, const QString& deviceName,
+                        const QString& pinSha256 = {});
+    /// Starts a sync unless one is running (then false). Ends with finished().
+    bool syncNow();
+    bool isBusy() const { return m_phase != Phase::Idle; }
+    /// Stops a running sync or pending retry; what the server confirmed stays recorded.
+    void cancel();
+
+    /// Test seam: replaces ConsentGate::review (e.g. to feed a deliberately wrong disclosure). The
+    /// serializer's second check still runs on whatever it returns.
+    using Review = std::function<Result<std::vector<Disclosure>>(const std::vector<ChangeRecord>&)>;
+    void setReviewForTesting(Review review) { m_review = std::move(review); }
+
+Q_SIGNALS:
+    void registered();
+    void registrationFailed(const QString& message);
+    /// @p sent changes so far in this sync; @p pending change-log rows still waiting.
+    void progress(qint64 sent, qint64 pending);
+    /// The end of a sync: @p ok, and what happened in plain words.
+    void finished(bool ok, const QString& message);
+    /// A transient failure; the engine tries again after @p delayMs.
+    void retryScheduled(qint64 delayMs);
+    /// The server revoked this device: the workstation must wipe itself (next step of the sync issue).
+    void deviceRevoked(const QString& reason);
+
+private:
+    enum class Phase
+    {
+        Idle,
+        Registering,
+        Restrictions,
+        Pushing,
+        Redelivering,
+    };
+    enum class Failure
+    {
+        Transient, ///< try again later
+        Final, ///< needs a person (sign in again, a refusal, a revoked device)
+    };
+    using OnReply = std::function<void(const QJsonObject&)>;
+
+    void post(const QString& path, const QJsonObject& body, bool authenticated, OnReply onOk);
+    void onReply(QNetworkReply* reply, OnReply onOk);
+    void fail(Failure kind, const QString& code, const QString& message, bool reachedServer);
+    void succeed();
+
+    void deliverNextRestriction();
+    void pushNextBatch();
+    void onPushed(const QJsonObject& reply);
+    void redeliverNext();
+    /// Reviews, serializes and checks @p changes; nothing when the batch must not be sent (already failed).
+    std::optional<SerializedBatch> prepare(const std::vector<ChangeRecord>& changes, const QString& keySuffix);
+    /// The server's results for m_batch, or nothing (already failed) when the reply does not match it.
+    std::optional<std::vector<ServerVersion>> versionsFrom(const QJsonObject& reply);
+
+    Vault& m_vault;
+    SyncSettings m_settings;
+    Backoff m_backoff;
+    QNetworkAccessManager* m_network = nullptr;
+    QTimer* m_retryTimer = nullptr;
+    QPointer<QNetworkReply> m_reply;
+    Review m_review;
+    Phase m_phase = Phase::Idle;
+
+    std::optional<SyncRegistration> m_registration;
+    std::deque<hearth::RestrictionRequest> m_restrictions; ///< core's queued requests, not yet sent
+    SerializedBatch m_batch;
+    qint64 m_batchThrough = 0; ///< the last change-log row of the batch in flight
+    QString m_redeliveryClient;
+    qint64 m_cursorAtStart = 0;
+    qint64 m_sent = 0;
+    qint64 m_pending = 0; ///< change-log rows still to read in this sync (counted once at the start)
+    qint64 m_batchRows = 0; ///< change-log rows in the batch in flight
+    int m_rejected = 0;
+    QStringList m_rejectedCodes;
+};
+
+} // namespace hearth::sync
