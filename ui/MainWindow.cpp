@@ -16,7 +16,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QScreen>
-#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
