@@ -10,6 +10,7 @@
 //
 // hearth_bench_consent [clients]: 3,000 by default, which the setup (about 55 ms per client: five
 // transactions, each synced to disk) writes in about three minutes; pass 10000 for the full size.
+#include "BenchSupport.h"
 #include "common/Clock.h"
 #include "crypto/Crypto.h"
 #include "crypto/KeySlots.h"
@@ -37,6 +38,7 @@
 
 using namespace hearth;
 using namespace hearth::test;
+using namespace hearth::bench;
 
 namespace {
 constexpr int kDefaultClients = 3000;
@@ -44,33 +46,10 @@ constexpr int kBatch = 500;
 constexpr int kRuns = 3;
 const QDate kToday(2026, 6, 15);
 
-int fail(const char* what, const QString& message)
-{
-    std::fprintf(stderr, "%s: %s\n", what, qPrintable(message));
-    return 1;
-}
-
-double seconds(const QElapsedTimer& t)
-{
-    return double(t.nsecsElapsed()) / 1e9;
-}
-
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
-}
-
-SharingChoice choiceFor(SeededRandom& random)
-{
-    const int n = random.below(100);
-    if (n < 70)
-        return SharingChoice::FullSharing;
-    if (n < 80)
-        return SharingChoice::LimitedSharing;
-    if (n < 90)
-        return SharingChoice::Anonymous;
-    return SharingChoice::NoSharing;
 }
 
 const char* reasonName(Disclosure::Reason reason)
@@ -103,18 +82,6 @@ const char* reasonName(Disclosure::Reason reason)
 }
 
 /// Peak resident set size in MiB, from /proc/self/status (Linux only; -1 elsewhere).
-double peakRssMiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
-}
-
 struct ReviewFigures
 {
     double readSeconds = 0;

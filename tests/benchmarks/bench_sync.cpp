@@ -12,6 +12,7 @@
 //
 // hearth_bench_sync [clients] [batch]: 300 clients by default (the setup writes about 20 a second);
 // pass 10000 for the figure. The batch size defaults to the engine's (200).
+#include "BenchSupport.h"
 #include "client/SyncEngine.h"
 #include "common/Clock.h"
 #include "crypto/Crypto.h"
@@ -36,44 +37,11 @@
 
 using namespace hearth;
 using namespace hearth::test;
+using namespace hearth::bench;
 
 namespace {
 constexpr int kDefaultClients = 300;
 const QDate kToday(2026, 6, 15);
-
-int fail(const char* what, const QString& message)
-{
-    std::fprintf(stderr, "%s: %s\n", what, qPrintable(message));
-    return 1;
-}
-
-double seconds(const QElapsedTimer& t)
-{
-    return double(t.nsecsElapsed()) / 1e9;
-}
-
-double peakRssMiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return -1;
-}
-
-SharingChoice choiceFor(SeededRandom& random)
-{
-    const int n = random.below(100);
-    if (n < 70)
-        return SharingChoice::FullSharing;
-    if (n < 80)
-        return SharingChoice::LimitedSharing;
-    if (n < 90)
-        return SharingChoice::Anonymous;
-    return SharingChoice::NoSharing;
-}
 
 /// Runs one sync to its end; false with the engine's message when it failed.
 bool syncOnce(sync::SyncEngine& engine, QString* message)
