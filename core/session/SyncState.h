@@ -4,6 +4,7 @@
 #include "store/ChangeLog.h"
 #include "store/SyncStateRepository.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QStringList>
 
@@ -13,6 +14,17 @@
 namespace hearth {
 
 class Vault;
+
+/// @brief The offline lease: how long a registered workstation may go without reaching the server
+/// before Hearth locks (default 30 days; the server sends its own figure with every reply).
+struct SyncLease
+{
+    bool applies = false; ///< only once the workstation is registered
+    int leaseDays = 30;
+    std::optional<QDateTime> lastContactAt; ///< the last authenticated reply (this workstation's clock)
+    QDateTime expiresAt; ///< lastContactAt (or an administrator's unlock) plus leaseDays
+    bool expired = false;
+};
 
 /// @brief What the sync engine keeps in the encrypted store: the workstation's registration, the push
 /// cursor (a change_cursors row), the server version of each pushed record, the last outcome and the
@@ -64,6 +76,15 @@ public:
     Status recordFailure(const QString& code, const QString& message, bool reachedServer);
     /// The second check found a no-sharing marker: an audit entry (counts and codes only) and the error.
     Status recordRefusal(const QString& message, int changeCount);
+    /// The lease as of now (any signed-in user).
+    Result<SyncLease> lease() const;
+    /// An authenticated reply arrived: renews the lease from now with the server's @p leaseDays and lifts
+    /// a lease lock (Vault::clientAccessBlock()).
+    Status recordServerContact(int leaseDays);
+    /// An administrator (EditAgencySettings) unlocks an expired lease for another leaseDays without
+    /// reaching the server. Audited as `sync.lease-unlock`.
+    Status unlockLease();
+
     /// A restriction request the server confirmed (audited with the request id only).
     Status recordRestrictionDelivered(const QString& requestUuid);
 

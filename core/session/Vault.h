@@ -124,6 +124,11 @@ public:
 
     QString cipherVersion() const;
 
+    // --- Remote wipe ------------------------------------------------------------------------------
+    /// The server revoked this workstation: closes the store, destroys every key slot and the data
+    /// files (wipeWorkstation), leaves a notice with @p reason, settles in NoStore and emits wiped().
+    Status wipeAfterRevocation(const QString& reason);
+
 Q_SIGNALS:
     void stateChanged(hearth::Vault::State state);
     /// Emitted synchronously before locking or signing out, while the store is still open: save drafts now.
@@ -131,6 +136,8 @@ Q_SIGNALS:
     void userChanged();
     /// clientAccessBlock() changed: client screens open or close.
     void clientAccessBlockChanged();
+    /// The workstation erased itself (remote wipe); @p reason is the server administrator's.
+    void wiped(const QString& reason);
 
 private:
     friend class UserAdministration;

@@ -77,6 +77,10 @@ Q_SIGNALS:
     void finished(bool ok, const QString& message);
     /// A transient failure; the engine tries again after @p delayMs.
     void retryScheduled(qint64 delayMs);
+    /// Records pulled from the server were applied to the local store (@p count this sync so far).
+    void pulled(qint64 count);
+    /// The open conflicts changed (a push reply or a pull reported some, or one was resolved).
+    void conflictsChanged();
     /// The server revoked this device: the workstation must wipe itself (next step of the sync issue).
     void deviceRevoked(const QString& reason);
 
