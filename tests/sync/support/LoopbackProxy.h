@@ -1,18 +1,42 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayList>
 #include <QObject>
 #include <QTcpServer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTcpSocket;
 
 namespace hearth::test {
 
 /// @brief A TCP proxy on loopback between the sync engine and hearth-server: it keeps every byte the
 /// client sent (request lines, headers, bodies) and can cut a connection at the worst moment — after
 /// the server answered, before the client hears it.
+///
+/// It reads whole HTTP messages (Content-Length framing) in both directions, so it can also script
+/// faults into push requests one at a time (injectIntoPushes()), the way a flaky network or a
+/// misbehaving server would.
 class LoopbackProxy : public QObject
 {
     Q_OBJECT
 public:
+    /// What happens to a push request and its answer.
+    enum class Fault
+    {
+        None,
+        Hang, ///< forwarded; the answer never comes (no bytes) until the client gives up
+        SlowDrip, ///< forwarded; the answer arrives a few bytes at a time (setDrip())
+        Error500, ///< not forwarded; the client gets a 500 `internal`
+        Malformed, ///< forwarded; the client gets a 200 whose body is not JSON
+        Duplicate, ///< delivered twice: first a copy on another connection, then the original
+        Reorder, ///< held (the client hears nothing) and delivered after the server answered the next push
+        ResetAfterForward, ///< forwarded; once the server answered, the client's connection is reset
+    };
+
     explicit LoopbackProxy(quint16 targetPort, QObject* parent = nullptr);
 
     quint16 port() const { return m_server.serverPort(); }
@@ -24,13 +48,50 @@ public:
     /// While set, the server's answers are thrown away and the client's connection is cut.
     void setSwallowReplies(bool swallow) { m_swallow = swallow; }
 
+    /// The next @p count push requests meet @p fault, one after another; later ones pass.
+    void injectIntoPushes(Fault fault, int count = 1);
+    /// Push requests still to meet the injected fault.
+    int faultsLeft() const { return m_faultsLeft; }
+    /// SlowDrip: @p bytes of the answer every @p intervalMs.
+    void setDrip(int bytes, int intervalMs);
+    /// Push requests the server received (originals, copies and held ones released).
+    int pushesDelivered() const { return m_pushesDelivered; }
+    /// The status lines of the answers to copies and released held requests (nobody else hears them).
+    const QByteArrayList& sideReplies() const { return m_sideReplies; }
+    /// The body of the answer to each copy and released held request, in order.
+    const QByteArrayList& sideBodies() const { return m_sideBodies; }
+    /// True while a held (Reorder) request waits.
+    bool holding() const { return m_held.has_value(); }
+
+    /// One whole HTTP message taken from the front of @p buffer, if it is all there.
+    static std::optional<QByteArray> takeMessage(QByteArray& buffer);
+
+Q_SIGNALS:
+    /// A push request was written whole to the server (e.g. the moment to kill it mid-batch).
+    void pushForwarded();
+
 private:
+    struct Link;
     void accept();
+    void onRequest(const std::shared_ptr<Link>& link, const QByteArray& request);
+    void onResponse(Link& link, const QByteArray& response);
+    void forward(Link& link, const QByteArray& request);
+    /// Sends @p request to the server on a connection of its own; @p then runs when it was answered.
+    void sendAside(const QByteArray& request, std::function<void()> then = {});
+    Fault takeFault(const QByteArray& request);
 
     QTcpServer m_server;
     quint16 m_target = 0;
     QByteArray m_received;
     bool m_swallow = false;
+    Fault m_fault = Fault::None;
+    int m_faultsLeft = 0;
+    int m_dripBytes = 16;
+    int m_dripIntervalMs = 50;
+    int m_pushesDelivered = 0;
+    std::optional<QByteArray> m_held;
+    QByteArrayList m_sideReplies;
+    QByteArrayList m_sideBodies;
 };
 
 /// @brief A fake server on loopback that answers every request with the same raw HTTP response.

@@ -71,6 +71,14 @@ bool ServerProcess::start(QString* why)
     return false;
 }
 
+void ServerProcess::kill()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
 QUrl ServerProcess::url(const QString& path) const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));

@@ -24,6 +24,8 @@ public:
     /// Starts `serve` and waits for its "listening on" line; false (with the reason) if it did not come.
     bool start(QString* why);
     QUrl url(const QString& path) const;
+    /// SIGKILL, as a crash or a power cut would: no clean shutdown, whatever is in flight is cut off.
+    void kill();
     /// What the server wrote to its log so far.
     QByteArray log();
     const QString& databaseSpec() const { return m_spec; }
