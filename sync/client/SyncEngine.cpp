@@ -296,10 +296,13 @@ std::optional<std::vector<ServerVersion>> SyncEngine::versionsFrom(const QJsonOb
     for (qsizetype i = 0; i < results.size(); ++i) {
         if (!results.at(i).isObject())
             return malformed("result shape");
-        const ChangeResult r = ChangeResult::fromJson(results.at(i).toObject());
+        ChangeResult r = ChangeResult::fromJson(results.at(i).toObject());
         const Change& sent = m_batch.changes[size_t(i)];
         if (r.key != sent.key)
             return malformed("result order");
+        // A replay's answer stands for the first one, which was lost on the way (a refusal too).
+        if (r.status == u"duplicate" && !r.firstStatus.isEmpty())
+            r.status = r.firstStatus;
         if (r.status == u"rejected") {
             ++m_rejected;
             if (!m_rejectedCodes.contains(r.error))
