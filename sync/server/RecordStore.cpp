@@ -234,6 +234,28 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
 {
     if (reference.isEmpty())
         return std::nullopt;
+    // The sequence at which the server first saw a release of this client (0: never).
+    const auto firstSeen = [&](const QString& releaseId, qint64& seenAt) -> Done {
+        auto release
+            = m_db.exec(u"SELECT first_seen_seq FROM client_releases WHERE client_uuid = ? AND release_id = ?"_qs,
+                        {clientUuid, releaseId});
+        if (auto* failed = failureOf(release))
+            return *failed;
+        QSqlQuery& row = *std::get<QSqlQuery*>(release);
+        seenAt = row.next() ? row.value(0).toLongLong() : 0;
+        return std::nullopt;
+    };
+    qint64 seenAt = 0;
+    if (Done failed = firstSeen(reference.value(u"ReleaseID").toString(), seenAt))
+        return failed;
+    if (seenAt == 0) {
+        auto inserted
+            = m_db.exec(u"INSERT INTO client_releases (client_uuid, release_id, first_seen_seq) VALUES (?, ?, ?)"_qs,
+                        {clientUuid, reference.value(u"ReleaseID").toString(), seq});
+        if (auto* failed = failureOf(inserted))
+            return *failed;
+        seenAt = seq;
+    }
     auto current = m_db.exec(u"SELECT reference FROM client_consent WHERE client_uuid = ?"_qs, {clientUuid});
     if (auto* failed = failureOf(current))
         return *failed;
@@ -241,35 +263,27 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
     const bool known = row.next();
     const QJsonObject stored
         = known ? QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object() : QJsonObject();
-    // The newer release decides who sees the client: the later expiry (ISO dates sort as text).
-    const bool newer = !known
-        || (stored != reference && reference.value(u"ExpiresOn").toString() >= stored.value(u"ExpiresOn").toString());
-    if (newer) {
-        auto written = known ? m_db.exec(u"UPDATE client_consent SET reference = ? WHERE client_uuid = ?"_qs,
-                                         {compact(reference), clientUuid})
-                             : m_db.exec(u"INSERT INTO client_consent (client_uuid, reference) VALUES (?, ?)"_qs,
-                                         {clientUuid, compact(reference)});
-        if (auto* failed = failureOf(written))
-            return *failed;
-        // Who may see the client changed: deliver all their records again.
-        if (known) {
-            auto resent = m_db.exec(u"UPDATE records SET last_seq = ? WHERE client_uuid = ?"_qs, {seq, clientUuid});
-            if (auto* failed = failureOf(resent))
-                return *failed;
-        }
-    }
-    const QString releaseId = reference.value(u"ReleaseID").toString();
-    auto release = m_db.exec(u"SELECT first_seen_seq FROM client_releases WHERE client_uuid = ? AND release_id = ?"_qs,
-                             {clientUuid, releaseId});
-    if (auto* failed = failureOf(release))
-        return *failed;
-    if ((*std::get<QSqlQuery*>(release)).next())
+    qint64 storedSeenAt = 0;
+    if (known)
+        if (Done failed = firstSeen(stored.value(u"ReleaseID").toString(), storedSeenAt))
+            return failed;
+    // The release the server saw last decides who sees the client: server order, never a date. An
+    // expiry comes from a workstation's clock, and one a year ahead would pin an old, wider release.
+    const bool newer = !known || (stored != reference && seenAt >= storedSeenAt);
+    if (!newer)
         return std::nullopt;
-    auto inserted
-        = m_db.exec(u"INSERT INTO client_releases (client_uuid, release_id, first_seen_seq) VALUES (?, ?, ?)"_qs,
-                    {clientUuid, releaseId, seq});
-    if (auto* failed = failureOf(inserted))
+    auto written = known ? m_db.exec(u"UPDATE client_consent SET reference = ? WHERE client_uuid = ?"_qs,
+                                     {compact(reference), clientUuid})
+                         : m_db.exec(u"INSERT INTO client_consent (client_uuid, reference) VALUES (?, ?)"_qs,
+                                     {clientUuid, compact(reference)});
+    if (auto* failed = failureOf(written))
         return *failed;
+    // Who may see the client changed: deliver all their records again.
+    if (known) {
+        auto resent = m_db.exec(u"UPDATE records SET last_seq = ? WHERE client_uuid = ?"_qs, {seq, clientUuid});
+        if (auto* failed = failureOf(resent))
+            return *failed;
+    }
     return std::nullopt;
 }
 
