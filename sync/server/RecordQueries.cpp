@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QJsonDocument>
 
+#include <limits>
+
 namespace hearth::server {
 
 namespace ec = sync::error_code;
@@ -62,9 +64,19 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
     reply.cursor = since;
     const QStringList agency = caller.agencyNames();
     ScopeCache scopes(m_db);
+    // A page never ends inside one sequence number: a restriction or a new release stamps all of a client's
+    // records with one, and a cursor in the middle of them would skip the rest for good. So the page runs
+    // to the end of the sequence number of its limit-th record (and may hold more than limit).
+    qint64 through = std::numeric_limits<qint64>::max();
+    auto edge = m_db.exec(u"SELECT last_seq FROM records WHERE last_seq > ? ORDER BY last_seq LIMIT 1 OFFSET ?"_qs,
+                          {since, limit - 1});
+    if (auto* failed = failureOf(edge))
+        return *failed;
+    if (QSqlQuery& row = (*std::get<QSqlQuery*>(edge)); row.next())
+        through = row.value(0).toLongLong();
     auto rows = m_db.exec(u"SELECT entity, uuid, client_uuid, version, last_seq, operation FROM records "
-                          "WHERE last_seq > ? ORDER BY last_seq LIMIT ?"_qs,
-                          {since, limit});
+                          "WHERE last_seq > ? AND last_seq <= ? ORDER BY last_seq"_qs,
+                          {since, through});
     if (auto* failed = failureOf(rows))
         return *failed;
     struct PageRow
@@ -121,7 +133,7 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
         }
         reply.changes.push_back(std::move(change));
     }
-    reply.more = int(page.size()) == limit;
+    reply.more = int(page.size()) >= limit;
 
     auto open = m_db.exec(u"SELECT c.id, c.entity, c.uuid, c.field, c.server_value, c.device_value, r.client_uuid "
                           "FROM conflicts c JOIN records r ON r.entity = c.entity AND r.uuid = c.uuid "
