@@ -29,7 +29,7 @@ struct LoopbackProxy::Link
     QByteArray fromServer; ///< not yet a whole answer
     QByteArray unsent; ///< for the server, before its connection is up
     Fault answerFault = Fault::None; ///< what happens to the answer the server owes on this link
-    bool releaseHeld = false; ///< send the held request once the server answered on this link
+    bool releaseHeld = false; ///< a push forwarded while one is held: its answer counts toward the release
     QByteArray drip; ///< SlowDrip: what the client has yet to get
 };
 
@@ -135,6 +135,7 @@ void LoopbackProxy::onRequest(const std::shared_ptr<Link>& shared, const QByteAr
     }
     case Fault::Reorder:
         m_held = request; // the client hears nothing and gives up
+        m_heldWait = m_reorderDistance;
         return;
     case Fault::Duplicate: {
         sendAside(request, [this, shared, request] {
@@ -168,8 +169,7 @@ void LoopbackProxy::forward(Link& link, const QByteArray& request)
 
 void LoopbackProxy::onResponse(Link& link, const QByteArray& response)
 {
-    if (link.releaseHeld && m_held) {
-        link.releaseHeld = false;
+    if (std::exchange(link.releaseHeld, false) && m_held && --m_heldWait <= 0) {
         const QByteArray held = *m_held;
         m_held.reset();
         sendAside(held);

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QTcpServer>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -33,7 +34,7 @@ public:
         Error500, ///< not forwarded; the client gets a 500 `internal`
         Malformed, ///< forwarded; the client gets a 200 whose body is not JSON
         Duplicate, ///< delivered twice: first a copy on another connection, then the original
-        Reorder, ///< held (the client hears nothing) and delivered after the server answered the next push
+        Reorder, ///< held (the client hears nothing); delivered once the server answered the next push(es)
         ResetAfterForward, ///< forwarded; once the server answered, the client's connection is reset
     };
 
@@ -52,6 +53,8 @@ public:
     void injectIntoPushes(Fault fault, int count = 1);
     /// Push requests still to meet the injected fault.
     int faultsLeft() const { return m_faultsLeft; }
+    /// Reorder: the held push goes to the server after it answered @p pushes later ones (default 1).
+    void setReorderDistance(int pushes) { m_reorderDistance = std::max(1, pushes); }
     /// SlowDrip: @p bytes of the answer every @p intervalMs.
     void setDrip(int bytes, int intervalMs);
     /// Push requests the server received (originals, copies and held ones released).
@@ -90,6 +93,8 @@ private:
     int m_dripIntervalMs = 50;
     int m_pushesDelivered = 0;
     std::optional<QByteArray> m_held;
+    int m_reorderDistance = 1;
+    int m_heldWait = 0; ///< answered pushes still to go before the held one is sent
     QByteArrayList m_sideReplies;
     QByteArrayList m_sideBodies;
 };
