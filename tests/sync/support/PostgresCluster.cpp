@@ -50,7 +50,7 @@ PostgresCluster* PostgresCluster::shared(QString* why)
     return cluster.get();
 }
 
-bool PostgresCluster::run(const QString& program, const QStringList& arguments, QString* why) const
+bool PostgresCluster::run(const QString& program, const QStringList& arguments, QString* why, QByteArray* output) const
 {
     QProcess process;
     if (::geteuid() == 0) {
@@ -60,7 +60,7 @@ bool PostgresCluster::run(const QString& program, const QStringList& arguments, 
         process.setProgram(program);
         process.setArguments(arguments);
     }
-    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setProcessChannelMode(output ? QProcess::SeparateChannels : QProcess::MergedChannels);
     process.setWorkingDirectory(m_dir.path());
     process.start();
     if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
@@ -68,6 +68,8 @@ bool PostgresCluster::run(const QString& program, const QStringList& arguments, 
             *why = program + u": " + QString::fromLocal8Bit(process.readAll()) + process.errorString();
         return false;
     }
+    if (output)
+        *output = process.readAllStandardOutput();
     return true;
 }
 
@@ -114,6 +116,21 @@ QString PostgresCluster::createDatabase()
              {u"-h"_qs, m_dir.path(), u"-p"_qs, QString::number(m_port), u"-U"_qs, u"postgres"_qs, name}, nullptr))
         return {};
     return QStringLiteral("host=%1 port=%2 dbname=%3 user=postgres").arg(m_dir.path()).arg(m_port).arg(name);
+}
+
+QByteArray PostgresCluster::dump(const QString& spec) const
+{
+    QString database;
+    for (const QString& pair : spec.split(u' '))
+        if (pair.startsWith(u"dbname="))
+            database = pair.mid(7);
+    QByteArray out;
+    QString why;
+    if (!run(bin("pg_dump"),
+             {u"-h"_qs, m_dir.path(), u"-p"_qs, QString::number(m_port), u"-U"_qs, u"postgres"_qs, database}, &why,
+             &out))
+        return {};
+    return out;
 }
 
 } // namespace hearth::test

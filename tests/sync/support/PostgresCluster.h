@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -29,12 +30,14 @@ public:
 
     /// Creates a fresh database and returns its conninfo for hearth-server and QPSQL; empty on failure.
     QString createDatabase();
+    /// pg_dump of the database with conninfo @p spec: every live row as text (dead rows are not in it).
+    QByteArray dump(const QString& spec) const;
 
 private:
     PostgresCluster() = default;
     bool start(QString* why);
     /// Runs a PostgreSQL program (as `postgres` when we are root); its output on failure in @p why.
-    bool run(const QString& program, const QStringList& arguments, QString* why) const;
+    bool run(const QString& program, const QStringList& arguments, QString* why, QByteArray* output = nullptr) const;
 
     QTemporaryDir m_dir;
     int m_port = 54329;
