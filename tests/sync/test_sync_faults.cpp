@@ -548,7 +548,7 @@ TEMPLATE_TEST_CASE("the server killed mid-batch: after a restart one copy of eve
     s.firstSync();
     s.ws.populate(s.population, 30, 3, u"C"_qs); // one batch of some 170 changes: a long transaction
     s.ws.setBatch(1000, 30000); // this fault is the kill, not a timeout while the server works
-    const int delayMs = GENERATE(5, 25);
+    const int delayMs = GENERATE(5, 15);
     INFO("killed " << delayMs << " ms after the batch reached the server");
     bool killed = false;
     QObject::connect(s.server.proxy.get(), &LoopbackProxy::pushForwarded, s.server.proxy.get(), [&] {
