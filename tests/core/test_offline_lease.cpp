@@ -1,10 +1,12 @@
 // The offline lease with a manual clock: staff are refused once a registered workstation has gone too
 // long without reaching its server, an administrator gets in with client records closed and can unlock,
 // a server contact renews it, and setting the clock back does not stretch it.
+#include "../compliance/RunTestSupport.h"
 #include "IntakeTestSupport.h"
 #include "auth/PasswordPolicy.h"
 #include "session/AuditReader.h"
 #include "session/ClientRecords.h"
+#include "session/ComplianceRecords.h"
 #include "session/SyncState.h"
 #include "session/UserAdministration.h"
 
@@ -231,5 +233,31 @@ TEST_CASE("a running sync may read client data under an expired lease; screens s
     CHECK_FALSE(s.vault->clientAccessBlock().isEmpty());
     syncing = false;
     CHECK_FALSE(ClientRecords(*s.vault).open(s.maria).ok());
+    s.vault->setSyncRunningCheck({});
+}
+
+TEST_CASE("the compliance block still pauses a sync under an expired lease; both sentences show", "[lease]")
+{
+    LeaseStore s;
+    ComplianceRecords compliance(*s.vault);
+    REQUIRE_OK(compliance.saveRun(
+        compliance::test::answeredRun(compliance::AuditKind::SelfAudit, {u"firewall-active"_qs}, s.clock.now())));
+    compliance::ComplianceSettings settings;
+    settings.blockClientsOnCriticalFailure = true;
+    REQUIRE_OK(compliance.setSettings(settings));
+    const QString complianceBlock = s.vault->clientAccessBlock();
+    REQUIRE_FALSE(complianceBlock.isEmpty());
+
+    s.days(31);
+    s.switchTo(kAdminLogin, kAdminPassword);
+    CHECK(s.vault->clientAccessBlock()
+          == complianceBlock + u' ' + kRanOut
+              + u" Client records stay closed until it "
+                "syncs with the server or an administrator unlocks it on the Sync page."_qs);
+    s.vault->setSyncRunningCheck([] { return true; });
+    const auto open = ClientRecords(*s.vault).open(s.maria);
+    REQUIRE_FALSE(open.ok());
+    CHECK(open.code() == ErrorCode::PermissionDenied);
+    CHECK(SyncState(*s.vault).pendingCount().code() == ErrorCode::PermissionDenied);
     s.vault->setSyncRunningCheck({});
 }
