@@ -261,3 +261,20 @@ TEST_CASE("the compliance block still pauses a sync under an expired lease; both
     CHECK(SyncState(*s.vault).pendingCount().code() == ErrorCode::PermissionDenied);
     s.vault->setSyncRunningCheck({});
 }
+
+TEST_CASE("unlocking a locked session checks the lease too", "[lease]")
+{
+    LeaseStore s;
+    s.switchTo(kStaff, kThirdPassword);
+    s.vault->lock();
+    s.days(31);
+    const Status refused = s.vault->unlock(kThirdPassword);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.message().endsWith(u"An administrator must sign in to unlock it."_qs));
+    CHECK(s.vault->state() == Vault::State::Locked);
+    CHECK(s.vault->lockedUserLogin() == kStaff);
+    // An administrator takes over the workstation.
+    s.vault->signOut();
+    REQUIRE_OK(s.vault->signIn(kAdminLogin, kAdminPassword));
+    CHECK_FALSE(s.vault->clientAccessBlock().isEmpty());
+}
