@@ -57,6 +57,7 @@ inline constexpr auto SyncRegister = "sync.register";
 inline constexpr auto SyncRestriction = "sync.restriction";
 inline constexpr auto SyncRefusedMarker = "sync.refused-marker";
 inline constexpr auto Disclosure = "disclosure";
+inline constexpr auto SyncLeaseUnlock = "sync.lease-unlock";
 } // namespace audit
 
 /// @brief One audit entry. `detail` never carries client data: record references are UUIDs.

@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -45,10 +46,13 @@ SyncEngine::SyncEngine(Vault& vault, QObject* parent)
     m_network->setStrictTransportSecurityEnabled(true);
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, [this] { syncNow(); });
+    // An expired offline lease closes client records, but not to a sync: syncing is how it renews.
+    m_vault.setSyncRunningCheck([this] { return m_starting || isBusy(); });
 }
 
 SyncEngine::~SyncEngine()
 {
+    m_vault.setSyncRunningCheck({});
     if (m_reply)
         m_reply->abort();
 }
@@ -124,6 +128,8 @@ void SyncEngine::registerDevice(const QUrl& server, const QString& login, const 
             return;
         }
         m_registration = r;
+        if (auto st = SyncState(m_vault).recordServerContact(reply.leaseDays); !st)
+            qCWarning(lcSync) << "could not renew the offline lease";
         qCInfo(lcSync) << "registered with the server";
         Q_EMIT registered();
     });
@@ -136,6 +142,8 @@ bool SyncEngine::syncNow()
     if (isBusy())
         return false;
     m_retryTimer->stop();
+    m_starting = true;
+    const auto started = qScopeGuard([this] { m_starting = false; });
     SyncState state(m_vault);
     auto registration = state.registration();
     if (!registration) {
@@ -432,6 +440,30 @@ void SyncEngine::fail(Failure kind, const QString& code, const QString& message,
     }
 }
 
+// --- Offline lease and remote wipe ---------------------------------------------------------------
+
+void SyncEngine::noteServerContact(const QJsonObject& reply)
+{
+    // The registration reply is recorded once the registration is saved (the lease starts with it).
+    if (m_phase == Phase::Registering || !reply.contains(u"leaseDays"))
+        return;
+    if (auto st = SyncState(m_vault).recordServerContact(reply.value(u"leaseDays").toInt()); !st)
+        qCWarning(lcSync) << "could not renew the offline lease";
+}
+
+void SyncEngine::wipeRevoked(const QString& reason)
+{
+    m_retryTimer->stop();
+    m_registration.reset();
+    m_restrictions.clear();
+    m_batch = {};
+    if (auto st = m_vault.wipeAfterRevocation(reason); !st)
+        qCWarning(lcSync) << "remote wipe incomplete";
+    else
+        qCInfo(lcSync) << "remote wipe done";
+    Q_EMIT deviceRevoked(reason);
+}
+
 // --- HTTP ---------------------------------------------------------------------------------------
 
 void SyncEngine::post(const QString& path, const QJsonObject& body, bool authenticated, OnReply onOk)
@@ -497,6 +529,7 @@ void SyncEngine::onReply(QNetworkReply* reply, OnReply onOk)
     const QJsonObject* body = std::get_if<QJsonObject>(&parsed);
     const QString code = body ? body->value(u"error").toString() : QString();
     if (status == 200 && body && !checkProtocol(*body)) {
+        noteServerContact(*body);
         onOk(*body);
         return;
     }
@@ -514,7 +547,7 @@ void SyncEngine::onReply(QNetworkReply* reply, OnReply onOk)
         const QString reason = body->value(u"reason").toString();
         fail(Failure::Final, code,
              tr("An administrator revoked this workstation on the HMIS server. Reason given: %1").arg(reason), true);
-        Q_EMIT deviceRevoked(reason);
+        wipeRevoked(reason);
         return;
     }
     if (status >= 500 || status == 200) {

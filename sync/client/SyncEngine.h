@@ -81,7 +81,8 @@ Q_SIGNALS:
     void pulled(qint64 count);
     /// The open conflicts changed (a push reply or a pull reported some, or one was resolved).
     void conflictsChanged();
-    /// The server revoked this device: the workstation must wipe itself (next step of the sync issue).
+    /// The server revoked this device. The engine has already wiped the workstation
+    /// (Vault::wipeAfterRevocation); @p reason is the server administrator's.
     void deviceRevoked(const QString& reason);
 
 private:
@@ -104,6 +105,10 @@ private:
     void onReply(QNetworkReply* reply, OnReply onOk);
     void fail(Failure kind, const QString& code, const QString& message, bool reachedServer);
     void succeed();
+    /// An authenticated reply renews the offline lease with the server's leaseDays.
+    void noteServerContact(const QJsonObject& reply);
+    /// 403 device-revoked: wipe the workstation (no UI needed), then tell whoever listens.
+    void wipeRevoked(const QString& reason);
 
     void deliverNextRestriction();
     void pushNextBatch();
@@ -122,6 +127,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     Review m_review;
     Phase m_phase = Phase::Idle;
+    bool m_starting = false; ///< inside syncNow(), before a phase is set: counts as a running sync
 
     std::optional<SyncRegistration> m_registration;
     std::deque<hearth::RestrictionRequest> m_restrictions; ///< core's queued requests, not yet sent

@@ -78,7 +78,7 @@ struct Server
         } else {
             spec = dir.filePath(u"server.db"_qs);
         }
-        process = std::make_unique<ServerProcess>(spec);
+        process = std::make_unique<ServerProcess>(spec, environment());
         REQUIRE(process->admin({u"agency"_qs, u"add"_qs, u"HH"_qs, u"Harbor House"_qs}) == 0);
         REQUIRE(process->admin({u"agency"_qs, u"add"_qs, u"OT"_qs, u"Other Place"_qs}) == 0);
         REQUIRE(
@@ -91,6 +91,13 @@ struct Server
         proxy = std::make_unique<LoopbackProxy>(quint16(process->url({}).port()));
     }
 
+    /// A long offline lease: the clock tests move the workstation clock by years (the lease has its own tests).
+    static QProcessEnvironment environment()
+    {
+        QProcessEnvironment env;
+        env.insert(u"HEARTH_SERVER_LEASE_DAYS"_qs, u"3650"_qs);
+        return env;
+    }
     bool ready() const { return proxy != nullptr; }
     bool sqlite() const { return !spec.contains(u"dbname="); }
     void start()
@@ -103,7 +110,7 @@ struct Server
     void restart()
     {
         process->kill();
-        process = std::make_unique<ServerProcess>(spec);
+        process = std::make_unique<ServerProcess>(spec, environment());
         start();
         proxy->setTargetPort(quint16(process->url({}).port()));
     }
