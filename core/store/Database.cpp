@@ -99,8 +99,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
     if (rc != SQLITE_OK)
         return errorFor(rc, QObject::tr("open the database"));
 
-    // Wipe SQLCipher's own buffers on free. Must precede keying.
-    if (auto st = db->exec(QStringLiteral("PRAGMA cipher_memory_security = ON")); !st)
+    // No mlock/wipe of every SQLCipher allocation: it cost most of the CPU of a sync or a bulk write.
+    // The keys stay in SecretBytes; decrypted pages are ordinary memory (docs/security.md). Before keying.
+    if (auto st = db->exec(QStringLiteral("PRAGMA cipher_memory_security = OFF")); !st)
         return st.error();
     const SecretBytes rawKey = crypto::sqlcipherRawKey(dataKey);
     if (sqlite3_key(handle, rawKey.data(), static_cast<int>(rawKey.size())) != SQLITE_OK)
