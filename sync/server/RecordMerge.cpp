@@ -131,16 +131,19 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
         QVariantList newFields;
         QVariantList history;
         for (auto it = toApply.cbegin(); it != toApply.cend(); ++it) {
-            if (stored.contains(it.key())) {
+            const auto current = stored.constFind(it.key());
+            if (current != stored.cend()) {
                 auto written = m_db.exec(
                     u"UPDATE record_fields SET value = ?, version = ? WHERE entity = ? AND uuid = ? AND field = ?"_qs,
                     {it.value(), newVersion, change.entity, change.uuid, it.key()});
                 if (auto* failed = failureOf(written))
                     return *failed;
+                // History keeps superseded values only (the current one is in record_fields): a new
+                // record, most of a first sync, writes none.
+                history << change.entity << change.uuid << it.key() << current->version << current->value;
             } else {
                 newFields << change.entity << change.uuid << it.key() << it.value() << newVersion;
             }
-            history << change.entity << change.uuid << it.key() << newVersion << it.value();
         }
         if (auto failed
             = insertFiveColumnRows(m_db, u"record_fields (entity, uuid, field, value, version)"_qs, newFields))
