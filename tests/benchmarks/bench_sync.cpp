@@ -236,6 +236,7 @@ int main(int argc, char** argv)
     if (!server.start(&why))
         return fail("server", why);
     LoopbackProxy proxy(quint16(server.url({}).port()));
+    proxy.setCountOnly(true);
 
     sync::SyncEngine engine(vault);
     sync::SyncSettings settings;
@@ -260,7 +261,7 @@ int main(int argc, char** argv)
     if (!pendingRows)
         return fail("pending", pendingRows.message());
     const qint64 pending = *pendingRows;
-    const qsizetype bytesBefore = proxy.received().size();
+    const qint64 bytesBefore = proxy.receivedBytes();
     QString message;
     const QString serverPid = QString::number(server.processId());
     const bool peakReset = resetPeakRss();
@@ -270,7 +271,7 @@ int main(int argc, char** argv)
     if (!syncOnce(engine, &message))
         return fail("first sync", message);
     const double first = seconds(t);
-    const qsizetype bytes = proxy.received().size() - bytesBefore;
+    const qint64 bytes = proxy.receivedBytes() - bytesBefore;
     std::printf("first sync   %lld change-log rows, batch %d: %.2f s (%s)\n", qlonglong(pending), batch, first,
                 qPrintable(message));
     std::printf("cpu          workstation %.2f s, server %.2f s\n", cpuSeconds() - clientCpu,

@@ -22,7 +22,9 @@ void LoopbackProxy::accept()
         QPointer<QTcpSocket> inPtr(in);
         connect(in, &QTcpSocket::readyRead, this, [this, in, out, pending] {
             const QByteArray data = in->readAll();
-            m_received += data;
+            m_receivedBytes += data.size();
+            if (!m_countOnly)
+                m_received += data;
             if (out->state() == QAbstractSocket::ConnectedState)
                 out->write(data);
             else

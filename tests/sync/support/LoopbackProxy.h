@@ -23,6 +23,10 @@ public:
     int pushRequests() const { return int(m_received.count("POST /api/v1/push")); }
     /// While set, the server's answers are thrown away and the client's connection is cut.
     void setSwallowReplies(bool swallow) { m_swallow = swallow; }
+    /// Counts the bytes without keeping them (a benchmark: tens of MB would count as the client's memory).
+    void setCountOnly(bool countOnly) { m_countOnly = countOnly; }
+    /// How many bytes clients sent through the proxy so far, kept or not.
+    qint64 receivedBytes() const { return m_receivedBytes; }
 
 private:
     void accept();
@@ -31,6 +35,8 @@ private:
     quint16 m_target = 0;
     QByteArray m_received;
     bool m_swallow = false;
+    bool m_countOnly = false;
+    qint64 m_receivedBytes = 0;
 };
 
 /// @brief A fake server on loopback that answers every request with the same raw HTTP response.
