@@ -90,12 +90,14 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
     }
 
     QHash<QString, StoredField> stored;
-    auto fields = m_db.exec(u"SELECT field, value, version FROM record_fields WHERE entity = ? AND uuid = ?"_qs,
-                            {change.entity, change.uuid});
-    if (auto* failed = failureOf(fields))
-        return *failed;
-    for (QSqlQuery& row = (*std::get<QSqlQuery*>(fields)); row.next();)
-        stored.insert(row.value(0).toString(), {row.value(1).toString(), row.value(2).toLongLong()});
+    if (exists) { // a record the server has never seen has no fields: skip the read (most of a first sync)
+        auto fields = m_db.exec(u"SELECT field, value, version FROM record_fields WHERE entity = ? AND uuid = ?"_qs,
+                                {change.entity, change.uuid});
+        if (auto* failed = failureOf(fields))
+            return *failed;
+        for (QSqlQuery& row = (*std::get<QSqlQuery*>(fields)); row.next();)
+            stored.insert(row.value(0).toString(), {row.value(1).toString(), row.value(2).toLongLong()});
+    }
 
     QHash<QString, QString> toApply;
     std::vector<std::pair<QString, QString>> conflicting; // field, device value
