@@ -124,8 +124,11 @@ Expected<QSqlQuery*> Database::exec(const QString& sql, const QVariantList& bind
 {
     auto cached = m_prepared.find(sql);
     const bool fresh = cached == m_prepared.end();
-    if (fresh)
+    if (fresh) {
         cached = m_prepared.insert(sql, std::make_shared<QSqlQuery>(QSqlDatabase::database(m_connection, false)));
+        // Every reader walks rows once with next(): no copy of each row into Qt's result cache.
+        (*cached)->setForwardOnly(true);
+    }
     QSqlQuery& query = **cached;
     query.finish();
     // PostgreSQL cannot PREPARE DDL: statements without bindings run directly.
