@@ -12,8 +12,8 @@
 //   memory       peak resident memory (VmHWM) of this process during the first sync (from its start where
 //                the peak cannot be reset)
 //
-// hearth_bench_sync [clients] [batch]: 300 clients by default (the setup writes about 20 a second);
-// pass 10000 for the figure. The batch size defaults to the engine's (the protocol's maximum).
+// hearth_bench_sync [clients] [batch]: 300 clients by default (the setup writes about 40 a second);
+// pass 10000 for the figure. The batch size defaults to the engine's (500).
 // HEARTH_BENCH_SYNC_CACHE=<dir> keeps the set-up store (synthetic clients only) under <dir> and starts later
 // runs of the same size from a copy of it, so a profile need not wait for the set-up again.
 #include "BenchSupport.h"
