@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <sys/resource.h>
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
 
 namespace hearth {
 
@@ -32,6 +35,11 @@ bool initialize()
     // Core dumps would write the data key and client records to disk in the clear.
     struct rlimit none = {0, 0};
     setrlimit(RLIMIT_CORE, &none);
+#ifdef Q_OS_LINUX
+    // A piped core_pattern (systemd-coredump, apport) may ignore RLIMIT_CORE; a non-dumpable process is
+    // never dumped, and other processes of the same user cannot ptrace it or read its memory.
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
     return sodium_init() >= 0;
 }
 

@@ -28,7 +28,7 @@ namespace hearth::sync {
 /// @brief How the engine pushes: batch size, retries, timeouts.
 struct SyncSettings
 {
-    int batchSize = 200; ///< change-log rows read, reviewed and sent at once
+    int batchSize = 500; ///< change-log rows read, reviewed and sent at once (fewer round trips and commits)
     bool retry = true; ///< retry transient failures (server down, 5xx, malformed reply) with backoff
     qint64 retryInitialMs = 1000;
     qint64 retryCapMs = 5 * 60 * 1000;

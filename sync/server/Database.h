@@ -41,6 +41,8 @@ public:
     /// reused (the database owns the query): finish with a result before running the same statement
     /// again.
     Expected<QSqlQuery*> exec(const QString& sql, std::initializer_list<QVariant> bindings = {});
+    /// The same with a list built at run time (a multi-row INSERT).
+    Expected<QSqlQuery*> exec(const QString& sql, const QVariantList& bindings);
     /// Finishes every statement's result (an unfinished SELECT would keep SQLite from committing and
     /// hold a read snapshot): called at commit and after each request.
     void finishAll();

@@ -9,6 +9,11 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <sys/resource.h>
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
+
 using namespace hearth;
 using namespace hearth::test;
 
@@ -353,4 +358,17 @@ TEST_CASE("what each access level may do with users, passwords and keys", "[keys
     CHECK(s.vault->signIn(u"sam.staff"_qs, kThirdPassword).code() == ErrorCode::WrongPassword);
     REQUIRE_OK(s.vault->signIn(u"sam.staff"_qs, u"Pelican-Dune-55"_qs));
     CHECK(s.vault->user()->mustChangePassword);
+}
+
+TEST_CASE("a crash cannot write the data key or decrypted pages to a core dump", "[keys][memory]")
+{
+    // The test main ran crypto::initialize(), as the application does before it opens a store.
+    struct rlimit core = {1, 1};
+    REQUIRE(getrlimit(RLIMIT_CORE, &core) == 0);
+    CHECK(core.rlim_cur == 0);
+    CHECK(core.rlim_max == 0);
+#ifdef Q_OS_LINUX
+    // Not dumpable: even a piped core_pattern that ignores the limit gets nothing.
+    CHECK(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0);
+#endif
 }

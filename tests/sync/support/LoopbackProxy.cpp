@@ -81,7 +81,9 @@ void LoopbackProxy::accept()
             if (!link->in)
                 return;
             const QByteArray data = link->in->readAll();
-            m_received += data;
+            m_receivedBytes += data.size();
+            if (!m_countOnly)
+                m_received += data;
             link->fromClient += data;
             while (auto request = takeMessage(link->fromClient))
                 onRequest(link, *request);

@@ -48,6 +48,10 @@ public:
     int pushRequests() const { return int(m_received.count("POST /api/v1/push")); }
     /// While set, the server's answers are thrown away and the client's connection is cut.
     void setSwallowReplies(bool swallow) { m_swallow = swallow; }
+    /// Counts the bytes without keeping them (a benchmark: tens of MB would count as the client's memory).
+    void setCountOnly(bool countOnly) { m_countOnly = countOnly; }
+    /// How many bytes clients sent through the proxy so far, kept or not.
+    qint64 receivedBytes() const { return m_receivedBytes; }
 
     /// The next @p count push requests meet @p fault, one after another; later ones pass.
     void injectIntoPushes(Fault fault, int count = 1);
@@ -97,6 +101,8 @@ private:
     int m_heldWait = 0; ///< answered pushes still to go before the held one is sent
     QByteArrayList m_sideReplies;
     QByteArrayList m_sideBodies;
+    bool m_countOnly = false;
+    qint64 m_receivedBytes = 0;
 };
 
 /// @brief A fake server on loopback that answers every request with the same raw HTTP response.

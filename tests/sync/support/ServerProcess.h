@@ -29,6 +29,8 @@ public:
     /// What the server wrote to its log so far.
     QByteArray log();
     const QString& databaseSpec() const { return m_spec; }
+    /// The running server's process id (0 before start()), for CPU figures.
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
 
     /// Runs an administration command (`agency add ...`) on the same database; its exit code, output in @p output.
     int admin(const QStringList& arguments, const QByteArray& input = {}, QString* output = nullptr) const;
