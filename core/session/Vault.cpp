@@ -309,6 +309,11 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
                           user.role,
                           user.mustChangePassword,
                           passwordExpiredFor(user.passwordChangedAt)};
+    if (auto st = admitUnderLease(); !st) {
+        closeStore();
+        m_user.reset();
+        return st;
+    }
     slot->failedAttempts = 0;
     slot->lockedUntil = {};
     Status st = write([&]() -> Status {
@@ -333,6 +338,7 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
     m_lockedLogin.clear();
     setClientAccessBlock(ComplianceRecords(*this).clientAccessBlock());
     setState(State::Unlocked);
+    announceLease();
     Q_EMIT userChanged();
     return {};
 }
@@ -443,6 +449,9 @@ void Vault::signOut()
 void Vault::closeStore()
 {
     m_clientAccessBlock.clear();
+    m_leaseExpiresAt = {};
+    m_leaseBlock.clear();
+    m_leaseBlockAnnounced = false;
     m_searchIndex.reset();
     m_store.reset();
     m_dataKey.clear();
@@ -467,9 +476,16 @@ Status Vault::require(Permission permission) const
     if (!roleAllows(m_user->role, permission))
         return makeError(ErrorCode::PermissionDenied,
                          tr("Your access level (%1) does not allow this.").arg(roleName(m_user->role)));
-    if (!m_clientAccessBlock.isEmpty() && touchesClientData(permission))
-        return makeError(ErrorCode::PermissionDenied, m_clientAccessBlock);
+    if (touchesClientData(permission) && (!m_clientAccessBlock.isEmpty() || leaseBlocks()))
+        return makeError(ErrorCode::PermissionDenied, clientAccessBlock());
     return {};
+}
+
+QString Vault::clientAccessBlock() const
+{
+    if (!leaseExpired())
+        return m_clientAccessBlock;
+    return m_clientAccessBlock.isEmpty() ? m_leaseBlock : m_clientAccessBlock + u' ' + m_leaseBlock;
 }
 
 void Vault::setClientAccessBlock(const QString& sentence)

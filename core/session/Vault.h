@@ -23,6 +23,7 @@ namespace hearth {
 class Store;
 class DuplicateIndex;
 struct ClientProfile;
+struct SyncLease;
 
 struct AgencyProfile
 {
@@ -97,8 +98,13 @@ public:
     /// Client-data permissions are also refused while clientAccessBlock() is set.
     Status require(Permission permission) const;
     /// Why client records are closed on this workstation now (the agency's compliance policy and an open
-    /// critical finding), or empty. Worked out at sign-in and after every compliance change.
-    QString clientAccessBlock() const { return m_clientAccessBlock; }
+    /// critical finding; an offline lease that ran out), or empty. Worked out at sign-in, after every
+    /// compliance change and lease renewal, and when require() finds the lease has just run out.
+    QString clientAccessBlock() const;
+
+    /// The sync engine says whether a sync is running. While one runs, an expired offline lease does not
+    /// close client-data permissions (a sync is how the lease renews); the compliance block still does.
+    void setSyncRunningCheck(std::function<bool()> running) { m_syncRunning = std::move(running); }
 
     Status changePassword(const QString& currentPassword, const QString& newPassword);
 
@@ -153,6 +159,8 @@ private:
     friend class NoSharingAlerts;
     friend class ComplianceRecords;
     friend class SyncState;
+    friend class SyncInbox;
+    friend class SyncConflicts;
 
     Store* store() const { return m_store.get(); }
     /// Runs @p work in a transaction; audit entries it appends commit or roll back with it.
@@ -177,6 +185,18 @@ private:
     void setState(State state);
     bool passwordExpiredFor(const QDateTime& changedAt) const;
     void setClientAccessBlock(const QString& sentence);
+    /// Settles and saves the offline lease (a clock set back, a first contact) and caches its expiry;
+    /// @p announce: emit clientAccessBlockChanged() when the lease block came or went.
+    Result<SyncLease> refreshLease(bool announce = true);
+    /// At sign-in and unlock (store open, m_user set): refuses users without EditAgencySettings when the
+    /// lease has run out (audited); administrators get in with client records closed.
+    Status admitUnderLease();
+    /// The cached lease has run out; announces the block the first time it sees that.
+    bool leaseExpired() const;
+    /// The lease closes client-data permissions now: it has run out and no sync is running.
+    bool leaseBlocks() const;
+    /// Emits clientAccessBlockChanged() when the lease block came or went since it was last announced.
+    void announceLease();
 
     StoreLocation m_location;
     const Clock& m_clock;
@@ -190,6 +210,10 @@ private:
     QString m_lockedLogin;
     QString m_storeId;
     QString m_clientAccessBlock; ///< ComplianceRecords::clientAccessBlock(), cached for require()
+    QDateTime m_leaseExpiresAt; ///< invalid while no offline lease applies
+    QString m_leaseBlock; ///< what clientAccessBlock() says once m_leaseExpiresAt has passed
+    mutable bool m_leaseBlockAnnounced = false; ///< clientAccessBlockChanged() went out for the lease
+    std::function<bool()> m_syncRunning;
 };
 
 } // namespace hearth

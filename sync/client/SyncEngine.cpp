@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -45,10 +46,13 @@ SyncEngine::SyncEngine(Vault& vault, QObject* parent)
     m_network->setStrictTransportSecurityEnabled(true);
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, [this] { syncNow(); });
+    // An expired offline lease closes client records, but not to a sync: syncing is how it renews.
+    m_vault.setSyncRunningCheck([this] { return m_starting || isBusy(); });
 }
 
 SyncEngine::~SyncEngine()
 {
+    m_vault.setSyncRunningCheck({});
     if (m_reply)
         m_reply->abort();
 }
@@ -124,6 +128,8 @@ void SyncEngine::registerDevice(const QUrl& server, const QString& login, const 
             return;
         }
         m_registration = r;
+        if (auto st = SyncState(m_vault).recordServerContact(reply.leaseDays); !st)
+            qCWarning(lcSync) << "could not renew the offline lease";
         qCInfo(lcSync) << "registered with the server";
         Q_EMIT registered();
     });
@@ -136,6 +142,8 @@ bool SyncEngine::syncNow()
     if (isBusy())
         return false;
     m_retryTimer->stop();
+    m_starting = true;
+    const auto started = qScopeGuard([this] { m_starting = false; });
     SyncState state(m_vault);
     auto registration = state.registration();
     if (!registration) {
@@ -169,6 +177,8 @@ bool SyncEngine::syncNow()
     m_sent = 0;
     m_rejected = 0;
     m_rejectedCodes.clear();
+    m_pushConflicts.clear();
+    m_pulled = 0;
     auto restrictions = ConsentRecords(m_vault).pendingRestrictions();
     if (!restrictions) {
         fail(Failure::Final, kCodeStore, restrictions.error().message, false);
@@ -227,6 +237,8 @@ std::optional<SerializedBatch> SyncEngine::prepare(const std::vector<ChangeRecor
         fail(Failure::Final, kCodeStore, batch.error().message, false);
         return std::nullopt;
     }
+    if (keySuffix.isEmpty() && !markResolutions(*batch))
+        return std::nullopt;
     // The second check looks each client up again, independently of the review above.
     QStringList clients;
     for (const QString& client : std::as_const(batch->clients))
@@ -308,6 +320,7 @@ std::optional<std::vector<ServerVersion>> SyncEngine::versionsFrom(const QJsonOb
         }
         if (r.status != u"applied" && r.status != u"duplicate" && r.status != u"conflict")
             return malformed("result status");
+        m_pushConflicts.insert(m_pushConflicts.end(), r.conflicts.begin(), r.conflicts.end());
         if (r.serverVersion > 0)
             versions.push_back({sent.entity, sent.uuid, r.serverVersion, r.serverSeq});
     }
@@ -354,7 +367,7 @@ void SyncEngine::redeliverNext()
         return;
     }
     if (queued->empty()) {
-        succeed();
+        startPull();
         return;
     }
     const Redelivery next = queued->front();
@@ -398,6 +411,8 @@ void SyncEngine::succeed()
     SyncState state(m_vault);
     (void)state.recordSuccess();
     QString message = tr("Sync finished: %n change(s) sent.", nullptr, int(m_sent));
+    if (m_pulled > 0)
+        message += u' ' + tr("%n record(s) received.", nullptr, int(m_pulled));
     if (m_rejected > 0) {
         const QString refused
             = tr("The server refused %n change(s) (%1); they stay on this workstation.", nullptr, m_rejected)
@@ -427,6 +442,30 @@ void SyncEngine::fail(Failure kind, const QString& code, const QString& message,
         m_retryTimer->start(int(std::min<qint64>(delay, std::numeric_limits<int>::max())));
         Q_EMIT retryScheduled(delay);
     }
+}
+
+// --- Offline lease and remote wipe ---------------------------------------------------------------
+
+void SyncEngine::noteServerContact(const QJsonObject& reply)
+{
+    // The registration reply is recorded once the registration is saved (the lease starts with it).
+    if (m_phase == Phase::Registering || !reply.contains(u"leaseDays"))
+        return;
+    if (auto st = SyncState(m_vault).recordServerContact(reply.value(u"leaseDays").toInt()); !st)
+        qCWarning(lcSync) << "could not renew the offline lease";
+}
+
+void SyncEngine::wipeRevoked(const QString& reason)
+{
+    m_retryTimer->stop();
+    m_registration.reset();
+    m_restrictions.clear();
+    m_batch = {};
+    if (auto st = m_vault.wipeAfterRevocation(reason); !st)
+        qCWarning(lcSync) << "remote wipe incomplete";
+    else
+        qCInfo(lcSync) << "remote wipe done";
+    Q_EMIT deviceRevoked(reason);
 }
 
 // --- HTTP ---------------------------------------------------------------------------------------
@@ -494,6 +533,7 @@ void SyncEngine::onReply(QNetworkReply* reply, OnReply onOk)
     const QJsonObject* body = std::get_if<QJsonObject>(&parsed);
     const QString code = body ? body->value(u"error").toString() : QString();
     if (status == 200 && body && !checkProtocol(*body)) {
+        noteServerContact(*body);
         onOk(*body);
         return;
     }
@@ -511,7 +551,7 @@ void SyncEngine::onReply(QNetworkReply* reply, OnReply onOk)
         const QString reason = body->value(u"reason").toString();
         fail(Failure::Final, code,
              tr("An administrator revoked this workstation on the HMIS server. Reason given: %1").arg(reason), true);
-        Q_EMIT deviceRevoked(reason);
+        wipeRevoked(reason);
         return;
     }
     if (status >= 500 || status == 200) {

@@ -33,11 +33,13 @@ struct SyncSettings
     qint64 retryInitialMs = 1000;
     qint64 retryCapMs = 5 * 60 * 1000;
     int requestTimeoutMs = 60 * 1000;
+    int pullLimit = 1000; ///< records asked for per pull page (the server allows at most 1,000)
 };
 
-/// @brief The client sync engine's push path: registers the workstation, delivers restriction requests,
-/// pushes the change log after the cursor in batches, and re-delivers a client's records under a wider
-/// release. Fully asynchronous (Qt Network); store work happens between replies, a batch at a time.
+/// @brief The client sync engine: registers the workstation, delivers restriction requests, pushes the
+/// change log after the cursor in batches, re-delivers a client's records under a wider release, then
+/// pulls what other workstations shared into the local store (core's SyncInbox) with the open conflicts. Fully
+/// asynchronous (Qt Network); store work happens between replies, a batch at a time.
 ///
 /// The only input to a push is ConsentGate's answer (through PushSerializer), and every batch passes the
 /// serializer's second check before a byte is sent. The cursor moves only after the server answered
@@ -81,7 +83,8 @@ Q_SIGNALS:
     void pulled(qint64 count);
     /// The open conflicts changed (a push reply or a pull reported some, or one was resolved).
     void conflictsChanged();
-    /// The server revoked this device: the workstation must wipe itself (next step of the sync issue).
+    /// The server revoked this device. The engine has already wiped the workstation
+    /// (Vault::wipeAfterRevocation); @p reason is the server administrator's.
     void deviceRevoked(const QString& reason);
 
 private:
@@ -92,6 +95,7 @@ private:
         Restrictions,
         Pushing,
         Redelivering,
+        Pulling,
     };
     enum class Failure
     {
@@ -104,6 +108,10 @@ private:
     void onReply(QNetworkReply* reply, OnReply onOk);
     void fail(Failure kind, const QString& code, const QString& message, bool reachedServer);
     void succeed();
+    /// An authenticated reply renews the offline lease with the server's leaseDays.
+    void noteServerContact(const QJsonObject& reply);
+    /// 403 device-revoked: wipe the workstation (no UI needed), then tell whoever listens.
+    void wipeRevoked(const QString& reason);
 
     void deliverNextRestriction();
     void pushNextBatch();
@@ -114,6 +122,14 @@ private:
     /// The server's results for m_batch, or nothing (already failed) when the reply does not match it.
     std::optional<std::vector<ServerVersion>> versionsFrom(const QJsonObject& reply);
 
+    // The pull phase (SyncEnginePull.cpp): after the pushes, records other workstations sent.
+    void get(const QString& pathAndQuery, OnReply onOk);
+    void startPull();
+    void pullNextPage();
+    void onPulled(const QJsonObject& reply);
+    /// Marks the changes of @p batch that settle a conflict (`resolves`); false when it already failed.
+    bool markResolutions(SerializedBatch& batch);
+
     Vault& m_vault;
     SyncSettings m_settings;
     Backoff m_backoff;
@@ -122,6 +138,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     Review m_review;
     Phase m_phase = Phase::Idle;
+    bool m_starting = false; ///< inside syncNow(), before a phase is set: counts as a running sync
 
     std::optional<SyncRegistration> m_registration;
     std::deque<hearth::RestrictionRequest> m_restrictions; ///< core's queued requests, not yet sent
@@ -134,6 +151,9 @@ private:
     qint64 m_batchRows = 0; ///< change-log rows in the batch in flight
     int m_rejected = 0;
     QStringList m_rejectedCodes;
+    std::vector<FieldConflict> m_pushConflicts; ///< conflicts push replies reported in this sync
+    qint64 m_pullSince = 0; ///< the cursor the page in flight was asked from
+    qint64 m_pulled = 0; ///< records received in this sync
 };
 
 } // namespace hearth::sync

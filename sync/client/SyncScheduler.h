@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QObject>
 
+#include <chrono>
+
 class QTimer;
 
 namespace hearth::sync {
@@ -34,6 +36,8 @@ public:
 
     /// Test seam: what the network-return path does when reachability comes back online.
     void onlineAgain();
+    /// Test seam: a timer interval shorter than a minute (0: off). setIntervalMinutes() overrides it.
+    void setIntervalForTesting(std::chrono::milliseconds interval);
 
 Q_SIGNALS:
     /// A sync was started by the scheduler or syncNow().
