@@ -15,6 +15,7 @@
 #include "session/Vault.h"
 #include "sync/SyncPage.h"
 #include "sync/SyncSession.h"
+#include "sync/SyncText.h"
 
 #include <QHBoxLayout>
 #include <QListWidget>
@@ -169,7 +170,9 @@ void Workspace::updateSyncBadge()
     const QString text = conflicts > 0 ? tr("Sync (%1)").arg(conflicts) : tr("Sync");
     if (item->text() != text) {
         item->setText(text);
-        item->setToolTip(conflicts > 0 ? tr("%n conflict(s) to resolve", nullptr, conflicts) : QString());
+        item->setToolTip(conflicts > 0
+                             ? SyncText::counted(conflicts, tr("1 conflict to resolve"), tr("%1 conflicts to resolve"))
+                             : QString());
     }
 }
 

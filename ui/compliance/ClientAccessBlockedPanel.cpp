@@ -67,10 +67,11 @@ QString ClientAccessBlockedPanel::refresh()
     m_syncNow->setVisible(leaseBlock);
     m_unlock->setVisible(leaseBlock && admin);
     if (leaseBlock) {
+        const int days = lease.value().leaseDays;
         m_advice->setText(admin ? tr("Connect this computer to the network and press Sync now: client records open "
                                      "again as soon as the server answers. If the server cannot be reached, you can "
-                                     "unlock this workstation for another %n day(s).",
-                                     nullptr, lease.value().leaseDays)
+                                     "unlock this workstation for another %1.")
+                                      .arg(days == 1 ? tr("day") : tr("%1 days").arg(days))
                                 : tr("Connect this computer to the network and press Sync now: client records open "
                                      "again as soon as the server answers. If it cannot be reached, ask an "
                                      "administrator to unlock this workstation."));

@@ -108,9 +108,11 @@ void ConflictsView::reload()
     m_table->resizeColumnsToContents();
     m_summary->setText(m_conflicts.empty()
                            ? tr("No conflicts: every change from this workstation merged with the server's.")
-                           : tr("%n field(s) changed here and at another workstation since both last synced. The "
-                                "server kept its value; choose what stays.",
-                                nullptr, int(m_conflicts.size())));
+                           : SyncText::counted(qint64(m_conflicts.size()),
+                                               tr("1 field changed here and at another workstation since both last "
+                                                  "synced. The server kept its value; choose what stays."),
+                                               tr("%1 fields changed here and at another workstation since both "
+                                                  "last synced. The server kept its values; choose what stays.")));
     if (!m_conflicts.empty())
         m_table->selectRow(std::clamp(keepRow, 0, int(m_conflicts.size()) - 1));
     updateButtons();

@@ -62,15 +62,24 @@ void SyncSession::refresh()
     s.lastMessage = m_snapshot.lastMessage;
     s.retryInSeconds = m_snapshot.retryInSeconds;
 
+    bool leaseBlock = false;
     if (m_vault.state() != Vault::State::Unlocked) {
         s.unavailable = tr("Sync is off while Hearth is locked");
     } else {
         SyncState state(m_vault);
+        if (auto lease = state.lease())
+            s.lease = lease.value();
         const auto registration = state.registration();
         if (!registration) {
-            s.unavailable = m_vault.clientAccessBlock().isEmpty()
-                ? tr("Sync: %1").arg(SyncText::shortReason(registration.error().message))
-                : tr("Sync paused: client records are closed on this workstation");
+            // An expired lease closes the store to everything but a sync, which is what opens it again.
+            leaseBlock = s.lease.applies && s.lease.expired;
+            s.registered = s.lease.applies;
+            if (leaseBlock)
+                s.unavailable = tr("Offline too long: client records stay closed until a sync reaches the server");
+            else if (!m_vault.clientAccessBlock().isEmpty())
+                s.unavailable = tr("Sync paused: client records are closed on this workstation");
+            else
+                s.unavailable = tr("Sync: %1").arg(SyncText::shortReason(registration.error().message));
         } else if (const auto& r = registration.value()) {
             s.registered = true;
             s.serverUrl = r->serverUrl;
@@ -83,14 +92,12 @@ void SyncSession::refresh()
             s.outcome = outcome.value();
         if (auto pending = state.pendingCount())
             s.pending = pending.value();
-        if (auto lease = state.lease())
-            s.lease = lease.value();
         if (auto conflicts = SyncConflicts(m_vault).openCount())
             s.conflicts = conflicts.value();
     }
     m_snapshot = s;
     // Only on a change: enabling again would restart the scheduler's timer.
-    const bool automatic = !m_shutDown && s.registered && !s.needsSignIn && s.unavailable.isEmpty();
+    const bool automatic = !m_shutDown && s.registered && !s.needsSignIn && (s.unavailable.isEmpty() || leaseBlock);
     if (automatic != m_scheduler->isEnabled())
         m_scheduler->setEnabled(automatic);
     Q_EMIT changed();

@@ -80,6 +80,8 @@ void SyncStatusPanel::update()
 
     if (!s.registered)
         m_server->setText(tr("Not connected to a server yet. An administrator connects this workstation below."));
+    else if (s.serverUrl.isEmpty())
+        m_server->setText(tr("Registered (the details show again once client records are open)"));
     else
         m_server->setText(tr("%1, agency %2 (registered %3 by %4)")
                               .arg(s.serverUrl, s.agency, SyncText::absoluteTime(s.registeredAt), s.registeredBy));
@@ -115,9 +117,9 @@ void SyncStatusPanel::update()
                              .arg(SyncText::absoluteTime(s.lease.expiresAt)));
     else
         m_lease->setText(tr("If this workstation cannot reach the server by %1, client records close until it "
-                            "does (%n day(s) without contact allowed).",
-                            nullptr, s.lease.leaseDays)
-                             .arg(SyncText::absoluteTime(s.lease.expiresAt)));
+                            "does (%2 without contact allowed).")
+                             .arg(SyncText::absoluteTime(s.lease.expiresAt),
+                                  SyncText::counted(s.lease.leaseDays, tr("1 day"), tr("%1 days"))));
 
     // A bar only for a sync long enough to report progress; the count says what it stands for.
     const bool showProgress = s.busy && s.total > 0;

@@ -9,6 +9,11 @@
 
 namespace hearth::ui {
 
+QString SyncText::counted(qint64 n, const QString& one, const QString& many)
+{
+    return n == 1 ? one : many.arg(QLocale().toString(n));
+}
+
 QString SyncText::relativeTime(const QDateTime& when, const QDateTime& now)
 {
     // A clock set back shows "just now" rather than a time in the future.
@@ -16,10 +21,10 @@ QString SyncText::relativeTime(const QDateTime& when, const QDateTime& now)
     if (seconds < 60)
         return tr("just now");
     if (seconds < 3600)
-        return tr("%n minute(s) ago", nullptr, int(seconds / 60));
+        return counted(seconds / 60, tr("1 minute ago"), tr("%1 minutes ago"));
     if (seconds < 86400)
-        return tr("%n hour(s) ago", nullptr, int(seconds / 3600));
-    return tr("%n day(s) ago", nullptr, int(seconds / 86400));
+        return counted(seconds / 3600, tr("1 hour ago"), tr("%1 hours ago"));
+    return counted(seconds / 86400, tr("1 day ago"), tr("%1 days ago"));
 }
 
 QString SyncText::absoluteTime(const QDateTime& when)
@@ -83,9 +88,9 @@ QString SyncText::statusLine(const SyncSnapshot& s, const QDateTime& now)
         line = tr("Not synced yet");
     }
     if (s.pending > 0)
-        line += tr(" · %n change(s) waiting", nullptr, int(std::min<qint64>(s.pending, INT_MAX)));
+        line += QStringLiteral(" · ") + counted(s.pending, tr("1 change waiting"), tr("%1 changes waiting"));
     if (s.conflicts > 0)
-        line += tr(" · %n conflict(s) to resolve", nullptr, s.conflicts);
+        line += QStringLiteral(" · ") + counted(s.conflicts, tr("1 conflict to resolve"), tr("%1 conflicts to resolve"));
     return line;
 }
 

@@ -39,6 +39,9 @@ class SyncText
 {
     Q_DECLARE_TR_FUNCTIONS(SyncText)
 public:
+    /// @p one for 1, else @p many with %1 the number ("1 change", "3 changes"): plain English plurals
+    /// without a translation file, which tr()'s %n needs.
+    static QString counted(qint64 n, const QString& one, const QString& many);
     /// "just now", "5 minutes ago", "3 hours ago", "2 days ago".
     static QString relativeTime(const QDateTime& when, const QDateTime& now);
     /// The local date and time, e.g. "11/21/2026 9:05 AM".
