@@ -90,7 +90,8 @@ QString SyncText::statusLine(const SyncSnapshot& s, const QDateTime& now)
     if (s.pending > 0)
         line += QStringLiteral(" · ") + counted(s.pending, tr("1 change waiting"), tr("%1 changes waiting"));
     if (s.conflicts > 0)
-        line += QStringLiteral(" · ") + counted(s.conflicts, tr("1 conflict to resolve"), tr("%1 conflicts to resolve"));
+        line
+            += QStringLiteral(" · ") + counted(s.conflicts, tr("1 conflict to resolve"), tr("%1 conflicts to resolve"));
     return line;
 }
 
