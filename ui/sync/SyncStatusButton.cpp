@@ -21,11 +21,11 @@ void SyncStatusButton::setSession(SyncSession* session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     if (session)
-        connect(session, &SyncSession::changed, this, &SyncStatusButton::update);
-    update();
+        connect(session, &SyncSession::changed, this, &SyncStatusButton::showSnapshot);
+    showSnapshot();
 }
 
-void SyncStatusButton::update()
+void SyncStatusButton::showSnapshot()
 {
     setVisible(m_session != nullptr);
     if (!m_session)

@@ -23,7 +23,7 @@ public:
     void setSession(SyncSession* session);
 
 private:
-    void update();
+    void showSnapshot();
 
     const Clock& m_clock;
     QPointer<SyncSession> m_session;

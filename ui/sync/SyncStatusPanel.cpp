@@ -68,11 +68,11 @@ SyncStatusPanel::SyncStatusPanel(Vault& vault, SyncSession& session, QWidget* pa
 
     connect(m_syncNow, &QPushButton::clicked, &session, &SyncSession::syncNow);
     connect(m_interval, &QSpinBox::valueChanged, &session, &SyncSession::setIntervalMinutes);
-    connect(&session, &SyncSession::changed, this, &SyncStatusPanel::update);
-    update();
+    connect(&session, &SyncSession::changed, this, &SyncStatusPanel::showSnapshot);
+    showSnapshot();
 }
 
-void SyncStatusPanel::update()
+void SyncStatusPanel::showSnapshot()
 {
     const SyncSnapshot& s = m_session.snapshot();
     const QDateTime now = m_vault.clock().now();

@@ -25,7 +25,7 @@ public:
     SyncStatusPanel(Vault& vault, SyncSession& session, QWidget* parent = nullptr);
 
 private:
-    void update();
+    void showSnapshot();
 
     Vault& m_vault;
     SyncSession& m_session;
