@@ -93,8 +93,9 @@ Workspace::Workspace(Vault& vault, SyncSession* sync, QWidget* parent)
         // A run saved or a finding resolved changes the reminders and may lift the block.
         connect(m_compliance, &ComplianceArea::changed, this, &Workspace::refreshNotices);
     }
-    // Whoever enters data syncs it; registering is for administrators (on the page itself).
-    if (m_sync && vault.can(Permission::EditClients)) {
+    // Whoever enters data syncs it; registering is for administrators (on the page itself). By role, not
+    // can(): a block that closes client records (the offline lease) is lifted from this page.
+    if (m_sync && vault.user() && roleAllows(vault.user()->role, Permission::EditClients)) {
         m_syncPage = new SyncPage(vault, *m_sync);
         m_syncArea = scrollable(m_syncPage);
         addArea(tr("Sync"), m_syncArea);

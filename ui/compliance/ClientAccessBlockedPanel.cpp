@@ -1,6 +1,7 @@
 #include "ClientAccessBlockedPanel.h"
 
 #include "UiHelpers.h"
+#include "session/ComplianceRecords.h"
 #include "session/SyncState.h"
 #include "session/Vault.h"
 
@@ -33,7 +34,6 @@ ClientAccessBlockedPanel::ClientAccessBlockedPanel(Vault& vault, QWidget* parent
     m_advice->setObjectName(QStringLiteral("clientAccessBlockedAdvice"));
     m_advice->setWordWrap(true);
     m_open->setObjectName(QStringLiteral("blockedOpenComplianceButton"));
-    m_open->setVisible(vault.can(Permission::AuditWorkstation));
     m_syncNow->setObjectName(QStringLiteral("blockedSyncNowButton"));
     m_unlock->setObjectName(QStringLiteral("blockedUnlockLeaseButton"));
     auto* buttons = new QHBoxLayout;
@@ -64,6 +64,9 @@ QString ClientAccessBlockedPanel::refresh()
     const auto lease = reason.isEmpty() ? Result<SyncLease>(SyncLease {}) : SyncState(m_vault).lease();
     const bool leaseBlock = lease && lease.value().applies && lease.value().expired;
     const bool admin = m_vault.can(Permission::EditAgencySettings);
+    // Open Compliance only when the compliance policy is (also) what closes them.
+    m_open->setVisible(m_vault.can(Permission::AuditWorkstation)
+                       && (!leaseBlock || !ComplianceRecords(m_vault).clientAccessBlock().isEmpty()));
     m_syncNow->setVisible(leaseBlock);
     m_unlock->setVisible(leaseBlock && admin);
     if (leaseBlock) {

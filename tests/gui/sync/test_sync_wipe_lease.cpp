@@ -116,6 +116,8 @@ TEST_CASE("an expired offline lease closes client records until a sync or an adm
     }
     SECTION("Sync now reaches the server and renews the lease")
     {
+        // The status bar says why records are closed, and that a sync opens them.
+        CHECK(f.statusText().startsWith(u"Offline too long"_qs));
         QTest::mouseClick(syncNow, Qt::LeftButton);
         REQUIRE(QTest::qWaitFor([&] { return !panel->isVisible(); }, 30000));
         CHECK(ClientRecords(f.vault).open(fay).ok());
