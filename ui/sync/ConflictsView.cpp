@@ -62,16 +62,20 @@ ConflictsView::ConflictsView(Vault& vault, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
 
-    auto* actions = new QHBoxLayout;
-    actions->addWidget(m_keepServer);
-    actions->addWidget(m_keepDevice);
-    actions->addSpacing(fontMetrics().averageCharWidth() * 2);
-    actions->addWidget(m_newValue, 1);
-    actions->addWidget(m_useNew);
+    auto* actions = new QWidget;
+    actions->setObjectName(QStringLiteral("conflictActions"));
+    m_actions = actions;
+    auto* actionRow = new QHBoxLayout(actions);
+    actionRow->setContentsMargins({});
+    actionRow->addWidget(m_keepServer);
+    actionRow->addWidget(m_keepDevice);
+    actionRow->addSpacing(fontMetrics().averageCharWidth() * 2);
+    actionRow->addWidget(m_newValue, 1);
+    actionRow->addWidget(m_useNew);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
-    layout->addLayout(actions);
+    layout->addWidget(actions);
     layout->addWidget(m_error);
 
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ConflictsView::updateButtons);
@@ -113,6 +117,9 @@ void ConflictsView::reload()
                                                   "synced. The server kept its value; choose what stays."),
                                                tr("%1 fields changed here and at another workstation since both "
                                                   "last synced. The server kept its values; choose what stays.")));
+    // Nothing to settle: the summary alone, so the page stays short.
+    m_table->setVisible(!m_conflicts.empty());
+    m_actions->setVisible(!m_conflicts.empty());
     if (!m_conflicts.empty())
         m_table->selectRow(std::clamp(keepRow, 0, int(m_conflicts.size()) - 1));
     updateButtons();

@@ -46,6 +46,7 @@ private:
     QTableWidget* m_table;
     QPushButton* m_keepServer;
     QPushButton* m_keepDevice;
+    QWidget* m_actions = nullptr;
     QLineEdit* m_newValue;
     QPushButton* m_useNew;
     QLabel* m_error;

@@ -47,6 +47,7 @@ SyncStatusPanel::SyncStatusPanel(Vault& vault, SyncSession& session, QWidget* pa
     m_interval->setRange(0, 24 * 60);
     m_interval->setSuffix(tr(" min"));
     m_interval->setSpecialValueText(tr("Only when asked"));
+    m_interval->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // a number, not a line of text
     m_interval->setValue(session.intervalMinutes());
     m_interval->setEnabled(vault.can(Permission::EditAgencySettings));
     m_interval->setToolTip(tr("Hearth also syncs when the network comes back and whenever you press Sync now."));
@@ -62,6 +63,7 @@ SyncStatusPanel::SyncStatusPanel(Vault& vault, SyncSession& session, QWidget* pa
     buttons->addWidget(m_syncNow);
     buttons->addWidget(m_progress, 1);
     buttons->addWidget(m_running);
+    buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(buttons);
