@@ -3,6 +3,7 @@
 #include "SetupWizard.h"
 #include "crypto/Crypto.h"
 #include "session/Vault.h"
+#include "sync/WipeMessage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -54,8 +55,8 @@ int main(int argc, char** argv)
 
     hearth::ui::MainWindow window(vault);
     std::unique_ptr<hearth::ui::SetupWizard> wizard;
-    QWidget* first = &window;
-    if (state == hearth::Vault::State::NoStore) {
+    // First run, and again after a remote wipe: set-up in place of the window until a store exists.
+    const auto startSetup = [&wizard, &window, &app, &vault] {
         wizard = std::make_unique<hearth::ui::SetupWizard>(vault);
         // Hiding the wizard must not count as the last window closing.
         QApplication::setQuitOnLastWindowClosed(false);
@@ -64,9 +65,18 @@ int main(int argc, char** argv)
             QApplication::setQuitOnLastWindowClosed(true);
         });
         QObject::connect(wizard.get(), &QDialog::rejected, &app, &QCoreApplication::quit, Qt::QueuedConnection);
-        first = wizard.get();
-    }
+        return wizard.get();
+    };
+    QObject::connect(&window, &hearth::ui::MainWindow::setupRequested, &window, [&window, &startSetup] {
+        window.hide();
+        startSetup()->show();
+    });
+    QWidget* first = &window;
+    if (state == hearth::Vault::State::NoStore)
+        first = startSetup();
     first->show();
+    // A workstation erased by its server says why once, at the next start.
+    hearth::ui::openPendingWipeNotice(first, vault.location());
 
     if (parser.isSet(exitWhenReady)) {
         QTimer::singleShot(0, &app, [&sinceStart] {

@@ -8,6 +8,10 @@
 #include "SystemLockWatcher.h"
 #include "Workspace.h"
 #include "session/IdleTimer.h"
+#include "store/WorkstationWipe.h"
+#include "sync/SyncSession.h"
+#include "sync/SyncStatusButton.h"
+#include "sync/WipeMessage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -15,6 +19,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -33,6 +38,7 @@ MainWindow::MainWindow(Vault& vault, QWidget* parent)
     , m_statusUser(new QLabel)
     , m_statusRole(new QLabel)
     , m_statusLock(new QLabel)
+    , m_syncStatus(new SyncStatusButton(vault.clock()))
 {
     m_screens->setObjectName(QStringLiteral("screens"));
     m_screens->addWidget(m_signIn);
@@ -48,7 +54,12 @@ MainWindow::MainWindow(Vault& vault, QWidget* parent)
     statusBar()->addWidget(m_statusUser);
     m_statusRole->setIndent(QFontMetrics(font()).averageCharWidth() * 2);
     statusBar()->addWidget(m_statusRole);
+    statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_statusLock);
+    connect(m_syncStatus, &QToolButton::clicked, this, [this] {
+        if (m_workspace)
+            m_workspace->showSync();
+    });
 
     qApp->installEventFilter(new ActivityMonitor(*m_idle, this));
     m_idleCheck->setInterval(1000);
@@ -59,6 +70,7 @@ MainWindow::MainWindow(Vault& vault, QWidget* parent)
     connect(&m_vault, &Vault::aboutToLock, this, &MainWindow::onAboutToLock);
     connect(&m_vault, &Vault::stateChanged, this, &MainWindow::showCurrentState);
     connect(&m_vault, &Vault::userChanged, this, &MainWindow::showCurrentState);
+    connect(&m_vault, &Vault::wiped, this, &MainWindow::onWiped);
 
     // Room for the work areas, but never larger than the screen's usable part (a 768-pixel laptop).
     const QFontMetrics metrics(font());
@@ -92,6 +104,11 @@ void MainWindow::createMenus()
 Workspace* MainWindow::workspace() const
 {
     return m_workspace;
+}
+
+SyncSession* MainWindow::syncSession() const
+{
+    return m_sync;
 }
 
 QWidget* MainWindow::currentScreen() const
@@ -166,7 +183,20 @@ void MainWindow::enterSession()
 
 void MainWindow::buildWorkspace()
 {
-    m_workspace = new Workspace(m_vault);
+    // The engine registers itself with the vault; the one before must be gone first.
+    delete m_retiredSync;
+    m_sync = new SyncSession(m_vault, this);
+    connect(m_sync, &SyncSession::wipeFailed, this, [this](const QString& message) {
+        auto* box = new QMessageBox(QMessageBox::Critical, tr("Hearth"),
+                                    tr("The agency server revoked this workstation, but Hearth could not erase all "
+                                       "of its data: %1 Tell your administrator now.")
+                                        .arg(message),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    m_syncStatus->setSession(m_sync);
+    m_workspace = new Workspace(m_vault, m_sync);
     m_screens->addWidget(m_workspace);
     m_screens->setCurrentWidget(m_workspace);
     m_shown = Screen::Workspace;
@@ -189,6 +219,14 @@ void MainWindow::buildWorkspace()
 void MainWindow::dropWorkspace()
 {
     m_idleCheck->stop();
+    if (m_sync) {
+        // Later, not now: this may run inside one of the session's own slots (a wipe).
+        m_syncStatus->setSession(nullptr);
+        m_sync->shutdown();
+        m_sync->deleteLater();
+        m_retiredSync = m_sync;
+        m_sync = nullptr;
+    }
     if (!m_workspace)
         return;
     m_screens->removeWidget(m_workspace);
@@ -254,6 +292,17 @@ void MainWindow::showAbout()
 {
     AboutDialog about(m_vault, this);
     about.exec();
+}
+
+void MainWindow::onWiped(const QString& reason)
+{
+    dropWorkspace();
+    QMessageBox* box = openWipeMessage(this, reason);
+    connect(box, &QMessageBox::finished, this, [this] {
+        // Seen: the next start need not say it again.
+        clearWipeNotice(m_vault.location());
+        Q_EMIT setupRequested();
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

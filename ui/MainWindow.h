@@ -20,6 +20,8 @@ namespace hearth::ui {
 
 class LockScreen;
 class SignInWidget;
+class SyncSession;
+class SyncStatusButton;
 class Workspace;
 
 /// @brief The application window: sign-in, lock screen or workspace, plus auto-lock and the OS lock hooks.
@@ -37,6 +39,13 @@ public:
     /// nullptr unless a user is signed in and unlocked.
     Workspace* workspace() const;
     QWidget* currentScreen() const;
+    /// This session's sync; nullptr unless a user is signed in and unlocked.
+    SyncSession* syncSession() const;
+    SyncStatusButton* syncStatus() const { return m_syncStatus; }
+
+Q_SIGNALS:
+    /// The workstation erased itself and the user has read why: the application runs set-up again.
+    void setupRequested();
 
 public Q_SLOTS:
     /// Locks when the idle limit has passed. Called every second; tests call it after moving the clock.
@@ -55,6 +64,7 @@ private:
     void updateChrome();
     void changePassword();
     void showAbout();
+    void onWiped(const QString& reason);
 
     /// Which screen was last prepared: a screen is reset only when it is entered, not on every vault signal.
     enum class Screen
@@ -73,6 +83,8 @@ private:
     SignInWidget* m_signIn;
     LockScreen* m_lockScreen;
     QPointer<Workspace> m_workspace;
+    QPointer<SyncSession> m_sync; ///< lives with the workspace: nothing syncs while locked
+    QPointer<SyncSession> m_retiredSync; ///< dropped, awaiting deletion
     QPointer<QDialog> m_dialog; ///< a dialog about the session (password change), closed on lock
     bool m_forcedChange = false;
     QString m_lockNotice;
@@ -80,6 +92,7 @@ private:
     QLabel* m_statusUser;
     QLabel* m_statusRole;
     QLabel* m_statusLock;
+    SyncStatusButton* m_syncStatus;
     QAction* m_lockAction = nullptr;
     QAction* m_changePasswordAction = nullptr;
     QAction* m_signOutAction = nullptr;

@@ -13,6 +13,9 @@
 #include "intake/ProjectsPage.h"
 #include "reports/NoSharingReportPage.h"
 #include "session/Vault.h"
+#include "sync/SyncPage.h"
+#include "sync/SyncSession.h"
+#include "sync/SyncText.h"
 
 #include <QHBoxLayout>
 #include <QListWidget>
@@ -35,11 +38,12 @@ QWidget* scrollable(QWidget* page)
 }
 } // namespace
 
-Workspace::Workspace(Vault& vault, QWidget* parent)
+Workspace::Workspace(Vault& vault, SyncSession* sync, QWidget* parent)
     : QWidget(parent)
     , m_vault(vault)
     , m_navigation(new QListWidget)
     , m_pages(new QStackedWidget)
+    , m_sync(sync)
 {
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -89,6 +93,18 @@ Workspace::Workspace(Vault& vault, QWidget* parent)
         // A run saved or a finding resolved changes the reminders and may lift the block.
         connect(m_compliance, &ComplianceArea::changed, this, &Workspace::refreshNotices);
     }
+    // Whoever enters data syncs it; registering is for administrators (on the page itself). By role, not
+    // can(): a block that closes client records (the offline lease) is lifted from this page.
+    if (m_sync && vault.user() && roleAllows(vault.user()->role, Permission::EditClients)) {
+        m_syncPage = new SyncPage(vault, *m_sync);
+        m_syncArea = scrollable(m_syncPage);
+        addArea(tr("Sync"), m_syncArea);
+        connect(m_sync, &SyncSession::changed, this, &Workspace::updateSyncBadge);
+        ClientAccessBlockedPanel* blocked = m_clients->accessBlockedPanel();
+        connect(blocked, &ClientAccessBlockedPanel::syncNowRequested, m_sync, &SyncSession::syncNow);
+        connect(blocked, &ClientAccessBlockedPanel::leaseUnlocked, this, &Workspace::refreshNotices);
+        updateSyncBadge();
+    }
     // Wide enough for the longest area name, no wider.
     m_navigation->setMaximumWidth(m_navigation->sizeHintForColumn(0) + 4 * m_navigation->frameWidth()
                                   + QFontMetrics(font()).averageCharWidth() * 4);
@@ -136,6 +152,29 @@ void Workspace::showCompliance()
 {
     if (m_compliance)
         m_navigation->setCurrentRow(m_pages->indexOf(m_compliance));
+}
+
+void Workspace::showSync()
+{
+    if (m_syncPage)
+        m_navigation->setCurrentRow(m_pages->indexOf(m_syncArea));
+}
+
+void Workspace::updateSyncBadge()
+{
+    if (!m_syncPage)
+        return;
+    QListWidgetItem* item = m_navigation->item(m_pages->indexOf(m_syncArea));
+    if (!item)
+        return;
+    const int conflicts = m_sync->snapshot().conflicts;
+    const QString text = conflicts > 0 ? tr("Sync (%1)").arg(conflicts) : tr("Sync");
+    if (item->text() != text) {
+        item->setText(text);
+        item->setToolTip(conflicts > 0
+                             ? SyncText::counted(conflicts, tr("1 conflict to resolve"), tr("%1 conflicts to resolve"))
+                             : QString());
+    }
 }
 
 QStringList Workspace::areaNames() const

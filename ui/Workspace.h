@@ -23,6 +23,8 @@ class NoSharingAlertBanner;
 class NoSharingReportPage;
 class ProjectsPage;
 class SettingsPage;
+class SyncPage;
+class SyncSession;
 class UsersPage;
 
 /// @brief The signed-in work area: navigation on the left, the areas the user's access level allows on the right.
@@ -35,7 +37,9 @@ public:
     /// The draft key of the compliance run being answered.
     static constexpr auto kComplianceRunKey = "compliance/run";
 
-    explicit Workspace(Vault& vault, QWidget* parent = nullptr);
+    /// @p sync: this session's sync (the Sync area and the lease panel's Sync now); none in tests of
+    /// other areas.
+    explicit Workspace(Vault& vault, SyncSession* sync = nullptr, QWidget* parent = nullptr);
 
     /// Saves every half-filled form as a draft; returns the messages of any that could not be saved.
     QStringList saveDrafts();
@@ -61,6 +65,9 @@ public:
     ComplianceBanner* complianceBanner() const { return m_complianceBanner; }
     /// Shows the Compliance area (security officers only).
     void showCompliance();
+    SyncPage* syncPage() const { return m_syncPage; }
+    /// Shows the Sync area.
+    void showSync();
 
 Q_SIGNALS:
     void settingsSaved();
@@ -70,6 +77,8 @@ private:
     /// The notices over the pages: No Sharing alerts (administrators), releases expiring soon,
     /// compliance reminders (security officers); and the compliance block of client records.
     void refreshNotices();
+    /// The Sync entry of the navigation carries the number of open conflicts.
+    void updateSyncBadge();
 
     Vault& m_vault;
     QListWidget* m_navigation;
@@ -85,6 +94,9 @@ private:
     NoSharingReportPage* m_reports = nullptr;
     ComplianceArea* m_compliance = nullptr;
     ComplianceBanner* m_complianceBanner = nullptr;
+    SyncSession* m_sync = nullptr;
+    SyncPage* m_syncPage = nullptr;
+    QWidget* m_syncArea = nullptr; ///< the Sync page in its scroll area (the navigation's page)
     bool m_complianceRunRestored = false; ///< start in Compliance: the officer was answering a run
 };
 

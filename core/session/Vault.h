@@ -159,6 +159,8 @@ private:
     friend class NoSharingAlerts;
     friend class ComplianceRecords;
     friend class SyncState;
+    friend class SyncInbox;
+    friend class SyncConflicts;
 
     Store* store() const { return m_store.get(); }
     /// Runs @p work in a transaction; audit entries it appends commit or roll back with it.

@@ -56,6 +56,8 @@ inline constexpr auto SyncUpload = "sync.upload";
 inline constexpr auto SyncRegister = "sync.register";
 inline constexpr auto SyncRestriction = "sync.restriction";
 inline constexpr auto SyncRefusedMarker = "sync.refused-marker";
+inline constexpr auto SyncDownload = "sync.download";
+inline constexpr auto SyncConflictResolve = "sync.conflict-resolve";
 inline constexpr auto Disclosure = "disclosure";
 inline constexpr auto SyncLeaseUnlock = "sync.lease-unlock";
 } // namespace audit

@@ -273,6 +273,46 @@ CREATE TABLE sync_redeliveries (
 CREATE INDEX change_log_by_client ON change_log (json_extract(fields, '$.PersonalID'), seq);
 )sql";
 
+// Version 7: what the sync engine receives. The pull cursor; open conflicts the server reported (both values,
+// inside the encrypted file) and the change-log rows that settle one (the push names the conflict in
+// `resolves`); and pulled records that wait for the client or enrollment they belong to (a record can come
+// on an earlier page than its parent, which arrives when its own last change does).
+const char* const kV7 = R"sql(
+CREATE TABLE sync_pull (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    cursor    INTEGER NOT NULL,
+    pulled_at TEXT NOT NULL
+);
+
+CREATE TABLE sync_conflicts (
+    conflict_id  TEXT PRIMARY KEY,
+    entity       TEXT NOT NULL,
+    entity_uuid  TEXT NOT NULL,
+    client_uuid  TEXT NOT NULL DEFAULT '',
+    field        TEXT NOT NULL,
+    server_value TEXT NOT NULL,
+    device_value TEXT NOT NULL,
+    reported_at  TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sync_conflicts_by_client ON sync_conflicts (client_uuid);
+
+CREATE TABLE sync_resolutions (
+    change_seq  INTEGER PRIMARY KEY,
+    conflict_id TEXT NOT NULL
+);
+
+CREATE TABLE sync_inbox_waiting (
+    entity_uuid TEXT PRIMARY KEY,
+    entity      TEXT NOT NULL,
+    client_uuid TEXT NOT NULL,
+    operation   TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    server_seq  INTEGER NOT NULL,
+    fields      TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sync_inbox_waiting_by_client ON sync_inbox_waiting (client_uuid);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& allMigrations()
@@ -284,6 +324,7 @@ const std::vector<Migration>& allMigrations()
         {4, QStringLiteral("consent: releases, attachments, restriction requests, alerts"), QString::fromUtf8(kV4)},
         {5, QStringLiteral("compliance: checklist runs and findings"), QString::fromUtf8(kV5)},
         {6, QStringLiteral("sync: registration, server versions, status, re-deliveries"), QString::fromUtf8(kV6)},
+        {7, QStringLiteral("sync: pull cursor, conflicts, resolutions, waiting records"), QString::fromUtf8(kV7)},
     };
     return migrations;
 }

@@ -71,6 +71,12 @@ Result<SerializedBatch> PushSerializer::serialize(const std::vector<ChangeRecord
     return out;
 }
 
+void PushSerializer::markResolutions(SerializedBatch& batch, const QHash<qint64, QString>& resolutions)
+{
+    for (size_t i = 0; i < batch.changes.size() && i < batch.sequences.size(); ++i)
+        batch.changes[i].resolves = resolutions.value(batch.sequences[i]);
+}
+
 Status PushSerializer::verify(const SerializedBatch& batch, const QHash<QString, ConsentStatus>& statuses)
 {
     for (size_t i = 0; i < batch.changes.size(); ++i) {

@@ -56,6 +56,10 @@ public:
     /// names no client and no value.
     static Status verify(const SerializedBatch& batch, const QHash<QString, ConsentStatus>& statuses);
 
+    /// Names in `resolves` the conflict each change settles (@p resolutions: change-log row to conflict id,
+    /// SyncInbox::resolutionsFor of batch.sequences).
+    static void markResolutions(SerializedBatch& batch, const QHash<qint64, QString>& resolutions);
+
     /// The idempotency key of change-log row @p seq.
     QString keyOf(qint64 seq, const QString& keySuffix = {}) const;
 

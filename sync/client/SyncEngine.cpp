@@ -177,6 +177,8 @@ bool SyncEngine::syncNow()
     m_sent = 0;
     m_rejected = 0;
     m_rejectedCodes.clear();
+    m_pushConflicts.clear();
+    m_pulled = 0;
     auto restrictions = ConsentRecords(m_vault).pendingRestrictions();
     if (!restrictions) {
         fail(Failure::Final, kCodeStore, restrictions.error().message, false);
@@ -235,6 +237,8 @@ std::optional<SerializedBatch> SyncEngine::prepare(const std::vector<ChangeRecor
         fail(Failure::Final, kCodeStore, batch.error().message, false);
         return std::nullopt;
     }
+    if (keySuffix.isEmpty() && !markResolutions(*batch))
+        return std::nullopt;
     // The second check looks each client up again, independently of the review above.
     QStringList clients;
     for (const QString& client : std::as_const(batch->clients))
@@ -319,6 +323,7 @@ std::optional<std::vector<ServerVersion>> SyncEngine::versionsFrom(const QJsonOb
         }
         if (r.status != u"applied" && r.status != u"duplicate" && r.status != u"conflict")
             return malformed("result status");
+        m_pushConflicts.insert(m_pushConflicts.end(), r.conflicts.begin(), r.conflicts.end());
         if (r.serverVersion > 0)
             versions.push_back({sent.entity, sent.uuid, r.serverVersion, r.serverSeq});
     }
@@ -365,7 +370,7 @@ void SyncEngine::redeliverNext()
         return;
     }
     if (queued->empty()) {
-        succeed();
+        startPull();
         return;
     }
     const Redelivery next = queued->front();
@@ -409,6 +414,8 @@ void SyncEngine::succeed()
     SyncState state(m_vault);
     (void)state.recordSuccess();
     QString message = tr("Sync finished: %n change(s) sent.", nullptr, int(m_sent));
+    if (m_pulled > 0)
+        message += u' ' + tr("%n record(s) received.", nullptr, int(m_pulled));
     if (m_rejected > 0) {
         const QString refused
             = tr("The server refused %n change(s) (%1); they stay on this workstation.", nullptr, m_rejected)

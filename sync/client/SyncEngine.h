@@ -33,11 +33,13 @@ struct SyncSettings
     qint64 retryInitialMs = 1000;
     qint64 retryCapMs = 5 * 60 * 1000;
     int requestTimeoutMs = 60 * 1000;
+    int pullLimit = 1000; ///< records asked for per pull page (the server allows at most 1,000)
 };
 
-/// @brief The client sync engine's push path: registers the workstation, delivers restriction requests,
-/// pushes the change log after the cursor in batches, and re-delivers a client's records under a wider
-/// release. Fully asynchronous (Qt Network); store work happens between replies, a batch at a time.
+/// @brief The client sync engine: registers the workstation, delivers restriction requests, pushes the
+/// change log after the cursor in batches, re-delivers a client's records under a wider release, then
+/// pulls what other workstations shared into the local store (core's SyncInbox) with the open conflicts. Fully
+/// asynchronous (Qt Network); store work happens between replies, a batch at a time.
 ///
 /// The only input to a push is ConsentGate's answer (through PushSerializer), and every batch passes the
 /// serializer's second check before a byte is sent. The cursor moves only after the server answered
@@ -93,6 +95,7 @@ private:
         Restrictions,
         Pushing,
         Redelivering,
+        Pulling,
     };
     enum class Failure
     {
@@ -119,6 +122,14 @@ private:
     /// The server's results for m_batch, or nothing (already failed) when the reply does not match it.
     std::optional<std::vector<ServerVersion>> versionsFrom(const QJsonObject& reply);
 
+    // The pull phase (SyncEnginePull.cpp): after the pushes, records other workstations sent.
+    void get(const QString& pathAndQuery, OnReply onOk);
+    void startPull();
+    void pullNextPage();
+    void onPulled(const QJsonObject& reply);
+    /// Marks the changes of @p batch that settle a conflict (`resolves`); false when it already failed.
+    bool markResolutions(SerializedBatch& batch);
+
     Vault& m_vault;
     SyncSettings m_settings;
     Backoff m_backoff;
@@ -140,6 +151,9 @@ private:
     qint64 m_batchRows = 0; ///< change-log rows in the batch in flight
     int m_rejected = 0;
     QStringList m_rejectedCodes;
+    std::vector<FieldConflict> m_pushConflicts; ///< conflicts push replies reported in this sync
+    qint64 m_pullSince = 0; ///< the cursor the page in flight was asked from
+    qint64 m_pulled = 0; ///< records received in this sync
 };
 
 } // namespace hearth::sync

@@ -17,6 +17,12 @@ using sync::ChangeResult;
 
 namespace {
 
+/// HUD's record stamps: when the record was created and last changed, and by whom.
+bool isBookkeeping(const QString& field)
+{
+    return field == u"DateCreated" || field == u"DateUpdated" || field == u"UserID";
+}
+
 struct StoredField
 {
     QString value;
@@ -108,6 +114,12 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
         const auto current = stored.constFind(it.key());
         if (current != stored.cend() && current->value == deviceValue)
             continue;
+        // Every save restamps these: two workstations' edits of different fields would always collide on
+        // them. They record who wrote last, so the last write wins and never asks a person.
+        if (isBookkeeping(it.key())) {
+            toApply.insert(it.key(), deviceValue);
+            continue;
+        }
         if (current == stored.cend() || current->version <= change.baseVersion
             || (resolving && resolving->field == it.key())) {
             toApply.insert(it.key(), deviceValue);

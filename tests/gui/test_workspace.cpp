@@ -57,7 +57,8 @@ TEST_CASE("gui: Agency Staff change their temporary password and see only Client
     change->click();
 
     REQUIRE(window.workspace() != nullptr);
-    CHECK(window.workspace()->areaNames() == QStringList {QStringLiteral("Clients"), QStringLiteral("Consent")});
+    CHECK(window.workspace()->areaNames()
+          == QStringList {QStringLiteral("Clients"), QStringLiteral("Consent"), QStringLiteral("Sync")});
     CHECK(window.workspace()->usersPage() == nullptr);
     CHECK(window.workspace()->auditLogPage() == nullptr);
     CHECK(window.workspace()->settingsPage() == nullptr);
@@ -97,7 +98,7 @@ TEST_CASE("gui: an administrator sees every area; the audit log lists sign-ins a
     CHECK(window.workspace()->areaNames()
           == QStringList {QStringLiteral("Clients"), QStringLiteral("Consent"), QStringLiteral("Users"),
                           QStringLiteral("Audit log"), QStringLiteral("Projects"), QStringLiteral("Settings"),
-                          QStringLiteral("Reports"), QStringLiteral("Compliance")});
+                          QStringLiteral("Reports"), QStringLiteral("Compliance"), QStringLiteral("Sync")});
 
     ui::AuditLogPage* page = window.workspace()->auditLogPage();
     REQUIRE(page != nullptr);

@@ -24,9 +24,8 @@ TEST_CASE("upgrading a compliance (version 5) database adds the sync tables and 
            u"INSERT INTO change_log (entity, entity_uuid, operation, changed_at, changed_by, fields) VALUES "
            "('client', 'c-1', 'insert', '2026-01-05T09:00:00.000Z', 'old.timer', '{\"PersonalID\":\"c-1\"}');"
            "INSERT INTO change_cursors (consumer, last_seq, updated_at) VALUES ('sync.push', 0, 't')"_qs);
-    REQUIRE_OK(migrate(*db));
+    REQUIRE_OK(migrate(*db, 6));
     CHECK(db->userVersion() == 6);
-    CHECK(db->userVersion() == latestSchemaVersion());
     for (const char* table : {"sync_registration", "sync_versions", "sync_status", "sync_redeliveries"}) {
         INFO(table);
         CHECK(db->scalar(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '"_qs
@@ -37,7 +36,7 @@ TEST_CASE("upgrading a compliance (version 5) database adds the sync tables and 
     }
     CHECK(db->scalar(u"SELECT count(*) FROM change_log"_qs).value().toInt() == 1);
     CHECK(db->scalar(u"SELECT count(*) FROM change_cursors"_qs).value().toInt() == 1);
-    REQUIRE_OK(migrate(*db)); // again: nothing to do
+    REQUIRE_OK(migrate(*db, 6)); // again: nothing to do
     CHECK(db->userVersion() == 6);
 }
 

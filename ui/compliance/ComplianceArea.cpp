@@ -10,6 +10,7 @@
 #include "common/MessageDate.h"
 #include "compliance/LocalSystemProbe.h"
 #include "session/ComplianceRecords.h"
+#include "session/SyncState.h"
 #include "session/Vault.h"
 
 #include <QComboBox>
@@ -199,7 +200,9 @@ void ComplianceArea::runChecklist()
     compliance::HearthFacts facts;
     facts.dataDir = m_vault.location().dataDir;
     facts.autoLockMinutes = m_vault.autoLockMinutes();
-    // syncServerUrl stays empty until sync is configured.
+    // The registered server's address, for hearth-server-tls (empty until the workstation is registered).
+    if (const auto registration = SyncState(m_vault).registration(); registration && registration.value())
+        facts.syncServerUrl = registration.value()->serverUrl;
     showError(m_error, {});
     setChecking(true);
     m_runner->start(checklist.value(), facts, m_pendingStart);

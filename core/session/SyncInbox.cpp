@@ -1,0 +1,531 @@
+#include "session/SyncInbox.h"
+
+#include "consent/ConsentJson.h"
+#include "intake/IntakeJson.h"
+#include "session/ConsentGate.h"
+#include "session/SyncState.h"
+#include "session/Vault.h"
+#include "store/ClientRepository.h"
+#include "store/ConsentRepository.h"
+#include "store/EnrollmentRepository.h"
+#include "store/ProjectRepository.h"
+#include "store/ServiceRepository.h"
+#include "store/Store.h"
+#include "store/SyncStateRepository.h"
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+namespace hearth {
+
+namespace {
+Q_LOGGING_CATEGORY(lcInbox, "hearth.sync.inbox")
+
+const QString kConsentKey = QStringLiteral("Consent");
+
+/// Parents before children: a page applies projects, clients, releases, enrollments, then services.
+int rank(const QString& entity)
+{
+    static const QStringList order {QStringLiteral("project"), QStringLiteral("client"), QStringLiteral("consent"),
+                                    QStringLiteral("enrollment"), QStringLiteral("service")};
+    const qsizetype at = order.indexOf(entity);
+    return at < 0 ? int(order.size()) : int(at);
+}
+
+std::optional<OutgoingRecord::Kind> kindOf(const QString& entity)
+{
+    if (entity == u"client")
+        return OutgoingRecord::Kind::ClientProfile;
+    if (entity == u"enrollment")
+        return OutgoingRecord::Kind::Enrollment;
+    if (entity == u"service")
+        return OutgoingRecord::Kind::Service;
+    if (entity == u"consent")
+        return OutgoingRecord::Kind::Release;
+    return std::nullopt;
+}
+
+/// NOT NULL text columns: what the server did not send is stored as ''.
+void fill(QString& s)
+{
+    if (s.isNull())
+        s = QStringLiteral("");
+}
+
+/// The local record's JSON (the form the change log carries), or nothing when this workstation lacks it.
+Result<std::optional<QJsonObject>> localJson(Store& s, const QString& entity, const QString& uuid)
+{
+    using Found = std::optional<QJsonObject>;
+    if (entity == u"client") {
+        auto found = ClientRepository(s).find(uuid);
+        if (!found)
+            return found.error();
+        return *found ? Found(intake_json::toJson(**found)) : Found();
+    }
+    if (entity == u"consent") {
+        auto found = ConsentRepository(s).find(uuid);
+        if (!found)
+            return found.error();
+        return *found ? Found(consent_json::toJson(**found)) : Found();
+    }
+    if (entity == u"enrollment") {
+        auto found = EnrollmentRepository(s).find(uuid);
+        if (!found)
+            return found.error();
+        return *found ? Found(intake_json::toJson(**found)) : Found();
+    }
+    if (entity == u"service") {
+        auto found = ServiceRepository(s).find(uuid);
+        if (!found)
+            return found.error();
+        return *found ? Found(intake_json::toJson(**found)) : Found();
+    }
+    return Found();
+}
+
+QString clientOf(const InboundRecord& r)
+{
+    return r.entity == u"client" ? r.uuid : r.fields.value(u"PersonalID").toString();
+}
+
+/// One page's work inside its transaction.
+class PageApply
+{
+public:
+    PageApply(Vault& vault, Store& store, qint64 pushCursor, InboxOutcome& outcome)
+        : m_vault(vault)
+        , m_store(store)
+        , m_pushCursor(pushCursor)
+        , m_outcome(outcome)
+        , m_now(vault.clock().now())
+    {
+    }
+
+    /// What this workstation would send of each local record the page touches (its echo test).
+    Status prepare(const std::vector<InboundRecord>& records)
+    {
+        std::vector<OutgoingRecord> outgoing;
+        for (const InboundRecord& r : records) {
+            const auto kind = kindOf(r.entity);
+            if (!kind || (r.operation != u"insert" && r.operation != u"update"))
+                continue;
+            auto local = localJson(m_store, r.entity, r.uuid);
+            if (!local)
+                return local.error();
+            if (!*local)
+                continue;
+            OutgoingRecord o;
+            o.kind = *kind;
+            o.uuid = r.uuid;
+            o.clientUuid = r.entity == u"client" ? r.uuid : (*local)->value(u"PersonalID").toString();
+            o.fields = **local;
+            o.changedAt = QDateTime::fromString((*local)->value(u"DateUpdated").toString(), Qt::ISODateWithMs);
+            const QDate day = QDate::fromString(
+                (*local)->value(r.entity == u"enrollment" ? u"EntryDate" : u"DateProvided").toString(), Qt::ISODate);
+            if (day.isValid())
+                o.occurredOn = day;
+            outgoing.push_back(std::move(o));
+        }
+        if (outgoing.empty())
+            return {};
+        auto answers = ConsentGate(m_vault).review(outgoing, Audience::centralServer());
+        if (!answers)
+            return answers.error();
+        for (size_t i = 0; i < outgoing.size(); ++i) {
+            QJsonObject sent = (*answers)[i].allowed() ? (*answers)[i].fields : outgoing[i].fields;
+            sent.remove(kConsentKey);
+            m_wouldSend.insert(outgoing[i].uuid, sent);
+        }
+        return {};
+    }
+
+    /// Applies one record inside a savepoint: a record the store refuses is skipped, not the page.
+    Status applyGuarded(const InboundRecord& r)
+    {
+        Database& db = m_store.db();
+        if (auto st = db.exec(QStringLiteral("SAVEPOINT inbox_record")); !st)
+            return st;
+        Status st = apply(r);
+        if (!st) {
+            qCWarning(lcInbox) << "a pulled" << r.entity << "was refused by the store:" << int(st.error().code);
+            if (auto back = db.exec(QStringLiteral("ROLLBACK TO inbox_record")); !back)
+                return back;
+            ++m_outcome.failed;
+        }
+        return db.exec(QStringLiteral("RELEASE inbox_record"));
+    }
+
+    std::vector<ClientProfile> indexed;
+    QStringList unindexed;
+
+private:
+    Result<ConsentStatus> standingOf(const QString& client)
+    {
+        if (auto cached = m_standing.constFind(client); cached != m_standing.cend())
+            return *cached;
+        auto history = ConsentRepository(m_store).forClient(client);
+        if (!history)
+            return history.error();
+        const ConsentStatus status = consentStatus(*history, m_vault.clock().today());
+        m_standing.insert(client, status);
+        return status;
+    }
+
+    Status apply(const InboundRecord& r)
+    {
+        SyncInboxRepository inbox(m_store);
+        if (r.entity == u"project")
+            return applyProject(r);
+        QString client = clientOf(r);
+        if (client.isEmpty()) {
+            // A tombstone carries no fields: whose record it is, this workstation knows (or never held it).
+            auto owner = ConsentRepository(m_store).ownerOf(r.entity, r.uuid);
+            if (!owner)
+                return owner.error();
+            if (!*owner) {
+                ++m_outcome.unchanged;
+                return inbox.removeWaiting(r.uuid);
+            }
+            client = (*owner)->clientUuid;
+        }
+        auto standing = standingOf(client);
+        if (!standing)
+            return standing.error();
+        if (standing->standing == ConsentStatus::Standing::NoSharing
+            || standing->standing == ConsentStatus::Standing::Revoked) {
+            // Local consent is authoritative: nothing from the server touches this client here.
+            ++m_outcome.ignored;
+            return inbox.removeWaiting(r.uuid);
+        }
+        if (r.operation == u"delete" || r.operation == u"restrict") {
+            const bool wholeClient = r.entity == u"client" && r.operation == u"restrict";
+            if (auto st = wholeClient ? inbox.dropClient(client, m_now) : inbox.dropRecord(r.entity, r.uuid, m_now);
+                !st)
+                return st;
+            if (r.entity == u"client")
+                unindexed << client;
+            m_standing.remove(client);
+            ++m_outcome.dropped;
+            return {};
+        }
+        if (r.operation != u"insert" && r.operation != u"update")
+            return {};
+        auto pending = inbox.hasChangeAfter(r.uuid, m_pushCursor);
+        if (!pending)
+            return pending.error();
+        if (*pending) {
+            // Not yet pushed: keep the local values and the older base; the push lets the server merge.
+            ++m_outcome.keptLocal;
+            return inbox.removeWaiting(r.uuid);
+        }
+        auto known = SyncStateRepository(m_store).serverVersions({r.uuid});
+        if (!known)
+            return known.error();
+        if (known->value(r.uuid, 0) > r.version) {
+            ++m_outcome.unchanged;
+            return inbox.removeWaiting(r.uuid);
+        }
+        auto parent = parentReady(r, client);
+        if (!parent)
+            return parent.error();
+        if (!*parent) {
+            ++m_outcome.waiting;
+            return inbox.saveWaiting(r, client);
+        }
+        auto local = localJson(m_store, r.entity, r.uuid);
+        if (!local)
+            return local.error();
+        QJsonObject incoming = r.fields;
+        incoming.remove(kConsentKey);
+        QJsonObject merged = incoming;
+        if (*local) {
+            const QJsonObject wouldSend = m_wouldSend.value(r.uuid, **local);
+            merged = **local;
+            bool changed = false;
+            for (auto it = incoming.constBegin(); it != incoming.constEnd(); ++it) {
+                if (wouldSend.value(it.key()) == it.value())
+                    continue; // as this workstation holds (or would send) it
+                merged.insert(it.key(), it.value());
+                changed = true;
+            }
+            if (!changed) {
+                ++m_outcome.unchanged;
+                return finish(r);
+            }
+        }
+        if (auto st = write(r.entity, merged, local->has_value()); !st)
+            return st;
+        if (r.entity == u"consent")
+            m_standing.remove(client);
+        ++m_outcome.applied;
+        return finish(r);
+    }
+
+    Status finish(const InboundRecord& r)
+    {
+        if (auto st = SyncStateRepository(m_store).saveServerVersions({{r.entity, r.uuid, r.version, r.serverSeq}});
+            !st)
+            return st;
+        return SyncInboxRepository(m_store).removeWaiting(r.uuid);
+    }
+
+    /// False when the record's client (or a service's enrollment) is not here yet; an enrollment's
+    /// project, which sync never carries, is added as an archived placeholder.
+    Result<bool> parentReady(const InboundRecord& r, const QString& client)
+    {
+        if (r.entity == u"client")
+            return true;
+        auto exists = SyncInboxRepository(m_store).clientExists(client);
+        if (!exists || !*exists)
+            return exists;
+        if (r.entity == u"service") {
+            auto enrollment = EnrollmentRepository(m_store).find(r.fields.value(u"EnrollmentID").toString());
+            if (!enrollment)
+                return enrollment.error();
+            return enrollment->has_value();
+        }
+        if (r.entity == u"enrollment") {
+            const QString projectUuid = r.fields.value(u"ProjectID").toString();
+            auto project = ProjectRepository(m_store).find(projectUuid);
+            if (!project)
+                return project.error();
+            if (!*project) {
+                Project p;
+                p.uuid = projectUuid;
+                p.name = QObject::tr("Project at another agency");
+                p.createdAt = m_now;
+                p.updatedAt = m_now;
+                p.updatedBy = QStringLiteral("");
+                if (auto st = SyncInboxRepository(m_store).insertPlaceholderProject(p); !st)
+                    return st.error();
+            }
+        }
+        return true;
+    }
+
+    Status write(const QString& entity, const QJsonObject& json, bool exists)
+    {
+        if (entity == u"client") {
+            ClientProfile c = intake_json::clientFromJson(json);
+            if (c.caseNumber.isEmpty())
+                c.caseNumber = QString(); // NULL: the unique index allows many clients without one
+            fill(c.firstName);
+            fill(c.lastName);
+            fill(c.updatedBy);
+            ClientRepository clients(m_store);
+            if (!exists) {
+                auto revived = SyncInboxRepository(m_store).reviveClient(c.uuid);
+                if (!revived)
+                    return revived.error();
+                exists = *revived;
+            }
+            Status st = exists ? clients.update(c) : clients.insert(c);
+            if (st)
+                indexed.push_back(c);
+            return st;
+        }
+        if (entity == u"consent") {
+            const ReleaseOfInformation release = consent_json::releaseFromJson(json);
+            ConsentRepository releases(m_store);
+            return exists ? releases.update(release) : releases.insert(release);
+        }
+        if (entity == u"enrollment") {
+            Enrollment e = intake_json::enrollmentFromJson(json);
+            fill(e.householdId);
+            fill(e.updatedBy);
+            EnrollmentRepository enrollments(m_store);
+            return exists ? enrollments.update(e) : enrollments.insert(e);
+        }
+        if (entity == u"service") {
+            ServiceRecord s = intake_json::serviceFromJson(json);
+            return SyncInboxRepository(m_store).replaceService(s);
+        }
+        return {};
+    }
+
+    Status applyProject(const InboundRecord& r)
+    {
+        if (r.operation != u"insert" && r.operation != u"update")
+            return {};
+        auto found = ProjectRepository(m_store).find(r.uuid);
+        if (!found)
+            return found.error();
+        if (*found) {
+            ++m_outcome.unchanged; // this agency's own projects are edited here, not by the server
+            return finish(r);
+        }
+        Project p = intake_json::projectFromJson(r.fields);
+        p.uuid = r.uuid;
+        if (auto st = SyncInboxRepository(m_store).insertPlaceholderProject(p); !st)
+            return st;
+        ++m_outcome.applied;
+        return finish(r);
+    }
+
+    Vault& m_vault;
+    Store& m_store;
+    qint64 m_pushCursor;
+    InboxOutcome& m_outcome;
+    QDateTime m_now;
+    QHash<QString, ConsentStatus> m_standing;
+    QHash<QString, QJsonObject> m_wouldSend;
+};
+
+Result<QString> clientOfConflict(Store& s, const SyncConflict& c)
+{
+    if (c.entity == u"client" || !c.clientUuid.isEmpty())
+        return c.entity == u"client" ? c.entityUuid : c.clientUuid;
+    auto owner = ConsentRepository(s).ownerOf(c.entity, c.entityUuid);
+    if (!owner)
+        return owner.error();
+    return *owner ? (*owner)->clientUuid : QString();
+}
+} // namespace
+
+Result<qint64> SyncInbox::pullCursor() const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    return SyncInboxRepository(*m_vault.store()).pullCursor();
+}
+
+Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& records, qint64 cursor)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    Store& s = *m_vault.store();
+    auto pushCursor = ChangeLog(s).cursor(SyncState::pushConsumer());
+    if (!pushCursor)
+        return pushCursor.error();
+    std::vector<InboundRecord> ordered = records;
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const InboundRecord& a, const InboundRecord& b) { return rank(a.entity) < rank(b.entity); });
+    InboxOutcome outcome;
+    PageApply page(m_vault, s, *pushCursor, outcome);
+    Status st = m_vault.write([&]() -> Status {
+        if (auto prepared = page.prepare(ordered); !prepared)
+            return prepared;
+        for (const InboundRecord& r : ordered)
+            if (auto applied = page.applyGuarded(r); !applied)
+                return applied;
+        // Records that waited for a parent this page may have brought.
+        SyncInboxRepository inbox(s);
+        auto waiting = inbox.waiting();
+        if (!waiting)
+            return waiting.error();
+        std::stable_sort(waiting->begin(), waiting->end(), [](const InboundRecord& a, const InboundRecord& b) {
+            return rank(a.entity) < rank(b.entity);
+        });
+        const int stillWaiting = outcome.waiting;
+        for (const InboundRecord& r : std::as_const(*waiting))
+            if (auto applied = page.applyGuarded(r); !applied)
+                return applied;
+        outcome.waiting -= stillWaiting; // the retry counted them again
+        if (auto saved = inbox.setPullCursor(cursor, m_vault.clock().now()); !saved)
+            return saved;
+        if (outcome.received() == 0)
+            return {};
+        return m_vault.appendAudit(QString::fromLatin1(audit::SyncDownload), QStringLiteral("sync"), {},
+                                   QStringLiteral("%1 records applied, %2 removed, through %3")
+                                       .arg(outcome.applied)
+                                       .arg(outcome.dropped)
+                                       .arg(cursor));
+    });
+    if (!st)
+        return st.error();
+    for (const ClientProfile& c : page.indexed)
+        m_vault.indexClient(c);
+    for (const QString& uuid : std::as_const(page.unindexed))
+        m_vault.unindexClient(uuid);
+    return outcome;
+}
+
+Result<bool> SyncInbox::addConflicts(const std::vector<SyncConflict>& conflicts)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    if (conflicts.empty())
+        return false;
+    Store& s = *m_vault.store();
+    bool changed = false;
+    Status st = m_vault.write([&]() -> Status {
+        SyncInboxRepository inbox(s);
+        for (SyncConflict c : conflicts) {
+            auto known = inbox.conflict(c.conflictId);
+            if (!known)
+                return known.error();
+            changed |= !known->has_value();
+            auto client = clientOfConflict(s, c);
+            if (!client)
+                return client.error();
+            c.clientUuid = *client;
+            c.reportedAt = m_vault.clock().now();
+            if (auto saved = inbox.saveConflict(c); !saved)
+                return saved;
+        }
+        return {};
+    });
+    if (!st)
+        return st.error();
+    return changed;
+}
+
+Result<bool> SyncInbox::replaceConflicts(const std::vector<SyncConflict>& conflicts)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    Store& s = *m_vault.store();
+    bool changed = false;
+    Status st = m_vault.write([&]() -> Status {
+        SyncInboxRepository inbox(s);
+        auto resolvedHere = inbox.pendingResolutions();
+        if (!resolvedHere)
+            return resolvedHere.error();
+        QSet<QString> keep;
+        for (SyncConflict c : conflicts) {
+            if (resolvedHere->contains(c.conflictId))
+                continue;
+            keep.insert(c.conflictId);
+            auto known = inbox.conflict(c.conflictId);
+            if (!known)
+                return known.error();
+            changed |= !known->has_value();
+            auto client = clientOfConflict(s, c);
+            if (!client)
+                return client.error();
+            c.clientUuid = *client;
+            c.reportedAt = m_vault.clock().now();
+            if (auto saved = inbox.saveConflict(c); !saved)
+                return saved;
+        }
+        auto removed = inbox.removeConflictsExcept(keep);
+        if (!removed)
+            return removed.error();
+        changed |= *removed > 0;
+        return {};
+    });
+    if (!st)
+        return st.error();
+    return changed;
+}
+
+Result<QHash<qint64, QString>> SyncInbox::resolutionsFor(const std::vector<qint64>& changeSeqs) const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    return SyncInboxRepository(*m_vault.store()).resolutionsFor(changeSeqs);
+}
+
+Status SyncInbox::clearDeliveredResolutions()
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    Store& s = *m_vault.store();
+    auto pushCursor = ChangeLog(s).cursor(SyncState::pushConsumer());
+    if (!pushCursor)
+        return pushCursor.error();
+    return m_vault.write([&] { return SyncInboxRepository(s).clearResolutionsThrough(*pushCursor); });
+}
+
+} // namespace hearth

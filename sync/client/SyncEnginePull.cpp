@@ -1,0 +1,174 @@
+// The pull phase of SyncEngine: after the change log and re-deliveries went up, page through what the
+// server holds for this agency since the stored cursor and hand each page to core's SyncInbox, which
+// applies it in one transaction with the cursor. Then the open conflicts the server lists replace the
+// local list.
+#include "client/ServerUrl.h"
+#include "client/SyncEngine.h"
+#include "protocol/Protocol.h"
+#include "session/SyncInbox.h"
+#include "session/Vault.h"
+
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace hearth::sync {
+
+namespace {
+Q_LOGGING_CATEGORY(lcPull, "hearth.sync.pull")
+
+const QString kCodeMalformed = QStringLiteral("malformed-reply");
+const QString kCodeNetwork = QStringLiteral("network");
+const QString kCodeStore = QStringLiteral("store");
+
+std::vector<SyncConflict> toCore(const std::vector<FieldConflict>& conflicts)
+{
+    std::vector<SyncConflict> out;
+    out.reserve(conflicts.size());
+    for (const FieldConflict& c : conflicts) {
+        SyncConflict core;
+        core.conflictId = c.conflictId;
+        core.entity = c.entity;
+        core.entityUuid = c.uuid;
+        core.field = c.field;
+        core.serverValue = c.serverValue;
+        core.deviceValue = c.deviceValue;
+        out.push_back(std::move(core));
+    }
+    return out;
+}
+} // namespace
+
+bool SyncEngine::markResolutions(SerializedBatch& batch)
+{
+    auto resolutions = SyncInbox(m_vault).resolutionsFor(batch.sequences);
+    if (!resolutions) {
+        fail(Failure::Final, kCodeStore, resolutions.error().message, false);
+        return false;
+    }
+    PushSerializer::markResolutions(batch, *resolutions);
+    return true;
+}
+
+void SyncEngine::startPull()
+{
+    m_phase = Phase::Pulling;
+    SyncInbox inbox(m_vault);
+    // Conflicts the pushes reported are kept even if the pull below fails.
+    auto added = inbox.addConflicts(toCore(m_pushConflicts));
+    if (!added) {
+        fail(Failure::Final, kCodeStore, added.error().message, true);
+        return;
+    }
+    m_pushConflicts.clear();
+    if (*added)
+        Q_EMIT conflictsChanged();
+    if (auto st = inbox.clearDeliveredResolutions(); !st) {
+        fail(Failure::Final, kCodeStore, st.error().message, true);
+        return;
+    }
+    auto cursor = inbox.pullCursor();
+    if (!cursor) {
+        fail(Failure::Final, kCodeStore, cursor.error().message, true);
+        return;
+    }
+    m_pullSince = *cursor;
+    pullNextPage();
+}
+
+void SyncEngine::pullNextPage()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("since"), QString::number(m_pullSince));
+    query.addQueryItem(QStringLiteral("limit"),
+                       QString::number(std::clamp(m_settings.pullLimit, 1, protocol::kMaxPullLimit)));
+    get(protocol::apiPath("pull") + u'?' + query.toString(QUrl::FullyEncoded),
+        [this](const QJsonObject& body) { onPulled(body); });
+}
+
+void SyncEngine::onPulled(const QJsonObject& body)
+{
+    auto parsed = PullReply::fromJson(body);
+    const auto malformed = [this](const char* why) {
+        qCWarning(lcPull) << "pull: malformed reply:" << why;
+        fail(Failure::Transient, kCodeMalformed,
+             tr("The server's answer could not be read. Records already received are kept; Hearth will try again."),
+             true);
+    };
+    if (std::holds_alternative<ParseError>(parsed))
+        return malformed("shape");
+    const PullReply& reply = std::get<PullReply>(parsed);
+    if (reply.more && reply.cursor <= m_pullSince)
+        return malformed("cursor did not advance");
+    std::vector<InboundRecord> records;
+    records.reserve(reply.changes.size());
+    for (const PulledChange& c : reply.changes)
+        records.push_back({c.serverSeq, c.entity, c.uuid, c.operation, c.fields, c.version});
+    SyncInbox inbox(m_vault);
+    auto outcome = inbox.applyPage(records, std::max(reply.cursor, m_pullSince));
+    if (!outcome) {
+        fail(Failure::Final, kCodeStore, outcome.error().message, true);
+        return;
+    }
+    qCInfo(lcPull) << "pulled page:" << outcome->applied << "applied," << outcome->unchanged << "unchanged,"
+                   << outcome->keptLocal << "kept local," << outcome->ignored << "ignored," << outcome->dropped
+                   << "dropped," << outcome->waiting << "waiting," << outcome->failed << "refused";
+    m_pullSince = std::max(reply.cursor, m_pullSince);
+    m_pulled += outcome->received();
+    Q_EMIT pulled(m_pulled);
+    if (reply.more) {
+        QTimer::singleShot(0, this, &SyncEngine::pullNextPage);
+        return;
+    }
+    // Every page lists all open conflicts this agency may see: the last one is the current list.
+    auto changed = inbox.replaceConflicts(toCore(reply.conflicts));
+    if (!changed) {
+        fail(Failure::Final, kCodeStore, changed.error().message, true);
+        return;
+    }
+    if (*changed)
+        Q_EMIT conflictsChanged();
+    succeed();
+}
+
+void SyncEngine::get(const QString& pathAndQuery, OnReply onOk)
+{
+    QUrl url(m_registration->serverUrl);
+    const QUrl relative(pathAndQuery);
+    url.setPath(url.path(QUrl::FullyDecoded) + relative.path(QUrl::FullyDecoded));
+    url.setQuery(relative.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    if (auto st = checkServerUrl(url); !st) {
+        fail(Failure::Final, kCodeNetwork, st.error().message, false);
+        return;
+    }
+    // The same request rules as post(): no redirects, peer verification, the optional pin.
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_settings.requestTimeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setSslConfiguration(QSslConfiguration::defaultConfiguration());
+    request.setRawHeader(protocol::kProtocolHeader, QByteArray::number(protocol::kVersion));
+    request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_registration->token.toUtf8());
+    request.setRawHeader(protocol::kDeviceHeader, m_registration->deviceId.toUtf8());
+    QNetworkReply* reply = m_network->get(request);
+    m_reply = reply;
+    const QByteArray pin = m_registration->pinSha256.toLatin1();
+    if (!pin.isEmpty()) {
+        connect(reply, &QNetworkReply::encrypted, reply, [reply, pin] {
+            if (publicKeyPin(reply->sslConfiguration().peerCertificate()) != pin) {
+                reply->setProperty("hearthPinMismatch", true);
+                reply->abort();
+            }
+        });
+    }
+    connect(reply, &QNetworkReply::finished, this, [this, reply, onOk = std::move(onOk)] {
+        reply->deleteLater();
+        if (m_reply != reply)
+            return; // cancelled
+        onReply(reply, onOk);
+    });
+}
+
+} // namespace hearth::sync

@@ -1,0 +1,163 @@
+// The Conflicts view: two workstations change the same field of a client; a person settles it.
+// Workstation A is the window under test; B is a second store and engine registered as the same
+// agency user.
+#include "SyncGuiSupport.h"
+#include "client/SyncEngine.h"
+#include "session/ClientRecords.h"
+#include "session/SyncConflicts.h"
+#include "session/SyncState.h"
+#include "sync/ConflictsView.h"
+#include "sync/SyncPage.h"
+#include "sync/SyncSession.h"
+#include "sync/SyncText.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace hearth;
+using namespace hearth::test;
+
+namespace {
+/// A second workstation: its own store and engine.
+struct OtherWorkstation
+{
+    GuiFixture store;
+    sync::SyncEngine engine {store.vault};
+
+    explicit OtherWorkstation(const QUrl& url)
+    {
+        store.createStore();
+        sync::SyncSettings settings;
+        settings.retry = false;
+        engine.setSettings(settings);
+        QSignalSpy registered(&engine, &sync::SyncEngine::registered);
+        engine.registerDevice(url, kServerLogin, kServerPassword, u"Back office"_qs);
+        REQUIRE(registered.wait(30000));
+    }
+    void sync()
+    {
+        QSignalSpy done(&engine, &sync::SyncEngine::finished);
+        REQUIRE(engine.syncNow());
+        if (done.isEmpty())
+            REQUIRE(done.wait(60000));
+        INFO(done.front().at(1).toString().toStdString());
+        REQUIRE(done.front().at(0).toBool());
+    }
+};
+
+void setDob(Vault& vault, const QString& uuid, const QDate& dob)
+{
+    auto client = ClientRecords(vault).open(uuid);
+    REQUIRE(client.ok());
+    ClientProfile changed = client.value();
+    changed.dob = dob;
+    const Status updated = ClientRecords(vault).update(changed);
+    INFO(updated.message().toStdString());
+    REQUIRE(updated.ok());
+}
+
+QString navigationText(const ui::Workspace& workspace, const QString& startsWith)
+{
+    const auto* navigation = child<QListWidget>(workspace, "navigation");
+    for (int i = 0; i < navigation->count(); ++i)
+        if (navigation->item(i)->text().startsWith(startsWith))
+            return navigation->item(i)->text();
+    return {};
+}
+} // namespace
+
+TEST_CASE("conflicting fields are named in words and typed values keep the record's form", "[gui][sync]")
+{
+    CHECK(ui::SyncText::fieldInWords(u"DOB"_qs) == u"Date of birth"_qs);
+    CHECK(ui::SyncText::fieldInWords(u"SomethingNew"_qs) == u"SomethingNew"_qs);
+    CHECK(ui::SyncText::valueInWords(QJsonValue(u"1985-03-14"_qs)) == u"03/14/1985"_qs);
+    CHECK(ui::SyncText::valueInWords(QJsonValue()) == u"(empty)"_qs);
+
+    SyncConflict dob;
+    dob.field = u"DOB"_qs;
+    dob.serverValue = u"1985-03-14"_qs;
+    dob.deviceValue = u"1985-04-13"_qs;
+    CHECK(ui::ConflictsView::typedValue(u"3/15/1985"_qs, dob) == QJsonValue(u"1985-03-15"_qs));
+    CHECK(ui::ConflictsView::typedValue(u"  "_qs, dob).isNull());
+    CHECK(ui::ConflictsView::typedValue(u"13/45/1985"_qs, dob) == QJsonValue(u"13/45/1985"_qs));
+    SyncConflict veteran;
+    veteran.field = u"VeteranStatus"_qs;
+    veteran.serverValue = 0;
+    veteran.deviceValue = 1;
+    CHECK(ui::ConflictsView::typedValue(u"99"_qs, veteran) == QJsonValue(99));
+}
+
+TEST_CASE("a date of birth changed on two workstations is settled in the Conflicts view", "[gui][sync]")
+{
+    SyncServer server;
+    SyncGuiFixture a;
+    const QString fay = a.client(u"Fay"_qs, u"Twice"_qs);
+    a.registerThroughUi(server.url());
+    REQUIRE(a.waitForStatus([](const QString& s) { return s.startsWith(u"Synced"_qs); }));
+
+    OtherWorkstation b(server.url());
+    b.sync(); // Fay arrives at B
+    REQUIRE(ClientRecords(b.store.vault).open(fay).ok());
+    setDob(b.store.vault, fay, QDate(1981, 1, 1));
+    b.sync();
+
+    setDob(a.vault, fay, QDate(1982, 2, 2));
+    ui::SyncPage* page = a.workspace().syncPage();
+    REQUIRE(page != nullptr);
+    QTest::mouseClick(child<QPushButton>(*page, "syncNowButton"), Qt::LeftButton);
+    auto* table = child<QTableWidget>(*page, "conflictTable");
+    REQUIRE(QTest::qWaitFor([&] { return table->rowCount() == 1; }, 30000));
+    REQUIRE(a.waitForStatus([](const QString& s) { return s.startsWith(u"Synced"_qs); }));
+
+    // One row in words: who, what kind of record, which field, both values.
+    CHECK(table->item(0, 0)->text().contains(u"Fay"_qs));
+    CHECK(table->item(0, 1)->text() == u"Client profile"_qs);
+    CHECK(table->item(0, 2)->text() == u"Date of birth"_qs);
+    CHECK(table->item(0, 3)->text() == u"01/01/1981"_qs);
+    CHECK(table->item(0, 4)->text() == u"02/02/1982"_qs);
+    CHECK(navigationText(a.workspace(), u"Sync"_qs) == u"Sync (1)"_qs);
+    CHECK(a.statusText().contains(u"1 conflict to resolve"_qs));
+
+    auto* error = child<QLabel>(*page, "conflictError");
+    SECTION("keep this workstation's value")
+    {
+        QTest::mouseClick(child<QPushButton>(*page, "keepDeviceButton"), Qt::LeftButton);
+        CHECK(error->text().isEmpty());
+        CHECK(table->rowCount() == 0);
+        CHECK(ClientRecords(a.vault).open(fay).value().dob == QDate(1982, 2, 2));
+        CHECK(navigationText(a.workspace(), u"Sync"_qs) == u"Sync"_qs);
+        CHECK_FALSE(a.statusText().contains(u"conflict"_qs));
+        // The choice goes up with the next sync and the other workstation gets it.
+        QTest::mouseClick(child<QPushButton>(*page, "syncNowButton"), Qt::LeftButton);
+        REQUIRE(a.waitForStatus([](const QString& s) { return s == u"Synced just now"_qs; }));
+        b.sync();
+        CHECK(ClientRecords(b.store.vault).open(fay).value().dob == QDate(1982, 2, 2));
+    }
+    SECTION("keep the server's value")
+    {
+        QTest::mouseClick(child<QPushButton>(*page, "keepServerButton"), Qt::LeftButton);
+        CHECK(table->rowCount() == 0);
+        CHECK(ClientRecords(a.vault).open(fay).value().dob == QDate(1981, 1, 1));
+    }
+    SECTION("enter a new value: an impossible date is refused, a real one settles it")
+    {
+        auto* value = child<QLineEdit>(*page, "conflictNewValue");
+        auto* use = child<QPushButton>(*page, "useNewValueButton");
+        QTest::keyClicks(value, u"13/45/1985"_qs);
+        QTest::mouseClick(use, Qt::LeftButton);
+        CHECK_FALSE(error->text().isEmpty());
+        CHECK(error->isVisible());
+        CHECK(table->rowCount() == 1);
+        value->clear();
+        QTest::keyClicks(value, u"3/15/1985"_qs);
+        QTest::mouseClick(use, Qt::LeftButton);
+        CHECK(error->text().isEmpty());
+        CHECK(table->rowCount() == 0);
+        CHECK(ClientRecords(a.vault).open(fay).value().dob == QDate(1985, 3, 15));
+    }
+}

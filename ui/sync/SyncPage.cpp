@@ -1,0 +1,38 @@
+#include "SyncPage.h"
+
+#include "ConflictsView.h"
+#include "SyncRegistrationForm.h"
+#include "SyncSession.h"
+#include "SyncStatusPanel.h"
+#include "UiHelpers.h"
+#include "client/SyncEngine.h"
+#include "session/Vault.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace hearth::ui {
+
+SyncPage::SyncPage(Vault& vault, SyncSession& session, QWidget* parent)
+    : QWidget(parent)
+    , m_status(new SyncStatusPanel(vault, session))
+    , m_conflicts(new ConflictsView(vault))
+{
+    setObjectName(QStringLiteral("syncPage"));
+    auto* title = new QLabel(tr("Sync with the agency server"));
+    title->setFont(scaledFont(1.4, true));
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(m_status);
+    layout->addWidget(m_conflicts, 1);
+    if (vault.can(Permission::EditAgencySettings)) {
+        m_registration = new SyncRegistrationForm(session);
+        layout->addWidget(m_registration);
+    }
+
+    // A pull or a push reply may bring conflicts; resolving one changes the counts elsewhere.
+    connect(&session.engine(), &sync::SyncEngine::conflictsChanged, m_conflicts, &ConflictsView::reload);
+    connect(m_conflicts, &ConflictsView::resolved, &session, &SyncSession::refresh);
+}
+
+} // namespace hearth::ui
