@@ -53,6 +53,16 @@ void fill(QString& s)
         s = QStringLiteral("");
 }
 
+/// Stamps the server did not send (NOT NULL columns) read as the time of the pull.
+void stamp(QDateTime& createdAt, QDateTime& updatedAt, QString& updatedBy, const QDateTime& now)
+{
+    if (!createdAt.isValid())
+        createdAt = now;
+    if (!updatedAt.isValid())
+        updatedAt = createdAt;
+    fill(updatedBy);
+}
+
 /// The local record's JSON (the form the change log carries), or nothing when this workstation lacks it.
 Result<std::optional<QJsonObject>> localJson(Store& s, const QString& entity, const QString& uuid)
 {
@@ -312,7 +322,7 @@ private:
                 c.caseNumber = QString(); // NULL: the unique index allows many clients without one
             fill(c.firstName);
             fill(c.lastName);
-            fill(c.updatedBy);
+            stamp(c.createdAt, c.updatedAt, c.updatedBy, m_now);
             ClientRepository clients(m_store);
             if (!exists) {
                 auto revived = SyncInboxRepository(m_store).reviveClient(c.uuid);
@@ -326,19 +336,22 @@ private:
             return st;
         }
         if (entity == u"consent") {
-            const ReleaseOfInformation release = consent_json::releaseFromJson(json);
+            ReleaseOfInformation release = consent_json::releaseFromJson(json);
+            if (!release.recordedAt.isValid())
+                release.recordedAt = m_now;
             ConsentRepository releases(m_store);
             return exists ? releases.update(release) : releases.insert(release);
         }
         if (entity == u"enrollment") {
             Enrollment e = intake_json::enrollmentFromJson(json);
             fill(e.householdId);
-            fill(e.updatedBy);
+            stamp(e.createdAt, e.updatedAt, e.updatedBy, m_now);
             EnrollmentRepository enrollments(m_store);
             return exists ? enrollments.update(e) : enrollments.insert(e);
         }
         if (entity == u"service") {
             ServiceRecord s = intake_json::serviceFromJson(json);
+            stamp(s.createdAt, s.updatedAt, s.updatedBy, m_now);
             return SyncInboxRepository(m_store).replaceService(s);
         }
         return {};
