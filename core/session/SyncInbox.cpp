@@ -112,9 +112,28 @@ public:
     {
     }
 
-    /// What this workstation would send of each local record the page touches (its echo test).
-    Status prepare(const std::vector<InboundRecord>& records)
+    /// Reads once per page what each record's rules need: local edits not yet pushed, known server
+    /// versions, waiting records, the local records and what this workstation would send of them (the
+    /// echo test). An echo then costs no further read or write.
+    Status prepare(const std::vector<InboundRecord>& records, const std::vector<InboundRecord>& waiting)
     {
+        SyncInboxRepository inbox(m_store);
+        auto pending = inbox.changedAfter(m_pushCursor);
+        if (!pending)
+            return pending.error();
+        m_pending = std::move(*pending);
+        QStringList uuids;
+        for (const InboundRecord& r : records)
+            uuids << r.uuid;
+        for (const InboundRecord& r : waiting) {
+            uuids << r.uuid;
+            m_waiting.insert(r.uuid);
+        }
+        auto known = SyncStateRepository(m_store).serverVersions(uuids);
+        if (!known)
+            return known.error();
+        m_known = std::move(*known);
+
         std::vector<OutgoingRecord> outgoing;
         for (const InboundRecord& r : records) {
             const auto kind = kindOf(r.entity);
@@ -123,6 +142,7 @@ public:
             auto local = localJson(m_store, r.entity, r.uuid);
             if (!local)
                 return local.error();
+            m_local.insert(r.uuid, *local);
             if (!*local)
                 continue;
             OutgoingRecord o;
@@ -195,7 +215,7 @@ private:
                 return owner.error();
             if (!*owner) {
                 ++m_outcome.unchanged;
-                return inbox.removeWaiting(r.uuid);
+                return unpark(r);
             }
             client = (*owner)->clientUuid;
         }
@@ -206,7 +226,7 @@ private:
             || standing->standing == ConsentStatus::Standing::Revoked) {
             // Local consent is authoritative: nothing from the server touches this client here.
             ++m_outcome.ignored;
-            return inbox.removeWaiting(r.uuid);
+            return unpark(r);
         }
         if (r.operation == u"delete" || r.operation == u"restrict") {
             const bool wholeClient = r.entity == u"client" && r.operation == u"restrict";
@@ -221,29 +241,25 @@ private:
         }
         if (r.operation != u"insert" && r.operation != u"update")
             return {};
-        auto pending = inbox.hasChangeAfter(r.uuid, m_pushCursor);
-        if (!pending)
-            return pending.error();
-        if (*pending) {
+        if (m_pending.contains(r.uuid)) {
             // Not yet pushed: keep the local values and the older base; the push lets the server merge.
             ++m_outcome.keptLocal;
-            return inbox.removeWaiting(r.uuid);
+            return unpark(r);
         }
-        auto known = SyncStateRepository(m_store).serverVersions({r.uuid});
-        if (!known)
-            return known.error();
-        if (known->value(r.uuid, 0) > r.version) {
+        if (m_known.value(r.uuid, 0) > r.version) {
             ++m_outcome.unchanged;
-            return inbox.removeWaiting(r.uuid);
+            return unpark(r);
         }
         auto parent = parentReady(r, client);
         if (!parent)
             return parent.error();
         if (!*parent) {
             ++m_outcome.waiting;
+            m_waiting.insert(r.uuid);
             return inbox.saveWaiting(r, client);
         }
-        auto local = localJson(m_store, r.entity, r.uuid);
+        auto local = m_local.contains(r.uuid) ? Result<std::optional<QJsonObject>>(m_local.value(r.uuid))
+                                              : localJson(m_store, r.entity, r.uuid);
         if (!local)
             return local.error();
         QJsonObject incoming = r.fields;
@@ -272,11 +288,24 @@ private:
         return finish(r);
     }
 
+    /// The record becomes the base of later pushes at the server's version.
     Status finish(const InboundRecord& r)
     {
-        if (auto st = SyncStateRepository(m_store).saveServerVersions({{r.entity, r.uuid, r.version, r.serverSeq}});
-            !st)
-            return st;
+        if (m_known.value(r.uuid, 0) < r.version) {
+            if (auto st = SyncStateRepository(m_store).saveServerVersions({{r.entity, r.uuid, r.version, r.serverSeq}});
+                !st)
+                return st;
+            m_known.insert(r.uuid, r.version);
+        }
+        return unpark(r);
+    }
+
+    /// A record that waited for its parent has been dealt with.
+    Status unpark(const InboundRecord& r)
+    {
+        if (!m_waiting.contains(r.uuid))
+            return {};
+        m_waiting.remove(r.uuid);
         return SyncInboxRepository(m_store).removeWaiting(r.uuid);
     }
 
@@ -383,6 +412,10 @@ private:
     QDateTime m_now;
     QHash<QString, ConsentStatus> m_standing;
     QHash<QString, QJsonObject> m_wouldSend;
+    QHash<QString, std::optional<QJsonObject>> m_local; ///< as read before the page
+    QHash<QString, qint64> m_known; ///< server versions this workstation holds
+    QSet<QString> m_pending; ///< records with a local edit not yet pushed
+    QSet<QString> m_waiting; ///< records parked in sync_inbox_waiting
 };
 
 Result<QString> clientOfConflict(Store& s, const SyncConflict& c)
@@ -417,14 +450,17 @@ Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& reco
     InboxOutcome outcome;
     PageApply page(m_vault, s, *pushCursor, outcome);
     Status st = m_vault.write([&]() -> Status {
-        if (auto prepared = page.prepare(ordered); !prepared)
+        SyncInboxRepository inbox(s);
+        auto waiting = inbox.waiting();
+        if (!waiting)
+            return waiting.error();
+        if (auto prepared = page.prepare(ordered, *waiting); !prepared)
             return prepared;
         for (const InboundRecord& r : ordered)
             if (auto applied = page.applyGuarded(r); !applied)
                 return applied;
-        // Records that waited for a parent this page may have brought.
-        SyncInboxRepository inbox(s);
-        auto waiting = inbox.waiting();
+        // Records that waited for a parent this page may have brought (and those parked just now).
+        waiting = inbox.waiting();
         if (!waiting)
             return waiting.error();
         std::stable_sort(waiting->begin(), waiting->end(), [](const InboundRecord& a, const InboundRecord& b) {
