@@ -157,6 +157,14 @@ public:
                 o.occurredOn = day;
             outgoing.push_back(std::move(o));
         }
+        QStringList newClients;
+        for (const InboundRecord& r : records)
+            if (r.entity == u"client" && m_local.contains(r.uuid) && !m_local.value(r.uuid))
+                newClients << r.uuid;
+        auto dropped = inbox.droppedClients(newClients);
+        if (!dropped)
+            return dropped.error();
+        m_dropped = std::move(*dropped);
         if (outgoing.empty())
             return {};
         auto answers = ConsentGate(m_vault).review(outgoing, Audience::centralServer());
@@ -184,6 +192,14 @@ public:
             ++m_outcome.failed;
         }
         return db.exec(QStringLiteral("RELEASE inbox_record"));
+    }
+
+    /// The page's server versions, in one statement (after the records, inside the page's transaction).
+    Status saveVersions()
+    {
+        Status st = SyncStateRepository(m_store).saveServerVersions(m_versions);
+        m_versions.clear();
+        return st;
     }
 
     std::vector<ClientProfile> indexed;
@@ -236,6 +252,7 @@ private:
             if (r.entity == u"client")
                 unindexed << client;
             m_standing.remove(client);
+            m_present.remove(wholeClient ? client : r.uuid);
             ++m_outcome.dropped;
             return {};
         }
@@ -291,13 +308,13 @@ private:
     /// The record becomes the base of later pushes at the server's version.
     Status finish(const InboundRecord& r)
     {
+        if (auto st = unpark(r); !st)
+            return st;
         if (m_known.value(r.uuid, 0) < r.version) {
-            if (auto st = SyncStateRepository(m_store).saveServerVersions({{r.entity, r.uuid, r.version, r.serverSeq}});
-                !st)
-                return st;
+            m_versions.push_back({r.entity, r.uuid, r.version, r.serverSeq});
             m_known.insert(r.uuid, r.version);
         }
-        return unpark(r);
+        return {};
     }
 
     /// A record that waited for its parent has been dealt with.
@@ -315,20 +332,31 @@ private:
     {
         if (r.entity == u"client")
             return true;
-        auto exists = SyncInboxRepository(m_store).clientExists(client);
-        if (!exists || !*exists)
-            return exists;
+        if (!m_present.contains(client)) {
+            auto exists = SyncInboxRepository(m_store).clientExists(client);
+            if (!exists || !*exists)
+                return exists;
+            m_present.insert(client);
+        }
         if (r.entity == u"service") {
-            auto enrollment = EnrollmentRepository(m_store).find(r.fields.value(u"EnrollmentID").toString());
+            const QString enrollmentUuid = r.fields.value(u"EnrollmentID").toString();
+            if (m_present.contains(enrollmentUuid))
+                return true;
+            auto enrollment = EnrollmentRepository(m_store).find(enrollmentUuid);
             if (!enrollment)
                 return enrollment.error();
+            if (enrollment->has_value())
+                m_present.insert(enrollmentUuid);
             return enrollment->has_value();
         }
         if (r.entity == u"enrollment") {
             const QString projectUuid = r.fields.value(u"ProjectID").toString();
+            if (m_present.contains(projectUuid))
+                return true;
             auto project = ProjectRepository(m_store).find(projectUuid);
             if (!project)
                 return project.error();
+            m_present.insert(projectUuid);
             if (!*project) {
                 Project p;
                 p.uuid = projectUuid;
@@ -353,15 +381,17 @@ private:
             fill(c.lastName);
             stamp(c.createdAt, c.updatedAt, c.updatedBy, m_now);
             ClientRepository clients(m_store);
-            if (!exists) {
+            if (!exists && m_dropped.contains(c.uuid)) {
                 auto revived = SyncInboxRepository(m_store).reviveClient(c.uuid);
                 if (!revived)
                     return revived.error();
                 exists = *revived;
             }
             Status st = exists ? clients.update(c) : clients.insert(c);
-            if (st)
+            if (st) {
                 indexed.push_back(c);
+                m_present.insert(c.uuid);
+            }
             return st;
         }
         if (entity == u"consent") {
@@ -376,12 +406,15 @@ private:
             fill(e.householdId);
             stamp(e.createdAt, e.updatedAt, e.updatedBy, m_now);
             EnrollmentRepository enrollments(m_store);
-            return exists ? enrollments.update(e) : enrollments.insert(e);
+            Status st = exists ? enrollments.update(e) : enrollments.insert(e);
+            if (st)
+                m_present.insert(e.uuid);
+            return st;
         }
         if (entity == u"service") {
             ServiceRecord s = intake_json::serviceFromJson(json);
             stamp(s.createdAt, s.updatedAt, s.updatedBy, m_now);
-            return SyncInboxRepository(m_store).replaceService(s);
+            return exists ? SyncInboxRepository(m_store).replaceService(s) : ServiceRepository(m_store).insert(s);
         }
         return {};
     }
@@ -416,6 +449,9 @@ private:
     QHash<QString, qint64> m_known; ///< server versions this workstation holds
     QSet<QString> m_pending; ///< records with a local edit not yet pushed
     QSet<QString> m_waiting; ///< records parked in sync_inbox_waiting
+    QSet<QString> m_present; ///< clients, enrollments and projects known to be in the store
+    QSet<QString> m_dropped; ///< clients of the page this workstation dropped before (rows marked deleted)
+    std::vector<ServerVersion> m_versions; ///< to save at the end of the page
 };
 
 Result<QString> clientOfConflict(Store& s, const SyncConflict& c)
@@ -471,6 +507,8 @@ Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& reco
             if (auto applied = page.applyGuarded(r); !applied)
                 return applied;
         outcome.waiting -= stillWaiting; // the retry counted them again
+        if (auto saved = page.saveVersions(); !saved)
+            return saved;
         if (auto saved = inbox.setPullCursor(cursor, m_vault.clock().now()); !saved)
             return saved;
         if (outcome.received() == 0)

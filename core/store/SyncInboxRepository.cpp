@@ -125,6 +125,25 @@ Result<bool> SyncInboxRepository::clientExists(const QString& uuid) const
     return found;
 }
 
+Result<QSet<QString>> SyncInboxRepository::droppedClients(const QStringList& uuids) const
+{
+    QSet<QString> out;
+    if (uuids.isEmpty())
+        return out;
+    auto st = m_store.db().prepare(QStringLiteral("SELECT 1 FROM clients WHERE uuid = ? AND deleted = 1"));
+    if (!st)
+        return st.error();
+    for (const QString& uuid : uuids) {
+        st->reset();
+        st->bind(1, uuid);
+        if (st->next())
+            out.insert(uuid);
+        if (!st->status())
+            return st->status().error();
+    }
+    return out;
+}
+
 Result<bool> SyncInboxRepository::reviveClient(const QString& uuid)
 {
     if (auto st = run(QStringLiteral("UPDATE clients SET deleted = 0 WHERE uuid = ? AND deleted = 1"), uuid); !st)

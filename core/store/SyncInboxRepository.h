@@ -50,6 +50,8 @@ public:
     /// The newest change-log row of @p entityUuid (0: none).
     Result<qint64> latestChangeOf(const QString& entityUuid) const;
     Result<bool> clientExists(const QString& uuid) const;
+    /// Which of @p uuids are clients this workstation dropped earlier (their rows remain, marked deleted).
+    Result<QSet<QString>> droppedClients(const QStringList& uuids) const;
     /// Undoes an earlier drop of @p uuid (the server sends the client again under a new release): true
     /// when a dropped row was brought back, empty, for the pulled fields to fill.
     Result<bool> reviveClient(const QString& uuid);
