@@ -405,3 +405,35 @@ TEST_CASE("two agencies: a Limited Sharing client reaches only the agency they n
     // And the entering desk keeps the full record: its reduced echo changed nothing.
     CHECK(a.held(lee)->lastName == u"Limited");
 }
+
+TEST_CASE("an interrupted pull resumes after the last page applied", "[sync][e2e]")
+{
+    Server server(false);
+    Workstation a;
+    Workstation b;
+    a.registerWith(server.url());
+    b.registerWith(server.url());
+    const QString ana = a.admit(u"Ana"_qs, u"Reyes"_qs, SharingChoice::FullSharing, 3); // 6 records: 2 pages
+    a.sync();
+
+    // The first page is applied; the answer to the second never arrives.
+    QObject::connect(&b.engine, &SyncEngine::pulled, server.proxy.get(),
+                     [&server] { server.proxy->setSwallowReplies(true); });
+    QSignalSpy done(&b.engine, &SyncEngine::finished);
+    REQUIRE(b.engine.syncNow());
+    REQUIRE(done.wait(120000));
+    CHECK_FALSE(done.front().at(0).toBool());
+    QObject::disconnect(&b.engine, &SyncEngine::pulled, server.proxy.get(), nullptr);
+    server.proxy->setSwallowReplies(false);
+    const qint64 cursor = SyncInbox(*b.vault).pullCursor().value();
+    CHECK(cursor > 0);
+    CHECK(b.held(ana)); // the first page holds the client
+
+    QSignalSpy pulled(&b.engine, &SyncEngine::pulled);
+    b.sync();
+    REQUIRE_FALSE(pulled.isEmpty());
+    CHECK(pulled.back().front().toLongLong() == 2); // only what the first attempt had not applied
+    CHECK(SyncInbox(*b.vault).pullCursor().value() > cursor);
+    CHECK(b.enrollmentsOf(ana) == 1);
+    CHECK(b.servicesOf(ana) == 3);
+}
