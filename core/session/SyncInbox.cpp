@@ -53,6 +53,16 @@ void fill(QString& s)
         s = QStringLiteral("");
 }
 
+/// Stamps the server did not send (NOT NULL columns) read as the time of the pull.
+void stamp(QDateTime& createdAt, QDateTime& updatedAt, QString& updatedBy, const QDateTime& now)
+{
+    if (!createdAt.isValid())
+        createdAt = now;
+    if (!updatedAt.isValid())
+        updatedAt = createdAt;
+    fill(updatedBy);
+}
+
 /// The local record's JSON (the form the change log carries), or nothing when this workstation lacks it.
 Result<std::optional<QJsonObject>> localJson(Store& s, const QString& entity, const QString& uuid)
 {
@@ -102,9 +112,28 @@ public:
     {
     }
 
-    /// What this workstation would send of each local record the page touches (its echo test).
-    Status prepare(const std::vector<InboundRecord>& records)
+    /// Reads once per page what each record's rules need: local edits not yet pushed, known server
+    /// versions, waiting records, the local records and what this workstation would send of them (the
+    /// echo test). An echo then costs no further read or write.
+    Status prepare(const std::vector<InboundRecord>& records, const std::vector<InboundRecord>& waiting)
     {
+        SyncInboxRepository inbox(m_store);
+        auto pending = inbox.changedAfter(m_pushCursor);
+        if (!pending)
+            return pending.error();
+        m_pending = std::move(*pending);
+        QStringList uuids;
+        for (const InboundRecord& r : records)
+            uuids << r.uuid;
+        for (const InboundRecord& r : waiting) {
+            uuids << r.uuid;
+            m_waiting.insert(r.uuid);
+        }
+        auto known = SyncStateRepository(m_store).serverVersions(uuids);
+        if (!known)
+            return known.error();
+        m_known = std::move(*known);
+
         std::vector<OutgoingRecord> outgoing;
         for (const InboundRecord& r : records) {
             const auto kind = kindOf(r.entity);
@@ -113,6 +142,7 @@ public:
             auto local = localJson(m_store, r.entity, r.uuid);
             if (!local)
                 return local.error();
+            m_local.insert(r.uuid, *local);
             if (!*local)
                 continue;
             OutgoingRecord o;
@@ -127,6 +157,14 @@ public:
                 o.occurredOn = day;
             outgoing.push_back(std::move(o));
         }
+        QStringList newClients;
+        for (const InboundRecord& r : records)
+            if (r.entity == u"client" && m_local.contains(r.uuid) && !m_local.value(r.uuid))
+                newClients << r.uuid;
+        auto dropped = inbox.droppedClients(newClients);
+        if (!dropped)
+            return dropped.error();
+        m_dropped = std::move(*dropped);
         if (outgoing.empty())
             return {};
         auto answers = ConsentGate(m_vault).review(outgoing, Audience::centralServer());
@@ -154,6 +192,14 @@ public:
             ++m_outcome.failed;
         }
         return db.exec(QStringLiteral("RELEASE inbox_record"));
+    }
+
+    /// The page's server versions, in one statement (after the records, inside the page's transaction).
+    Status saveVersions()
+    {
+        Status st = SyncStateRepository(m_store).saveServerVersions(m_versions);
+        m_versions.clear();
+        return st;
     }
 
     std::vector<ClientProfile> indexed;
@@ -185,7 +231,7 @@ private:
                 return owner.error();
             if (!*owner) {
                 ++m_outcome.unchanged;
-                return inbox.removeWaiting(r.uuid);
+                return unpark(r);
             }
             client = (*owner)->clientUuid;
         }
@@ -196,7 +242,7 @@ private:
             || standing->standing == ConsentStatus::Standing::Revoked) {
             // Local consent is authoritative: nothing from the server touches this client here.
             ++m_outcome.ignored;
-            return inbox.removeWaiting(r.uuid);
+            return unpark(r);
         }
         if (r.operation == u"delete" || r.operation == u"restrict") {
             const bool wholeClient = r.entity == u"client" && r.operation == u"restrict";
@@ -206,34 +252,31 @@ private:
             if (r.entity == u"client")
                 unindexed << client;
             m_standing.remove(client);
+            m_present.remove(wholeClient ? client : r.uuid);
             ++m_outcome.dropped;
             return {};
         }
         if (r.operation != u"insert" && r.operation != u"update")
             return {};
-        auto pending = inbox.hasChangeAfter(r.uuid, m_pushCursor);
-        if (!pending)
-            return pending.error();
-        if (*pending) {
+        if (m_pending.contains(r.uuid)) {
             // Not yet pushed: keep the local values and the older base; the push lets the server merge.
             ++m_outcome.keptLocal;
-            return inbox.removeWaiting(r.uuid);
+            return unpark(r);
         }
-        auto known = SyncStateRepository(m_store).serverVersions({r.uuid});
-        if (!known)
-            return known.error();
-        if (known->value(r.uuid, 0) > r.version) {
+        if (m_known.value(r.uuid, 0) > r.version) {
             ++m_outcome.unchanged;
-            return inbox.removeWaiting(r.uuid);
+            return unpark(r);
         }
         auto parent = parentReady(r, client);
         if (!parent)
             return parent.error();
         if (!*parent) {
             ++m_outcome.waiting;
+            m_waiting.insert(r.uuid);
             return inbox.saveWaiting(r, client);
         }
-        auto local = localJson(m_store, r.entity, r.uuid);
+        auto local = m_local.contains(r.uuid) ? Result<std::optional<QJsonObject>>(m_local.value(r.uuid))
+                                              : localJson(m_store, r.entity, r.uuid);
         if (!local)
             return local.error();
         QJsonObject incoming = r.fields;
@@ -262,11 +305,24 @@ private:
         return finish(r);
     }
 
+    /// The record becomes the base of later pushes at the server's version.
     Status finish(const InboundRecord& r)
     {
-        if (auto st = SyncStateRepository(m_store).saveServerVersions({{r.entity, r.uuid, r.version, r.serverSeq}});
-            !st)
+        if (auto st = unpark(r); !st)
             return st;
+        if (m_known.value(r.uuid, 0) < r.version) {
+            m_versions.push_back({r.entity, r.uuid, r.version, r.serverSeq});
+            m_known.insert(r.uuid, r.version);
+        }
+        return {};
+    }
+
+    /// A record that waited for its parent has been dealt with.
+    Status unpark(const InboundRecord& r)
+    {
+        if (!m_waiting.contains(r.uuid))
+            return {};
+        m_waiting.remove(r.uuid);
         return SyncInboxRepository(m_store).removeWaiting(r.uuid);
     }
 
@@ -276,20 +332,31 @@ private:
     {
         if (r.entity == u"client")
             return true;
-        auto exists = SyncInboxRepository(m_store).clientExists(client);
-        if (!exists || !*exists)
-            return exists;
+        if (!m_present.contains(client)) {
+            auto exists = SyncInboxRepository(m_store).clientExists(client);
+            if (!exists || !*exists)
+                return exists;
+            m_present.insert(client);
+        }
         if (r.entity == u"service") {
-            auto enrollment = EnrollmentRepository(m_store).find(r.fields.value(u"EnrollmentID").toString());
+            const QString enrollmentUuid = r.fields.value(u"EnrollmentID").toString();
+            if (m_present.contains(enrollmentUuid))
+                return true;
+            auto enrollment = EnrollmentRepository(m_store).find(enrollmentUuid);
             if (!enrollment)
                 return enrollment.error();
+            if (enrollment->has_value())
+                m_present.insert(enrollmentUuid);
             return enrollment->has_value();
         }
         if (r.entity == u"enrollment") {
             const QString projectUuid = r.fields.value(u"ProjectID").toString();
+            if (m_present.contains(projectUuid))
+                return true;
             auto project = ProjectRepository(m_store).find(projectUuid);
             if (!project)
                 return project.error();
+            m_present.insert(projectUuid);
             if (!*project) {
                 Project p;
                 p.uuid = projectUuid;
@@ -312,34 +379,42 @@ private:
                 c.caseNumber = QString(); // NULL: the unique index allows many clients without one
             fill(c.firstName);
             fill(c.lastName);
-            fill(c.updatedBy);
+            stamp(c.createdAt, c.updatedAt, c.updatedBy, m_now);
             ClientRepository clients(m_store);
-            if (!exists) {
+            if (!exists && m_dropped.contains(c.uuid)) {
                 auto revived = SyncInboxRepository(m_store).reviveClient(c.uuid);
                 if (!revived)
                     return revived.error();
                 exists = *revived;
             }
             Status st = exists ? clients.update(c) : clients.insert(c);
-            if (st)
+            if (st) {
                 indexed.push_back(c);
+                m_present.insert(c.uuid);
+            }
             return st;
         }
         if (entity == u"consent") {
-            const ReleaseOfInformation release = consent_json::releaseFromJson(json);
+            ReleaseOfInformation release = consent_json::releaseFromJson(json);
+            if (!release.recordedAt.isValid())
+                release.recordedAt = m_now;
             ConsentRepository releases(m_store);
             return exists ? releases.update(release) : releases.insert(release);
         }
         if (entity == u"enrollment") {
             Enrollment e = intake_json::enrollmentFromJson(json);
             fill(e.householdId);
-            fill(e.updatedBy);
+            stamp(e.createdAt, e.updatedAt, e.updatedBy, m_now);
             EnrollmentRepository enrollments(m_store);
-            return exists ? enrollments.update(e) : enrollments.insert(e);
+            Status st = exists ? enrollments.update(e) : enrollments.insert(e);
+            if (st)
+                m_present.insert(e.uuid);
+            return st;
         }
         if (entity == u"service") {
             ServiceRecord s = intake_json::serviceFromJson(json);
-            return SyncInboxRepository(m_store).replaceService(s);
+            stamp(s.createdAt, s.updatedAt, s.updatedBy, m_now);
+            return exists ? SyncInboxRepository(m_store).replaceService(s) : ServiceRepository(m_store).insert(s);
         }
         return {};
     }
@@ -370,17 +445,15 @@ private:
     QDateTime m_now;
     QHash<QString, ConsentStatus> m_standing;
     QHash<QString, QJsonObject> m_wouldSend;
+    QHash<QString, std::optional<QJsonObject>> m_local; ///< as read before the page
+    QHash<QString, qint64> m_known; ///< server versions this workstation holds
+    QSet<QString> m_pending; ///< records with a local edit not yet pushed
+    QSet<QString> m_waiting; ///< records parked in sync_inbox_waiting
+    QSet<QString> m_present; ///< clients, enrollments and projects known to be in the store
+    QSet<QString> m_dropped; ///< clients of the page this workstation dropped before (rows marked deleted)
+    std::vector<ServerVersion> m_versions; ///< to save at the end of the page
 };
 
-Result<QString> clientOfConflict(Store& s, const SyncConflict& c)
-{
-    if (c.entity == u"client" || !c.clientUuid.isEmpty())
-        return c.entity == u"client" ? c.entityUuid : c.clientUuid;
-    auto owner = ConsentRepository(s).ownerOf(c.entity, c.entityUuid);
-    if (!owner)
-        return owner.error();
-    return *owner ? (*owner)->clientUuid : QString();
-}
 } // namespace
 
 Result<qint64> SyncInbox::pullCursor() const
@@ -404,14 +477,17 @@ Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& reco
     InboxOutcome outcome;
     PageApply page(m_vault, s, *pushCursor, outcome);
     Status st = m_vault.write([&]() -> Status {
-        if (auto prepared = page.prepare(ordered); !prepared)
+        SyncInboxRepository inbox(s);
+        auto waiting = inbox.waiting();
+        if (!waiting)
+            return waiting.error();
+        if (auto prepared = page.prepare(ordered, *waiting); !prepared)
             return prepared;
         for (const InboundRecord& r : ordered)
             if (auto applied = page.applyGuarded(r); !applied)
                 return applied;
-        // Records that waited for a parent this page may have brought.
-        SyncInboxRepository inbox(s);
-        auto waiting = inbox.waiting();
+        // Records that waited for a parent this page may have brought (and those parked just now).
+        waiting = inbox.waiting();
         if (!waiting)
             return waiting.error();
         std::stable_sort(waiting->begin(), waiting->end(), [](const InboundRecord& a, const InboundRecord& b) {
@@ -422,6 +498,8 @@ Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& reco
             if (auto applied = page.applyGuarded(r); !applied)
                 return applied;
         outcome.waiting -= stillWaiting; // the retry counted them again
+        if (auto saved = page.saveVersions(); !saved)
+            return saved;
         if (auto saved = inbox.setPullCursor(cursor, m_vault.clock().now()); !saved)
             return saved;
         if (outcome.received() == 0)
@@ -439,93 +517,6 @@ Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& reco
     for (const QString& uuid : std::as_const(page.unindexed))
         m_vault.unindexClient(uuid);
     return outcome;
-}
-
-Result<bool> SyncInbox::addConflicts(const std::vector<SyncConflict>& conflicts)
-{
-    if (auto st = m_vault.require(Permission::EditClients); !st)
-        return st.error();
-    if (conflicts.empty())
-        return false;
-    Store& s = *m_vault.store();
-    bool changed = false;
-    Status st = m_vault.write([&]() -> Status {
-        SyncInboxRepository inbox(s);
-        for (SyncConflict c : conflicts) {
-            auto known = inbox.conflict(c.conflictId);
-            if (!known)
-                return known.error();
-            changed |= !known->has_value();
-            auto client = clientOfConflict(s, c);
-            if (!client)
-                return client.error();
-            c.clientUuid = *client;
-            c.reportedAt = m_vault.clock().now();
-            if (auto saved = inbox.saveConflict(c); !saved)
-                return saved;
-        }
-        return {};
-    });
-    if (!st)
-        return st.error();
-    return changed;
-}
-
-Result<bool> SyncInbox::replaceConflicts(const std::vector<SyncConflict>& conflicts)
-{
-    if (auto st = m_vault.require(Permission::EditClients); !st)
-        return st.error();
-    Store& s = *m_vault.store();
-    bool changed = false;
-    Status st = m_vault.write([&]() -> Status {
-        SyncInboxRepository inbox(s);
-        auto resolvedHere = inbox.pendingResolutions();
-        if (!resolvedHere)
-            return resolvedHere.error();
-        QSet<QString> keep;
-        for (SyncConflict c : conflicts) {
-            if (resolvedHere->contains(c.conflictId))
-                continue;
-            keep.insert(c.conflictId);
-            auto known = inbox.conflict(c.conflictId);
-            if (!known)
-                return known.error();
-            changed |= !known->has_value();
-            auto client = clientOfConflict(s, c);
-            if (!client)
-                return client.error();
-            c.clientUuid = *client;
-            c.reportedAt = m_vault.clock().now();
-            if (auto saved = inbox.saveConflict(c); !saved)
-                return saved;
-        }
-        auto removed = inbox.removeConflictsExcept(keep);
-        if (!removed)
-            return removed.error();
-        changed |= *removed > 0;
-        return {};
-    });
-    if (!st)
-        return st.error();
-    return changed;
-}
-
-Result<QHash<qint64, QString>> SyncInbox::resolutionsFor(const std::vector<qint64>& changeSeqs) const
-{
-    if (auto st = m_vault.require(Permission::EditClients); !st)
-        return st.error();
-    return SyncInboxRepository(*m_vault.store()).resolutionsFor(changeSeqs);
-}
-
-Status SyncInbox::clearDeliveredResolutions()
-{
-    if (auto st = m_vault.require(Permission::EditClients); !st)
-        return st;
-    Store& s = *m_vault.store();
-    auto pushCursor = ChangeLog(s).cursor(SyncState::pushConsumer());
-    if (!pushCursor)
-        return pushCursor.error();
-    return m_vault.write([&] { return SyncInboxRepository(s).clearResolutionsThrough(*pushCursor); });
 }
 
 } // namespace hearth

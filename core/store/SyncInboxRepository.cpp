@@ -86,17 +86,18 @@ Status SyncInboxRepository::setPullCursor(qint64 cursor, const QDateTime& at)
     return st->run();
 }
 
-Result<bool> SyncInboxRepository::hasChangeAfter(const QString& entityUuid, qint64 afterSeq) const
+Result<QSet<QString>> SyncInboxRepository::changedAfter(qint64 afterSeq) const
 {
-    auto st
-        = m_store.db().prepare(QStringLiteral("SELECT 1 FROM change_log WHERE entity_uuid = ?1 AND seq > ?2 LIMIT 1"));
+    auto st = m_store.db().prepare(QStringLiteral("SELECT DISTINCT entity_uuid FROM change_log WHERE seq > ?"));
     if (!st)
         return st.error();
-    st->bind(1, entityUuid).bind(2, afterSeq);
-    const bool found = st->next();
+    st->bind(1, afterSeq);
+    QSet<QString> out;
+    while (st->next())
+        out.insert(st->text(0));
     if (!st->status())
         return st->status().error();
-    return found;
+    return out;
 }
 
 Result<qint64> SyncInboxRepository::latestChangeOf(const QString& entityUuid) const
@@ -122,6 +123,25 @@ Result<bool> SyncInboxRepository::clientExists(const QString& uuid) const
     if (!st->status())
         return st->status().error();
     return found;
+}
+
+Result<QSet<QString>> SyncInboxRepository::droppedClients(const QStringList& uuids) const
+{
+    QSet<QString> out;
+    if (uuids.isEmpty())
+        return out;
+    auto st = m_store.db().prepare(QStringLiteral("SELECT 1 FROM clients WHERE uuid = ? AND deleted = 1"));
+    if (!st)
+        return st.error();
+    for (const QString& uuid : uuids) {
+        st->reset();
+        st->bind(1, uuid);
+        if (st->next())
+            out.insert(uuid);
+        if (!st->status())
+            return st->status().error();
+    }
+    return out;
 }
 
 Result<bool> SyncInboxRepository::reviveClient(const QString& uuid)

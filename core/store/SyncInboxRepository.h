@@ -45,11 +45,13 @@ public:
     Result<qint64> pullCursor() const;
     Status setPullCursor(qint64 cursor, const QDateTime& at);
 
-    /// True when the change log holds a row for @p entityUuid after @p afterSeq (a local edit not yet pushed).
-    Result<bool> hasChangeAfter(const QString& entityUuid, qint64 afterSeq) const;
+    /// Every record with a change-log row after @p afterSeq (local edits not yet pushed).
+    Result<QSet<QString>> changedAfter(qint64 afterSeq) const;
     /// The newest change-log row of @p entityUuid (0: none).
     Result<qint64> latestChangeOf(const QString& entityUuid) const;
     Result<bool> clientExists(const QString& uuid) const;
+    /// Which of @p uuids are clients this workstation dropped earlier (their rows remain, marked deleted).
+    Result<QSet<QString>> droppedClients(const QStringList& uuids) const;
     /// Undoes an earlier drop of @p uuid (the server sends the client again under a new release): true
     /// when a dropped row was brought back, empty, for the pulled fields to fill.
     Result<bool> reviveClient(const QString& uuid);

@@ -1,0 +1,111 @@
+// SyncInbox's conflict bookkeeping: conflicts from push replies and pulls, and which change-log rows
+// resolve one (the push names the conflict in `resolves`).
+#include "session/SyncInbox.h"
+#include "session/SyncState.h"
+#include "session/Vault.h"
+#include "store/ChangeLog.h"
+#include "store/ConsentRepository.h"
+#include "store/Store.h"
+
+namespace hearth {
+
+namespace {
+Result<QString> clientOfConflict(Store& s, const SyncConflict& c)
+{
+    if (c.entity == u"client" || !c.clientUuid.isEmpty())
+        return c.entity == u"client" ? c.entityUuid : c.clientUuid;
+    auto owner = ConsentRepository(s).ownerOf(c.entity, c.entityUuid);
+    if (!owner)
+        return owner.error();
+    return *owner ? (*owner)->clientUuid : QString();
+}
+} // namespace
+
+Result<bool> SyncInbox::addConflicts(const std::vector<SyncConflict>& conflicts)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    if (conflicts.empty())
+        return false;
+    Store& s = *m_vault.store();
+    bool changed = false;
+    Status st = m_vault.write([&]() -> Status {
+        SyncInboxRepository inbox(s);
+        for (SyncConflict c : conflicts) {
+            auto known = inbox.conflict(c.conflictId);
+            if (!known)
+                return known.error();
+            changed |= !known->has_value();
+            auto client = clientOfConflict(s, c);
+            if (!client)
+                return client.error();
+            c.clientUuid = *client;
+            c.reportedAt = m_vault.clock().now();
+            if (auto saved = inbox.saveConflict(c); !saved)
+                return saved;
+        }
+        return {};
+    });
+    if (!st)
+        return st.error();
+    return changed;
+}
+
+Result<bool> SyncInbox::replaceConflicts(const std::vector<SyncConflict>& conflicts)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    Store& s = *m_vault.store();
+    bool changed = false;
+    Status st = m_vault.write([&]() -> Status {
+        SyncInboxRepository inbox(s);
+        auto resolvedHere = inbox.pendingResolutions();
+        if (!resolvedHere)
+            return resolvedHere.error();
+        QSet<QString> keep;
+        for (SyncConflict c : conflicts) {
+            if (resolvedHere->contains(c.conflictId))
+                continue;
+            keep.insert(c.conflictId);
+            auto known = inbox.conflict(c.conflictId);
+            if (!known)
+                return known.error();
+            changed |= !known->has_value();
+            auto client = clientOfConflict(s, c);
+            if (!client)
+                return client.error();
+            c.clientUuid = *client;
+            c.reportedAt = m_vault.clock().now();
+            if (auto saved = inbox.saveConflict(c); !saved)
+                return saved;
+        }
+        auto removed = inbox.removeConflictsExcept(keep);
+        if (!removed)
+            return removed.error();
+        changed |= *removed > 0;
+        return {};
+    });
+    if (!st)
+        return st.error();
+    return changed;
+}
+
+Result<QHash<qint64, QString>> SyncInbox::resolutionsFor(const std::vector<qint64>& changeSeqs) const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    return SyncInboxRepository(*m_vault.store()).resolutionsFor(changeSeqs);
+}
+
+Status SyncInbox::clearDeliveredResolutions()
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    Store& s = *m_vault.store();
+    auto pushCursor = ChangeLog(s).cursor(SyncState::pushConsumer());
+    if (!pushCursor)
+        return pushCursor.error();
+    return m_vault.write([&] { return SyncInboxRepository(s).clearResolutionsThrough(*pushCursor); });
+}
+
+} // namespace hearth

@@ -1,0 +1,439 @@
+// Two workstations, one server: each a real SQLCipher store with its own SyncEngine, both against one real
+// hearth-server process on loopback, over SQLite and over PostgreSQL. What one workstation records reaches
+// the other through push and pull, as far as the client's consent allows; edits made offline merge, and
+// the same field edited on both becomes a conflict a person settles.
+#include "../consent/ConsentTestSupport.h"
+#include "client/SyncEngine.h"
+#include "protocol/Messages.h"
+#include "session/AuditReader.h"
+#include "session/ClientSearch.h"
+#include "session/ServiceRecords.h"
+#include "session/SyncConflicts.h"
+#include "session/SyncInbox.h"
+#include "session/SyncState.h"
+#include "support/LoopbackProxy.h"
+#include "support/PostgresCluster.h"
+#include "support/ServerProcess.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <catch2/generators/catch_generators.hpp>
+#include <catch2/reporters/catch_reporter_event_listener.hpp>
+#include <catch2/reporters/catch_reporter_registrars.hpp>
+
+using namespace hearth;
+using namespace hearth::test;
+using hearth::sync::SyncEngine;
+
+namespace {
+const QString kHankPassword = u"hank-secret-pw"_qs;
+const QString kOlgaPassword = u"olga-secret-pw"_qs;
+
+/// Stops the shared PostgreSQL cluster at the end of the run, while the application still exists.
+class StopPostgres : public Catch::EventListenerBase
+{
+public:
+    using Catch::EventListenerBase::EventListenerBase;
+    void testRunEnded(const Catch::TestRunStats&) override { PostgresCluster::shutdownShared(); }
+};
+CATCH_REGISTER_LISTENER(StopPostgres)
+
+/// hearth-server over SQLite or a fresh PostgreSQL database, with Harbor House (hank: both front desks)
+/// and Other Place (olga), behind a LoopbackProxy.
+struct Server
+{
+    QTemporaryDir dir;
+    QString skipReason;
+    std::unique_ptr<ServerProcess> process;
+    std::unique_ptr<LoopbackProxy> proxy;
+
+    explicit Server(bool postgres)
+    {
+        QString spec = dir.filePath(u"server.db"_qs);
+        if (postgres) {
+            PostgresCluster* cluster = PostgresCluster::shared(&skipReason);
+            if (!cluster)
+                return;
+            spec = cluster->createDatabase();
+            REQUIRE_FALSE(spec.isEmpty());
+        }
+        process = std::make_unique<ServerProcess>(spec);
+        REQUIRE(process->admin({u"agency"_qs, u"add"_qs, u"HH"_qs, u"Harbor House"_qs}) == 0);
+        REQUIRE(process->admin({u"agency"_qs, u"add"_qs, u"OT"_qs, u"Other Place"_qs}) == 0);
+        REQUIRE(
+            process->admin({u"user"_qs, u"add"_qs, u"--agency"_qs, u"HH"_qs, u"hank"_qs}, kHankPassword.toUtf8() + '\n')
+            == 0);
+        REQUIRE(
+            process->admin({u"user"_qs, u"add"_qs, u"--agency"_qs, u"OT"_qs, u"olga"_qs}, kOlgaPassword.toUtf8() + '\n')
+            == 0);
+        QString why;
+        if (!process->start(&why))
+            FAIL("hearth-server did not start: " << why.toStdString());
+        proxy = std::make_unique<LoopbackProxy>(quint16(process->url({}).port()));
+    }
+    bool ready() const { return proxy != nullptr; }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy->port())); }
+
+    /// The server's current state of one record as @p login's agency sees it.
+    std::optional<sync::PulledChange> record(const QString& uuid, const QString& login = u"hank"_qs)
+    {
+        ApiClient client(*process);
+        REQUIRE(client.signIn(login, login == u"hank" ? kHankPassword : kOlgaPassword, u"probe-"_qs + login));
+        const Reply reply = client.get(u"/api/v1/pull?since=0&limit=1000"_qs);
+        REQUIRE(reply.status == 200);
+        auto parsed = sync::PullReply::fromJson(reply.json);
+        REQUIRE(std::holds_alternative<sync::PullReply>(parsed));
+        for (const sync::PulledChange& c : std::get<sync::PullReply>(parsed).changes)
+            if (c.uuid == uuid)
+                return c;
+        return std::nullopt;
+    }
+};
+
+#define START_SERVER(server)                                                                                           \
+    const bool postgres = GENERATE(false, true);                                                                       \
+    Server server(postgres);                                                                                           \
+    if (!server.ready())                                                                                               \
+        SKIP(server.skipReason.toStdString());
+
+/// One front desk: its own encrypted store, its own engine.
+struct Workstation : ConsentStore
+{
+    SyncEngine engine {*vault};
+
+    Workstation()
+    {
+        sync::SyncSettings settings;
+        settings.batchSize = 5;
+        settings.pullLimit = 4; // several pages even for a handful of records
+        settings.retry = false;
+        engine.setSettings(settings);
+    }
+
+    void registerWith(const QUrl& url, const QString& login = u"hank"_qs)
+    {
+        QSignalSpy ok(&engine, &SyncEngine::registered);
+        QSignalSpy failed(&engine, &SyncEngine::registrationFailed);
+        engine.registerDevice(url, login, login == u"hank" ? kHankPassword : kOlgaPassword, u"Front desk"_qs);
+        REQUIRE((ok.wait(30000) || !failed.isEmpty()));
+        INFO((failed.isEmpty() ? QString() : failed.front().front().toString()).toStdString());
+        REQUIRE(ok.size() == 1);
+    }
+
+    void sync()
+    {
+        QSignalSpy done(&engine, &SyncEngine::finished);
+        REQUIRE(engine.syncNow());
+        if (done.isEmpty())
+            REQUIRE(done.wait(120000));
+        INFO(done.front().at(1).toString().toStdString());
+        REQUIRE(done.front().at(0).toBool());
+    }
+
+    /// A client with a release of @p choice, an enrollment in this desk's shelter and @p nights bed nights.
+    QString admit(const QString& first, const QString& last, SharingChoice choice, int nights = 2,
+                  const QStringList& partners = {})
+    {
+        const QString c = client(first, last);
+        clock.advanceSeconds(60);
+        ReleaseOfInformation r = releaseFor(c, choice, clock.today());
+        if (!partners.isEmpty())
+            r.partnerAgencies = partners;
+        REQUIRE_OK(ConsentRecords(*vault).record(r));
+        const QString enrollment = enroll(c, shelter.uuid);
+        for (int i = 0; i < nights; ++i)
+            REQUIRE_OK(ServiceRecords(*vault).checkIn({enrollment}, QDate(2026, 1, 2).addDays(i)));
+        return c;
+    }
+
+    std::optional<ClientProfile> held(const QString& uuid)
+    {
+        auto all = ClientRecords(*vault).list();
+        REQUIRE_OK(all);
+        for (const ClientProfile& c : *all)
+            if (c.uuid == uuid)
+                return c;
+        return std::nullopt;
+    }
+
+    int enrollmentsOf(const QString& uuid)
+    {
+        auto found = EnrollmentRecords(*vault).forClient(uuid);
+        REQUIRE_OK(found);
+        return int(found->size());
+    }
+
+    int servicesOf(const QString& uuid)
+    {
+        auto found = EnrollmentRecords(*vault).forClient(uuid);
+        REQUIRE_OK(found);
+        int count = 0;
+        for (const Enrollment& e : *found) {
+            auto services = ServiceRecords(*vault).forEnrollment(e.uuid);
+            REQUIRE_OK(services);
+            count += int(services->size());
+        }
+        return count;
+    }
+
+    bool findable(const QString& text, const QString& uuid)
+    {
+        auto found = ClientSearch(*vault).search(SearchQuery::fromFreeText(text));
+        REQUIRE_OK(found);
+        for (const ClientMatch& m : *found)
+            if (m.client.uuid == uuid)
+                return true;
+        return false;
+    }
+
+    void edit(const QString& uuid, const std::function<void(ClientProfile&)>& change)
+    {
+        clock.advanceSeconds(60);
+        auto c = held(uuid);
+        REQUIRE(c);
+        change(*c);
+        REQUIRE_OK(ClientRecords(*vault).update(*c));
+    }
+
+    std::vector<SyncConflict> conflicts()
+    {
+        auto open = SyncConflicts(*vault).open();
+        REQUIRE_OK(open);
+        return std::move(open).value();
+    }
+};
+} // namespace
+
+TEST_CASE("two desks: a client recorded at one appears at the other, searchable, with their stay", "[sync][e2e]")
+{
+    START_SERVER(server);
+    Workstation a;
+    Workstation b;
+    a.registerWith(server.url());
+    b.registerWith(server.url());
+    const QString ana = a.admit(u"Ana"_qs, u"Reyes"_qs, SharingChoice::FullSharing, 3);
+    CHECK_FALSE(b.findable(u"Ana Reyes"_qs, ana)); // builds B's search index before anything arrives
+
+    a.sync();
+    QSignalSpy pulled(&b.engine, &SyncEngine::pulled);
+    b.sync();
+    REQUIRE_FALSE(pulled.isEmpty());
+    CHECK(pulled.back().front().toLongLong() == 6); // client, release, enrollment, three nights
+    const auto there = b.held(ana);
+    REQUIRE(there);
+    CHECK(there->firstName == u"Ana");
+    CHECK(there->lastName == u"Reyes");
+    CHECK(b.findable(u"Ana Reyes"_qs, ana));
+    CHECK(b.enrollmentsOf(ana) == 1);
+    CHECK(b.servicesOf(ana) == 3);
+    CHECK(ConsentRecords(*b.vault).status(ana).value().standing == ConsentStatus::Standing::Active);
+    // Nothing pulled is queued to go back up.
+    CHECK(SyncState(*b.vault).pendingCount().value() == 0);
+
+    // A's own records came back as echoes: nothing of A changed.
+    const auto home = a.held(ana);
+    REQUIRE(home);
+    CHECK(home->firstName == u"Ana");
+    CHECK(SyncState(*a.vault).pendingCount().value() == 0);
+}
+
+TEST_CASE("two desks edit different fields offline: both end with both edits", "[sync][e2e]")
+{
+    START_SERVER(server);
+    Workstation a;
+    Workstation b;
+    a.registerWith(server.url());
+    b.registerWith(server.url());
+    const QString ana = a.admit(u"Ana"_qs, u"Reyes"_qs, SharingChoice::FullSharing);
+    a.sync();
+    b.sync();
+    REQUIRE(b.held(ana));
+
+    a.edit(ana, [](ClientProfile& c) { c.firstName = u"Anabel"_qs; });
+    b.edit(ana, [](ClientProfile& c) { c.lastName = u"Reyes Cruz"_qs; });
+    a.sync();
+    b.sync();
+    a.sync();
+
+    for (Workstation* ws : {&a, &b}) {
+        const auto c = ws->held(ana);
+        REQUIRE(c);
+        CHECK(c->firstName == u"Anabel");
+        CHECK(c->lastName == u"Reyes Cruz");
+        CHECK(ws->conflicts().empty());
+        CHECK(ws->findable(u"Anabel Reyes Cruz"_qs, ana));
+    }
+    const auto onServer = server.record(ana);
+    REQUIRE(onServer);
+    CHECK(onServer->fields.value(u"FirstName").toString() == u"Anabel");
+    CHECK(onServer->fields.value(u"LastName").toString() == u"Reyes Cruz");
+}
+
+TEST_CASE("two desks edit the same field: a conflict, settled by hand at one desk, reaches both", "[sync][e2e]")
+{
+    START_SERVER(server);
+    Workstation a;
+    Workstation b;
+    a.registerWith(server.url());
+    b.registerWith(server.url());
+    const QString ana = a.admit(u"Ana"_qs, u"Reyes"_qs, SharingChoice::FullSharing);
+    a.sync();
+    b.sync();
+
+    a.edit(ana, [](ClientProfile& c) { c.firstName = u"Anna"_qs; });
+    b.edit(ana, [](ClientProfile& c) { c.firstName = u"Ana Maria"_qs; });
+    a.sync();
+    QSignalSpy changed(&b.engine, &SyncEngine::conflictsChanged);
+    b.sync();
+    CHECK_FALSE(changed.isEmpty());
+    a.sync();
+
+    // Both desks see the one conflict with both values; nothing was lost.
+    for (Workstation* ws : {&a, &b}) {
+        const auto open = ws->conflicts();
+        REQUIRE(open.size() == 1);
+        CHECK(open[0].entity == u"client");
+        CHECK(open[0].entityUuid == ana);
+        CHECK(open[0].clientUuid == ana);
+        CHECK(open[0].field == u"FirstName");
+        CHECK(open[0].serverValue.toString() == u"Anna");
+        CHECK(open[0].deviceValue.toString() == u"Ana Maria");
+        CHECK(SyncConflicts(*ws->vault).openCount().value() == 1);
+    }
+    const QString conflictId = b.conflicts()[0].conflictId;
+
+    // A value the record would not keep is refused and changes nothing.
+    const QString dobConflict = conflictId; // the same conflict, tried with a malformed value first
+    CHECK_FALSE(SyncConflicts(*b.vault).resolve(dobConflict, ConflictChoice::NewValue, QJsonValue(42)).ok());
+    REQUIRE(b.conflicts().size() == 1);
+
+    REQUIRE_OK(SyncConflicts(*b.vault).resolve(conflictId, ConflictChoice::KeepDevice));
+    CHECK(b.conflicts().empty());
+    CHECK(b.held(ana)->firstName == u"Ana Maria");
+    b.sync();
+    CHECK(b.conflicts().empty()); // the server no longer lists it
+    a.sync();
+    CHECK(a.conflicts().empty()); // settled elsewhere: gone here too
+
+    for (Workstation* ws : {&a, &b})
+        CHECK(ws->held(ana)->firstName == u"Ana Maria");
+    const auto onServer = server.record(ana);
+    REQUIRE(onServer);
+    CHECK(onServer->fields.value(u"FirstName").toString() == u"Ana Maria");
+
+    // Audited with the field and the side kept, never a value.
+    AuditFilter filter;
+    filter.action = QString::fromLatin1(audit::SyncConflictResolve);
+    auto entries = AuditReader(*b.vault).query(filter);
+    REQUIRE_OK(entries);
+    REQUIRE(entries->size() == 1);
+    CHECK(entries->front().recordUuid == ana);
+    CHECK(entries->front().detail.contains(u"FirstName"));
+    CHECK(entries->front().detail.contains(u"device"));
+    CHECK_FALSE(entries->front().detail.contains(u"Ana"));
+    CHECK_FALSE(entries->front().detail.contains(u"Anna"));
+}
+
+TEST_CASE("two desks: a No Sharing client at one never appears at the other", "[sync][e2e]")
+{
+    START_SERVER(server);
+    Workstation a;
+    Workstation b;
+    a.registerWith(server.url());
+    b.registerWith(server.url());
+    const QString fay = a.admit(u"Fay"_qs, u"Shares"_qs, SharingChoice::FullSharing);
+    const QString ned = a.admit(u"Ned"_qs, u"Nosharing"_qs, SharingChoice::NoSharing, 3);
+    a.sync();
+    b.sync();
+    CHECK(b.held(fay));
+    CHECK_FALSE(b.held(ned));
+    CHECK_FALSE(b.findable(u"Ned Nosharing"_qs, ned));
+    CHECK(b.enrollmentsOf(ned) == 0);
+    CHECK(ConsentRecords(*b.vault).history(ned).value().empty());
+    CHECK_FALSE(server.proxy->received().contains(ned.toUtf8()));
+}
+
+TEST_CASE("two desks: a revocation at one removes the client from the other at its next pull", "[sync][e2e]")
+{
+    START_SERVER(server);
+    Workstation a;
+    Workstation b;
+    a.registerWith(server.url());
+    b.registerWith(server.url());
+    const QString rita = a.admit(u"Rita"_qs, u"Revokes"_qs, SharingChoice::FullSharing, 2);
+    a.sync();
+    b.sync();
+    REQUIRE(b.held(rita));
+    REQUIRE(b.findable(u"Rita Revokes"_qs, rita));
+    REQUIRE(b.servicesOf(rita) == 2);
+
+    a.clock.advanceSeconds(3600);
+    REQUIRE_OK(ConsentRecords(*a.vault).revoke(rita, u"asked at the desk"_qs));
+    a.sync();
+    b.sync();
+    CHECK_FALSE(b.held(rita));
+    CHECK_FALSE(b.findable(u"Rita Revokes"_qs, rita));
+    CHECK(b.enrollmentsOf(rita) == 0);
+    CHECK(ConsentRecords(*b.vault).history(rita).value().empty());
+    // The desk where the client revoked keeps its own records (local consent decides there).
+    CHECK(a.held(rita));
+    CHECK(a.servicesOf(rita) == 2);
+}
+
+TEST_CASE("two agencies: a Limited Sharing client reaches only the agency they named", "[sync][e2e]")
+{
+    START_SERVER(server);
+    Workstation a;
+    Workstation other;
+    a.registerWith(server.url());
+    other.registerWith(server.url(), u"olga"_qs);
+    // Enrollments and services only, no identifying profile.
+    const QString lee = a.admit(u"Lee"_qs, u"Limited"_qs, SharingChoice::LimitedSharing, 2, {u"Other Place"_qs});
+    const QString lou = a.admit(u"Lou"_qs, u"Elsewhere"_qs, SharingChoice::LimitedSharing, 2, {u"Coastal Outreach"_qs});
+    a.sync();
+    other.sync();
+
+    const auto there = other.held(lee);
+    REQUIRE(there);
+    CHECK(there->firstName.isEmpty()); // only what the server sent: no name
+    CHECK(there->lastName.isEmpty());
+    CHECK(other.enrollmentsOf(lee) == 1);
+    CHECK(other.servicesOf(lee) == 2);
+    CHECK_FALSE(other.held(lou));
+    CHECK(other.enrollmentsOf(lou) == 0);
+    // And the entering desk keeps the full record: its reduced echo changed nothing.
+    CHECK(a.held(lee)->lastName == u"Limited");
+}
+
+TEST_CASE("an interrupted pull resumes after the last page applied", "[sync][e2e]")
+{
+    Server server(false);
+    Workstation a;
+    Workstation b;
+    a.registerWith(server.url());
+    b.registerWith(server.url());
+    const QString ana = a.admit(u"Ana"_qs, u"Reyes"_qs, SharingChoice::FullSharing, 3); // 6 records: 2 pages
+    a.sync();
+
+    // The first page is applied; the answer to the second never arrives.
+    QObject::connect(&b.engine, &SyncEngine::pulled, server.proxy.get(),
+                     [&server] { server.proxy->setSwallowReplies(true); });
+    QSignalSpy done(&b.engine, &SyncEngine::finished);
+    REQUIRE(b.engine.syncNow());
+    REQUIRE(done.wait(120000));
+    CHECK_FALSE(done.front().at(0).toBool());
+    QObject::disconnect(&b.engine, &SyncEngine::pulled, server.proxy.get(), nullptr);
+    server.proxy->setSwallowReplies(false);
+    const qint64 cursor = SyncInbox(*b.vault).pullCursor().value();
+    CHECK(cursor > 0);
+    CHECK(b.held(ana)); // the first page holds the client
+
+    QSignalSpy pulled(&b.engine, &SyncEngine::pulled);
+    b.sync();
+    REQUIRE_FALSE(pulled.isEmpty());
+    CHECK(pulled.back().front().toLongLong() == 2); // only what the first attempt had not applied
+    CHECK(SyncInbox(*b.vault).pullCursor().value() > cursor);
+    CHECK(b.enrollmentsOf(ana) == 1);
+    CHECK(b.servicesOf(ana) == 3);
+}
