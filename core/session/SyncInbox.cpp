@@ -94,6 +94,15 @@ Result<std::optional<QJsonObject>> localJson(Store& s, const QString& entity, co
     return Found();
 }
 
+/// True when every field the server sent (its consent reference aside) has the same value here.
+bool holdsAll(const QJsonObject& local, const QJsonObject& incoming)
+{
+    for (auto it = incoming.constBegin(); it != incoming.constEnd(); ++it)
+        if (it.key() != kConsentKey && local.value(it.key()) != it.value())
+            return false;
+    return true;
+}
+
 QString clientOf(const InboundRecord& r)
 {
     return r.entity == u"client" ? r.uuid : r.fields.value(u"PersonalID").toString();
@@ -143,8 +152,8 @@ public:
             if (!local)
                 return local.error();
             m_local.insert(r.uuid, *local);
-            if (!*local)
-                continue;
+            if (!*local || holdsAll(**local, r.fields))
+                continue; // nothing to apply whatever the policy would send: spare the gate (most echoes)
             OutgoingRecord o;
             o.kind = *kind;
             o.uuid = r.uuid;
