@@ -7,6 +7,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <array>
+
 namespace hearth::server {
 
 namespace {
@@ -217,12 +219,16 @@ Done Database::migrate()
                                 .arg(kSchemaVersion)};
         if (version == kSchemaVersion)
             return std::nullopt;
-        for (const QString& statement : schema::version1()) {
-            auto done = exec(statement);
-            if (auto* failed = failureOf(done))
-                return *failed;
-        }
-        auto stamped = exec(u"INSERT INTO schema_version (version) VALUES (?)"_qs, {kSchemaVersion});
+        // Each version's statements once, in order: a server upgraded in place keeps its data.
+        const std::array<const QStringList*, kSchemaVersion> steps {&schema::version1(), &schema::version2()};
+        for (int step = version; step < kSchemaVersion; ++step)
+            for (const QString& statement : *steps[std::size_t(step)]) {
+                auto done = exec(statement);
+                if (auto* failed = failureOf(done))
+                    return *failed;
+            }
+        auto stamped = version == 0 ? exec(u"INSERT INTO schema_version (version) VALUES (?)"_qs, {kSchemaVersion})
+                                    : exec(u"UPDATE schema_version SET version = ?"_qs, {kSchemaVersion});
         if (auto* failed = failureOf(stamped))
             return *failed;
         return std::nullopt;

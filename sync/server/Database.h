@@ -57,7 +57,7 @@ public:
     /// PostgreSQL keeps dead rows until (auto)vacuum; see docs/sync-protocol.md.
     Done purgeRemovedData();
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
 private:
     Done migrate();

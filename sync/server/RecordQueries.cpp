@@ -5,6 +5,7 @@
 #include "server/Database.h"
 #include "server/FieldValue.h"
 #include "server/RecordStore.h"
+#include "server/ScopeLoss.h"
 #include "server/ServerAudit.h"
 
 #include <QHash>
@@ -134,6 +135,9 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
         reply.changes.push_back(std::move(change));
     }
     reply.more = int(page.size()) >= limit;
+    // An agency that lost sight of a client under a narrower release drops its copies.
+    if (auto failed = scope_loss::addTo(m_db, caller.agencyCode, since, through, reply))
+        return *failed;
 
     auto open = m_db.exec(u"SELECT c.id, c.entity, c.uuid, c.field, c.server_value, c.device_value, r.client_uuid "
                           "FROM conflicts c JOIN records r ON r.entity = c.entity AND r.uuid = c.uuid "

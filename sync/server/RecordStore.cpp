@@ -6,6 +6,7 @@
 #include "server/Accounts.h"
 #include "server/Database.h"
 #include "server/FieldValue.h"
+#include "server/ScopeLoss.h"
 #include "server/ServerAudit.h"
 
 #include <QHash>
@@ -278,6 +279,9 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
                                      {clientUuid, compact(reference)});
     if (auto* failed = failureOf(written))
         return *failed;
+    if (known)
+        if (auto failed = scope_loss::record(m_db, clientUuid, stored, reference, seq))
+            return failed;
     // Who may see the client changed: deliver all their records again.
     if (known) {
         auto resent = m_db.exec(u"UPDATE records SET last_seq = ? WHERE client_uuid = ?"_qs, {seq, clientUuid});

@@ -53,4 +53,15 @@ const QStringList& version1()
     return statements;
 }
 
+const QStringList& version2()
+{
+    // An agency that could see a client and cannot under a newer release: its pull carries a restrict
+    // tombstone at seq. Ids and codes only, like the audit.
+    static const QStringList statements {
+        u"CREATE TABLE scope_losses (seq BIGINT NOT NULL, client_uuid VARCHAR(64) NOT NULL, "
+        "agency_code VARCHAR(64) NOT NULL, PRIMARY KEY (agency_code, seq, client_uuid))"_qs,
+    };
+    return statements;
+}
+
 } // namespace hearth::server::schema

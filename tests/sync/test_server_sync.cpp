@@ -354,6 +354,84 @@ TEMPLATE_TEST_CASE("A newer release widens who sees the client, and their record
     CHECK(pulled(pull(*olga), u"c-1"_qs));
 }
 
+TEMPLATE_TEST_CASE("An agency that loses sight of a client under a narrower release is told to drop it", "[server]",
+                   SqliteBackend, PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    auto hank = f.device(u"hank"_qs);
+    auto olga = f.device(u"olga"_qs);
+    const auto full = consentRef(kFull);
+    const auto harborOnly = consentRef(kLimited, {u"Harbor House"_qs}, false, u"release-2"_qs);
+    push(*maria,
+         {change(u"m:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, full)),
+          change(u"m:2"_qs, u"enrollment"_qs, u"e-1"_qs,
+                 {{u"EnrollmentID"_qs, u"e-1"_qs}, {u"PersonalID"_qs, u"c-1"_qs}, {u"Consent"_qs, full}}),
+          change(u"m:3"_qs, u"client"_qs, u"c-2"_qs,
+                 clientFields(u"c-2"_qs, u"Bea"_qs, u"Soto"_qs,
+                              consentRef(kLimited, {u"Harbor House"_qs}, false, u"release-b1"_qs)))});
+    const auto hankBefore = pull(*hank);
+    const auto olgaBefore = pull(*olga);
+    const auto mariaBefore = pull(*maria);
+    REQUIRE(pulled(olgaBefore, u"c-1"_qs));
+    REQUIRE_FALSE(pulled(olgaBefore, u"c-2"_qs));
+
+    // c-1 narrows to Harbor House; c-2 narrows to the entering agency alone.
+    push(*maria,
+         {change(u"m:4"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, harborOnly), 1,
+                 u"update"_qs),
+          change(u"m:5"_qs, u"client"_qs, u"c-2"_qs,
+                 clientFields(u"c-2"_qs, u"Bea"_qs, u"Soto"_qs, consentRef(kLimited, {}, false, u"release-b2"_qs)), 1,
+                 u"update"_qs)});
+
+    const auto other = pull(*olga, olgaBefore.cursor);
+    REQUIRE(pulled(other, u"c-1"_qs));
+    CHECK(pulled(other, u"c-1"_qs)->operation == u"restrict");
+    CHECK(pulled(other, u"c-1"_qs)->fields.isEmpty());
+    CHECK_FALSE(pulled(other, u"e-1"_qs));
+    CHECK_FALSE(pulled(other, u"c-2"_qs)); // never saw them: not even their id
+    CHECK(other.cursor > olgaBefore.cursor);
+    CHECK(pull(*olga, other.cursor).changes.empty());
+
+    const auto harbor = pull(*hank, hankBefore.cursor);
+    REQUIRE(pulled(harbor, u"c-1"_qs));
+    CHECK(pulled(harbor, u"c-1"_qs)->operation != u"restrict");
+    CHECK(pulled(harbor, u"e-1"_qs));
+    REQUIRE(pulled(harbor, u"c-2"_qs));
+    CHECK(pulled(harbor, u"c-2"_qs)->operation == u"restrict");
+
+    const auto own = pull(*maria, mariaBefore.cursor);
+    CHECK(pulled(own, u"c-1"_qs)->operation != u"restrict");
+    CHECK(pulled(own, u"c-2"_qs)->operation != u"restrict");
+
+    // The same narrow release again changes nothing: no second tombstone.
+    push(*maria,
+         {change(u"m:6"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes Cruz"_qs, harborOnly),
+                 2, u"update"_qs)});
+    CHECK(pull(*olga, other.cursor).changes.empty());
+
+    // Widened again: the agency gets the client and their records back.
+    push(*maria,
+         {change(u"m:7"_qs, u"client"_qs, u"c-1"_qs,
+                 clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes Cruz"_qs, consentRef(kFull, {}, false, u"release-3"_qs)), 3,
+                 u"update"_qs)});
+    const auto back = pull(*olga, other.cursor);
+    REQUIRE(pulled(back, u"c-1"_qs));
+    CHECK(pulled(back, u"c-1"_qs)->operation != u"restrict");
+    CHECK(pulled(back, u"c-1"_qs)->fields.value(u"LastName").toString() == u"Reyes Cruz");
+    CHECK(pulled(back, u"e-1"_qs));
+
+    // A workstation pulling from the start sees the tombstone before the records that came back.
+    const auto fresh = pull(*f.device(u"olga"_qs, u"second desk"_qs));
+    std::vector<QString> order;
+    for (const auto& c : fresh.changes)
+        if (c.uuid == u"c-1")
+            order.push_back(c.operation);
+    CHECK(order.back() != u"restrict");
+    for (std::size_t i = 1; i < fresh.changes.size(); ++i)
+        CHECK(fresh.changes[i - 1].serverSeq <= fresh.changes[i].serverSeq);
+}
+
 TEMPLATE_TEST_CASE("No Sharing markers and missing consent are refused, audited and never stored", "[server]",
                    SqliteBackend, PostgresBackend)
 {

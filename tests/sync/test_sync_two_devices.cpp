@@ -29,6 +29,12 @@ using hearth::sync::SyncEngine;
 namespace {
 const QString kHankPassword = u"hank-secret-pw"_qs;
 const QString kOlgaPassword = u"olga-secret-pw"_qs;
+const QString kCoraPassword = u"cora-secret-pw"_qs;
+
+QString passwordOf(const QString& login)
+{
+    return login == u"hank" ? kHankPassword : login == u"olga" ? kOlgaPassword : kCoraPassword;
+}
 
 /// Stops the shared PostgreSQL cluster at the end of the run, while the application still exists.
 class StopPostgres : public Catch::EventListenerBase
@@ -40,7 +46,7 @@ public:
 CATCH_REGISTER_LISTENER(StopPostgres)
 
 /// hearth-server over SQLite or a fresh PostgreSQL database, with Harbor House (hank: both front desks)
-/// and Other Place (olga), behind a LoopbackProxy.
+/// , Other Place (olga) and Coastal Outreach (cora), behind a LoopbackProxy.
 struct Server
 {
     QTemporaryDir dir;
@@ -61,11 +67,15 @@ struct Server
         process = std::make_unique<ServerProcess>(spec);
         REQUIRE(process->admin({u"agency"_qs, u"add"_qs, u"HH"_qs, u"Harbor House"_qs}) == 0);
         REQUIRE(process->admin({u"agency"_qs, u"add"_qs, u"OT"_qs, u"Other Place"_qs}) == 0);
+        REQUIRE(process->admin({u"agency"_qs, u"add"_qs, u"CO"_qs, u"Coastal Outreach"_qs}) == 0);
         REQUIRE(
             process->admin({u"user"_qs, u"add"_qs, u"--agency"_qs, u"HH"_qs, u"hank"_qs}, kHankPassword.toUtf8() + '\n')
             == 0);
         REQUIRE(
             process->admin({u"user"_qs, u"add"_qs, u"--agency"_qs, u"OT"_qs, u"olga"_qs}, kOlgaPassword.toUtf8() + '\n')
+            == 0);
+        REQUIRE(
+            process->admin({u"user"_qs, u"add"_qs, u"--agency"_qs, u"CO"_qs, u"cora"_qs}, kCoraPassword.toUtf8() + '\n')
             == 0);
         QString why;
         if (!process->start(&why))
@@ -79,7 +89,7 @@ struct Server
     std::optional<sync::PulledChange> record(const QString& uuid, const QString& login = u"hank"_qs)
     {
         ApiClient client(*process);
-        REQUIRE(client.signIn(login, login == u"hank" ? kHankPassword : kOlgaPassword, u"probe-"_qs + login));
+        REQUIRE(client.signIn(login, passwordOf(login), u"probe-"_qs + login));
         const Reply reply = client.get(u"/api/v1/pull?since=0&limit=1000"_qs);
         REQUIRE(reply.status == 200);
         auto parsed = sync::PullReply::fromJson(reply.json);
@@ -115,7 +125,7 @@ struct Workstation : ConsentStore
     {
         QSignalSpy ok(&engine, &SyncEngine::registered);
         QSignalSpy failed(&engine, &SyncEngine::registrationFailed);
-        engine.registerDevice(url, login, login == u"hank" ? kHankPassword : kOlgaPassword, u"Front desk"_qs);
+        engine.registerDevice(url, login, passwordOf(login), u"Front desk"_qs);
         REQUIRE((ok.wait(30000) || !failed.isEmpty()));
         INFO((failed.isEmpty() ? QString() : failed.front().front().toString()).toStdString());
         REQUIRE(ok.size() == 1);
@@ -404,6 +414,54 @@ TEST_CASE("two agencies: a Limited Sharing client reaches only the agency they n
     CHECK(other.enrollmentsOf(lou) == 0);
     // And the entering desk keeps the full record: its reduced echo changed nothing.
     CHECK(a.held(lee)->lastName == u"Limited");
+}
+
+TEST_CASE("three agencies: a narrower release takes the client away from the agency it leaves out", "[sync][e2e]")
+{
+    START_SERVER(server);
+    Workstation a; // Harbor House, where the client signs
+    Workstation b; // Other Place: sees them under Full Sharing only
+    Workstation c; // Coastal Outreach: named in the narrower release
+    a.registerWith(server.url());
+    b.registerWith(server.url(), u"olga"_qs);
+    c.registerWith(server.url(), u"cora"_qs);
+    const QString nia = a.admit(u"Nia"_qs, u"Narrows"_qs, SharingChoice::FullSharing, 2);
+    const QString kept = a.admit(u"Kim"_qs, u"Keeps"_qs, SharingChoice::FullSharing, 1);
+    a.sync();
+    b.sync();
+    c.sync();
+    REQUIRE(b.held(nia));
+    REQUIRE(b.servicesOf(nia) == 2);
+    REQUIRE(c.held(nia));
+
+    // The client limits sharing to Coastal Outreach (enrollments and services).
+    a.clock.advanceSeconds(3600);
+    REQUIRE_OK(ConsentRecords(*a.vault).record(releaseFor(nia, SharingChoice::LimitedSharing, a.clock.today())));
+    a.sync();
+    b.sync();
+    c.sync();
+    CHECK_FALSE(b.held(nia));
+    CHECK_FALSE(b.findable(u"Nia Narrows"_qs, nia));
+    CHECK(b.enrollmentsOf(nia) == 0);
+    CHECK(b.servicesOf(nia) == 0);
+    CHECK(ConsentRecords(*b.vault).history(nia).value().empty());
+    CHECK(b.held(kept)); // another client is untouched
+    CHECK(b.servicesOf(kept) == 1);
+    REQUIRE(c.held(nia));
+    CHECK(c.enrollmentsOf(nia) == 1);
+    CHECK(c.servicesOf(nia) == 2);
+    CHECK(a.held(nia)->lastName == u"Narrows");
+    CHECK(a.servicesOf(nia) == 2);
+
+    // Full Sharing again: the agency gets the client back.
+    a.clock.advanceSeconds(3600);
+    REQUIRE_OK(ConsentRecords(*a.vault).record(releaseFor(nia, SharingChoice::FullSharing, a.clock.today())));
+    a.sync();
+    b.sync();
+    REQUIRE(b.held(nia));
+    CHECK(b.held(nia)->lastName == u"Narrows");
+    CHECK(b.enrollmentsOf(nia) == 1);
+    CHECK(b.servicesOf(nia) == 2);
 }
 
 TEST_CASE("an interrupted pull resumes after the last page applied", "[sync][e2e]")
