@@ -432,6 +432,41 @@ TEMPLATE_TEST_CASE("An agency that loses sight of a client under a narrower rele
         CHECK(fresh.changes[i - 1].serverSeq <= fresh.changes[i].serverSeq);
 }
 
+TEMPLATE_TEST_CASE("A database of schema 1 is upgraded in place and keeps its records", "[server]", SqliteBackend,
+                   PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    push(*maria,
+         {change(u"m:1"_qs, u"client"_qs, u"c-1"_qs,
+                 clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consentRef(kFull)))});
+    {
+        DatabaseProbe probe(f.databaseSpec());
+        probe.exec(u"DROP TABLE scope_losses"_qs);
+        probe.exec(u"UPDATE schema_version SET version = 1"_qs);
+    }
+    // Any command opening the database migrates it.
+    REQUIRE(f.server().admin({u"agency"_qs, u"add"_qs, u"NW"_qs, u"New Agency"_qs}) == 0);
+    {
+        DatabaseProbe probe(f.databaseSpec());
+        CHECK(probe.exec(u"SELECT version FROM schema_version"_qs).toInt() == 2);
+        CHECK(probe.count(u"schema_version"_qs) == 1);
+        CHECK(probe.count(u"scope_losses"_qs) == 0);
+        CHECK(probe.count(u"records"_qs) == 1);
+    }
+    auto olga = f.device(u"olga"_qs);
+    const auto before = pull(*olga);
+    REQUIRE(pulled(before, u"c-1"_qs));
+    push(*maria,
+         {change(u"m:2"_qs, u"client"_qs, u"c-1"_qs,
+                 clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs,
+                              consentRef(kLimited, {u"Harbor House"_qs}, false, u"release-2"_qs)),
+                 1, u"update"_qs)});
+    const auto after = pull(*olga, before.cursor);
+    REQUIRE(pulled(after, u"c-1"_qs));
+    CHECK(pulled(after, u"c-1"_qs)->operation == u"restrict");
+}
+
 TEMPLATE_TEST_CASE("No Sharing markers and missing consent are refused, audited and never stored", "[server]",
                    SqliteBackend, PostgresBackend)
 {

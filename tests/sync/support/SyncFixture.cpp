@@ -93,6 +93,13 @@ qint64 DatabaseProbe::count(const QString& table)
     return query.value(0).toLongLong();
 }
 
+QVariant DatabaseProbe::exec(const QString& sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    REQUIRE(query.exec(sql));
+    return query.isSelect() && query.next() ? query.value(0) : QVariant();
+}
+
 SyncFixture::SyncFixture(bool postgres, QProcessEnvironment environment)
 {
     if (postgres) {

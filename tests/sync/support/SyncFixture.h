@@ -5,6 +5,7 @@
 #include "support/ServerProcess.h"
 
 #include <QJsonArray>
+#include <QVariant>
 #include <QTemporaryDir>
 
 #include <catch2/catch_test_macros.hpp>
@@ -41,6 +42,8 @@ public:
     /// True when any text column of any server table holds @p needle.
     bool containsText(const QString& needle);
     qint64 count(const QString& table);
+    /// Runs @p sql (it must succeed); the first column of its first row, if any.
+    QVariant exec(const QString& sql);
 
 private:
     QString m_connection;
