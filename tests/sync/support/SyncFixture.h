@@ -5,8 +5,8 @@
 #include "support/ServerProcess.h"
 
 #include <QJsonArray>
-#include <QVariant>
 #include <QTemporaryDir>
+#include <QVariant>
 
 #include <catch2/catch_test_macros.hpp>
 
