@@ -7,6 +7,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <array>
 
 namespace hearth::server {
@@ -124,6 +125,13 @@ Expected<QSqlQuery*> Database::exec(const QString& sql, std::initializer_list<QV
 
 Expected<QSqlQuery*> Database::exec(const QString& sql, const QVariantList& bindings)
 {
+    if (Done failed = flushInserts())
+        return *failed;
+    return run(sql, bindings);
+}
+
+Expected<QSqlQuery*> Database::run(const QString& sql, const QVariantList& bindings)
+{
     auto cached = m_prepared.find(sql);
     const bool fresh = cached == m_prepared.end();
     if (fresh) {
@@ -163,6 +171,9 @@ Done Database::transaction(const std::function<Done()>& body)
     if (!db.transaction())
         return dbFailure(QStringLiteral("Cannot begin a transaction"), db.lastError());
     Done failed = body();
+    if (!failed)
+        failed = flushInserts();
+    m_queued.clear();
     finishAll();
     if (failed) {
         db.rollback();
@@ -188,6 +199,62 @@ Expected<qint64> Database::next(const QString& name)
     if (!query.next())
         return Failure {u"internal"_qs, QStringLiteral("The counter %1 is missing.").arg(name)};
     return query.value(0).toLongLong();
+}
+
+Expected<qint64> Database::reserve(const QString& name, qint64 count)
+{
+    auto bumped = exec(u"UPDATE server_counter SET value = value + ? WHERE name = ?"_qs, {count, name});
+    if (auto* failed = failureOf(bumped))
+        return *failed;
+    auto read = exec(u"SELECT value FROM server_counter WHERE name = ?"_qs, {name});
+    if (auto* failed = failureOf(read))
+        return *failed;
+    QSqlQuery& query = (*std::get<QSqlQuery*>(read));
+    if (!query.next())
+        return Failure {u"internal"_qs, QStringLiteral("The counter %1 is missing.").arg(name)};
+    return query.value(0).toLongLong() - count + 1;
+}
+
+void Database::insertLater(const QString& table, QVariantList row)
+{
+    auto queued = std::find_if(m_queued.begin(), m_queued.end(), [&](const QueuedRows& q) { return q.table == table; });
+    if (queued == m_queued.end()) {
+        m_queued.push_back(QueuedRows {table, row.size(), {}});
+        queued = std::prev(m_queued.end());
+    }
+    queued->values.append(std::move(row));
+}
+
+Done Database::flushInserts()
+{
+    // Statements of 2^k rows (k <= 7): few distinct texts to prepare, at most 128 rows and 896 parameters
+    // each (within SQLite's old limit of 999 and PostgreSQL's 65535).
+    constexpr qsizetype kMaxRows = 128;
+    if (m_queued.empty())
+        return std::nullopt;
+    std::vector<QueuedRows> queued;
+    queued.swap(m_queued);
+    for (const QueuedRows& rows : queued) {
+        QString one = u"(?"_qs;
+        for (qsizetype c = 1; c < rows.columns; ++c)
+            one += u", ?";
+        one += u')';
+        qsizetype from = 0;
+        const qsizetype total = rows.values.size() / rows.columns;
+        while (from < total) {
+            qsizetype count = kMaxRows;
+            while (count > total - from)
+                count /= 2;
+            QString sql = u"INSERT INTO "_qs + rows.table + u" VALUES " + one;
+            for (qsizetype r = 1; r < count; ++r)
+                sql += u", " + one;
+            auto done = run(sql, rows.values.mid(from * rows.columns, count * rows.columns));
+            if (auto* failed = failureOf(done))
+                return *failed;
+            from += count;
+        }
+    }
+    return std::nullopt;
 }
 
 Done Database::purgeRemovedData()

@@ -11,6 +11,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <vector>
 
 namespace hearth::server {
 
@@ -51,6 +52,15 @@ public:
     /// The next number of counter @p name ("seq" or "audit"). Inside a transaction it locks the counter
     /// row until commit, which serializes writers across server processes.
     Expected<qint64> next(const QString& name);
+    /// Takes @p count numbers of counter @p name at once and returns the first: one bump for a whole
+    /// batch, with the same lock as next().
+    Expected<qint64> reserve(const QString& name, qint64 count);
+
+    /// Queues a row for @p table ("name (col, ...)"); queued rows go in as multi-row INSERTs before the
+    /// next statement runs and before commit, so every read still sees them. A rollback drops them.
+    void insertLater(const QString& table, QVariantList row);
+    /// Writes the queued rows now.
+    Done flushInserts();
 
     /// After removing a client's data: SQLite copies the old pages back from the write-ahead log and
     /// truncates it, so no removed value survives in a file (secure_delete zeroes freed pages).
@@ -62,9 +72,19 @@ public:
 private:
     Done migrate();
 
+    Expected<QSqlQuery*> run(const QString& sql, const QVariantList& bindings);
+
+    struct QueuedRows
+    {
+        QString table;
+        qsizetype columns = 0;
+        QVariantList values;
+    };
+
     QString m_connection;
     Backend m_backend = Backend::Sqlite;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
+    std::vector<QueuedRows> m_queued; // in the order tables were first queued
 };
 
 /// @brief How a database spec names a PostgreSQL server (parsed from a URL or key=value conninfo).

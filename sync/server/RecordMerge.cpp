@@ -1,6 +1,7 @@
 // RecordStore::merge: field-level merge of an insert or update (docs/sync-protocol.md, "Merge").
 #include "protocol/Protocol.h"
 #include "server/Accounts.h"
+#include "server/BatchLookups.h"
 #include "server/Database.h"
 #include "server/FieldValue.h"
 #include "server/RecordStore.h"
@@ -43,37 +44,24 @@ QString iso(const QDateTime& t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-/// Inserts rows of five values each into @p table with as few statements as it takes: a new record's
-/// fields were one statement each, most of the server's time in a first sync.
-Done insertFiveColumnRows(Database& db, const QString& table, const QVariantList& values)
-{
-    constexpr qsizetype kColumns = 5;
-    constexpr qsizetype kRowsPerStatement = 100; // 500 parameters: within every SQLite's and PostgreSQL's limit
-    for (qsizetype from = 0; from < values.size(); from += kColumns * kRowsPerStatement) {
-        const QVariantList chunk = values.mid(from, kColumns * kRowsPerStatement);
-        QString sql = u"INSERT INTO "_qs + table + u" VALUES "_qs;
-        for (qsizetype row = 0; row < chunk.size() / kColumns; ++row)
-            sql += row == 0 ? u"(?, ?, ?, ?, ?)"_qs : u", (?, ?, ?, ?, ?)"_qs;
-        auto done = db.exec(sql, chunk);
-        if (auto* failed = failureOf(done))
-            return *failed;
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 Done RecordStore::merge(const Caller& caller, const Change& change, const QString& clientUuid, qint64 seq,
                         const QDateTime& now, ChangeResult& result)
 {
-    auto existing = m_db.exec(u"SELECT version, last_seq FROM records WHERE entity = ? AND uuid = ?"_qs,
-                              {change.entity, change.uuid});
-    if (auto* failed = failureOf(existing))
-        return *failed;
-    QSqlQuery& recordRow = (*std::get<QSqlQuery*>(existing));
-    const bool exists = recordRow.next();
-    const qint64 version = exists ? recordRow.value(0).toLongLong() : 0;
-    const qint64 lastSeq = exists ? recordRow.value(1).toLongLong() : 0;
+    bool exists = false;
+    qint64 version = 0;
+    qint64 lastSeq = 0;
+    if (!m_batch->isNew(change.entity, change.uuid)) { // most of a first sync skips this read
+        auto existing = m_db.exec(u"SELECT version, last_seq FROM records WHERE entity = ? AND uuid = ?"_qs,
+                                  {change.entity, change.uuid});
+        if (auto* failed = failureOf(existing))
+            return *failed;
+        QSqlQuery& recordRow = (*std::get<QSqlQuery*>(existing));
+        exists = recordRow.next();
+        version = exists ? recordRow.value(0).toLongLong() : 0;
+        lastSeq = exists ? recordRow.value(1).toLongLong() : 0;
+    }
 
     // A resolution applies its value of the conflicting field whatever the versions.
     std::optional<OpenConflict> resolving;
@@ -142,8 +130,7 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
     if (!toApply.isEmpty() || !exists) {
         newVersion = version + 1;
         newSeq = seq;
-        QVariantList newFields;
-        QVariantList history;
+        // New rows are queued: the batch writes them as multi-row INSERTs (Database::insertLater).
         for (auto it = toApply.cbegin(); it != toApply.cend(); ++it) {
             const auto current = stored.constFind(it.key());
             if (current != stored.cend()) {
@@ -154,27 +141,25 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
                     return *failed;
                 // History keeps superseded values only (the current one is in record_fields): a new
                 // record, most of a first sync, writes none.
-                history << change.entity << change.uuid << it.key() << current->version << current->value;
+                m_db.insertLater(u"field_history (entity, uuid, field, version, value)"_qs,
+                                 {change.entity, change.uuid, it.key(), current->version, current->value});
             } else {
-                newFields << change.entity << change.uuid << it.key() << it.value() << newVersion;
+                m_db.insertLater(u"record_fields (entity, uuid, field, value, version)"_qs,
+                                 {change.entity, change.uuid, it.key(), it.value(), newVersion});
             }
         }
-        if (auto failed
-            = insertFiveColumnRows(m_db, u"record_fields (entity, uuid, field, value, version)"_qs, newFields))
-            return failed;
-        if (auto failed
-            = insertFiveColumnRows(m_db, u"field_history (entity, uuid, field, version, value)"_qs, history))
-            return failed;
         const QVariant owner = clientUuid.isEmpty() ? QVariant() : QVariant(clientUuid);
-        auto written = exists
-            ? m_db.exec(u"UPDATE records SET version = ?, last_seq = ?, operation = ?, client_uuid = ? "
-                        "WHERE entity = ? AND uuid = ?"_qs,
-                        {newVersion, seq, u"update"_qs, owner, change.entity, change.uuid})
-            : m_db.exec(u"INSERT INTO records (entity, uuid, client_uuid, version, last_seq, operation) "
-                        "VALUES (?, ?, ?, ?, ?, ?)"_qs,
-                        {change.entity, change.uuid, owner, newVersion, seq, u"insert"_qs});
-        if (auto* failed = failureOf(written))
-            return *failed;
+        if (exists) {
+            auto written = m_db.exec(u"UPDATE records SET version = ?, last_seq = ?, operation = ?, client_uuid = ? "
+                                     "WHERE entity = ? AND uuid = ?"_qs,
+                                     {newVersion, seq, u"update"_qs, owner, change.entity, change.uuid});
+            if (auto* failed = failureOf(written))
+                return *failed;
+        } else {
+            m_db.insertLater(u"records (entity, uuid, client_uuid, version, last_seq, operation)"_qs,
+                             {change.entity, change.uuid, owner, newVersion, seq, u"insert"_qs});
+            m_batch->markWritten(change.entity, change.uuid);
+        }
     }
 
     for (const auto& [field, deviceValue] : conflicting) {

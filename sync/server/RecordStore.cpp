@@ -4,6 +4,7 @@
 #include "protocol/NoSharingMarker.h"
 #include "protocol/Protocol.h"
 #include "server/Accounts.h"
+#include "server/BatchLookups.h"
 #include "server/Database.h"
 #include "server/FieldValue.h"
 #include "server/ScopeLoss.h"
@@ -11,6 +12,7 @@
 
 #include <QHash>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QUuid>
 
@@ -98,7 +100,20 @@ Expected<std::vector<ChangeResult>> RecordStore::apply(const Caller& caller, con
 {
     std::vector<ChangeResult> results;
     results.reserve(changes.size());
-    Done failed = m_db.transaction([&]() -> Done {
+    m_receivedAt = iso(now);
+    Done notApplied = m_db.transaction([&]() -> Done {
+        if (changes.empty())
+            return std::nullopt;
+        // Taking the batch's sequence numbers first locks the counter row until commit: no other
+        // writer runs, so what loadBatch() reads stays true for the whole batch.
+        auto first = m_db.reserve(u"seq"_qs, qint64(changes.size()));
+        if (auto* failed = failureOf(first))
+            return *failed;
+        BatchLookups lookups(m_db, caller.deviceId, std::get<qint64>(first));
+        if (Done failed = loadBatch(lookups, changes))
+            return failed;
+        m_batch = &lookups;
+        const auto done = qScopeGuard([this] { m_batch = nullptr; });
         for (const Change& change : changes) {
             ChangeResult result;
             result.key = change.key;
@@ -108,24 +123,42 @@ Expected<std::vector<ChangeResult>> RecordStore::apply(const Caller& caller, con
         }
         return std::nullopt;
     });
-    if (failed)
-        return *failed;
+    if (notApplied)
+        return *notApplied;
     return results;
+}
+
+Done RecordStore::loadBatch(BatchLookups& lookups, const std::vector<Change>& changes)
+{
+    QStringList keys;
+    QList<std::pair<QString, QString>> records;
+    QStringList clients;
+    for (const Change& change : changes) {
+        keys << change.key;
+        records.append({change.entity, change.uuid});
+        if (change.entity == u"client")
+            clients << change.uuid;
+        else if (isClientData(change.entity) && change.fields.contains(u"PersonalID"))
+            clients << change.fields.value(u"PersonalID").toString();
+    }
+    clients.removeDuplicates();
+    return lookups.load(keys, records, clients);
+}
+
+void RecordStore::keepResult(const Caller& caller, const Change& change, const ChangeResult& result)
+{
+    const QString kept = storedForm(result);
+    m_db.insertLater(u"applied_keys (device_id, change_key, result, received_at)"_qs,
+                     {caller.deviceId, change.key, kept, m_receivedAt});
+    m_batch->markApplied(change.key, kept);
 }
 
 Done RecordStore::applyInTransaction(const Caller& caller, const Change& change, const QDateTime& now,
                                      ChangeResult& result)
 {
-    // Taking the sequence first locks the counter row (until the batch commits): no other writer runs.
-    auto seq = m_db.next(u"seq"_qs);
-    if (auto* failed = failureOf(seq))
-        return *failed;
-    auto seen = m_db.exec(u"SELECT result FROM applied_keys WHERE device_id = ? AND change_key = ?"_qs,
-                          {caller.deviceId, change.key});
-    if (auto* failed = failureOf(seen))
-        return *failed;
-    if (QSqlQuery& row = (*std::get<QSqlQuery*>(seen)); row.next()) {
-        result = ChangeResult::fromJson(QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object());
+    const qint64 seqNo = m_batch->nextSeq();
+    if (auto seen = m_batch->appliedResult(change.key)) {
+        result = ChangeResult::fromJson(QJsonDocument::fromJson(seen->toUtf8()).object());
         result.firstStatus = result.status;
         result.status = u"duplicate"_qs;
         return withConflictValues(result);
@@ -138,7 +171,7 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
         clientUuid = change.uuid;
     else if (isClientData(change.entity))
         clientUuid = change.fields.value(u"PersonalID").toString();
-    if (clientUuid.isEmpty() && isClientData(change.entity)) {
+    if (clientUuid.isEmpty() && isClientData(change.entity) && !m_batch->isNew(change.entity, change.uuid)) {
         auto owner = m_db.exec(u"SELECT client_uuid FROM records WHERE entity = ? AND uuid = ?"_qs,
                                {change.entity, change.uuid});
         if (auto* failed = failureOf(owner))
@@ -146,37 +179,26 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
         if (QSqlQuery& row = (*std::get<QSqlQuery*>(owner)); row.next())
             clientUuid = row.value(0).toString();
     }
-    const qint64 seqNo = std::get<qint64>(seq);
     if (!clientUuid.isEmpty()) {
+        auto read = m_batch->consent(clientUuid);
+        if (auto* failed = failureOf(read))
+            return *failed;
+        const ClientConsentState& consent = *std::get<ClientConsentState*>(read);
         // After a restriction only a release the server first saw later lets the client's data in again.
         const QString releaseId = change.fields.value(kConsent).toObject().value(u"ReleaseID").toString();
-        auto restricted
-            = m_db.exec(u"SELECT c.restricted_seq, r.first_seen_seq FROM client_consent c LEFT JOIN client_releases r "
-                        "ON r.client_uuid = c.client_uuid AND r.release_id = ? WHERE c.client_uuid = ?"_qs,
-                        {releaseId, clientUuid});
-        if (auto* failed = failureOf(restricted))
-            return *failed;
-        if (QSqlQuery& row = (*std::get<QSqlQuery*>(restricted)); row.next() && !row.value(0).isNull()
-            && !row.value(1).isNull() && row.value(1).toLongLong() <= row.value(0).toLongLong())
+        const auto release = consent.releases.constFind(releaseId);
+        if (consent.restrictedSeq && release != consent.releases.cend() && *release <= *consent.restrictedSeq)
             return reject(caller, change, now,
                           {ec::ClientRestricted,
                            QStringLiteral("The client asked for their data to be removed; only a release signed "
                                           "after that can share it again.")},
                           result);
         // Only an agency that may see a client may change their records (a new client is anyone's to add).
-        auto stored = m_db.exec(u"SELECT reference FROM client_consent WHERE client_uuid = ?"_qs, {clientUuid});
-        if (auto* failed = failureOf(stored))
-            return *failed;
-        if (QSqlQuery& row = *std::get<QSqlQuery*>(stored); row.next()) {
-            const QJsonObject reference = QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object();
-            auto scope = sync::validateConsentReference({{kConsent, reference}});
-            const auto* ref = std::get_if<sync::ConsentReference>(&scope);
-            if (ref && !ref->visibleTo(caller.agencyNames()))
-                return reject(caller, change, now,
-                              {ec::ClientNotVisible,
-                               QStringLiteral("This agency may not change the records of a client it cannot see.")},
-                              result);
-        }
+        if (consent.known && consent.scope && !consent.scope->visibleTo(caller.agencyNames()))
+            return reject(caller, change, now,
+                          {ec::ClientNotVisible,
+                           QStringLiteral("This agency may not change the records of a client it cannot see.")},
+                          result);
         if (auto failed = recordConsent(clientUuid, change.fields.value(kConsent).toObject(), seqNo))
             return failed;
     }
@@ -186,11 +208,7 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
         return done;
     if (result.status == u"rejected")
         return std::nullopt; // reject() kept the result already
-    auto stored
-        = m_db.exec(u"INSERT INTO applied_keys (device_id, change_key, result, received_at) VALUES (?, ?, ?, ?)"_qs,
-                    {caller.deviceId, change.key, storedForm(result), iso(now)});
-    if (auto* failed = failureOf(stored))
-        return *failed;
+    keepResult(caller, change, result);
     return std::nullopt;
 }
 
@@ -223,11 +241,7 @@ Done RecordStore::reject(const Caller& caller, const Change& change, const QDate
     if (auto failed = m_audit.record(now, caller.login, caller.deviceId, u"change-rejected"_qs,
                                      change.entity + u' ' + change.uuid + u": " + why.code))
         return failed;
-    auto stored
-        = m_db.exec(u"INSERT INTO applied_keys (device_id, change_key, result, received_at) VALUES (?, ?, ?, ?)"_qs,
-                    {caller.deviceId, change.key, storedForm(result), iso(now)});
-    if (auto* failed = failureOf(stored))
-        return *failed;
+    keepResult(caller, change, result);
     return std::nullopt;
 }
 
@@ -235,65 +249,50 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
 {
     if (reference.isEmpty())
         return std::nullopt;
+    auto read = m_batch->consent(clientUuid);
+    if (auto* failed = failureOf(read))
+        return *failed;
+    ClientConsentState& consent = *std::get<ClientConsentState*>(read);
     // The sequence at which the server first saw a release of this client (0: never).
-    const auto firstSeen = [&](const QString& releaseId, qint64& seenAt) -> Done {
-        auto release
-            = m_db.exec(u"SELECT first_seen_seq FROM client_releases WHERE client_uuid = ? AND release_id = ?"_qs,
-                        {clientUuid, releaseId});
-        if (auto* failed = failureOf(release))
-            return *failed;
-        QSqlQuery& row = *std::get<QSqlQuery*>(release);
-        seenAt = row.next() ? row.value(0).toLongLong() : 0;
-        return std::nullopt;
-    };
-    qint64 seenAt = 0;
-    if (Done failed = firstSeen(reference.value(u"ReleaseID").toString(), seenAt))
-        return failed;
+    const QString releaseId = reference.value(u"ReleaseID").toString();
+    qint64 seenAt = consent.releases.value(releaseId, 0);
     if (seenAt == 0) {
-        auto inserted
-            = m_db.exec(u"INSERT INTO client_releases (client_uuid, release_id, first_seen_seq) VALUES (?, ?, ?)"_qs,
-                        {clientUuid, reference.value(u"ReleaseID").toString(), seq});
-        if (auto* failed = failureOf(inserted))
-            return *failed;
+        m_db.insertLater(u"client_releases (client_uuid, release_id, first_seen_seq)"_qs, {clientUuid, releaseId, seq});
+        consent.releases.insert(releaseId, seq);
         seenAt = seq;
     }
-    auto current = m_db.exec(u"SELECT reference FROM client_consent WHERE client_uuid = ?"_qs, {clientUuid});
-    if (auto* failed = failureOf(current))
-        return *failed;
-    QSqlQuery& row = (*std::get<QSqlQuery*>(current));
-    const bool known = row.next();
-    const QJsonObject stored
-        = known ? QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object() : QJsonObject();
-    qint64 storedSeenAt = 0;
-    if (known)
-        if (Done failed = firstSeen(stored.value(u"ReleaseID").toString(), storedSeenAt))
-            return failed;
+    const qint64 storedSeenAt
+        = consent.known ? consent.releases.value(consent.reference.value(u"ReleaseID").toString(), 0) : 0;
     // The release the server saw last decides who sees the client: server order, never a date. An
     // expiry comes from a workstation's clock, and one a year ahead would pin an old, wider release.
-    const bool newer = !known || (stored != reference && seenAt >= storedSeenAt);
+    const bool newer = !consent.known || (consent.reference != reference && seenAt >= storedSeenAt);
     if (!newer)
         return std::nullopt;
-    auto written = known ? m_db.exec(u"UPDATE client_consent SET reference = ? WHERE client_uuid = ?"_qs,
-                                     {compact(reference), clientUuid})
-                         : m_db.exec(u"INSERT INTO client_consent (client_uuid, reference) VALUES (?, ?)"_qs,
-                                     {clientUuid, compact(reference)});
-    if (auto* failed = failureOf(written))
-        return *failed;
-    if (known)
-        if (auto failed = scope_loss::record(m_db, clientUuid, stored, reference, seq))
+    if (consent.known) {
+        auto written = m_db.exec(u"UPDATE client_consent SET reference = ? WHERE client_uuid = ?"_qs,
+                                 {compact(reference), clientUuid});
+        if (auto* failed = failureOf(written))
+            return *failed;
+        if (auto failed = scope_loss::record(m_db, clientUuid, consent.reference, reference, seq))
             return failed;
-    // Who may see the client changed: deliver all their records again.
-    if (known) {
+        // Who may see the client changed: deliver all their records again.
         auto resent = m_db.exec(u"UPDATE records SET last_seq = ? WHERE client_uuid = ?"_qs, {seq, clientUuid});
         if (auto* failed = failureOf(resent))
             return *failed;
+    } else {
+        m_db.insertLater(u"client_consent (client_uuid, reference)"_qs, {clientUuid, compact(reference)});
     }
+    consent.known = true;
+    consent.reference = reference;
+    consent.scope = parseStoredScope(reference);
     return std::nullopt;
 }
 
 Done RecordStore::remove(const Change& change, qint64 seq, ChangeResult& result)
 {
     result.status = u"applied"_qs;
+    if (m_batch->isNew(change.entity, change.uuid))
+        return std::nullopt; // never here: nothing to delete
     auto existing = m_db.exec(u"SELECT version, operation, last_seq FROM records WHERE entity = ? AND uuid = ?"_qs,
                               {change.entity, change.uuid});
     if (auto* failed = failureOf(existing))

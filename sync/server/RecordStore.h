@@ -7,6 +7,7 @@
 
 namespace hearth::server {
 
+class BatchLookups;
 class Database;
 class ServerAudit;
 struct Caller;
@@ -52,8 +53,15 @@ private:
     Done remove(const sync::Change& change, qint64 seq, sync::ChangeResult& result);
     Done recordConsent(const QString& clientUuid, const QJsonObject& reference, qint64 seq);
 
+    /// Which records, clients and keys a batch names, read in one go before it is applied.
+    Done loadBatch(BatchLookups& lookups, const std::vector<sync::Change>& changes);
+    /// Queues the applied_keys row of @p change (written with the batch's other rows).
+    void keepResult(const Caller& caller, const sync::Change& change, const sync::ChangeResult& result);
+
     Database& m_db;
     ServerAudit& m_audit;
+    BatchLookups* m_batch = nullptr; ///< the batch being applied (set by apply() only)
+    QString m_receivedAt; ///< the batch's arrival time, as applied_keys keeps it
 };
 
 } // namespace hearth::server

@@ -467,6 +467,63 @@ TEMPLATE_TEST_CASE("A database of schema 1 is upgraded in place and keeps its re
     CHECK(pulled(after, u"c-1"_qs)->operation == u"restrict");
 }
 
+TEMPLATE_TEST_CASE("Changes to one client within one batch apply as if pushed one at a time", "[server]", SqliteBackend,
+                   PostgresBackend)
+{
+    // The server reads a batch's keys, records and consent once and writes its rows together: a record
+    // created, edited and re-released inside one batch must end as it would change by change.
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    const auto limited = consentRef(kLimited, {u"Harbor House"_qs});
+    const auto full = consentRef(kFull, {}, false, u"release-2"_qs);
+    const auto changesFor = [&](const QString& prefix, const QString& client) {
+        const QString enrollment = client + u"-e";
+        const auto enrollmentFields = [&](const QJsonObject& consent, const QString& entry) {
+            return QJsonObject {{u"EnrollmentID"_qs, enrollment},
+                                {u"PersonalID"_qs, client},
+                                {u"EntryDate"_qs, entry},
+                                {u"Consent"_qs, consent}};
+        };
+        const auto created
+            = change(prefix + u":1", u"client"_qs, client, clientFields(client, u"Ana"_qs, u"Reyes"_qs, limited));
+        return std::vector<sync::Change> {
+            created,
+            change(prefix + u":2", u"enrollment"_qs, enrollment, enrollmentFields(limited, u"2026-01-05"_qs)),
+            created, // delivered twice within the batch
+            change(prefix + u":3", u"client"_qs, client, clientFields(client, u"Ana"_qs, u"Reyes Cruz"_qs, full), 1,
+                   u"update"_qs),
+            change(prefix + u":4", u"enrollment"_qs, enrollment, enrollmentFields(full, u"2026-02-01"_qs), 1,
+                   u"update"_qs),
+        };
+    };
+    const auto batch = push(*maria, changesFor(u"b"_qs, u"c-1"_qs));
+    std::vector<sync::ChangeResult> single;
+    for (const sync::Change& one : changesFor(u"s"_qs, u"c-2"_qs))
+        single.push_back(push(*maria, {one}).at(0));
+    REQUIRE(batch.size() == single.size());
+    for (size_t i = 0; i < batch.size(); ++i) {
+        CHECK(batch[i].status == single[i].status);
+        CHECK(batch[i].serverVersion == single[i].serverVersion);
+    }
+    CHECK(batch[2].status == u"duplicate");
+    CHECK(batch[2].serverSeq == batch[0].serverSeq);
+    CHECK(batch[4].status == u"applied");
+
+    // The Full Sharing release lets Olga's agency see both clients, in the same state.
+    const auto reply = pull(*f.device(u"olga"_qs));
+    for (const QString& client : {u"c-1"_qs, u"c-2"_qs}) {
+        const auto profile = pulled(reply, client);
+        const auto enrollment = pulled(reply, client + u"-e");
+        REQUIRE(profile);
+        REQUIRE(enrollment);
+        CHECK(profile->version == 2);
+        CHECK(profile->fields.value(u"LastName").toString() == u"Reyes Cruz");
+        CHECK(enrollment->version == 2);
+        CHECK(enrollment->fields.value(u"EntryDate").toString() == u"2026-02-01");
+        CHECK(enrollment->fields.value(u"Consent").toObject().value(u"ReleaseID").toString() == u"release-2");
+    }
+}
+
 TEMPLATE_TEST_CASE("No Sharing markers and missing consent are refused, audited and never stored", "[server]",
                    SqliteBackend, PostgresBackend)
 {
