@@ -481,8 +481,14 @@ void SyncEngine::post(const QString& path, const QJsonObject& body, bool authent
         fail(Failure::Final, kCodeNetwork, st.error().message, false);
         return;
     }
-    QNetworkRequest request(url);
+    QNetworkRequest request = requestTo(url, authenticated);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    watch(m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)), std::move(onOk));
+}
+
+QNetworkRequest SyncEngine::requestTo(const QUrl& url, bool authenticated) const
+{
+    QNetworkRequest request(url);
     request.setTransferTimeout(m_settings.requestTimeoutMs);
     // A redirect could lead to an address checkServerUrl() would refuse: follow none.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -491,7 +497,11 @@ void SyncEngine::post(const QString& path, const QJsonObject& body, bool authent
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_registration->token.toUtf8());
         request.setRawHeader(protocol::kDeviceHeader, m_registration->deviceId.toUtf8());
     }
-    QNetworkReply* reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    return request;
+}
+
+void SyncEngine::watch(QNetworkReply* reply, OnReply onOk)
+{
     m_reply = reply;
     const QByteArray pin = m_registration->pinSha256.toLatin1();
     if (!pin.isEmpty()) {

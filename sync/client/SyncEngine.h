@@ -17,6 +17,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 class QTimer;
 
 namespace hearth {
@@ -106,6 +107,10 @@ private:
 
     void post(const QString& path, const QJsonObject& body, bool authenticated, OnReply onOk);
     void onReply(QNetworkReply* reply, OnReply onOk);
+    /// The rules every request follows: timeout, no redirects, peer verification, the token.
+    QNetworkRequest requestTo(const QUrl& url, bool authenticated) const;
+    /// Tracks @p reply as the one in flight: the optional certificate pin, then onReply().
+    void watch(QNetworkReply* reply, OnReply onOk);
     void fail(Failure kind, const QString& code, const QString& message, bool reachedServer);
     void succeed();
     /// An authenticated reply renews the offline lease with the server's leaseDays.

@@ -144,31 +144,9 @@ void SyncEngine::get(const QString& pathAndQuery, OnReply onOk)
         fail(Failure::Final, kCodeNetwork, st.error().message, false);
         return;
     }
-    // The same request rules as post(): no redirects, peer verification, the optional pin.
-    QNetworkRequest request(url);
-    request.setTransferTimeout(m_settings.requestTimeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setSslConfiguration(QSslConfiguration::defaultConfiguration());
+    QNetworkRequest request = requestTo(url, true);
     request.setRawHeader(protocol::kProtocolHeader, QByteArray::number(protocol::kVersion));
-    request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_registration->token.toUtf8());
-    request.setRawHeader(protocol::kDeviceHeader, m_registration->deviceId.toUtf8());
-    QNetworkReply* reply = m_network->get(request);
-    m_reply = reply;
-    const QByteArray pin = m_registration->pinSha256.toLatin1();
-    if (!pin.isEmpty()) {
-        connect(reply, &QNetworkReply::encrypted, reply, [reply, pin] {
-            if (publicKeyPin(reply->sslConfiguration().peerCertificate()) != pin) {
-                reply->setProperty("hearthPinMismatch", true);
-                reply->abort();
-            }
-        });
-    }
-    connect(reply, &QNetworkReply::finished, this, [this, reply, onOk = std::move(onOk)] {
-        reply->deleteLater();
-        if (m_reply != reply)
-            return; // cancelled
-        onReply(reply, onOk);
-    });
+    watch(m_network->get(request), std::move(onOk));
 }
 
 } // namespace hearth::sync
