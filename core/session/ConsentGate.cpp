@@ -1,5 +1,6 @@
 #include "session/ConsentGate.h"
 
+#include "consent/OutgoingKind.h"
 #include "session/Vault.h"
 #include "store/ConsentRepository.h"
 #include "store/Store.h"
@@ -14,19 +15,6 @@ std::optional<QDate> dateField(const QJsonObject& fields, QStringView key)
 {
     const QDate d = QDate::fromString(fields.value(key).toString(), Qt::ISODate);
     return d.isValid() ? std::optional<QDate>(d) : std::nullopt;
-}
-
-std::optional<OutgoingRecord::Kind> kindOf(const QString& entity)
-{
-    if (entity == u"client")
-        return OutgoingRecord::Kind::ClientProfile;
-    if (entity == u"enrollment")
-        return OutgoingRecord::Kind::Enrollment;
-    if (entity == u"service")
-        return OutgoingRecord::Kind::Service;
-    if (entity == u"consent")
-        return OutgoingRecord::Kind::Release;
-    return std::nullopt;
 }
 
 Disclosure withheld(Disclosure::Reason reason, const QString& explanation)
@@ -58,7 +46,7 @@ Result<std::vector<Disclosure>> ConsentGate::review(const std::vector<ChangeReco
     std::vector<std::optional<OutgoingRecord>> records;
     records.reserve(changes.size());
     for (const ChangeRecord& change : changes) {
-        const auto kind = kindOf(change.entity);
+        const auto kind = outgoingKindOf(change.entity);
         if (!kind) {
             records.emplace_back();
             continue;

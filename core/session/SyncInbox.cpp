@@ -1,6 +1,7 @@
 #include "session/SyncInbox.h"
 
 #include "consent/ConsentJson.h"
+#include "consent/OutgoingKind.h"
 #include "intake/IntakeJson.h"
 #include "session/ConsentGate.h"
 #include "session/SyncState.h"
@@ -31,19 +32,6 @@ int rank(const QString& entity)
                                     QStringLiteral("enrollment"), QStringLiteral("service")};
     const qsizetype at = order.indexOf(entity);
     return at < 0 ? int(order.size()) : int(at);
-}
-
-std::optional<OutgoingRecord::Kind> kindOf(const QString& entity)
-{
-    if (entity == u"client")
-        return OutgoingRecord::Kind::ClientProfile;
-    if (entity == u"enrollment")
-        return OutgoingRecord::Kind::Enrollment;
-    if (entity == u"service")
-        return OutgoingRecord::Kind::Service;
-    if (entity == u"consent")
-        return OutgoingRecord::Kind::Release;
-    return std::nullopt;
 }
 
 /// NOT NULL text columns: what the server did not send is stored as ''.
@@ -145,7 +133,7 @@ public:
 
         std::vector<OutgoingRecord> outgoing;
         for (const InboundRecord& r : records) {
-            const auto kind = kindOf(r.entity);
+            const auto kind = outgoingKindOf(r.entity);
             if (!kind || (r.operation != u"insert" && r.operation != u"update"))
                 continue;
             auto local = localJson(m_store, r.entity, r.uuid);

@@ -2,6 +2,7 @@
 
 #include "intake/IntakeJson.h"
 #include "store/JsonColumn.h"
+#include "store/ServiceRepository.h"
 #include "store/Store.h"
 
 #include <QJsonArray>
@@ -155,21 +156,9 @@ Status SyncInboxRepository::replaceService(const ServiceRecord& s)
 {
     if (auto st = run(QStringLiteral("DELETE FROM services WHERE uuid = ?"), s.uuid); !st)
         return st;
-    auto st = m_store.db().prepare(QStringLiteral(
-        "INSERT INTO services (uuid, enrollment_uuid, client_uuid, date_provided, record_type, data, created_at, "
-        "updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?)"));
-    if (!st)
-        return st.error();
-    st->bind(1, s.uuid)
-        .bind(2, s.enrollmentUuid)
-        .bind(3, s.clientUuid)
-        .bind(4, s.dateProvided.toString(Qt::ISODate))
-        .bind(5, qint64(s.recordType))
-        .bind(6, json_column::encode(intake_json::toJson(s)))
-        .bind(7, iso(s.createdAt))
-        .bind(8, iso(s.updatedAt))
-        .bind(9, text(s.updatedBy));
-    return st->run();
+    ServiceRecord copy = s;
+    copy.updatedBy = text(s.updatedBy); // NOT NULL: what the server did not send is ''
+    return ServiceRepository(m_store).insert(copy);
 }
 
 Status SyncInboxRepository::insertPlaceholderProject(const Project& p)
