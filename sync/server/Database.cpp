@@ -287,13 +287,27 @@ Done Database::migrate()
         if (version == kSchemaVersion)
             return std::nullopt;
         // Each version's statements once, in order: a server upgraded in place keeps its data.
-        const std::array<const QStringList*, kSchemaVersion> steps {&schema::version1(), &schema::version2()};
-        for (int step = version; step < kSchemaVersion; ++step)
-            for (const QString& statement : *steps[std::size_t(step)]) {
+        const std::array<const QStringList*, kSchemaVersion> steps {&schema::version1(), &schema::version2(),
+                                                                        &schema::version3()};
+        const auto run = [this](const QStringList& statements) -> Done {
+            for (const QString& statement : statements) {
                 auto done = exec(statement);
                 if (auto* failed = failureOf(done))
                     return *failed;
             }
+            return std::nullopt;
+        };
+        for (int step = version; step < kSchemaVersion; ++step) {
+            if (Done failed = run(*steps[std::size_t(step)]))
+                return failed;
+            if (step + 1 == 3) { // version 3 moves the data of record_fields before dropping it
+                if (Done failed = schema::foldRecordFields(*this))
+                    return failed;
+                finishAll(); // SQLite drops no table while any statement is still reading
+                if (Done failed = run(schema::version3Cleanup()))
+                    return failed;
+            }
+        }
         auto stamped = version == 0 ? exec(u"INSERT INTO schema_version (version) VALUES (?)"_qs, {kSchemaVersion})
                                     : exec(u"UPDATE schema_version SET version = ?"_qs, {kSchemaVersion});
         if (auto* failed = failureOf(stamped))

@@ -15,6 +15,8 @@ namespace hearth::server {
 namespace ec = sync::error_code;
 using sync::Change;
 using sync::ChangeResult;
+using field_value::StoredField;
+using field_value::StoredFields;
 
 namespace {
 
@@ -23,12 +25,6 @@ bool isBookkeeping(const QString& field)
 {
     return field == u"DateCreated" || field == u"DateUpdated" || field == u"UserID";
 }
-
-struct StoredField
-{
-    QString value;
-    qint64 version = 0;
-};
 
 struct OpenConflict
 {
@@ -46,14 +42,26 @@ QString iso(const QDateTime& t)
 
 } // namespace
 
+bool RecordStore::consentAsPushed(const Change& change, const QString& clientUuid)
+{
+    if (clientUuid.isEmpty())
+        return true; // agency data (projects) carries no consent
+    auto read = m_batch->consent(clientUuid);
+    if (failureOf(read))
+        return false; // unknown: send the record back rather than risk a device missing a newer release
+    const ClientConsentState& consent = *std::get<ClientConsentState*>(read);
+    return consent.known && consent.reference == change.fields.value(u"Consent").toObject();
+}
+
 Done RecordStore::merge(const Caller& caller, const Change& change, const QString& clientUuid, qint64 seq,
                         const QDateTime& now, ChangeResult& result)
 {
     bool exists = false;
     qint64 version = 0;
     qint64 lastSeq = 0;
+    StoredFields stored;
     if (!m_batch->isNew(change.entity, change.uuid)) { // most of a first sync skips this read
-        auto existing = m_db.exec(u"SELECT version, last_seq FROM records WHERE entity = ? AND uuid = ?"_qs,
+        auto existing = m_db.exec(u"SELECT version, last_seq, fields FROM records WHERE entity = ? AND uuid = ?"_qs,
                                   {change.entity, change.uuid});
         if (auto* failed = failureOf(existing))
             return *failed;
@@ -61,6 +69,8 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
         exists = recordRow.next();
         version = exists ? recordRow.value(0).toLongLong() : 0;
         lastSeq = exists ? recordRow.value(1).toLongLong() : 0;
+        if (exists)
+            stored = field_value::parseStored(recordRow.value(2).toString());
     }
 
     // A resolution applies its value of the conflicting field whatever the versions.
@@ -83,22 +93,12 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
                 result);
     }
 
-    QHash<QString, StoredField> stored;
-    if (exists) { // a record the server has never seen has no fields: skip the read (most of a first sync)
-        auto fields = m_db.exec(u"SELECT field, value, version FROM record_fields WHERE entity = ? AND uuid = ?"_qs,
-                                {change.entity, change.uuid});
-        if (auto* failed = failureOf(fields))
-            return *failed;
-        for (QSqlQuery& row = (*std::get<QSqlQuery*>(fields)); row.next();)
-            stored.insert(row.value(0).toString(), {row.value(1).toString(), row.value(2).toLongLong()});
-    }
-
-    QHash<QString, QString> toApply;
-    std::vector<std::pair<QString, QString>> conflicting; // field, device value
+    QHash<QString, QJsonValue> toApply;
+    std::vector<std::pair<QString, QJsonValue>> conflicting; // field, device value
     for (auto it = change.fields.constBegin(); it != change.fields.constEnd(); ++it) {
         if (it.key() == u"Consent")
             continue; // kept per client in client_consent
-        const QString deviceValue = field_value::toText(it.value());
+        const QJsonValue deviceValue = it.value();
         const auto current = stored.constFind(it.key());
         if (current != stored.cend() && current->value == deviceValue)
             continue;
@@ -120,7 +120,7 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
         if (auto* failed = failureOf(base))
             return *failed;
         QSqlQuery& baseRow = (*std::get<QSqlQuery*>(base));
-        const QString baseValue = baseRow.next() ? baseRow.value(0).toString() : field_value::toText(QJsonValue());
+        const QJsonValue baseValue = baseRow.next() ? field_value::fromText(baseRow.value(0).toString()) : QJsonValue();
         if (baseValue != deviceValue)
             conflicting.emplace_back(it.key(), deviceValue);
     }
@@ -128,45 +128,46 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
     qint64 newVersion = version;
     qint64 newSeq = lastSeq;
     if (!toApply.isEmpty() || !exists) {
+        // Stored exactly as this device holds it (nothing merged in, nothing left open, its consent is the
+        // server's): its own pulls need not carry the record back.
+        QVariant echo;
+        if (conflicting.empty() && (!exists || change.baseVersion >= version) && consentAsPushed(change, clientUuid))
+            echo = caller.deviceId;
         newVersion = version + 1;
         newSeq = seq;
-        // New rows are queued: the batch writes them as multi-row INSERTs (Database::insertLater).
         for (auto it = toApply.cbegin(); it != toApply.cend(); ++it) {
-            const auto current = stored.constFind(it.key());
-            if (current != stored.cend()) {
-                auto written = m_db.exec(
-                    u"UPDATE record_fields SET value = ?, version = ? WHERE entity = ? AND uuid = ? AND field = ?"_qs,
-                    {it.value(), newVersion, change.entity, change.uuid, it.key()});
-                if (auto* failed = failureOf(written))
-                    return *failed;
-                // History keeps superseded values only (the current one is in record_fields): a new
-                // record, most of a first sync, writes none.
+            // History keeps superseded values only (the current one is in records.fields): a new record,
+            // most of a first sync, writes none.
+            if (const auto current = stored.constFind(it.key()); current != stored.cend())
                 m_db.insertLater(u"field_history (entity, uuid, field, version, value)"_qs,
-                                 {change.entity, change.uuid, it.key(), current->version, current->value});
-            } else {
-                m_db.insertLater(u"record_fields (entity, uuid, field, value, version)"_qs,
-                                 {change.entity, change.uuid, it.key(), it.value(), newVersion});
-            }
+                                 {change.entity, change.uuid, it.key(), current->version,
+                                  field_value::toText(current->value)});
+            stored.insert(it.key(), {it.value(), newVersion});
         }
+        const QString fields = field_value::storedText(stored);
         const QVariant owner = clientUuid.isEmpty() ? QVariant() : QVariant(clientUuid);
         if (exists) {
-            auto written = m_db.exec(u"UPDATE records SET version = ?, last_seq = ?, operation = ?, client_uuid = ? "
-                                     "WHERE entity = ? AND uuid = ?"_qs,
-                                     {newVersion, seq, u"update"_qs, owner, change.entity, change.uuid});
+            auto written
+                = m_db.exec(u"UPDATE records SET version = ?, last_seq = ?, operation = ?, client_uuid = ?, "
+                            "echo_device = ?, fields = ? WHERE entity = ? AND uuid = ?"_qs,
+                            {newVersion, seq, u"update"_qs, owner, echo, fields, change.entity, change.uuid});
             if (auto* failed = failureOf(written))
                 return *failed;
         } else {
-            m_db.insertLater(u"records (entity, uuid, client_uuid, version, last_seq, operation)"_qs,
-                             {change.entity, change.uuid, owner, newVersion, seq, u"insert"_qs});
+            // Queued: the batch writes new records as multi-row INSERTs (Database::insertLater).
+            m_db.insertLater(
+                u"records (entity, uuid, client_uuid, version, last_seq, operation, echo_device, fields)"_qs,
+                {change.entity, change.uuid, owner, newVersion, seq, u"insert"_qs, echo, fields});
             m_batch->markWritten(change.entity, change.uuid);
         }
     }
 
     for (const auto& [field, deviceValue] : conflicting) {
         // The same disagreement pushed again is the same conflict.
+        const QString deviceText = field_value::toText(deviceValue);
         auto open = m_db.exec(u"SELECT id FROM conflicts WHERE entity = ? AND uuid = ? AND field = ? "
                               "AND device_value = ? AND resolved_at IS NULL"_qs,
-                              {change.entity, change.uuid, field, deviceValue});
+                              {change.entity, change.uuid, field, deviceText});
         if (auto* failed = failureOf(open))
             return *failed;
         QString id;
@@ -177,13 +178,12 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
             auto inserted = m_db.exec(
                 u"INSERT INTO conflicts (id, entity, uuid, field, server_value, device_value, "
                 "device_id, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs,
-                {id, change.entity, change.uuid, field, stored.value(field).value, deviceValue, caller.deviceId, seq});
+                {id, change.entity, change.uuid, field, field_value::toText(stored.value(field).value),
+                 deviceText, caller.deviceId, seq});
             if (auto* failed = failureOf(inserted))
                 return *failed;
         }
-        result.conflicts.push_back({id, change.entity, change.uuid, field,
-                                    field_value::fromText(stored.value(field).value),
-                                    field_value::fromText(deviceValue)});
+        result.conflicts.push_back({id, change.entity, change.uuid, field, stored.value(field).value, deviceValue});
     }
 
     if (resolving) {

@@ -68,22 +68,40 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
     // A page never ends inside one sequence number: a restriction or a new release stamps all of a client's
     // records with one, and a cursor in the middle of them would skip the rest for good. So the page runs
     // to the end of the sequence number of its limit-th record (and may hold more than limit).
+    // Records this device pushed and the server stored unchanged are left out (echo_device), but the cursor
+    // still moves past them. The newest sequence is read first and bounds the rest: a batch committing
+    // meanwhile lands above it and waits for the next pull.
+    const QString notEcho = u"(echo_device IS NULL OR echo_device <> ?)"_qs;
     qint64 through = std::numeric_limits<qint64>::max();
-    auto edge = m_db.exec(u"SELECT last_seq FROM records WHERE last_seq > ? ORDER BY last_seq LIMIT 1 OFFSET ?"_qs,
-                          {since, limit - 1});
-    if (auto* failed = failureOf(edge))
+    bool more = false;
+    auto newest = m_db.exec(u"SELECT MAX(last_seq) FROM records WHERE last_seq > ?"_qs, {since});
+    if (auto* failed = failureOf(newest))
         return *failed;
-    if (QSqlQuery& row = (*std::get<QSqlQuery*>(edge)); row.next())
+    if (QSqlQuery& row = (*std::get<QSqlQuery*>(newest)); row.next() && !row.value(0).isNull()) {
         through = row.value(0).toLongLong();
-    auto rows = m_db.exec(u"SELECT entity, uuid, client_uuid, version, last_seq, operation FROM records "
-                          "WHERE last_seq > ? AND last_seq <= ? ORDER BY last_seq"_qs,
-                          {since, through});
+        reply.cursor = through;
+        auto edge = m_db.exec(u"SELECT last_seq FROM records WHERE last_seq > ? AND last_seq <= ? AND "_qs + notEcho
+                                  + u" ORDER BY last_seq LIMIT 1 OFFSET ?"_qs,
+                              {since, through, caller.deviceId, limit - 1});
+        if (auto* failed = failureOf(edge))
+            return *failed;
+        if (QSqlQuery& limitRow = (*std::get<QSqlQuery*>(edge)); limitRow.next()) {
+            through = limitRow.value(0).toLongLong();
+            reply.cursor = through;
+            more = true;
+        }
+    }
+    auto rows = m_db.exec(u"SELECT entity, uuid, client_uuid, version, last_seq, operation, fields FROM records "
+                          "WHERE last_seq > ? AND last_seq <= ? AND "_qs
+                              + notEcho + u" ORDER BY last_seq"_qs,
+                          {since, through, caller.deviceId});
     if (auto* failed = failureOf(rows))
         return *failed;
     struct PageRow
     {
         sync::PulledChange change;
         QString clientUuid;
+        QString fields;
     };
     std::vector<PageRow> page;
     for (QSqlQuery& row = (*std::get<QSqlQuery*>(rows)); row.next();)
@@ -93,22 +111,8 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
                          row.value(5).toString(),
                          {},
                          row.value(3).toLongLong()},
-                        row.value(2).toString()});
-    if (!page.empty())
-        reply.cursor = page.back().change.serverSeq;
-    // The fields of the whole page in one query: the records whose last change falls in the page.
-    QHash<QString, QJsonObject> pageFields;
-    if (!page.empty()) {
-        auto fields
-            = m_db.exec(u"SELECT f.entity, f.uuid, f.field, f.value FROM record_fields f JOIN records r "
-                        "ON r.entity = f.entity AND r.uuid = f.uuid WHERE r.last_seq > ? AND r.last_seq <= ?"_qs,
-                        {since, reply.cursor});
-        if (auto* failed = failureOf(fields))
-            return *failed;
-        for (QSqlQuery& field = (*std::get<QSqlQuery*>(fields)); field.next();)
-            pageFields[field.value(0).toString() + u'/' + field.value(1).toString()].insert(
-                field.value(2).toString(), field_value::fromText(field.value(3).toString()));
-    }
+                        row.value(2).toString(),
+                        row.value(6).toString()});
     for (PageRow& row : page) {
         sync::PulledChange change = std::move(row.change);
         // A tombstone carries no data: every agency learns to drop its copy.
@@ -125,7 +129,7 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
             if (!ref || !ref->visibleTo(agency))
                 continue;
         }
-        change.fields = pageFields.value(change.entity + u'/' + change.uuid);
+        change.fields = field_value::currentValues(row.fields);
         if (ref) {
             if (!ref->namesVisibleTo(agency))
                 for (const QString& name : sync::restrictedNameFields())
@@ -134,7 +138,7 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
         }
         reply.changes.push_back(std::move(change));
     }
-    reply.more = int(page.size()) >= limit;
+    reply.more = more;
     // An agency that lost sight of a client under a narrower release drops its copies.
     if (auto failed = scope_loss::addTo(m_db, caller.agencyCode, since, through, reply))
         return *failed;
@@ -196,15 +200,14 @@ Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sy
         bool clientRow = false;
         for (const auto& [entity, uuid] : records) {
             clientRow |= entity == u"client" && uuid == request.clientUuid;
-            for (const QString& sql : {u"DELETE FROM record_fields WHERE entity = ? AND uuid = ?"_qs,
-                                       u"DELETE FROM field_history WHERE entity = ? AND uuid = ?"_qs,
+            for (const QString& sql : {u"DELETE FROM field_history WHERE entity = ? AND uuid = ?"_qs,
                                        u"DELETE FROM conflicts WHERE entity = ? AND uuid = ?"_qs}) {
                 auto removed = m_db.exec(sql, {entity, uuid});
                 if (auto* failed = failureOf(removed))
                     return *failed;
             }
-            auto marked = m_db.exec(u"UPDATE records SET operation = ?, version = version + 1, last_seq = ? "
-                                    "WHERE entity = ? AND uuid = ?"_qs,
+            auto marked = m_db.exec(u"UPDATE records SET operation = ?, version = version + 1, last_seq = ?, "
+                                    "echo_device = NULL, fields = NULL WHERE entity = ? AND uuid = ?"_qs,
                                     {entity == u"client" ? u"restrict"_qs : u"delete"_qs, seqNo, entity, uuid});
             if (auto* failed = failureOf(marked))
                 return *failed;

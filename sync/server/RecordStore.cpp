@@ -276,7 +276,7 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
         if (auto failed = scope_loss::record(m_db, clientUuid, consent.reference, reference, seq))
             return failed;
         // Who may see the client changed: deliver all their records again.
-        auto resent = m_db.exec(u"UPDATE records SET last_seq = ? WHERE client_uuid = ?"_qs, {seq, clientUuid});
+        auto resent = m_db.exec(u"UPDATE records SET last_seq = ?, echo_device = NULL WHERE client_uuid = ?"_qs, {seq, clientUuid});
         if (auto* failed = failureOf(resent))
             return *failed;
     } else {
@@ -307,14 +307,13 @@ Done RecordStore::remove(const Change& change, qint64 seq, ChangeResult& result)
         return std::nullopt;
     }
     // A delete wins over concurrent edits: the record's values and their history go.
-    for (const QString& sql : {u"DELETE FROM record_fields WHERE entity = ? AND uuid = ?"_qs,
-                               u"DELETE FROM field_history WHERE entity = ? AND uuid = ?"_qs,
+    for (const QString& sql : {u"DELETE FROM field_history WHERE entity = ? AND uuid = ?"_qs,
                                u"DELETE FROM conflicts WHERE entity = ? AND uuid = ?"_qs}) {
         auto done = m_db.exec(sql, {change.entity, change.uuid});
         if (auto* failed = failureOf(done))
             return *failed;
     }
-    auto updated = m_db.exec(u"UPDATE records SET version = ?, last_seq = ?, operation = 'delete' "
+    auto updated = m_db.exec(u"UPDATE records SET version = ?, last_seq = ?, operation = 'delete', echo_device = NULL, fields = NULL "
                              "WHERE entity = ? AND uuid = ?"_qs,
                              {version + 1, seq, change.entity, change.uuid});
     if (auto* failed = failureOf(updated))

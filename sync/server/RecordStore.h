@@ -50,6 +50,8 @@ private:
                 sync::ChangeResult& result);
     Done merge(const Caller& caller, const sync::Change& change, const QString& clientUuid, qint64 seq,
                const QDateTime& now, sync::ChangeResult& result);
+    /// True when the server's consent for the record's client is the one @p change carried.
+    bool consentAsPushed(const sync::Change& change, const QString& clientUuid);
     Done remove(const sync::Change& change, qint64 seq, sync::ChangeResult& result);
     Done recordConsent(const QString& clientUuid, const QJsonObject& reference, qint64 seq);
 

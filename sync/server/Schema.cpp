@@ -1,5 +1,12 @@
 #include "server/Schema.h"
 
+#include "server/Database.h"
+#include "server/FieldValue.h"
+
+#include <QSqlQuery>
+
+#include <vector>
+
 namespace hearth::server::schema {
 
 // Timestamps are ISO 8601 UTC text (they sort as text). JSON values are text. No backend-specific
@@ -62,6 +69,56 @@ const QStringList& version2()
         "agency_code VARCHAR(64) NOT NULL, PRIMARY KEY (agency_code, seq, client_uuid))"_qs,
     };
     return statements;
+}
+
+const QStringList& version3()
+{
+    static const QStringList statements {
+        // The device whose push made the record exactly as stored: its pulls leave the record out, since
+        // that device holds it already (a first sync would otherwise download all it just uploaded). A merge,
+        // a delete, a restriction or a new release clears it, so every device is sent those.
+        u"ALTER TABLE records ADD COLUMN echo_device VARCHAR(64)"_qs,
+        // The record's current fields in one JSON text (field_value::storedText); record_fields is folded
+        // into it by foldRecordFields() and then dropped (version3Cleanup).
+        u"ALTER TABLE records ADD COLUMN fields TEXT"_qs,
+    };
+    return statements;
+}
+
+const QStringList& version3Cleanup()
+{
+    static const QStringList statements {u"DROP TABLE record_fields"_qs};
+    return statements;
+}
+
+Done foldRecordFields(Database& db)
+{
+    // Ordered by record, so one record's fields arrive together and are written in one statement.
+    auto rows = db.exec(u"SELECT entity, uuid, field, value, version FROM record_fields ORDER BY entity, uuid"_qs);
+    if (auto* failed = failureOf(rows))
+        return *failed;
+    struct Folded
+    {
+        QString entity;
+        QString uuid;
+        field_value::StoredFields fields;
+    };
+    std::vector<Folded> records;
+    QSqlQuery& row = (*std::get<QSqlQuery*>(rows));
+    while (row.next()) {
+        if (records.empty() || records.back().entity != row.value(0).toString()
+            || records.back().uuid != row.value(1).toString())
+            records.push_back({row.value(0).toString(), row.value(1).toString(), {}});
+        records.back().fields.insert(row.value(2).toString(),
+                                     {field_value::fromText(row.value(3).toString()), row.value(4).toLongLong()});
+    }
+    for (const Folded& record : records) {
+        auto written = db.exec(u"UPDATE records SET fields = ? WHERE entity = ? AND uuid = ?"_qs,
+                               {field_value::storedText(record.fields), record.entity, record.uuid});
+        if (auto* failed = failureOf(written))
+            return *failed;
+    }
+    return std::nullopt;
 }
 
 } // namespace hearth::server::schema

@@ -1,6 +1,12 @@
 #pragma once
 
+#include "server/Failure.h"
+
 #include <QStringList>
+
+namespace hearth::server {
+class Database;
+}
 
 namespace hearth::server::schema {
 
@@ -8,5 +14,11 @@ namespace hearth::server::schema {
 const QStringList& version1();
 /// Version 2: scope_losses, the agencies that lost sight of a client when a release narrowed.
 const QStringList& version2();
+/// Version 3: records.echo_device, so a device is not sent back what it pushed, and records.fields,
+/// a record's fields in one row (formerly one row each in record_fields).
+const QStringList& version3();
+/// Copies record_fields into records.fields (between version3() and version3Cleanup()).
+Done foldRecordFields(Database& db);
+const QStringList& version3Cleanup();
 
 } // namespace hearth::server::schema

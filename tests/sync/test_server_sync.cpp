@@ -199,6 +199,62 @@ TEMPLATE_TEST_CASE("Two devices editing different fields of one client both keep
     CHECK(client->version == 3);
 }
 
+TEMPLATE_TEST_CASE("A device is not sent back what it pushed, yet gets every change made elsewhere", "[server]",
+                   SqliteBackend, PostgresBackend)
+{
+    START_SERVER(f);
+    auto front = f.device(u"maria"_qs);
+    auto back = f.device(u"maria"_qs);
+    const auto consent = consentRef(kFull);
+    const auto first = push(
+        *front,
+        {change(u"f:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consent)),
+         change(u"f:2"_qs, u"client"_qs, u"c-2"_qs, clientFields(u"c-2"_qs, u"Luis"_qs, u"Mora"_qs, consent))});
+    REQUIRE(first.size() == 2);
+
+    // The pushing desk gets nothing back, yet its cursor moves past its own records.
+    const auto own = pull(*front);
+    CHECK(own.changes.empty());
+    CHECK(own.cursor == first[1].serverSeq);
+    CHECK_FALSE(own.more);
+    // Another desk of the same agency gets both.
+    const auto other = pull(*back);
+    CHECK(pulled(other, u"c-1"_qs));
+    CHECK(pulled(other, u"c-2"_qs));
+
+    // An edit made at the other desk comes to the first, and not back to where it was made.
+    push(*back,
+         {change(u"b:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes Cruz"_qs, consent), 1,
+                 u"update"_qs)});
+    const auto edited = pull(*front, own.cursor);
+    REQUIRE(edited.changes.size() == 1);
+    CHECK(pulled(edited, u"c-1"_qs)->fields.value(u"LastName").toString() == u"Reyes Cruz");
+    CHECK(pull(*back, other.cursor).changes.empty());
+
+    // An edit on an older base is merged: the desk that sent it must get the merged record.
+    push(*front,
+         {change(u"f:3"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Anabel"_qs, u"Reyes"_qs, consent), 1,
+                 u"update"_qs)});
+    const auto merged = pulled(pull(*front, edited.cursor), u"c-1"_qs);
+    REQUIRE(merged);
+    CHECK(merged->fields.value(u"FirstName").toString() == u"Anabel");
+    CHECK(merged->fields.value(u"LastName").toString() == u"Reyes Cruz");
+
+    // A newer release stamps every record of the client again: the desk that sent it gets the others.
+    push(*back,
+         {change(u"b:2"_qs, u"enrollment"_qs, u"e-2"_qs,
+                 {{u"EnrollmentID"_qs, u"e-2"_qs}, {u"PersonalID"_qs, u"c-2"_qs}, {u"Consent"_qs, consent}})});
+    const auto beforeRelease = pull(*front, edited.cursor);
+    push(*front,
+         {change(u"f:4"_qs, u"client"_qs, u"c-2"_qs,
+                 clientFields(u"c-2"_qs, u"Luis"_qs, u"Mora"_qs, consentRef(kFull, {}, false, u"release-2"_qs)), 1,
+                 u"update"_qs)});
+    const auto afterRelease = pull(*front, beforeRelease.cursor);
+    REQUIRE(pulled(afterRelease, u"e-2"_qs));
+    CHECK(pulled(afterRelease, u"e-2"_qs)->fields.value(u"Consent").toObject().value(u"ReleaseID").toString()
+          == u"release-2");
+}
+
 TEMPLATE_TEST_CASE("The same field edited on two devices becomes a conflict a person resolves", "[server]",
                    SqliteBackend, PostgresBackend)
 {
@@ -232,7 +288,7 @@ TEMPLATE_TEST_CASE("The same field edited on two devices becomes a conflict a pe
     CHECK(replayed[0].conflicts[0].serverValue.toString() == u"Anna");
 
     // Nothing was lost: the server kept its value and every device of the agency sees both.
-    const auto seen = pull(*back);
+    const auto seen = pull(*f.device(u"maria"_qs));
     CHECK(pulled(seen, u"c-1"_qs)->fields.value(u"FirstName").toString() == u"Anna");
     REQUIRE(seen.conflicts.size() == 1);
     CHECK(seen.conflicts[0].conflictId == conflict.conflictId);
@@ -315,8 +371,8 @@ TEMPLATE_TEST_CASE("Each agency pulls only what the client's consent lets it see
                                       1, u"update"_qs)});
     CHECK(allowed[0].status == u"applied");
 
-    // The entering agency sees the restricted client's name.
-    const auto own = pull(*maria);
+    // The entering agency sees the restricted client's name (at another of its desks: maria's holds it).
+    const auto own = pull(*f.device(u"maria"_qs));
     CHECK(pulled(own, u"restricted"_qs)->fields.value(u"FirstName").toString() == u"Rosa");
     CHECK(pulled(own, u"limited"_qs));
 }
@@ -432,7 +488,7 @@ TEMPLATE_TEST_CASE("An agency that loses sight of a client under a narrower rele
         CHECK(fresh.changes[i - 1].serverSeq <= fresh.changes[i].serverSeq);
 }
 
-TEMPLATE_TEST_CASE("A database of schema 1 is upgraded in place and keeps its records", "[server]", SqliteBackend,
+TEMPLATE_TEST_CASE("A database of schema 2 is upgraded in place and keeps its records", "[server]", SqliteBackend,
                    PostgresBackend)
 {
     START_SERVER(f);
@@ -441,15 +497,24 @@ TEMPLATE_TEST_CASE("A database of schema 1 is upgraded in place and keeps its re
          {change(u"m:1"_qs, u"client"_qs, u"c-1"_qs,
                  clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consentRef(kFull)))});
     {
+        // Back to schema 1's tables: one row per field in record_fields, no scope_losses.
         DatabaseProbe probe(f.databaseSpec());
         probe.exec(u"DROP TABLE scope_losses"_qs);
+        probe.exec(u"CREATE TABLE record_fields (entity VARCHAR(32) NOT NULL, uuid VARCHAR(64) NOT NULL, "
+                   "field VARCHAR(128) NOT NULL, value TEXT NOT NULL, version BIGINT NOT NULL, "
+                   "PRIMARY KEY (entity, uuid, field))"_qs);
+        probe.exec(u"INSERT INTO record_fields VALUES ('client', 'c-1', 'PersonalID', '[\"c-1\"]', 1), "
+                   "('client', 'c-1', 'FirstName', '[\"Ana\"]', 1), ('client', 'c-1', 'LastName', '[\"Reyes\"]', 1)"_qs);
+        probe.exec(u"ALTER TABLE records DROP COLUMN echo_device"_qs);
+        probe.exec(u"ALTER TABLE records DROP COLUMN fields"_qs);
         probe.exec(u"UPDATE schema_version SET version = 1"_qs);
     }
     // Any command opening the database migrates it.
     REQUIRE(f.server().admin({u"agency"_qs, u"add"_qs, u"NW"_qs, u"New Agency"_qs}) == 0);
     {
         DatabaseProbe probe(f.databaseSpec());
-        CHECK(probe.exec(u"SELECT version FROM schema_version"_qs).toInt() == 2);
+        CHECK(probe.exec(u"SELECT version FROM schema_version"_qs).toInt() == 3);
+        CHECK(probe.exec(u"SELECT COUNT(*) FROM records WHERE fields IS NOT NULL"_qs).toInt() == 1);
         CHECK(probe.count(u"schema_version"_qs) == 1);
         CHECK(probe.count(u"scope_losses"_qs) == 0);
         CHECK(probe.count(u"records"_qs) == 1);
@@ -457,11 +522,19 @@ TEMPLATE_TEST_CASE("A database of schema 1 is upgraded in place and keeps its re
     auto olga = f.device(u"olga"_qs);
     const auto before = pull(*olga);
     REQUIRE(pulled(before, u"c-1"_qs));
+    CHECK(pulled(before, u"c-1"_qs)->fields.value(u"FirstName").toString() == u"Ana");
+    CHECK(pulled(before, u"c-1"_qs)->fields.value(u"LastName").toString() == u"Reyes");
+    // The folded fields keep their versions: an edit on base 1 merges without a conflict.
+    const auto edited
+        = push(*olga, {change(u"o:1"_qs, u"client"_qs, u"c-1"_qs,
+                              clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes Cruz"_qs, consentRef(kFull)), 1, u"update"_qs)});
+    CHECK(edited[0].status == u"applied");
+    CHECK(edited[0].serverVersion == 2);
     push(*maria,
          {change(u"m:2"_qs, u"client"_qs, u"c-1"_qs,
                  clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs,
                               consentRef(kLimited, {u"Harbor House"_qs}, false, u"release-2"_qs)),
-                 1, u"update"_qs)});
+                 2, u"update"_qs)});
     const auto after = pull(*olga, before.cursor);
     REQUIRE(pulled(after, u"c-1"_qs));
     CHECK(pulled(after, u"c-1"_qs)->operation == u"restrict");
@@ -559,7 +632,6 @@ TEMPLATE_TEST_CASE("No Sharing markers and missing consent are refused, audited 
 
     DatabaseProbe probe(f.databaseSpec());
     CHECK(probe.count(u"records"_qs) == 0);
-    CHECK(probe.count(u"record_fields"_qs) == 0);
     for (const char* canary :
          {"CANARY-NOSHARING-1", "CANARY-MISSING-2", "CANARY-MARKER-3", "CANARY-ANON-4", "CANARY-LIMITED-5"}) {
         INFO(canary);
