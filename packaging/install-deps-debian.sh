@@ -39,7 +39,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev \
     libqt6sql6-psql libqt6sql6-sqlite libqt6svg6 libgl-dev libxkbcommon-dev \
     postgresql \
-    libsodium-dev \
+    libsodium-dev zlib1g-dev \
     xvfb xauth xdotool fonts-dejavu-core >/dev/null
 
 $SUDO apt-get install -y -qq --no-install-recommends -t bookworm-backports \

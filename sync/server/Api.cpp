@@ -1,5 +1,6 @@
 #include "server/Api.h"
 
+#include "protocol/BodyEncoding.h"
 #include "protocol/Messages.h"
 #include "protocol/Protocol.h"
 #include "server/Database.h"
@@ -81,12 +82,18 @@ ApiResponse Api::handle(const ApiRequest& request)
     return response;
 }
 
-ApiResponse Api::route(const ApiRequest& request)
+ApiResponse Api::route(const ApiRequest& received)
 {
-    if (request.body.size() > m_config.maxBodyBytes)
+    if (received.body.size() > m_config.maxBodyBytes)
         return error(
             ec::PayloadTooLarge,
             QStringLiteral("The request is larger than %1 bytes: send smaller batches.").arg(m_config.maxBodyBytes));
+    // The same limit holds for a deflated body once inflated (decode stops there).
+    auto body = sync::body_encoding::decode(received.body, received.contentEncoding, m_config.maxBodyBytes);
+    if (auto* e = std::get_if<sync::ParseError>(&body))
+        return error(*e);
+    ApiRequest request = received;
+    request.body = std::get<QByteArray>(std::move(body));
     const bool post = request.method == "POST";
     if (post && request.path == u"/api/v1/devices/register")
         return registerDevice(request);

@@ -23,6 +23,7 @@ struct ApiRequest
     QString path;
     QUrlQuery query;
     QByteArray body;
+    QByteArray contentEncoding; ///< the Content-Encoding header (deflate or none)
     QByteArray authorization; ///< the Authorization header
     QString deviceId; ///< the X-Hearth-Device header
     QByteArray protocolHeader; ///< the X-Hearth-Protocol header

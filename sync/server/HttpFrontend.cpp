@@ -7,6 +7,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QTcpSocket>
 
 namespace hearth::server {
 
@@ -44,12 +45,17 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
 {
     QElapsedTimer timer;
     timer.start();
+    // The responder writes the head and the body separately. With Nagle's algorithm the body then waits
+    // for the client's delayed ACK of the head: 40 ms a request on Linux (measured: a third of a push
+    // batch's round trip).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     const quint64 id = ++m_requests;
     ApiRequest api;
     api.method = methodName(request.method());
     api.path = request.url().path();
     api.query = request.query();
     api.body = request.body();
+    api.contentEncoding = header(request, QByteArrayLiteral("Content-Encoding"));
     api.authorization = header(request, QByteArrayLiteral("Authorization"));
     api.deviceId = QString::fromLatin1(header(request, QByteArrayLiteral("X-Hearth-Device")));
     api.protocolHeader = header(request, QByteArrayLiteral("X-Hearth-Protocol"));

@@ -86,6 +86,23 @@ TEMPLATE_TEST_CASE("An expired token is refused until the user signs in again", 
     CHECK(again->get(u"/api/v1/pull?since=0"_qs).status == 200);
 }
 
+TEMPLATE_TEST_CASE("A deflated push is applied like a plain one", "[server]", SqliteBackend, PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    sync::PushRequest request {maria->deviceId(),
+                               {change(u"m:1"_qs, u"client"_qs, u"c-1"_qs,
+                                       clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consentRef(kFull)))}};
+    // HTTP's deflate is a zlib stream: qCompress's output after its 4-byte length.
+    const QByteArray body = QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact);
+    const Reply reply = maria->postRaw(u"/api/v1/push"_qs, qCompress(body, 9).mid(4), true, "deflate");
+    REQUIRE(reply.status == 200);
+    CHECK(reply.json.value(u"results").toArray().at(0).toObject().value(u"status").toString() == u"applied");
+    const auto seen = pull(*f.device(u"hank"_qs));
+    REQUIRE(pulled(seen, u"c-1"_qs));
+    CHECK(pulled(seen, u"c-1"_qs)->fields.value(u"LastName").toString() == u"Reyes");
+}
+
 TEMPLATE_TEST_CASE("A change is applied exactly once however often it is delivered", "[server]", SqliteBackend,
                    PostgresBackend)
 {
@@ -206,10 +223,10 @@ TEMPLATE_TEST_CASE("A device is not sent back what it pushed, yet gets every cha
     auto front = f.device(u"maria"_qs);
     auto back = f.device(u"maria"_qs);
     const auto consent = consentRef(kFull);
-    const auto first = push(
-        *front,
-        {change(u"f:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consent)),
-         change(u"f:2"_qs, u"client"_qs, u"c-2"_qs, clientFields(u"c-2"_qs, u"Luis"_qs, u"Mora"_qs, consent))});
+    const auto first
+        = push(*front,
+               {change(u"f:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consent)),
+                change(u"f:2"_qs, u"client"_qs, u"c-2"_qs, clientFields(u"c-2"_qs, u"Luis"_qs, u"Mora"_qs, consent))});
     REQUIRE(first.size() == 2);
 
     // The pushing desk gets nothing back, yet its cursor moves past its own records.
@@ -503,8 +520,9 @@ TEMPLATE_TEST_CASE("A database of schema 2 is upgraded in place and keeps its re
         probe.exec(u"CREATE TABLE record_fields (entity VARCHAR(32) NOT NULL, uuid VARCHAR(64) NOT NULL, "
                    "field VARCHAR(128) NOT NULL, value TEXT NOT NULL, version BIGINT NOT NULL, "
                    "PRIMARY KEY (entity, uuid, field))"_qs);
-        probe.exec(u"INSERT INTO record_fields VALUES ('client', 'c-1', 'PersonalID', '[\"c-1\"]', 1), "
-                   "('client', 'c-1', 'FirstName', '[\"Ana\"]', 1), ('client', 'c-1', 'LastName', '[\"Reyes\"]', 1)"_qs);
+        probe.exec(
+            u"INSERT INTO record_fields VALUES ('client', 'c-1', 'PersonalID', '[\"c-1\"]', 1), "
+            "('client', 'c-1', 'FirstName', '[\"Ana\"]', 1), ('client', 'c-1', 'LastName', '[\"Reyes\"]', 1)"_qs);
         probe.exec(u"ALTER TABLE records DROP COLUMN echo_device"_qs);
         probe.exec(u"ALTER TABLE records DROP COLUMN fields"_qs);
         probe.exec(u"UPDATE schema_version SET version = 1"_qs);
@@ -526,8 +544,9 @@ TEMPLATE_TEST_CASE("A database of schema 2 is upgraded in place and keeps its re
     CHECK(pulled(before, u"c-1"_qs)->fields.value(u"LastName").toString() == u"Reyes");
     // The folded fields keep their versions: an edit on base 1 merges without a conflict.
     const auto edited
-        = push(*olga, {change(u"o:1"_qs, u"client"_qs, u"c-1"_qs,
-                              clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes Cruz"_qs, consentRef(kFull)), 1, u"update"_qs)});
+        = push(*olga,
+               {change(u"o:1"_qs, u"client"_qs, u"c-1"_qs,
+                       clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes Cruz"_qs, consentRef(kFull)), 1, u"update"_qs)});
     CHECK(edited[0].status == u"applied");
     CHECK(edited[0].serverVersion == 2);
     push(*maria,
@@ -776,6 +795,14 @@ TEMPLATE_TEST_CASE("Malformed, foreign-version and oversized requests get clear 
     const Reply huge = maria->postRaw(u"/api/v1/push"_qs, QByteArray(9 * 1024 * 1024, ' '));
     CHECK(huge.status == 413);
     CHECK(huge.error() == u"payload-too-large");
+    // Deflated on the wire, the limit holds for the body decompressed.
+    const Reply bomb
+        = maria->postRaw(u"/api/v1/push"_qs, qCompress(QByteArray(9 * 1024 * 1024, ' '), 9).mid(4), true, "deflate");
+    CHECK(bomb.status == 413);
+    CHECK(bomb.error() == u"payload-too-large");
+    const Reply gzip = maria->postRaw(u"/api/v1/push"_qs, "anything", true, "gzip");
+    CHECK(gzip.status == 400);
+    CHECK(gzip.error() == u"malformed-request");
 
     std::vector<sync::Change> many;
     for (int i = 0; i < sync::protocol::kDefaultMaxChanges + 1; ++i)

@@ -1,12 +1,14 @@
 // The protocol library: the no-sharing marker, the consent reference checks and the message shapes,
 // and that what core's consent policy sends is what the protocol accepts.
 #include "consent/ConsentPolicy.h"
+#include "protocol/BodyEncoding.h"
 #include "protocol/ConsentReference.h"
 #include "protocol/Messages.h"
 #include "protocol/NoSharingMarker.h"
 #include "protocol/Protocol.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <catch2/catch_test_macros.hpp>
 
@@ -175,4 +177,57 @@ TEST_CASE("What core's consent policy sends to the server passes the protocol's 
     const Disclosure none
         = policy.decide(consentStatus({release(SharingChoice::NoSharing)}, today), record, Audience::centralServer());
     CHECK_FALSE(none.allowed());
+}
+
+TEST_CASE("A large request body travels deflated and arrives byte for byte; a small one as it is", "[sync][protocol]")
+{
+    namespace be = sync::body_encoding;
+    const QByteArray small = R"({"protocol":1,"changes":[]})";
+    const auto plain = be::encode(small);
+    CHECK(plain.contentEncoding.isEmpty());
+    CHECK(plain.bytes == small);
+
+    QJsonArray changes;
+    for (int i = 0; i < 200; ++i)
+        changes.append(QJsonObject {{u"key"_qs, QStringLiteral("device:%1").arg(i)},
+                                    {u"entity"_qs, u"client"_qs},
+                                    {u"fields"_qs,
+                                     QJsonObject {{u"FirstName"_qs, QStringLiteral("Name %1").arg(i)},
+                                                  {u"NameDataQuality"_qs, 1},
+                                                  {u"VeteranStatus"_qs, 0}}}});
+    const QByteArray large = QJsonDocument(QJsonObject {{u"changes"_qs, changes}}).toJson(QJsonDocument::Compact);
+    const auto deflated = be::encode(large);
+    CHECK(deflated.contentEncoding == "deflate");
+    CHECK(deflated.bytes.size() * 3 < large.size());
+    const auto back = be::decode(deflated.bytes, deflated.contentEncoding, 1024 * 1024);
+    REQUIRE(std::holds_alternative<QByteArray>(back));
+    CHECK(std::get<QByteArray>(back) == large);
+    // No header, or "identity": the body as it came.
+    CHECK(std::get<QByteArray>(be::decode(small, {}, 1024)) == small);
+    CHECK(std::get<QByteArray>(be::decode(small, "identity", 1024)) == small);
+}
+
+TEST_CASE("A body that is not deflate, does not inflate or inflates past the limit is refused", "[sync][protocol]")
+{
+    namespace be = sync::body_encoding;
+    const auto codeOf = [](const sync::Parsed<QByteArray>& parsed) {
+        const auto* e = std::get_if<sync::ParseError>(&parsed);
+        return e ? e->code : QString();
+    };
+    CHECK(codeOf(be::decode("not a zlib stream", "deflate", 1024)) == u"malformed-request");
+    const auto gzip = be::decode("whatever", "gzip", 1024);
+    CHECK(codeOf(gzip) == u"malformed-request");
+    CHECK(std::get<sync::ParseError>(gzip).message.contains(u"deflate"));
+
+    const QByteArray text = QByteArray("Reyes ").repeated(2000);
+    const QByteArray stream = be::encode(text).bytes;
+    CHECK(codeOf(be::decode(stream.left(stream.size() / 2), "deflate", 1024 * 1024)) == u"malformed-request");
+    // Exactly at the limit is fine; a byte over is too large.
+    CHECK(std::holds_alternative<QByteArray>(be::decode(stream, "deflate", text.size())));
+    CHECK(codeOf(be::decode(stream, "deflate", text.size() - 1)) == u"payload-too-large");
+
+    // A "zip bomb": 64 MiB of spaces in a few dozen KiB is refused at the limit, not allocated first.
+    const QByteArray bomb = be::encode(QByteArray(64 * 1024 * 1024, ' ')).bytes;
+    CHECK(bomb.size() < 1024 * 1024);
+    CHECK(codeOf(be::decode(bomb, "deflate", 8 * 1024 * 1024)) == u"payload-too-large");
 }

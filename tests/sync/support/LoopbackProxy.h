@@ -42,7 +42,8 @@ public:
 
     quint16 port() const { return m_server.serverPort(); }
     void setTargetPort(quint16 port) { m_target = port; }
-    /// Everything clients sent through the proxy so far.
+    /// Everything clients sent through the proxy so far, request bodies decoded (deflate on the wire), so
+    /// a canary is found whatever the encoding.
     const QByteArray& received() const { return m_received; }
     /// How many times the client sent "POST /api/v1/push".
     int pushRequests() const { return int(m_received.count("POST /api/v1/push")); }
@@ -72,6 +73,8 @@ public:
 
     /// One whole HTTP message taken from the front of @p buffer, if it is all there.
     static std::optional<QByteArray> takeMessage(QByteArray& buffer);
+    /// @p message with its body decoded when it came Content-Encoding'd.
+    static QByteArray readable(const QByteArray& message);
 
 Q_SIGNALS:
     /// A push request was written whole to the server (e.g. the moment to kill it mid-batch).

@@ -112,12 +112,14 @@ ApiClient::ApiClient(const ServerProcess& server)
 {
 }
 
-Reply ApiClient::send(const QString& method, const QString& pathAndQuery, const QByteArray& body,
-                      bool authenticated) const
+Reply ApiClient::send(const QString& method, const QString& pathAndQuery, const QByteArray& body, bool authenticated,
+                      const QByteArray& contentEncoding) const
 {
     static QNetworkAccessManager network;
     QNetworkRequest request(m_server.url(pathAndQuery));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!contentEncoding.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Content-Encoding"), contentEncoding);
     request.setRawHeader(sync::protocol::kProtocolHeader, QByteArray::number(sync::protocol::kVersion));
     if (authenticated) {
         request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_token);
@@ -136,9 +138,10 @@ Reply ApiClient::send(const QString& method, const QString& pathAndQuery, const 
     return result;
 }
 
-Reply ApiClient::postRaw(const QString& path, const QByteArray& body, bool authenticated) const
+Reply ApiClient::postRaw(const QString& path, const QByteArray& body, bool authenticated,
+                         const QByteArray& contentEncoding) const
 {
-    return send(u"POST"_qs, path, body, authenticated);
+    return send(u"POST"_qs, path, body, authenticated, contentEncoding);
 }
 
 Reply ApiClient::post(const QString& path, const QJsonObject& body, bool authenticated) const

@@ -61,7 +61,9 @@ class ApiClient
 public:
     explicit ApiClient(const ServerProcess& server);
 
-    Reply postRaw(const QString& path, const QByteArray& body, bool authenticated = true) const;
+    /// @p contentEncoding: the Content-Encoding header @p body is sent with (none when empty).
+    Reply postRaw(const QString& path, const QByteArray& body, bool authenticated = true,
+                  const QByteArray& contentEncoding = {}) const;
     Reply post(const QString& path, const QJsonObject& body, bool authenticated = true) const;
     Reply get(const QString& pathAndQuery, bool authenticated = true) const;
 
@@ -73,7 +75,8 @@ public:
     QByteArray bearer() const { return QByteArrayLiteral("Bearer ") + m_token; }
 
 private:
-    Reply send(const QString& method, const QString& pathAndQuery, const QByteArray& body, bool authenticated) const;
+    Reply send(const QString& method, const QString& pathAndQuery, const QByteArray& body, bool authenticated,
+               const QByteArray& contentEncoding = {}) const;
 
     const ServerProcess& m_server;
     QString m_deviceId;
