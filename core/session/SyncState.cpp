@@ -88,7 +88,12 @@ Result<std::vector<ChangeRecord>> SyncState::pendingChanges(int limit) const
     auto cursor = pushCursor();
     if (!cursor)
         return cursor.error();
-    return ChangeLog(*m_vault.store()).readAfter(*cursor, limit);
+    return changesAfter(*cursor, limit);
+}
+
+Result<std::vector<ChangeRecord>> SyncState::changesAfter(qint64 seq, int limit) const
+{
+    return ChangeLog(*m_vault.store()).readAfter(seq, limit);
 }
 
 Result<qint64> SyncState::pendingCount() const

@@ -54,6 +54,8 @@ public:
     Result<qint64> pushCursor() const;
     /// Up to @p limit change-log rows after the push cursor, oldest first.
     Result<std::vector<ChangeRecord>> pendingChanges(int limit) const;
+    /// Up to @p limit change-log rows after @p seq (the batch after the one in flight), oldest first.
+    Result<std::vector<ChangeRecord>> changesAfter(qint64 seq, int limit) const;
     /// How many change-log rows wait for the next push.
     Result<qint64> pendingCount() const;
     Result<QHash<QString, qint64>> serverVersions(const QStringList& entityUuids) const;

@@ -1,6 +1,7 @@
 #include "client/SyncEngine.h"
 
 #include "client/ServerUrl.h"
+#include "protocol/BodyEncoding.h"
 #include "protocol/Protocol.h"
 #include "session/ConsentGate.h"
 #include "session/ConsentRecords.h"
@@ -73,6 +74,7 @@ void SyncEngine::cancel()
         reply->abort();
     }
     m_phase = Phase::Idle;
+    m_ahead.reset();
 }
 
 // --- Registration -------------------------------------------------------------------------------
@@ -179,6 +181,7 @@ bool SyncEngine::syncNow()
     m_rejectedCodes.clear();
     m_pushConflicts.clear();
     m_pulled = 0;
+    m_ahead.reset();
     auto restrictions = ConsentRecords(m_vault).pendingRestrictions();
     if (!restrictions) {
         fail(Failure::Final, kCodeStore, restrictions.error().message, false);
@@ -215,45 +218,61 @@ void SyncEngine::deliverNextRestriction()
     });
 }
 
-std::optional<SerializedBatch> SyncEngine::prepare(const std::vector<ChangeRecord>& changes, const QString& keySuffix)
+Result<SerializedBatch> SyncEngine::serialize(const std::vector<ChangeRecord>& changes, const QString& keySuffix)
 {
     auto disclosures = m_review ? m_review(changes) : ConsentGate(m_vault).review(changes, Audience::centralServer());
-    if (!disclosures) {
-        fail(Failure::Final, kCodeStore, disclosures.error().message, false);
-        return std::nullopt;
-    }
+    if (!disclosures)
+        return disclosures.error();
     QStringList uuids;
     for (const ChangeRecord& c : changes)
         uuids << c.entityUuid;
-    SyncState state(m_vault);
-    auto versions = state.serverVersions(uuids);
-    if (!versions) {
-        fail(Failure::Final, kCodeStore, versions.error().message, false);
-        return std::nullopt;
-    }
+    auto versions = SyncState(m_vault).serverVersions(uuids);
+    if (!versions)
+        return versions.error();
     auto batch = PushSerializer(m_registration->deviceId)
                      .serialize(changes, *disclosures, *versions, m_vault.clock().now(), keySuffix);
+    if (!batch)
+        return batch.error();
+    if (keySuffix.isEmpty())
+        if (auto st = markResolutions(*batch); !st)
+            return st.error();
+    return batch;
+}
+
+Result<bool> SyncEngine::passesSecondCheck(const SerializedBatch& batch, QString* refusal)
+{
+    QStringList clients;
+    for (const QString& client : std::as_const(batch.clients))
+        if (!client.isEmpty() && !clients.contains(client))
+            clients << client;
+    auto statuses = ConsentRecords(m_vault).statuses(clients);
+    if (!statuses)
+        return statuses.error();
+    if (auto st = PushSerializer::verify(batch, *statuses); !st) {
+        *refusal = st.error().message;
+        return false;
+    }
+    return true;
+}
+
+std::optional<SerializedBatch> SyncEngine::prepare(const std::vector<ChangeRecord>& changes, const QString& keySuffix)
+{
+    auto batch = serialize(changes, keySuffix);
     if (!batch) {
         fail(Failure::Final, kCodeStore, batch.error().message, false);
         return std::nullopt;
     }
-    if (keySuffix.isEmpty() && !markResolutions(*batch))
-        return std::nullopt;
-    // The second check looks each client up again, independently of the review above.
-    QStringList clients;
-    for (const QString& client : std::as_const(batch->clients))
-        if (!client.isEmpty() && !clients.contains(client))
-            clients << client;
-    auto statuses = ConsentRecords(m_vault).statuses(clients);
-    if (!statuses) {
-        fail(Failure::Final, kCodeStore, statuses.error().message, false);
+    QString refusal;
+    auto passes = passesSecondCheck(*batch, &refusal);
+    if (!passes) {
+        fail(Failure::Final, kCodeStore, passes.error().message, false);
         return std::nullopt;
     }
-    if (auto st = PushSerializer::verify(*batch, *statuses); !st) {
-        (void)state.recordRefusal(st.error().message, int(batch->changes.size()));
+    if (!*passes) {
+        (void)SyncState(m_vault).recordRefusal(refusal, int(batch->changes.size()));
         m_phase = Phase::Idle;
         qCWarning(lcSync) << "sync refused by the second check; nothing sent";
-        Q_EMIT finished(false, st.error().message);
+        Q_EMIT finished(false, refusal);
         return std::nullopt;
     }
     return std::move(batch).value();
@@ -262,22 +281,35 @@ std::optional<SerializedBatch> SyncEngine::prepare(const std::vector<ChangeRecor
 void SyncEngine::pushNextBatch()
 {
     SyncState state(m_vault);
-    auto changes = state.pendingChanges(m_settings.batchSize);
-    if (!changes) {
-        fail(Failure::Final, kCodeStore, changes.error().message, false);
+    auto cursor = state.pushCursor();
+    if (!cursor) {
+        fail(Failure::Final, kCodeStore, cursor.error().message, false);
         return;
     }
-    if (changes->empty()) {
-        m_phase = Phase::Redelivering;
-        redeliverNext();
-        return;
+    body_encoding::Encoded encoded; // the request as it goes on the wire, when prepared ahead
+    if (auto ahead = takeAhead(*cursor)) {
+        m_batch = std::move(ahead->batch);
+        m_batchThrough = ahead->through;
+        m_batchRows = ahead->rows;
+        encoded = std::move(ahead->request);
+    } else {
+        auto changes = state.changesAfter(*cursor, m_settings.batchSize);
+        if (!changes) {
+            fail(Failure::Final, kCodeStore, changes.error().message, false);
+            return;
+        }
+        if (changes->empty()) {
+            m_phase = Phase::Redelivering;
+            redeliverNext();
+            return;
+        }
+        auto batch = prepare(*changes, {});
+        if (!batch)
+            return;
+        m_batch = std::move(*batch);
+        m_batchThrough = changes->back().seq;
+        m_batchRows = qint64(changes->size());
     }
-    auto batch = prepare(*changes, {});
-    if (!batch)
-        return;
-    m_batch = std::move(*batch);
-    m_batchThrough = changes->back().seq;
-    m_batchRows = qint64(changes->size());
     if (m_batch.changes.empty()) {
         // Everything in this stretch stays on the workstation: move past it without a request.
         if (auto st = state.recordPushed(m_batchThrough, {}, 0); !st) {
@@ -289,8 +321,16 @@ void SyncEngine::pushNextBatch()
         QTimer::singleShot(0, this, &SyncEngine::pushNextBatch);
         return;
     }
-    PushRequest request {m_registration->deviceId, m_batch.changes};
-    post(protocol::apiPath("push"), request.toJson(), true, [this](const QJsonObject& body) { onPushed(body); });
+    if (encoded.bytes.isEmpty())
+        encoded = pushBody(m_batch);
+    postEncoded(protocol::apiPath("push"), encoded, true, [this](const QJsonObject& body) { onPushed(body); });
+    // Qt Network hands the body to its HTTP thread through this thread's event loop: prepare the next
+    // batch once the body is out, not before, or the server would wait for it.
+    if (m_reply)
+        connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+            if (total > 0 && sent == total)
+                QTimer::singleShot(0, this, &SyncEngine::prepareAhead);
+        });
 }
 
 std::optional<std::vector<ServerVersion>> SyncEngine::versionsFrom(const QJsonObject& reply)
@@ -349,6 +389,9 @@ void SyncEngine::onPushed(const QJsonObject& reply)
                 redeliveries.push_back(r);
         }
     }
+    m_answeredVersions.clear();
+    for (const ServerVersion& v : *versions)
+        m_answeredVersions.insert(v.entityUuid, v.serverVersion);
     const int sent = int(m_batch.changes.size());
     if (auto st = state.recordPushed(m_batchThrough, *versions, sent, redeliveries); !st) {
         fail(Failure::Final, kCodeStore, st.error().message, true);
@@ -432,6 +475,7 @@ void SyncEngine::fail(Failure kind, const QString& code, const QString& message,
     const Phase phase = m_phase;
     m_phase = Phase::Idle;
     m_reply = nullptr;
+    m_ahead.reset();
     qCWarning(lcSync) << "sync failed:" << code;
     if (phase == Phase::Registering) {
         Q_EMIT registrationFailed(message);
@@ -473,7 +517,19 @@ void SyncEngine::wipeRevoked(const QString& reason)
 
 // --- HTTP ---------------------------------------------------------------------------------------
 
+body_encoding::Encoded SyncEngine::pushBody(const SerializedBatch& batch) const
+{
+    return body_encoding::encode(
+        QJsonDocument(PushRequest {m_registration->deviceId, batch.changes}.toJson()).toJson(QJsonDocument::Compact));
+}
+
 void SyncEngine::post(const QString& path, const QJsonObject& body, bool authenticated, OnReply onOk)
+{
+    postEncoded(path, body_encoding::encode(QJsonDocument(body).toJson(QJsonDocument::Compact)), authenticated,
+                std::move(onOk));
+}
+
+void SyncEngine::postEncoded(const QString& path, const body_encoding::Encoded& body, bool authenticated, OnReply onOk)
 {
     QUrl url(m_registration->serverUrl);
     url.setPath(url.path(QUrl::FullyDecoded) + path);
@@ -483,7 +539,9 @@ void SyncEngine::post(const QString& path, const QJsonObject& body, bool authent
     }
     QNetworkRequest request = requestTo(url, authenticated);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    watch(m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)), std::move(onOk));
+    if (!body.contentEncoding.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Content-Encoding"), body.contentEncoding);
+    watch(m_network->post(request, body.bytes), std::move(onOk));
 }
 
 QNetworkRequest SyncEngine::requestTo(const QUrl& url, bool authenticated) const

@@ -4,6 +4,7 @@
 #include "client/PushSerializer.h"
 #include "common/Result.h"
 #include "consent/ConsentNotices.h"
+#include "protocol/BodyEncoding.h"
 #include "store/SyncStateRepository.h"
 
 #include <QJsonObject>
@@ -104,8 +105,20 @@ private:
         Final, ///< needs a person (sign in again, a refusal, a revoked device)
     };
     using OnReply = std::function<void(const QJsonObject&)>;
+    /// A push batch prepared while the one before it is with the server.
+    struct AheadBatch
+    {
+        SerializedBatch batch;
+        qint64 after = 0; ///< the batch follows this change-log row
+        qint64 through = 0; ///< its last change-log row
+        qint64 rows = 0; ///< change-log rows it covers (withheld ones too)
+        body_encoding::Encoded request; ///< the push request encoded; empty when it must be encoded again
+    };
 
     void post(const QString& path, const QJsonObject& body, bool authenticated, OnReply onOk);
+    /// Posts a body already as it goes on the wire (body_encoding).
+    void postEncoded(const QString& path, const body_encoding::Encoded& body, bool authenticated, OnReply onOk);
+    body_encoding::Encoded pushBody(const SerializedBatch& batch) const;
     void onReply(QNetworkReply* reply, OnReply onOk);
     /// The rules every request follows: timeout, no redirects, peer verification, the token.
     QNetworkRequest requestTo(const QUrl& url, bool authenticated) const;
@@ -124,6 +137,17 @@ private:
     void redeliverNext();
     /// Reviews, serializes and checks @p changes; nothing when the batch must not be sent (already failed).
     std::optional<SerializedBatch> prepare(const std::vector<ChangeRecord>& changes, const QString& keySuffix);
+    /// The consent review and the serializer, without the second check.
+    Result<SerializedBatch> serialize(const std::vector<ChangeRecord>& changes, const QString& keySuffix);
+    /// The second check: each client of @p batch looked up again, independently of the review. The
+    /// consent statuses read, or a store error; @p refusal says why the batch must not leave.
+    Result<bool> passesSecondCheck(const SerializedBatch& batch, QString* refusal);
+    // Pipelining (SyncEngineAhead.cpp): the next batch is read and checked while the server applies the one
+    // in flight, so the workstation and the server work at the same time.
+    void prepareAhead();
+    /// The batch prepared ahead, if it follows @p cursor and still passes the second check now (consent may
+    /// have changed while it waited); its base versions are brought up to the batch just answered.
+    std::optional<AheadBatch> takeAhead(qint64 cursor);
     /// The server's results for m_batch, or nothing (already failed) when the reply does not match it.
     std::optional<std::vector<ServerVersion>> versionsFrom(const QJsonObject& reply);
 
@@ -132,8 +156,8 @@ private:
     void startPull();
     void pullNextPage();
     void onPulled(const QJsonObject& reply);
-    /// Marks the changes of @p batch that settle a conflict (`resolves`); false when it already failed.
-    bool markResolutions(SerializedBatch& batch);
+    /// Marks the changes of @p batch that settle a conflict (`resolves`).
+    Status markResolutions(SerializedBatch& batch);
 
     Vault& m_vault;
     SyncSettings m_settings;
@@ -149,6 +173,8 @@ private:
     std::deque<hearth::RestrictionRequest> m_restrictions; ///< core's queued requests, not yet sent
     SerializedBatch m_batch;
     qint64 m_batchThrough = 0; ///< the last change-log row of the batch in flight
+    std::optional<AheadBatch> m_ahead;
+    QHash<QString, qint64> m_answeredVersions; ///< the server versions of the batch last answered
     QString m_redeliveryClient;
     qint64 m_cursorAtStart = 0;
     qint64 m_sent = 0;

@@ -42,15 +42,13 @@ std::vector<SyncConflict> toCore(const std::vector<FieldConflict>& conflicts)
 }
 } // namespace
 
-bool SyncEngine::markResolutions(SerializedBatch& batch)
+Status SyncEngine::markResolutions(SerializedBatch& batch)
 {
     auto resolutions = SyncInbox(m_vault).resolutionsFor(batch.sequences);
-    if (!resolutions) {
-        fail(Failure::Final, kCodeStore, resolutions.error().message, false);
-        return false;
-    }
+    if (!resolutions)
+        return resolutions.error();
     PushSerializer::markResolutions(batch, *resolutions);
-    return true;
+    return {};
 }
 
 void SyncEngine::startPull()

@@ -39,6 +39,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <cstdio>
 
@@ -153,6 +154,53 @@ Result<Population> readPopulation(const QString& path)
     return out;
 }
 
+/// @brief The byte-counting proxy on a thread of its own, as a network would be: on the engine's thread it
+/// would stop forwarding whenever the engine works, and the server would wait for it.
+class ProxyThread
+{
+public:
+    explicit ProxyThread(quint16 targetPort)
+    {
+        m_thread.start();
+        m_anchor.moveToThread(&m_thread);
+        QMetaObject::invokeMethod(
+            &m_anchor,
+            [this, targetPort] {
+                m_proxy = std::make_unique<LoopbackProxy>(targetPort);
+                m_proxy->setCountOnly(true);
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    ~ProxyThread()
+    {
+        QMetaObject::invokeMethod(
+            &m_anchor, [this] { m_proxy.reset(); }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    quint16 port()
+    {
+        return read([this] { return qint64(m_proxy->port()); });
+    }
+    qint64 receivedBytes()
+    {
+        return read([this] { return m_proxy->receivedBytes(); });
+    }
+
+private:
+    qint64 read(const std::function<qint64()>& what)
+    {
+        qint64 value = 0;
+        QMetaObject::invokeMethod(
+            &m_anchor, [&] { value = what(); }, Qt::BlockingQueuedConnection);
+        return value;
+    }
+
+    QThread m_thread;
+    QObject m_anchor;
+    std::unique_ptr<LoopbackProxy> m_proxy;
+};
+
 /// Runs one sync to its end; false with the engine's message when it failed.
 bool syncOnce(sync::SyncEngine& engine, QString* message)
 {
@@ -235,8 +283,7 @@ int main(int argc, char** argv)
     QString why;
     if (!server.start(&why))
         return fail("server", why);
-    LoopbackProxy proxy(quint16(server.url({}).port()));
-    proxy.setCountOnly(true);
+    ProxyThread proxy(quint16(server.url({}).port()));
 
     sync::SyncEngine engine(vault);
     sync::SyncSettings settings;

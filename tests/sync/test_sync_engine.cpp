@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
 
 #include <catch2/generators/catch_generators.hpp>
 
@@ -257,6 +258,42 @@ TEST_CASE("canary: No Sharing clients never reach the server, in any request or 
         CHECK_FALSE(requests.contains(canary.toUtf8()));
         CHECK_FALSE(database.contains(canary.toUtf8()));
     }
+}
+
+TEST_CASE("a client who stops sharing while their batch waits its turn is not sent", "[sync][e2e]")
+{
+    Server server;
+    Workstation ws; // batches of 7 change-log rows
+    for (int i = 0; i < 4; ++i)
+        ws.record(ws.client(u"Sam"_qs, QStringLiteral("Early%1").arg(i)), SharingChoice::FullSharing);
+    // Rosa's records come after the first batch: the engine prepares them while the server has that one.
+    const QString rosa = ws.client(u"Rosa"_qs, u"Canarylatecomer"_qs);
+    ws.record(rosa, SharingChoice::FullSharing);
+    ws.bedNights(ws.enroll(rosa, ws.shelter.uuid), 1);
+    ws.registerWith(server.url());
+
+    // The first push's answer trickles in for about half a second; meanwhile Rosa withdraws her consent.
+    server.proxy->setDrip(100, 30);
+    server.proxy->injectIntoPushes(LoopbackProxy::Fault::SlowDrip);
+    bool changed = false;
+    QObject::connect(server.proxy.get(), &LoopbackProxy::pushForwarded, server.proxy.get(), [&] {
+        if (std::exchange(changed, true))
+            return;
+        QTimer::singleShot(150, server.proxy.get(), [&] {
+            ws.clock.advanceSeconds(60);
+            REQUIRE_OK(ConsentRecords(*ws.vault).revoke(rosa, u"changed her mind at the desk"_qs));
+        });
+    });
+    const auto [ok, message] = ws.sync();
+    INFO(message.toStdString());
+    REQUIRE(ok);
+    REQUIRE(changed);
+    CHECK(server.proxy->pushRequests() >= 2);
+    CHECK_FALSE(server.proxy->received().contains("Canarylatecomer"));
+    CHECK_FALSE(server.proxy->received().contains(rosa.toUtf8()));
+    const auto onServer = clientsIn(held(server.pullAs(u"hank"_qs, kHankPassword)));
+    CHECK(onServer.size() == 4);
+    CHECK_FALSE(onServer.contains(rosa));
 }
 
 TEST_CASE("a faulty consent answer stops the sync before anything is sent", "[sync][e2e]")
