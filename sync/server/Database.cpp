@@ -288,7 +288,7 @@ Done Database::migrate()
             return std::nullopt;
         // Each version's statements once, in order: a server upgraded in place keeps its data.
         const std::array<const QStringList*, kSchemaVersion> steps {&schema::version1(), &schema::version2(),
-                                                                        &schema::version3()};
+                                                                    &schema::version3()};
         const auto run = [this](const QStringList& statements) -> Done {
             for (const QString& statement : statements) {
                 auto done = exec(statement);

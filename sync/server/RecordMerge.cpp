@@ -13,10 +13,10 @@
 namespace hearth::server {
 
 namespace ec = sync::error_code;
-using sync::Change;
-using sync::ChangeResult;
 using field_value::StoredField;
 using field_value::StoredFields;
+using sync::Change;
+using sync::ChangeResult;
 
 namespace {
 
@@ -61,8 +61,9 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
     qint64 lastSeq = 0;
     StoredFields stored;
     if (!m_batch->isNew(change.entity, change.uuid)) { // most of a first sync skips this read
-        auto existing = m_db.exec(u"SELECT version, last_seq, fields FROM records WHERE entity = ? AND uuid = ?"_qs,
-                                  {change.entity, change.uuid});
+        auto existing = m_db.exec(
+            u"SELECT version, last_seq, fields, field_versions FROM records WHERE entity = ? AND uuid = ?"_qs,
+            {change.entity, change.uuid});
         if (auto* failed = failureOf(existing))
             return *failed;
         QSqlQuery& recordRow = (*std::get<QSqlQuery*>(existing));
@@ -70,7 +71,7 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
         version = exists ? recordRow.value(0).toLongLong() : 0;
         lastSeq = exists ? recordRow.value(1).toLongLong() : 0;
         if (exists)
-            stored = field_value::parseStored(recordRow.value(2).toString());
+            stored = field_value::parseStored(recordRow.value(2).toString(), recordRow.value(3).toString());
     }
 
     // A resolution applies its value of the conflicting field whatever the versions.
@@ -139,25 +140,30 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
             // History keeps superseded values only (the current one is in records.fields): a new record,
             // most of a first sync, writes none.
             if (const auto current = stored.constFind(it.key()); current != stored.cend())
-                m_db.insertLater(u"field_history (entity, uuid, field, version, value)"_qs,
-                                 {change.entity, change.uuid, it.key(), current->version,
-                                  field_value::toText(current->value)});
+                m_db.insertLater(
+                    u"field_history (entity, uuid, field, version, value)"_qs,
+                    {change.entity, change.uuid, it.key(), current->version, field_value::toText(current->value)});
             stored.insert(it.key(), {it.value(), newVersion});
         }
-        const QString fields = field_value::storedText(stored);
         const QVariant owner = clientUuid.isEmpty() ? QVariant() : QVariant(clientUuid);
         if (exists) {
-            auto written
-                = m_db.exec(u"UPDATE records SET version = ?, last_seq = ?, operation = ?, client_uuid = ?, "
-                            "echo_device = ?, fields = ? WHERE entity = ? AND uuid = ?"_qs,
-                            {newVersion, seq, u"update"_qs, owner, echo, fields, change.entity, change.uuid});
+            const field_value::StoredText fields = field_value::storedText(stored);
+            auto written = m_db.exec(
+                u"UPDATE records SET version = ?, last_seq = ?, operation = ?, client_uuid = ?, echo_device = ?, "
+                "fields = ?, field_versions = ? WHERE entity = ? AND uuid = ?"_qs,
+                {newVersion, seq, u"update"_qs, owner, echo, fields.values, fields.versions, change.entity,
+                 change.uuid});
             if (auto* failed = failureOf(written))
                 return *failed;
         } else {
+            // A new record is the device's fields at version 1, written as they came (most of a first sync).
             // Queued: the batch writes new records as multi-row INSERTs (Database::insertLater).
+            QJsonObject values = change.fields;
+            values.remove(u"Consent"_qs);
             m_db.insertLater(
                 u"records (entity, uuid, client_uuid, version, last_seq, operation, echo_device, fields)"_qs,
-                {change.entity, change.uuid, owner, newVersion, seq, u"insert"_qs, echo, fields});
+                {change.entity, change.uuid, owner, newVersion, seq, u"insert"_qs, echo,
+                 field_value::valuesText(values)});
             m_batch->markWritten(change.entity, change.uuid);
         }
     }
@@ -175,11 +181,11 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
             id = row.value(0).toString();
         } else {
             id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            auto inserted = m_db.exec(
-                u"INSERT INTO conflicts (id, entity, uuid, field, server_value, device_value, "
-                "device_id, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs,
-                {id, change.entity, change.uuid, field, field_value::toText(stored.value(field).value),
-                 deviceText, caller.deviceId, seq});
+            auto inserted
+                = m_db.exec(u"INSERT INTO conflicts (id, entity, uuid, field, server_value, device_value, "
+                            "device_id, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs,
+                            {id, change.entity, change.uuid, field, field_value::toText(stored.value(field).value),
+                             deviceText, caller.deviceId, seq});
             if (auto* failed = failureOf(inserted))
                 return *failed;
         }

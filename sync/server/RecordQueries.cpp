@@ -206,9 +206,10 @@ Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sy
                 if (auto* failed = failureOf(removed))
                     return *failed;
             }
-            auto marked = m_db.exec(u"UPDATE records SET operation = ?, version = version + 1, last_seq = ?, "
-                                    "echo_device = NULL, fields = NULL WHERE entity = ? AND uuid = ?"_qs,
-                                    {entity == u"client" ? u"restrict"_qs : u"delete"_qs, seqNo, entity, uuid});
+            auto marked
+                = m_db.exec(u"UPDATE records SET operation = ?, version = version + 1, last_seq = ?, "
+                            "echo_device = NULL, fields = NULL, field_versions = NULL WHERE entity = ? AND uuid = ?"_qs,
+                            {entity == u"client" ? u"restrict"_qs : u"delete"_qs, seqNo, entity, uuid});
             if (auto* failed = failureOf(marked))
                 return *failed;
         }

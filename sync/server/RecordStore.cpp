@@ -276,7 +276,8 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
         if (auto failed = scope_loss::record(m_db, clientUuid, consent.reference, reference, seq))
             return failed;
         // Who may see the client changed: deliver all their records again.
-        auto resent = m_db.exec(u"UPDATE records SET last_seq = ?, echo_device = NULL WHERE client_uuid = ?"_qs, {seq, clientUuid});
+        auto resent = m_db.exec(u"UPDATE records SET last_seq = ?, echo_device = NULL WHERE client_uuid = ?"_qs,
+                                {seq, clientUuid});
         if (auto* failed = failureOf(resent))
             return *failed;
     } else {
@@ -313,9 +314,11 @@ Done RecordStore::remove(const Change& change, qint64 seq, ChangeResult& result)
         if (auto* failed = failureOf(done))
             return *failed;
     }
-    auto updated = m_db.exec(u"UPDATE records SET version = ?, last_seq = ?, operation = 'delete', echo_device = NULL, fields = NULL "
-                             "WHERE entity = ? AND uuid = ?"_qs,
-                             {version + 1, seq, change.entity, change.uuid});
+    auto updated = m_db.exec(
+        u"UPDATE records SET version = ?, last_seq = ?, operation = 'delete', echo_device = NULL, fields = NULL, "
+        "field_versions = NULL "
+        "WHERE entity = ? AND uuid = ?"_qs,
+        {version + 1, seq, change.entity, change.uuid});
     if (auto* failed = failureOf(updated))
         return *failed;
     result.serverVersion = version + 1;

@@ -78,9 +78,10 @@ const QStringList& version3()
         // that device holds it already (a first sync would otherwise download all it just uploaded). A merge,
         // a delete, a restriction or a new release clears it, so every device is sent those.
         u"ALTER TABLE records ADD COLUMN echo_device VARCHAR(64)"_qs,
-        // The record's current fields in one JSON text (field_value::storedText); record_fields is folded
-        // into it by foldRecordFields() and then dropped (version3Cleanup).
+        // The record's current fields and the versions that set them (field_value.h); record_fields is
+        // folded into them by foldRecordFields() and then dropped (version3Cleanup).
         u"ALTER TABLE records ADD COLUMN fields TEXT"_qs,
+        u"ALTER TABLE records ADD COLUMN field_versions TEXT"_qs,
     };
     return statements;
 }
@@ -113,8 +114,9 @@ Done foldRecordFields(Database& db)
                                      {field_value::fromText(row.value(3).toString()), row.value(4).toLongLong()});
     }
     for (const Folded& record : records) {
-        auto written = db.exec(u"UPDATE records SET fields = ? WHERE entity = ? AND uuid = ?"_qs,
-                               {field_value::storedText(record.fields), record.entity, record.uuid});
+        const field_value::StoredText text = field_value::storedText(record.fields);
+        auto written = db.exec(u"UPDATE records SET fields = ?, field_versions = ? WHERE entity = ? AND uuid = ?"_qs,
+                               {text.values, text.versions, record.entity, record.uuid});
         if (auto* failed = failureOf(written))
             return *failed;
     }

@@ -525,6 +525,7 @@ TEMPLATE_TEST_CASE("A database of schema 2 is upgraded in place and keeps its re
             "('client', 'c-1', 'FirstName', '[\"Ana\"]', 1), ('client', 'c-1', 'LastName', '[\"Reyes\"]', 1)"_qs);
         probe.exec(u"ALTER TABLE records DROP COLUMN echo_device"_qs);
         probe.exec(u"ALTER TABLE records DROP COLUMN fields"_qs);
+        probe.exec(u"ALTER TABLE records DROP COLUMN field_versions"_qs);
         probe.exec(u"UPDATE schema_version SET version = 1"_qs);
     }
     // Any command opening the database migrates it.
