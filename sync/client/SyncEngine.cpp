@@ -321,6 +321,11 @@ void SyncEngine::pushNextBatch()
         QTimer::singleShot(0, this, &SyncEngine::pushNextBatch);
         return;
     }
+    sendBatch(std::move(encoded));
+}
+
+void SyncEngine::sendBatch(body_encoding::Encoded encoded)
+{
     if (encoded.bytes.isEmpty())
         encoded = pushBody(m_batch);
     postEncoded(protocol::apiPath("push"), encoded, true, [this](const QJsonObject& body) { onPushed(body); });
@@ -393,15 +398,22 @@ void SyncEngine::onPushed(const QJsonObject& reply)
     for (const ServerVersion& v : *versions)
         m_answeredVersions.insert(v.entityUuid, v.serverVersion);
     const int sent = int(m_batch.changes.size());
-    if (auto st = state.recordPushed(m_batchThrough, *versions, sent, redeliveries); !st) {
+    const qint64 through = m_batchThrough;
+    const qint64 rows = m_batchRows;
+    // The batch prepared ahead goes out before this one is recorded, so the server applies it meanwhile.
+    // Should recording fail, the next sync sends both again under the same keys: the server answers
+    // duplicates and changes nothing.
+    const bool nextSent = sendAhead(through);
+    if (auto st = state.recordPushed(through, *versions, sent, redeliveries); !st) {
         fail(Failure::Final, kCodeStore, st.error().message, true);
         return;
     }
     m_sent += sent;
-    m_pending = std::max<qint64>(0, m_pending - m_batchRows);
+    m_pending = std::max<qint64>(0, m_pending - rows);
     m_backoff.reset();
     Q_EMIT progress(m_sent, m_pending);
-    QTimer::singleShot(0, this, &SyncEngine::pushNextBatch);
+    if (!nextSent && m_phase == Phase::Pushing)
+        QTimer::singleShot(0, this, &SyncEngine::pushNextBatch);
 }
 
 void SyncEngine::redeliverNext()

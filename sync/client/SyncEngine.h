@@ -148,6 +148,10 @@ private:
     /// The batch prepared ahead, if it follows @p cursor and still passes the second check now (consent may
     /// have changed while it waited); its base versions are brought up to the batch just answered.
     std::optional<AheadBatch> takeAhead(qint64 cursor);
+    /// Sends the batch prepared ahead if it follows @p after and carries changes; false when there is none.
+    bool sendAhead(qint64 after);
+    /// Posts m_batch (@p encoded: its request when encoded ahead) and prepares the next once it is out.
+    void sendBatch(body_encoding::Encoded encoded);
     /// The server's results for m_batch, or nothing (already failed) when the reply does not match it.
     std::optional<std::vector<ServerVersion>> versionsFrom(const QJsonObject& reply);
 

@@ -47,4 +47,20 @@ std::optional<SyncEngine::AheadBatch> SyncEngine::takeAhead(qint64 cursor)
     return ahead;
 }
 
+bool SyncEngine::sendAhead(qint64 after)
+{
+    auto ahead = takeAhead(after);
+    if (!ahead)
+        return false;
+    if (ahead->batch.changes.empty()) {
+        m_ahead = std::move(ahead); // all withheld: pushNextBatch() moves past it without a request
+        return false;
+    }
+    m_batch = std::move(ahead->batch);
+    m_batchThrough = ahead->through;
+    m_batchRows = ahead->rows;
+    sendBatch(std::move(ahead->request));
+    return true;
+}
+
 } // namespace hearth::sync
