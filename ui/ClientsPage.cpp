@@ -247,6 +247,18 @@ bool ClientsPage::refreshAccessBlock()
     return blocked;
 }
 
+void ClientsPage::refreshAfterSync()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const QString selected = current.isValid() ? m_model->uuidAt(current.row()) : QString();
+    reload();
+    for (int row = 0; !selected.isEmpty() && row < m_model->rowCount(); ++row)
+        if (m_model->uuidAt(row) == selected) {
+            m_table->selectRow(row);
+            break;
+        }
+}
+
 void ClientsPage::reload()
 {
     m_searchTimer->stop();

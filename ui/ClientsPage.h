@@ -63,6 +63,8 @@ public:
 public Q_SLOTS:
     /// Runs the search now (typing runs it after a short pause).
     void reload();
+    /// After a sync brought records in: the list shows them, and the selected client stays selected.
+    void refreshAfterSync();
     void startNewClient();
     void saveNewClient();
     void cancelNewClient();

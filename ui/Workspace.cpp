@@ -100,6 +100,7 @@ Workspace::Workspace(Vault& vault, SyncSession* sync, QWidget* parent)
         m_syncArea = scrollable(m_syncPage);
         addArea(tr("Sync"), m_syncArea);
         connect(m_sync, &SyncSession::changed, this, &Workspace::updateSyncBadge);
+        connect(m_sync, &SyncSession::recordsReceived, m_clients, &ClientsPage::refreshAfterSync);
         ClientAccessBlockedPanel* blocked = m_clients->accessBlockedPanel();
         connect(blocked, &ClientAccessBlockedPanel::syncNowRequested, m_sync, &SyncSession::syncNow);
         connect(blocked, &ClientAccessBlockedPanel::leaseUnlocked, this, &Workspace::refreshNotices);

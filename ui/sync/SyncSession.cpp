@@ -9,6 +9,8 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <utility>
+
 namespace hearth::ui {
 
 SyncSession::SyncSession(Vault& vault, QObject* parent)
@@ -22,7 +24,10 @@ SyncSession::SyncSession(Vault& vault, QObject* parent)
     connect(m_engine, &SyncEngine::progress, this, &SyncSession::onProgress);
     connect(m_engine, &SyncEngine::finished, this, &SyncSession::onFinished);
     connect(m_engine, &SyncEngine::retryScheduled, this, &SyncSession::onRetryScheduled);
-    connect(m_engine, &SyncEngine::pulled, this, &SyncSession::changed);
+    connect(m_engine, &SyncEngine::pulled, this, [this](qint64 count) {
+        m_received = m_received || count > 0;
+        Q_EMIT changed();
+    });
     connect(m_engine, &SyncEngine::conflictsChanged, this, &SyncSession::refresh);
     connect(m_engine, &SyncEngine::registrationFailed, this, &SyncSession::registrationFailed);
     connect(m_engine, &SyncEngine::registered, this, [this] {
@@ -160,6 +165,9 @@ void SyncSession::onFinished(bool ok, const QString& message)
     m_snapshot.retryInSeconds.reset();
     if (!m_shutDown)
         refresh();
+    // Once per sync, not per page: a first sync can bring thousands of records in pages.
+    if (std::exchange(m_received, false) && !m_shutDown)
+        Q_EMIT recordsReceived();
 }
 
 void SyncSession::onRetryScheduled(qint64 delayMs)

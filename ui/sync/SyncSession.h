@@ -63,6 +63,8 @@ Q_SIGNALS:
     void registrationFailed(const QString& message);
     /// The server revoked this workstation and erasing it failed: the reason in plain words.
     void wipeFailed(const QString& message);
+    /// A sync ended that brought records from the server into the store (lists showing clients reload).
+    void recordsReceived();
 
 private:
     void onProgress(qint64 sent, qint64 pending);
@@ -82,6 +84,7 @@ private:
     SyncSnapshot m_snapshot;
     std::optional<QDeadlineTimer> m_retryAt;
     bool m_shutDown = false;
+    bool m_received = false; ///< the running sync applied records from the server
 };
 
 } // namespace hearth::ui

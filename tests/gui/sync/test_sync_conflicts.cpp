@@ -1,9 +1,11 @@
 // The Conflicts view: two workstations change the same field of a client; a person settles it.
 // Workstation A is the window under test; B is a second store and engine registered as the same
 // agency user.
+#include "ClientsPage.h"
 #include "SyncGuiSupport.h"
 #include "client/SyncEngine.h"
 #include "session/ClientRecords.h"
+#include "session/ConsentRecords.h"
 #include "session/SyncConflicts.h"
 #include "session/SyncState.h"
 #include "sync/ConflictsView.h"
@@ -16,6 +18,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 
@@ -160,4 +163,41 @@ TEST_CASE("a date of birth changed on two workstations is settled in the Conflic
         CHECK(table->rowCount() == 0);
         CHECK(ClientRecords(a.vault).open(fay).value().dob == QDate(1985, 3, 15));
     }
+}
+
+TEST_CASE("the client list shows what a sync brought in without a new search", "[gui][sync]")
+{
+    SyncServer server;
+    SyncGuiFixture a;
+    a.registerThroughUi(server.url());
+    REQUIRE(a.waitForStatus([](const QString& s) { return s.startsWith(u"Synced"_qs); }));
+    const auto* list = child<QTableView>(*a.workspace().clientsPage(), "clientTable");
+    const int before = list->model()->rowCount();
+
+    // Another desk records a client who shares, and syncs.
+    OtherWorkstation b(server.url());
+    ClientProfile gus;
+    gus.firstName = u"Gus"_qs;
+    gus.lastName = u"Arrives"_qs;
+    gus.nameDataQuality = 1;
+    ReleaseOfInformation release;
+    release.choice = SharingChoice::FullSharing;
+    release.signedOn = b.store.clock.today();
+    release.language = u"en"_qs;
+    REQUIRE(ConsentRecords(b.store.vault).createClient(gus, release).ok());
+    b.sync();
+
+    // This desk syncs: the list it shows has Gus, with his consent, without anyone searching again.
+    QTest::mouseClick(child<QPushButton>(*a.workspace().syncPage(), "syncNowButton"), Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor([&] { return list->model()->rowCount() == before + 1; }, 30000));
+    QStringList rows;
+    for (int row = 0; row < list->model()->rowCount(); ++row) {
+        QStringList cells;
+        for (int column = 0; column < list->model()->columnCount(); ++column)
+            cells << list->model()->index(row, column).data().toString();
+        rows << cells.join(u" | ");
+    }
+    INFO(rows.join(u"\n").toStdString());
+    CHECK(rows.filter(u"Gus"_qs).size() == 1);
+    CHECK(rows.filter(u"Gus"_qs).value(0).contains(u"Full Sharing"_qs));
 }
