@@ -5,6 +5,7 @@
 #include "../consent/ConsentTestSupport.h"
 #include "client/SyncEngine.h"
 #include "protocol/Messages.h"
+#include "session/ClientRecords.h"
 #include "session/ConsentGate.h"
 #include "session/ServiceRecords.h"
 #include "session/SyncState.h"
@@ -294,6 +295,47 @@ TEST_CASE("a client who stops sharing while their batch waits its turn is not se
     const auto onServer = clientsIn(held(server.pullAs(u"hank"_qs, kHankPassword)));
     CHECK(onServer.size() == 4);
     CHECK_FALSE(onServer.contains(rosa));
+}
+
+TEST_CASE("an edit in the batch after its record's insert is sent on the version just answered", "[sync][e2e]")
+{
+    Server server;
+    Workstation ws; // batches of 7 change-log rows
+    for (int i = 0; i < 2; ++i)
+        ws.record(ws.client(u"Sam"_qs, QStringLiteral("Early%1").arg(i)), SharingChoice::FullSharing);
+    const QString ida = ws.client(u"Ida"_qs, u"Before"_qs);
+    ws.record(ida, SharingChoice::FullSharing);
+    ws.clock.advanceSeconds(60);
+    ClientProfile edited = ClientRecords(*ws.vault).open(ida).value();
+    edited.lastName = u"After"_qs;
+    REQUIRE_OK(ClientRecords(*ws.vault).update(edited));
+    // The premise: Ida's insert is in the first batch and her edit in the second.
+    auto pending = SyncState(*ws.vault).pendingChanges(100);
+    REQUIRE_OK(pending);
+    REQUIRE_FALSE(pending->empty());
+    const qint64 firstRow = pending->front().seq;
+    QList<qint64> idaRows;
+    for (const ChangeRecord& c : *pending)
+        if (c.entity == u"client" && c.entityUuid == ida)
+            idaRows << c.seq;
+    REQUIRE(idaRows.size() == 2);
+    REQUIRE(idaRows[0] < firstRow + 7);
+    REQUIRE(idaRows[1] >= firstRow + 7);
+    ws.registerWith(server.url());
+
+    // The second batch is prepared while the first one's answer trickles in, so before Ida's insert has a
+    // server version; the edit must still go up on that version, not as a concurrent one.
+    server.proxy->setDrip(100, 30);
+    server.proxy->injectIntoPushes(LoopbackProxy::Fault::SlowDrip);
+    const auto [ok, message] = ws.sync();
+    INFO(message.toStdString());
+    REQUIRE(ok);
+    const auto onServer = server.pullAs(u"hank"_qs, kHankPassword);
+    CHECK(onServer.conflicts.empty());
+    const auto records = held(onServer);
+    REQUIRE(records.contains(ida));
+    CHECK(records.value(ida).fields.value(u"LastName").toString() == u"After");
+    CHECK(records.value(ida).version == 2);
 }
 
 TEST_CASE("a faulty consent answer stops the sync before anything is sent", "[sync][e2e]")
