@@ -96,7 +96,8 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
 
     QHash<QString, QJsonValue> toApply;
     std::vector<std::pair<QString, QJsonValue>> conflicting; // field, device value
-    for (auto it = change.fields.constBegin(); it != change.fields.constEnd(); ++it) {
+    // A new record has nothing to compare with: it is written as it came, below (most of a first sync).
+    for (auto it = change.fields.constBegin(); exists && it != change.fields.constEnd(); ++it) {
         if (it.key() == u"Consent")
             continue; // kept per client in client_consent
         const QJsonValue deviceValue = it.value();
@@ -136,17 +137,16 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
             echo = caller.deviceId;
         newVersion = version + 1;
         newSeq = seq;
-        for (auto it = toApply.cbegin(); it != toApply.cend(); ++it) {
-            // History keeps superseded values only (the current one is in records.fields): a new record,
-            // most of a first sync, writes none.
-            if (const auto current = stored.constFind(it.key()); current != stored.cend())
-                m_db.insertLater(
-                    u"field_history (entity, uuid, field, version, value)"_qs,
-                    {change.entity, change.uuid, it.key(), current->version, field_value::toText(current->value)});
-            stored.insert(it.key(), {it.value(), newVersion});
-        }
         const QVariant owner = clientUuid.isEmpty() ? QVariant() : QVariant(clientUuid);
         if (exists) {
+            for (auto it = toApply.cbegin(); it != toApply.cend(); ++it) {
+                // History keeps superseded values only (the current one is in records.fields).
+                if (const auto current = stored.constFind(it.key()); current != stored.cend())
+                    m_db.insertLater(
+                        u"field_history (entity, uuid, field, version, value)"_qs,
+                        {change.entity, change.uuid, it.key(), current->version, field_value::toText(current->value)});
+                stored.insert(it.key(), {it.value(), newVersion});
+            }
             const field_value::StoredText fields = field_value::storedText(stored);
             auto written = m_db.exec(
                 u"UPDATE records SET version = ?, last_seq = ?, operation = ?, client_uuid = ?, echo_device = ?, "
