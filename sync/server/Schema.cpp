@@ -5,8 +5,6 @@
 
 #include <QSqlQuery>
 
-#include <vector>
-
 namespace hearth::server::schema {
 
 // Timestamps are ISO 8601 UTC text (they sort as text). JSON values are text. No backend-specific
@@ -94,33 +92,36 @@ const QStringList& version3Cleanup()
 
 Done foldRecordFields(Database& db)
 {
-    // Ordered by record, so one record's fields arrive together and are written in one statement.
+    // Ordered by record, so one record's fields arrive together; each record is written when its last field
+    // has been read, so a large database is folded without holding it in memory.
     auto rows = db.exec(u"SELECT entity, uuid, field, value, version FROM record_fields ORDER BY entity, uuid"_qs);
     if (auto* failed = failureOf(rows))
         return *failed;
-    struct Folded
-    {
-        QString entity;
-        QString uuid;
-        field_value::StoredFields fields;
-    };
-    std::vector<Folded> records;
-    QSqlQuery& row = (*std::get<QSqlQuery*>(rows));
-    while (row.next()) {
-        if (records.empty() || records.back().entity != row.value(0).toString()
-            || records.back().uuid != row.value(1).toString())
-            records.push_back({row.value(0).toString(), row.value(1).toString(), {}});
-        records.back().fields.insert(row.value(2).toString(),
-                                     {field_value::fromText(row.value(3).toString()), row.value(4).toLongLong()});
-    }
-    for (const Folded& record : records) {
-        const field_value::StoredText text = field_value::storedText(record.fields);
+    QString entity;
+    QString uuid;
+    field_value::StoredFields fields;
+    const auto write = [&]() -> Done {
+        if (fields.isEmpty())
+            return std::nullopt;
+        const field_value::StoredText text = field_value::storedText(fields);
         auto written = db.exec(u"UPDATE records SET fields = ?, field_versions = ? WHERE entity = ? AND uuid = ?"_qs,
-                               {text.values, text.versions, record.entity, record.uuid});
+                               {text.values, text.versions, entity, uuid});
         if (auto* failed = failureOf(written))
             return *failed;
+        fields.clear();
+        return std::nullopt;
+    };
+    for (QSqlQuery& row = (*std::get<QSqlQuery*>(rows)); row.next();) {
+        if (row.value(0).toString() != entity || row.value(1).toString() != uuid) {
+            if (Done failed = write())
+                return failed;
+            entity = row.value(0).toString();
+            uuid = row.value(1).toString();
+        }
+        fields.insert(row.value(2).toString(),
+                      {field_value::fromText(row.value(3).toString()), row.value(4).toLongLong()});
     }
-    return std::nullopt;
+    return write();
 }
 
 } // namespace hearth::server::schema
