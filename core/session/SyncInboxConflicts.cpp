@@ -19,6 +19,22 @@ Result<QString> clientOfConflict(Store& s, const SyncConflict& c)
         return owner.error();
     return *owner ? (*owner)->clientUuid : QString();
 }
+
+/// Keeps one reported conflict with its client and the time it was reported; @p isNew is set when the
+/// store did not know it yet.
+Status saveReported(Store& s, SyncInboxRepository& inbox, SyncConflict c, const QDateTime& now, bool& isNew)
+{
+    auto known = inbox.conflict(c.conflictId);
+    if (!known)
+        return known.error();
+    isNew |= !known->has_value();
+    auto client = clientOfConflict(s, c);
+    if (!client)
+        return client.error();
+    c.clientUuid = *client;
+    c.reportedAt = now;
+    return inbox.saveConflict(c);
+}
 } // namespace
 
 Result<bool> SyncInbox::addConflicts(const std::vector<SyncConflict>& conflicts)
@@ -32,16 +48,7 @@ Result<bool> SyncInbox::addConflicts(const std::vector<SyncConflict>& conflicts)
     Status st = m_vault.write([&]() -> Status {
         SyncInboxRepository inbox(s);
         for (SyncConflict c : conflicts) {
-            auto known = inbox.conflict(c.conflictId);
-            if (!known)
-                return known.error();
-            changed |= !known->has_value();
-            auto client = clientOfConflict(s, c);
-            if (!client)
-                return client.error();
-            c.clientUuid = *client;
-            c.reportedAt = m_vault.clock().now();
-            if (auto saved = inbox.saveConflict(c); !saved)
+            if (auto saved = saveReported(s, inbox, c, m_vault.clock().now(), changed); !saved)
                 return saved;
         }
         return {};
@@ -67,16 +74,7 @@ Result<bool> SyncInbox::replaceConflicts(const std::vector<SyncConflict>& confli
             if (resolvedHere->contains(c.conflictId))
                 continue;
             keep.insert(c.conflictId);
-            auto known = inbox.conflict(c.conflictId);
-            if (!known)
-                return known.error();
-            changed |= !known->has_value();
-            auto client = clientOfConflict(s, c);
-            if (!client)
-                return client.error();
-            c.clientUuid = *client;
-            c.reportedAt = m_vault.clock().now();
-            if (auto saved = inbox.saveConflict(c); !saved)
+            if (auto saved = saveReported(s, inbox, c, m_vault.clock().now(), changed); !saved)
                 return saved;
         }
         auto removed = inbox.removeConflictsExcept(keep);
