@@ -35,7 +35,7 @@ if [ ! -f "$stamp" ] || [ -n "$(find "$backports" -newer "$stamp" 2>/dev/null)" 
 fi
 
 $SUDO apt-get install -y -qq --no-install-recommends \
-    build-essential cmake ninja-build pkg-config git clang-format \
+    build-essential cmake ninja-build ccache pkg-config git clang-format \
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev \
     libqt6sql6-psql libqt6sql6-sqlite libqt6svg6 libgl-dev libxkbcommon-dev \
     postgresql \
