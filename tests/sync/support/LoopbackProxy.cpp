@@ -49,6 +49,12 @@ void LoopbackProxy::injectIntoPushes(Fault fault, int count)
     m_faultsLeft = count;
 }
 
+void LoopbackProxy::releaseAnswer()
+{
+    if (auto deliver = std::exchange(m_heldAnswer, {}))
+        deliver();
+}
+
 void LoopbackProxy::setDrip(int bytes, int intervalMs)
 {
     m_dripBytes = std::max(1, bytes);
@@ -166,6 +172,18 @@ void LoopbackProxy::onRequest(const std::shared_ptr<Link>& shared, const QByteAr
         });
         return;
     }
+    case Fault::CutBeforeEnd:
+        if (link.out) {
+            // The last bytes of the body stay here: the server reads a request it can never finish.
+            const QByteArray part = request.chopped(std::min<qsizetype>(16, request.size() / 2));
+            if (link.out->state() == QAbstractSocket::ConnectedState)
+                link.out->write(part);
+            else
+                link.unsent += part;
+            link.out->flush();
+        }
+        Q_EMIT faultReached();
+        return;
     default:
         break;
     }
@@ -204,6 +222,16 @@ void LoopbackProxy::onResponse(Link& link, const QByteArray& response)
     switch (fault) {
     case Fault::Hang:
         return; // not a byte: the client's timeout has to notice
+    case Fault::HoldAnswer: {
+        // The whole answer is here, so the server committed; the client hears nothing unless released.
+        QPointer<QTcpSocket> in = link.in;
+        m_heldAnswer = [in, response] {
+            if (in)
+                in->write(response);
+        };
+        Q_EMIT faultReached();
+        return;
+    }
     case Fault::Malformed: {
         const QByteArray body = "{\"protocol\":1,\"results\":[{\"key\":";
         link.in->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "

@@ -36,6 +36,8 @@ public:
         Duplicate, ///< delivered twice: first a copy on another connection, then the original
         Reorder, ///< held (the client hears nothing); delivered once the server answered the next push(es)
         ResetAfterForward, ///< forwarded; once the server answered, the client's connection is reset
+        CutBeforeEnd, ///< all but the body's last bytes forwarded, then held: the server never has it whole
+        HoldAnswer, ///< forwarded; the server's answer is held, never delivered (the server has committed)
     };
 
     explicit LoopbackProxy(quint16 targetPort, QObject* parent = nullptr);
@@ -70,6 +72,8 @@ public:
     const QByteArrayList& sideBodies() const { return m_sideBodies; }
     /// True while a held (Reorder) request waits.
     bool holding() const { return m_held.has_value(); }
+    /// HoldAnswer: delivers the held answer to its client after all (a test that only needed a pause).
+    void releaseAnswer();
 
     /// One whole HTTP message taken from the front of @p buffer, if it is all there.
     static std::optional<QByteArray> takeMessage(QByteArray& buffer);
@@ -77,8 +81,11 @@ public:
     static QByteArray readable(const QByteArray& message);
 
 Q_SIGNALS:
-    /// A push request was written whole to the server (e.g. the moment to kill it mid-batch).
+    /// A push request was written whole to the server.
     void pushForwarded();
+    /// CutBeforeEnd or HoldAnswer reached its point: the moment to kill the server, with nothing more
+    /// of that push going either way.
+    void faultReached();
 
 private:
     struct Link;
@@ -100,6 +107,7 @@ private:
     int m_dripIntervalMs = 50;
     int m_pushesDelivered = 0;
     std::optional<QByteArray> m_held;
+    std::function<void()> m_heldAnswer; ///< HoldAnswer: writes the held answer to its client
     int m_reorderDistance = 1;
     int m_heldWait = 0; ///< answered pushes still to go before the held one is sent
     QByteArrayList m_sideReplies;
