@@ -35,6 +35,8 @@ inline const QString TokenInvalid = QStringLiteral("token-invalid");
 inline const QString TokenExpired = QStringLiteral("token-expired");
 inline const QString DeviceRevoked = QStringLiteral("device-revoked");
 inline const QString NotFound = QStringLiteral("not-found");
+/// The record or client is another agency's (also per change).
+inline const QString NotRecordOwner = QStringLiteral("not-record-owner");
 inline const QString Internal = QStringLiteral("internal");
 // Per change:
 inline const QString NoSharingMarker = QStringLiteral("no-sharing-marker");
@@ -46,6 +48,10 @@ inline const QString ClientRestricted = QStringLiteral("client-restricted");
 inline const QString ClientNotVisible = QStringLiteral("client-not-visible");
 inline const QString UnknownEntity = QStringLiteral("unknown-entity");
 inline const QString ConflictUnknown = QStringLiteral("conflict-unknown");
+/// The change names another client than the one the server stored the record under.
+inline const QString RecordOwnerMismatch = QStringLiteral("record-owner-mismatch");
+/// A release only the agency that entered the client may record or change.
+inline const QString ConsentNotYours = QStringLiteral("consent-not-yours");
 
 } // namespace error_code
 } // namespace hearth::sync

@@ -56,7 +56,7 @@ int httpStatusOf(const QString& code)
         return 400;
     if (code == ec::BadCredentials || code == ec::TokenInvalid || code == ec::TokenExpired)
         return 401;
-    if (code == ec::DeviceRevoked)
+    if (code == ec::DeviceRevoked || code == ec::NotRecordOwner)
         return 403;
     if (code == ec::NotFound)
         return 404;

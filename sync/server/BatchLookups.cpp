@@ -61,15 +61,14 @@ Done BatchLookups::load(const QStringList& keys, const QList<std::pair<QString, 
     QHash<QString, QStringList> byEntity;
     for (const auto& [entity, uuid] : records)
         byEntity[entity] << uuid;
-    static const QString recordsSql = u"SELECT uuid FROM records WHERE entity = ? AND uuid IN "_qs + inList();
+    static const QString recordsSql
+        = u"SELECT uuid, client_uuid, agency_code, operation FROM records WHERE entity = ? AND uuid IN "_qs + inList();
     for (auto it = byEntity.cbegin(); it != byEntity.cend(); ++it) {
-        QSet<QString> existing;
-        if (Done failed = forChunks(m_db, recordsSql, {it.key()}, it.value(),
-                                    [&](QSqlQuery& row) { existing.insert(row.value(0).toString()); }))
+        if (Done failed = forChunks(m_db, recordsSql, {it.key()}, it.value(), [&](QSqlQuery& row) {
+                m_stored.insert(it.key() + u'/' + row.value(0).toString(),
+                                {row.value(1).toString(), row.value(2).toString(), row.value(3).toString()});
+            }))
             return failed;
-        for (const QString& uuid : it.value())
-            if (!existing.contains(uuid))
-                m_new.insert(it.key() + u'/' + uuid);
     }
     return loadConsent(clients);
 }
@@ -79,6 +78,12 @@ std::optional<QString> BatchLookups::appliedResult(const QString& key) const
     if (auto it = m_applied.constFind(key); it != m_applied.cend())
         return *it;
     return std::nullopt;
+}
+
+const StoredRecord* BatchLookups::stored(const QString& entity, const QString& uuid) const
+{
+    auto it = m_stored.constFind(entity + u'/' + uuid);
+    return it == m_stored.cend() ? nullptr : &*it;
 }
 
 Expected<ClientConsentState*> BatchLookups::consent(const QString& clientUuid)
@@ -96,7 +101,8 @@ Done BatchLookups::loadConsent(const QStringList& clients)
         if (m_consent.try_emplace(client).second)
             missing << client;
     static const QString consentSql
-        = u"SELECT client_uuid, reference, restricted_seq FROM client_consent WHERE client_uuid IN "_qs + inList();
+        = u"SELECT client_uuid, reference, restricted_seq, owner_agency FROM client_consent WHERE client_uuid IN "_qs
+        + inList();
     if (Done failed = forChunks(m_db, consentSql, {}, missing, [&](QSqlQuery& row) {
             ClientConsentState& state = m_consent[row.value(0).toString()];
             state.known = true;
@@ -104,12 +110,18 @@ Done BatchLookups::loadConsent(const QStringList& clients)
             state.scope = parseStoredScope(state.reference);
             if (!row.value(2).isNull())
                 state.restrictedSeq = row.value(2).toLongLong();
+            state.ownerAgency = row.value(3).toString();
         }))
         return failed;
     static const QString releasesSql
-        = u"SELECT client_uuid, release_id, first_seen_seq FROM client_releases WHERE client_uuid IN "_qs + inList();
+        = u"SELECT client_uuid, release_id, first_seen_seq, reference FROM client_releases WHERE client_uuid IN "_qs
+        + inList();
     return forChunks(m_db, releasesSql, {}, missing, [&](QSqlQuery& row) {
-        m_consent[row.value(0).toString()].releases.insert(row.value(1).toString(), row.value(2).toLongLong());
+        ClientConsentState& state = m_consent[row.value(0).toString()];
+        state.releases.insert(row.value(1).toString(), row.value(2).toLongLong());
+        if (!row.value(3).isNull())
+            state.releaseReferences.insert(row.value(1).toString(),
+                                           QJsonDocument::fromJson(row.value(3).toString().toUtf8()).object());
     });
 }
 

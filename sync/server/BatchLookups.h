@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/ConsentReference.h"
+#include "server/ClientAuthority.h"
 #include "server/Failure.h"
 
 #include <QHash>
@@ -24,6 +25,18 @@ struct ClientConsentState
     std::optional<sync::ConsentReference> scope; ///< the reference parsed, when it is valid
     std::optional<qint64> restrictedSeq;
     QHash<QString, qint64> releases; ///< release id -> the sequence at which the server first saw it
+    QHash<QString, QJsonObject> releaseReferences; ///< release id -> the reference as its owner sent it
+    QString ownerAgency; ///< the agency that brought the client to the server (empty before schema 4)
+
+    ClientAuthority authority() const { return {ownerAgency, scope}; }
+};
+
+/// @brief What the server holds of one record before a change to it is applied: whose it is.
+struct StoredRecord
+{
+    QString clientUuid; ///< the client it belongs to (empty for agency data)
+    QString agencyCode; ///< the agency that entered it (empty before schema 4)
+    QString operation; ///< insert, update, delete or restrict
 };
 
 /// @brief The lookups of one push batch, read with a few statements for the whole batch instead of
@@ -52,8 +65,13 @@ public:
     void markApplied(const QString& key, const QString& storedResult) { m_applied.insert(key, storedResult); }
 
     /// True when the record is on no server row yet (read at load, minus what this batch wrote since).
-    bool isNew(const QString& entity, const QString& uuid) const { return m_new.contains(entity + u'/' + uuid); }
-    void markWritten(const QString& entity, const QString& uuid) { m_new.remove(entity + u'/' + uuid); }
+    bool isNew(const QString& entity, const QString& uuid) const { return !m_stored.contains(entity + u'/' + uuid); }
+    /// Whose the record is, as stored; nullptr when it is new.
+    const StoredRecord* stored(const QString& entity, const QString& uuid) const;
+    void markWritten(const QString& entity, const QString& uuid, StoredRecord record)
+    {
+        m_stored.insert(entity + u'/' + uuid, std::move(record));
+    }
 
     /// The client's consent state; read now when load() did not cover the client. Stays valid for the batch.
     Expected<ClientConsentState*> consent(const QString& clientUuid);
@@ -65,7 +83,7 @@ private:
     QString m_deviceId;
     qint64 m_nextSeq;
     QHash<QString, QString> m_applied;
-    QSet<QString> m_new;
+    QHash<QString, StoredRecord> m_stored; ///< "entity/uuid" of the records that exist
     std::unordered_map<QString, ClientConsentState> m_consent; // node-based: pointers stay valid
 };
 

@@ -227,9 +227,10 @@ void Database::insertLater(const QString& table, QVariantList row)
 
 Done Database::flushInserts()
 {
-    // Statements of 2^k rows (k <= 7): few distinct texts to prepare, at most 128 rows and 896 parameters
-    // each (within SQLite's old limit of 999 and PostgreSQL's 65535).
+    // Statements of 2^k rows (k <= 7): few distinct texts to prepare, at most 128 rows and 999 parameters
+    // each (SQLite's old limit; PostgreSQL's is 65535).
     constexpr qsizetype kMaxRows = 128;
+    constexpr qsizetype kMaxParameters = 999;
     if (m_queued.empty())
         return std::nullopt;
     std::vector<QueuedRows> queued;
@@ -243,7 +244,7 @@ Done Database::flushInserts()
         const qsizetype total = rows.values.size() / rows.columns;
         while (from < total) {
             qsizetype count = kMaxRows;
-            while (count > total - from)
+            while (count > total - from || count * rows.columns > kMaxParameters)
                 count /= 2;
             QString sql = u"INSERT INTO "_qs + rows.table + u" VALUES " + one;
             for (qsizetype r = 1; r < count; ++r)
@@ -288,7 +289,7 @@ Done Database::migrate()
             return std::nullopt;
         // Each version's statements once, in order: a server upgraded in place keeps its data.
         const std::array<const QStringList*, kSchemaVersion> steps {&schema::version1(), &schema::version2(),
-                                                                    &schema::version3()};
+                                                                    &schema::version3(), &schema::version4()};
         const auto run = [this](const QStringList& statements) -> Done {
             for (const QString& statement : statements) {
                 auto done = exec(statement);
@@ -307,6 +308,9 @@ Done Database::migrate()
                 if (Done failed = run(schema::version3Cleanup()))
                     return failed;
             }
+            if (step + 1 == 4 && version > 0) // a new database has nothing to fill
+                if (Done failed = schema::fillOwners(*this))
+                    return failed;
         }
         auto stamped = version == 0 ? exec(u"INSERT INTO schema_version (version) VALUES (?)"_qs, {kSchemaVersion})
                                     : exec(u"UPDATE schema_version SET version = ?"_qs, {kSchemaVersion});

@@ -77,9 +77,11 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
     // A resolution applies its value of the conflicting field whatever the versions.
     std::optional<OpenConflict> resolving;
     if (!change.resolves.isEmpty()) {
-        auto read = m_db.exec(u"SELECT entity, uuid, field, server_value, device_value FROM conflicts "
-                              "WHERE id = ? AND resolved_at IS NULL"_qs,
-                              {change.resolves});
+        // Only a conflict of the caller's agency: its devices raised it, and only it sees the values.
+        auto read = m_db.exec(u"SELECT c.entity, c.uuid, c.field, c.server_value, c.device_value FROM conflicts c "
+                              "JOIN devices d ON d.id = c.device_id JOIN users u ON u.login = d.user_login "
+                              "WHERE c.id = ? AND c.resolved_at IS NULL AND u.agency_code = ?"_qs,
+                              {change.resolves, caller.agencyCode});
         if (auto* failed = failureOf(read))
             return *failed;
         QSqlQuery& row = (*std::get<QSqlQuery*>(read));
@@ -161,10 +163,10 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
             QJsonObject values = change.fields;
             values.remove(u"Consent"_qs);
             m_db.insertLater(
-                u"records (entity, uuid, client_uuid, version, last_seq, operation, echo_device, fields)"_qs,
+                u"records (entity, uuid, client_uuid, version, last_seq, operation, echo_device, fields, agency_code)"_qs,
                 {change.entity, change.uuid, owner, newVersion, seq, u"insert"_qs, echo,
-                 field_value::valuesText(values)});
-            m_batch->markWritten(change.entity, change.uuid);
+                 field_value::valuesText(values), caller.agencyCode});
+            m_batch->markWritten(change.entity, change.uuid, {clientUuid, caller.agencyCode, u"insert"_qs});
         }
     }
 

@@ -2,6 +2,7 @@
 #include "protocol/ConsentReference.h"
 #include "protocol/Protocol.h"
 #include "server/Accounts.h"
+#include "server/ClientAuthority.h"
 #include "server/Database.h"
 #include "server/FieldValue.h"
 #include "server/RecordStore.h"
@@ -24,7 +25,7 @@ QString iso(const QDateTime& t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-/// Who may see a client: parsed from client_consent, cached for one pull.
+/// Who may see a client: its owner and release from client_consent, cached for one pull.
 class ScopeCache
 {
 public:
@@ -33,28 +34,41 @@ public:
     {
     }
 
-    /// The client's consent reference, or nothing when the server has none (then nobody else sees them).
-    Expected<std::optional<sync::ConsentReference>> of(const QString& clientUuid)
+    /// The client's authority, or nothing when the server has no consent row (then nobody else sees them).
+    Expected<std::optional<ClientAuthority>> of(const QString& clientUuid)
     {
         if (auto it = m_cache.constFind(clientUuid); it != m_cache.cend())
             return *it;
-        auto read = m_db.exec(u"SELECT reference FROM client_consent WHERE client_uuid = ?"_qs, {clientUuid});
+        auto read
+            = m_db.exec(u"SELECT reference, owner_agency FROM client_consent WHERE client_uuid = ?"_qs, {clientUuid});
         if (auto* failed = failureOf(read))
             return *failed;
-        std::optional<sync::ConsentReference> ref;
+        std::optional<ClientAuthority> authority;
         if (QSqlQuery& row = (*std::get<QSqlQuery*>(read)); row.next()) {
+            authority.emplace();
+            authority->ownerAgency = row.value(1).toString();
             const QJsonObject json = QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object();
             auto validated = sync::validateConsentReference({{u"Consent"_qs, json}});
             if (auto* good = std::get_if<sync::ConsentReference>(&validated))
-                ref = *good;
+                authority->scope = *good;
         }
-        m_cache.insert(clientUuid, ref);
-        return ref;
+        m_cache.insert(clientUuid, authority);
+        return authority;
+    }
+
+    /// True when @p caller may see the client's records (a tombstone's too: nobody else learns the id).
+    Expected<bool> visible(const QString& clientUuid, const Caller& caller)
+    {
+        auto read = of(clientUuid);
+        if (auto* failed = failureOf(read))
+            return *failed;
+        const auto& authority = std::get<std::optional<ClientAuthority>>(read);
+        return authority && authority->visibleTo(caller);
     }
 
 private:
     Database& m_db;
-    QHash<QString, std::optional<sync::ConsentReference>> m_cache;
+    QHash<QString, std::optional<ClientAuthority>> m_cache;
 };
 
 } // namespace
@@ -63,7 +77,6 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
 {
     sync::PullReply reply;
     reply.cursor = since;
-    const QStringList agency = caller.agencyNames();
     ScopeCache scopes(m_db);
     // A page never ends inside one sequence number: a restriction or a new release stamps all of a client's
     // records with one, and a cursor in the middle of them would skip the rest for good. So the page runs
@@ -115,26 +128,27 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
                         row.value(6).toString()});
     for (PageRow& row : page) {
         sync::PulledChange change = std::move(row.change);
-        // A tombstone carries no data: every agency learns to drop its copy.
+        std::optional<ClientAuthority> client;
+        if (!row.clientUuid.isEmpty()) {
+            auto read = scopes.of(row.clientUuid);
+            if (auto* failed = failureOf(read))
+                return *failed;
+            client = std::get<std::optional<ClientAuthority>>(read);
+            // Records and tombstones alike go only to agencies that may see the client.
+            if (!client || !client->visibleTo(caller))
+                continue;
+        }
+        // A tombstone carries no data: an agency that saw the record learns to drop its copy.
         if (change.operation == u"delete" || change.operation == u"restrict") {
             reply.changes.push_back(std::move(change));
             continue;
         }
-        std::optional<sync::ConsentReference> ref;
-        if (!row.clientUuid.isEmpty()) {
-            auto scope = scopes.of(row.clientUuid);
-            if (auto* failed = failureOf(scope))
-                return *failed;
-            ref = std::get<std::optional<sync::ConsentReference>>(scope);
-            if (!ref || !ref->visibleTo(agency))
-                continue;
-        }
         change.fields = field_value::currentValues(row.fields);
-        if (ref) {
-            if (!ref->namesVisibleTo(agency))
+        if (client && client->scope) {
+            if (!client->namesVisibleTo(caller))
                 for (const QString& name : sync::restrictedNameFields())
                     change.fields.remove(name);
-            change.fields.insert(u"Consent"_qs, ref->toJson());
+            change.fields.insert(u"Consent"_qs, client->scope->toJson());
         }
         reply.changes.push_back(std::move(change));
     }
@@ -143,20 +157,24 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
     if (auto failed = scope_loss::addTo(m_db, caller.agencyCode, since, through, reply))
         return *failed;
 
+    // Open conflicts raised by this agency's devices (another agency's proposed values are not its to see),
+    // of clients it may still see.
     auto open = m_db.exec(u"SELECT c.id, c.entity, c.uuid, c.field, c.server_value, c.device_value, r.client_uuid "
                           "FROM conflicts c JOIN records r ON r.entity = c.entity AND r.uuid = c.uuid "
-                          "WHERE c.resolved_at IS NULL ORDER BY c.created_seq"_qs);
+                          "JOIN devices d ON d.id = c.device_id JOIN users u ON u.login = d.user_login "
+                          "WHERE c.resolved_at IS NULL AND u.agency_code = ? ORDER BY c.created_seq"_qs,
+                          {caller.agencyCode});
     if (auto* failed = failureOf(open))
         return *failed;
     for (QSqlQuery& row = (*std::get<QSqlQuery*>(open)); row.next();) {
         const QString clientUuid = row.value(6).toString();
         if (!clientUuid.isEmpty()) {
-            auto scope = scopes.of(clientUuid);
-            if (auto* failed = failureOf(scope))
+            auto read = scopes.of(clientUuid);
+            if (auto* failed = failureOf(read))
                 return *failed;
-            const auto& ref = std::get<std::optional<sync::ConsentReference>>(scope);
-            if (!ref || !ref->visibleTo(agency)
-                || (!ref->namesVisibleTo(agency) && sync::restrictedNameFields().contains(row.value(3).toString())))
+            const auto& client = std::get<std::optional<ClientAuthority>>(read);
+            if (!client || !client->visibleTo(caller)
+                || (!client->namesVisibleTo(caller) && sync::restrictedNameFields().contains(row.value(3).toString())))
                 continue;
         }
         reply.conflicts.push_back({row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
@@ -183,13 +201,19 @@ Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sy
             result.serverSeq = row.value(0).toLongLong();
             return std::nullopt;
         }
+        // Only the agency that holds the client's release (its owner) takes them off the server. A client the
+        // server never received, or one this agency cannot see, is not found: nothing is stored, not even the id.
         ScopeCache scopes(m_db);
-        auto scope = scopes.of(request.clientUuid);
-        if (auto* failed = failureOf(scope))
+        auto read = scopes.of(request.clientUuid);
+        if (auto* failed = failureOf(read))
             return *failed;
-        if (const auto& ref = std::get<std::optional<sync::ConsentReference>>(scope);
-            ref && !ref->visibleTo(caller.agencyNames()))
+        const auto& client = std::get<std::optional<ClientAuthority>>(read);
+        if (!client || !client->visibleTo(caller))
             return Failure {ec::NotFound, QStringLiteral("This agency holds no such client on the server.")};
+        if (!client->ownedBy(caller))
+            return Failure {ec::NotRecordOwner,
+                            QStringLiteral("Only the agency that recorded this client's release can take their "
+                                           "records off the server.")};
 
         auto linked = m_db.exec(u"SELECT entity, uuid FROM records WHERE client_uuid = ?"_qs, {request.clientUuid});
         if (auto* failed = failureOf(linked))

@@ -9,6 +9,7 @@
 #include "server/FieldValue.h"
 #include "server/ScopeLoss.h"
 #include "server/ServerAudit.h"
+#include "server/WriteRights.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -166,24 +167,35 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
     if (auto problem = consentProblem(change))
         return reject(caller, change, now, *problem, result);
 
+    // Whose the record is comes from what the server stored, never from the push: a change may not move a
+    // record to another client, and the stored client's consent and owner decide.
+    const StoredRecord* stored = m_batch->stored(change.entity, change.uuid);
     QString clientUuid;
-    if (change.entity == u"client")
-        clientUuid = change.uuid;
-    else if (isClientData(change.entity))
-        clientUuid = change.fields.value(u"PersonalID").toString();
-    if (clientUuid.isEmpty() && isClientData(change.entity) && !m_batch->isNew(change.entity, change.uuid)) {
-        auto owner = m_db.exec(u"SELECT client_uuid FROM records WHERE entity = ? AND uuid = ?"_qs,
-                               {change.entity, change.uuid});
-        if (auto* failed = failureOf(owner))
-            return *failed;
-        if (QSqlQuery& row = (*std::get<QSqlQuery*>(owner)); row.next())
-            clientUuid = row.value(0).toString();
+    if (isClientData(change.entity)) {
+        const QString named = change.entity == u"client" ? change.uuid : change.fields.value(u"PersonalID").toString();
+        clientUuid = stored ? stored->clientUuid : named;
+        if (stored && !named.isEmpty() && named != clientUuid)
+            return reject(caller, change, now,
+                          {ec::RecordOwnerMismatch,
+                           QStringLiteral("This %1 belongs to another client on the server; a change cannot move it.")
+                               .arg(change.entity)},
+                          result);
     }
-    if (!clientUuid.isEmpty()) {
+    if (clientUuid.isEmpty()) {
+        if (auto refused = write_rights::refusal(caller, change, stored, nullptr))
+            return reject(caller, change, now, *refused, result);
+    } else {
         auto read = m_batch->consent(clientUuid);
         if (auto* failed = failureOf(read))
             return *failed;
         const ClientConsentState& consent = *std::get<ClientConsentState*>(read);
+        // Only an agency that may see a client may add to their records (a new client is anyone's to add).
+        const bool owned = !write_rights::unowned(consent);
+        if (owned && !consent.authority().visibleTo(caller))
+            return reject(caller, change, now,
+                          {ec::ClientNotVisible,
+                           QStringLiteral("This agency may not change the records of a client it cannot see.")},
+                          result);
         // After a restriction only a release the server first saw later lets the client's data in again.
         const QString releaseId = change.fields.value(kConsent).toObject().value(u"ReleaseID").toString();
         const auto release = consent.releases.constFind(releaseId);
@@ -193,14 +205,14 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
                            QStringLiteral("The client asked for their data to be removed; only a release signed "
                                           "after that can share it again.")},
                           result);
-        // Only an agency that may see a client may change their records (a new client is anyone's to add).
-        if (consent.known && consent.scope && !consent.scope->visibleTo(caller.agencyNames()))
-            return reject(caller, change, now,
-                          {ec::ClientNotVisible,
-                           QStringLiteral("This agency may not change the records of a client it cannot see.")},
-                          result);
-        if (auto failed = recordConsent(clientUuid, change.fields.value(kConsent).toObject(), seqNo))
-            return failed;
+        if (auto refused = write_rights::refusal(caller, change, stored, &consent))
+            return reject(caller, change, now, *refused, result);
+        if (auto refused = write_rights::consentRefusal(caller, change, consent))
+            return reject(caller, change, now, *refused, result);
+        // Another agency carries a release the server holds already: it changes nothing of the consent.
+        if (!owned || consent.authority().ownedBy(caller))
+            if (auto failed = recordConsent(caller, clientUuid, change.fields.value(kConsent).toObject(), seqNo))
+                return failed;
     }
     Done done = change.operation == u"delete" ? remove(change, seqNo, result)
                                               : merge(caller, change, clientUuid, seqNo, now, result);
@@ -245,7 +257,8 @@ Done RecordStore::reject(const Caller& caller, const Change& change, const QDate
     return std::nullopt;
 }
 
-Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& reference, qint64 seq)
+Done RecordStore::recordConsent(const Caller& caller, const QString& clientUuid, const QJsonObject& reference,
+                                qint64 seq)
 {
     if (reference.isEmpty())
         return std::nullopt;
@@ -253,14 +266,22 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
     if (auto* failed = failureOf(read))
         return *failed;
     ClientConsentState& consent = *std::get<ClientConsentState*>(read);
-    // The sequence at which the server first saw a release of this client (0: never).
+    // The sequence at which the server first saw a release of this client (0: never). Releases come from
+    // the owner only (write_rights::consentRefusal), so the content kept is the owner's.
     const QString releaseId = reference.value(u"ReleaseID").toString();
     qint64 seenAt = consent.releases.value(releaseId, 0);
     if (seenAt == 0) {
-        m_db.insertLater(u"client_releases (client_uuid, release_id, first_seen_seq)"_qs, {clientUuid, releaseId, seq});
+        m_db.insertLater(u"client_releases (client_uuid, release_id, first_seen_seq, reference)"_qs,
+                         {clientUuid, releaseId, seq, compact(reference)});
         consent.releases.insert(releaseId, seq);
         seenAt = seq;
+    } else if (consent.releaseReferences.value(releaseId) != reference) {
+        auto kept = m_db.exec(u"UPDATE client_releases SET reference = ? WHERE client_uuid = ? AND release_id = ?"_qs,
+                              {compact(reference), clientUuid, releaseId});
+        if (auto* failed = failureOf(kept))
+            return *failed;
     }
+    consent.releaseReferences.insert(releaseId, reference);
     const qint64 storedSeenAt
         = consent.known ? consent.releases.value(consent.reference.value(u"ReleaseID").toString(), 0) : 0;
     // The release the server saw last decides who sees the client: server order, never a date. An
@@ -269,8 +290,10 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
     if (!newer)
         return std::nullopt;
     if (consent.known) {
-        auto written = m_db.exec(u"UPDATE client_consent SET reference = ? WHERE client_uuid = ?"_qs,
-                                 {compact(reference), clientUuid});
+        if (consent.ownerAgency.isEmpty())
+            consent.ownerAgency = caller.agencyCode; // a client known before it had an owner: the caller's now
+        auto written = m_db.exec(u"UPDATE client_consent SET reference = ?, owner_agency = ? WHERE client_uuid = ?"_qs,
+                                 {compact(reference), consent.ownerAgency, clientUuid});
         if (auto* failed = failureOf(written))
             return *failed;
         if (auto failed = scope_loss::record(m_db, clientUuid, consent.reference, reference, seq))
@@ -281,7 +304,10 @@ Done RecordStore::recordConsent(const QString& clientUuid, const QJsonObject& re
         if (auto* failed = failureOf(resent))
             return *failed;
     } else {
-        m_db.insertLater(u"client_consent (client_uuid, reference)"_qs, {clientUuid, compact(reference)});
+        // The agency that brings the client owns it (write_rights::unowned).
+        m_db.insertLater(u"client_consent (client_uuid, reference, owner_agency)"_qs,
+                         {clientUuid, compact(reference), caller.agencyCode});
+        consent.ownerAgency = caller.agencyCode;
     }
     consent.known = true;
     consent.reference = reference;

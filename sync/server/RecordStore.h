@@ -53,7 +53,7 @@ private:
     /// True when the server's consent for the record's client is the one @p change carried.
     bool consentAsPushed(const sync::Change& change, const QString& clientUuid);
     Done remove(const sync::Change& change, qint64 seq, sync::ChangeResult& result);
-    Done recordConsent(const QString& clientUuid, const QJsonObject& reference, qint64 seq);
+    Done recordConsent(const Caller& caller, const QString& clientUuid, const QJsonObject& reference, qint64 seq);
 
     /// Which records, clients and keys a batch names, read in one go before it is applied.
     Done loadBatch(BatchLookups& lookups, const std::vector<sync::Change>& changes);

@@ -1,8 +1,11 @@
 #include "server/Schema.h"
 
+#include "protocol/ConsentReference.h"
 #include "server/Database.h"
 #include "server/FieldValue.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace hearth::server::schema {
@@ -82,6 +85,58 @@ const QStringList& version3()
         u"ALTER TABLE records ADD COLUMN field_versions TEXT"_qs,
     };
     return statements;
+}
+
+const QStringList& version4()
+{
+    static const QStringList statements {
+        // Who owns what, as the server stored it (docs/security.md): the agency that entered each record,
+        // the agency that brought each client (its releases decide who sees them), and each release as its
+        // owner sent it, so another agency can only carry it unchanged.
+        u"ALTER TABLE records ADD COLUMN agency_code VARCHAR(64)"_qs,
+        u"ALTER TABLE client_consent ADD COLUMN owner_agency VARCHAR(64)"_qs,
+        u"ALTER TABLE client_releases ADD COLUMN reference TEXT"_qs,
+        // The conflicts list reads the open ones only.
+        u"CREATE INDEX conflicts_open ON conflicts (resolved_at, created_seq)"_qs,
+    };
+    return statements;
+}
+
+Done fillOwners(Database& db)
+{
+    // Clients stored before version 4: the agency their newest release names as entering agency, when
+    // that names a server agency; the current release is the one content known.
+    auto agencies = db.exec(u"SELECT code, name FROM agencies"_qs);
+    if (auto* failed = failureOf(agencies))
+        return *failed;
+    QList<QStringList> known;
+    for (QSqlQuery& row = (*std::get<QSqlQuery*>(agencies)); row.next();)
+        known.append({row.value(0).toString(), row.value(1).toString()});
+    auto clients = db.exec(u"SELECT client_uuid, reference FROM client_consent"_qs);
+    if (auto* failed = failureOf(clients))
+        return *failed;
+    QList<std::pair<QString, QString>> rows;
+    for (QSqlQuery& row = (*std::get<QSqlQuery*>(clients)); row.next();)
+        rows.append({row.value(0).toString(), row.value(1).toString()});
+    db.finishAll();
+    for (const auto& [client, reference] : rows) {
+        const QJsonObject json = QJsonDocument::fromJson(reference.toUtf8()).object();
+        const QString entering = json.value(u"EnteringAgency").toString();
+        QVariant owner;
+        for (const QStringList& agency : known)
+            if (sync::sameAgency(entering, agency.at(0)) || sync::sameAgency(entering, agency.at(1)))
+                owner = agency.at(0);
+        for (const auto& [sql, values] :
+             {std::pair {u"UPDATE client_consent SET owner_agency = ? WHERE client_uuid = ?"_qs,
+                         QVariantList {owner, client}},
+              std::pair {u"UPDATE client_releases SET reference = ? WHERE client_uuid = ? AND release_id = ?"_qs,
+                         QVariantList {reference, client, json.value(u"ReleaseID").toString()}}}) {
+            auto written = db.exec(sql, values);
+            if (auto* failed = failureOf(written))
+                return *failed;
+        }
+    }
+    return std::nullopt;
 }
 
 const QStringList& version3Cleanup()

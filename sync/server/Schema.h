@@ -20,5 +20,8 @@ const QStringList& version3();
 /// Copies record_fields into records.fields (between version3() and version3Cleanup()).
 Done foldRecordFields(Database& db);
 const QStringList& version3Cleanup();
+/// Owners and release contents as the server can tell them for data stored before schema 4.
+const QStringList& version4();
+Done fillOwners(Database& db);
 
 } // namespace hearth::server::schema

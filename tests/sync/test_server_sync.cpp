@@ -372,7 +372,8 @@ TEMPLATE_TEST_CASE("Each agency pulls only what the client's consent lets it see
     REQUIRE(pulled(other, u"restricted"_qs));
     CHECK_FALSE(pulled(other, u"restricted"_qs)->fields.contains(u"FirstName"));
 
-    // An agency that cannot see a client cannot change them either; one the client named can.
+    // An agency that cannot see a client cannot change them either. One the client named adds its own
+    // records; the profile stays the entering agency's to change (test_server_ownership).
     auto olga = f.device(u"olga"_qs);
     const auto intruding
         = push(*olga,
@@ -382,10 +383,10 @@ TEMPLATE_TEST_CASE("Each agency pulls only what the client's consent lets it see
     CHECK(intruding[0].error == u"client-not-visible");
     auto hank = f.device(u"hank"_qs);
     const auto allowed = push(*hank,
-                              {change(u"h:1"_qs, u"client"_qs, u"limited"_qs,
-                                      clientFields(u"limited"_qs, u"Lena"_qs, u"Limited-Ortiz"_qs,
-                                                   consentRef(kLimited, {u"Harbor House"_qs})),
-                                      1, u"update"_qs)});
+                              {change(u"h:1"_qs, u"enrollment"_qs, u"e-harbor"_qs,
+                                      {{u"EnrollmentID"_qs, u"e-harbor"_qs},
+                                       {u"PersonalID"_qs, u"limited"_qs},
+                                       {u"Consent"_qs, consentRef(kLimited, {u"Harbor House"_qs})}})});
     CHECK(allowed[0].status == u"applied");
 
     // The entering agency sees the restricted client's name (at another of its desks: maria's holds it).
@@ -526,13 +527,19 @@ TEMPLATE_TEST_CASE("A database of schema 2 is upgraded in place and keeps its re
         probe.exec(u"ALTER TABLE records DROP COLUMN echo_device"_qs);
         probe.exec(u"ALTER TABLE records DROP COLUMN fields"_qs);
         probe.exec(u"ALTER TABLE records DROP COLUMN field_versions"_qs);
+        probe.exec(u"ALTER TABLE records DROP COLUMN agency_code"_qs);
+        probe.exec(u"ALTER TABLE client_consent DROP COLUMN owner_agency"_qs);
+        probe.exec(u"ALTER TABLE client_releases DROP COLUMN reference"_qs);
+        probe.exec(u"DROP INDEX conflicts_open"_qs);
         probe.exec(u"UPDATE schema_version SET version = 1"_qs);
     }
     // Any command opening the database migrates it.
     REQUIRE(f.server().admin({u"agency"_qs, u"add"_qs, u"NW"_qs, u"New Agency"_qs}) == 0);
     {
         DatabaseProbe probe(f.databaseSpec());
-        CHECK(probe.exec(u"SELECT version FROM schema_version"_qs).toInt() == 3);
+        CHECK(probe.exec(u"SELECT version FROM schema_version"_qs).toInt() == 4);
+        // Schema 4: the client's owner is the agency its release names as entering agency.
+        CHECK(probe.exec(u"SELECT owner_agency FROM client_consent"_qs).toString() == u"SH1");
         CHECK(probe.exec(u"SELECT COUNT(*) FROM records WHERE fields IS NOT NULL"_qs).toInt() == 1);
         CHECK(probe.count(u"schema_version"_qs) == 1);
         CHECK(probe.count(u"scope_losses"_qs) == 0);
@@ -543,9 +550,10 @@ TEMPLATE_TEST_CASE("A database of schema 2 is upgraded in place and keeps its re
     REQUIRE(pulled(before, u"c-1"_qs));
     CHECK(pulled(before, u"c-1"_qs)->fields.value(u"FirstName").toString() == u"Ana");
     CHECK(pulled(before, u"c-1"_qs)->fields.value(u"LastName").toString() == u"Reyes");
-    // The folded fields keep their versions: an edit on base 1 merges without a conflict.
+    // The folded fields keep their versions: an edit on base 1 (at another of the owner's desks) merges
+    // without a conflict.
     const auto edited
-        = push(*olga,
+        = push(*f.device(u"maria"_qs),
                {change(u"o:1"_qs, u"client"_qs, u"c-1"_qs,
                        clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes Cruz"_qs, consentRef(kFull)), 1, u"update"_qs)});
     CHECK(edited[0].status == u"applied");
