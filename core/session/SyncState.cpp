@@ -241,4 +241,54 @@ Status SyncState::recordRestrictionDelivered(const QString& requestUuid)
     });
 }
 
+Status SyncState::recordSending(qint64 throughSeq)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    const QDateTime now = m_vault.clock().now();
+    return m_vault.write([&]() -> Status {
+        ChangeLog log(*m_vault.store());
+        auto sent = log.cursor(sentConsumer());
+        if (!sent)
+            return sent.error();
+        if (throughSeq <= *sent)
+            return {}; // a batch sent again (a retry, a re-delivery) moves nothing
+        return log.advanceCursor(sentConsumer(), throughSeq, now);
+    });
+}
+
+Result<bool> SyncState::reachedServer(const QString& clientUuid) const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    SyncStateRepository repo(*m_vault.store());
+    auto versions = repo.serverVersions({clientUuid});
+    if (!versions)
+        return versions.error();
+    if (!versions->isEmpty())
+        return true;
+    // Before this row existed (stores from earlier versions), the push cursor is the best record of what left.
+    auto sent = ChangeLog(*m_vault.store()).cursor(sentConsumer());
+    auto pushed = ChangeLog(*m_vault.store()).cursor(pushConsumer());
+    if (!sent || !pushed)
+        return (!sent ? sent : pushed).error();
+    auto first = repo.firstChangeOfClient(clientUuid);
+    if (!first)
+        return first.error();
+    return *first > 0 && *first <= std::max(*sent, *pushed);
+}
+
+Status SyncState::recordRestrictionUnneeded(const QString& requestUuid)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    const QDateTime now = m_vault.clock().now();
+    return m_vault.write([&]() -> Status {
+        if (auto st = ConsentRepository(*m_vault.store()).markRestrictionDelivered(requestUuid, now); !st)
+            return st;
+        return m_vault.appendAudit(QString::fromLatin1(audit::SyncRestriction), QStringLiteral("restriction"),
+                                   requestUuid, QStringLiteral("not sent: nothing of the client reached the server"));
+    });
+}
+
 } // namespace hearth

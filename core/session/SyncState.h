@@ -42,6 +42,8 @@ public:
 
     /// The change_cursors consumer of the push path.
     static QString pushConsumer() { return QStringLiteral("sync.push"); }
+    /// The change_cursors row of the highest change ever put in a push request, answered or not.
+    static QString sentConsumer() { return QStringLiteral("sync.sent"); }
 
     /// The id this workstation gives the server when it registers, made once and kept in the store.
     Result<QString> devicePublicId();
@@ -89,6 +91,16 @@ public:
 
     /// A restriction request the server confirmed (audited with the request id only).
     Status recordRestrictionDelivered(const QString& requestUuid);
+
+    /// A push request carrying changes through @p throughSeq is about to leave: from now on the server may
+    /// hold them, whether or not its answer ever comes back.
+    Status recordSending(qint64 throughSeq);
+    /// True when something of the client may be on the server: a change of theirs was put in a push
+    /// request, or their profile came from or was answered by the server. A restriction of a client of whom
+    /// nothing reached it is never sent: not even the id leaves the workstation.
+    Result<bool> reachedServer(const QString& clientUuid) const;
+    /// Closes a restriction request without sending it (audited as such, with the request id only).
+    Status recordRestrictionUnneeded(const QString& requestUuid);
 
 private:
     Vault& m_vault;

@@ -201,6 +201,22 @@ void SyncEngine::deliverNextRestriction()
         return;
     }
     const hearth::RestrictionRequest next = m_restrictions.front();
+    // Nothing of the client ever left this workstation: there is nothing to take back, and sending the
+    // request would itself tell the server the client's id.
+    auto reached = SyncState(m_vault).reachedServer(next.clientUuid);
+    if (!reached) {
+        fail(Failure::Final, kCodeStore, reached.error().message, false);
+        return;
+    }
+    if (!*reached) {
+        if (auto st = SyncState(m_vault).recordRestrictionUnneeded(next.uuid); !st) {
+            fail(Failure::Final, kCodeStore, st.error().message, false);
+            return;
+        }
+        m_restrictions.pop_front();
+        deliverNextRestriction();
+        return;
+    }
     sync::RestrictionRequest request {next.uuid, next.clientUuid, next.reason, next.requestedAt};
     post(protocol::apiPath("restrictions"), request.toJson(), true, [this, uuid = next.uuid](const QJsonObject& body) {
         const QString status = body.value(u"status").toString();
@@ -209,13 +225,37 @@ void SyncEngine::deliverNextRestriction()
                  tr("The server's answer could not be read. Nothing was changed; Hearth will try again."), true);
             return;
         }
-        if (auto st = SyncState(m_vault).recordRestrictionDelivered(uuid); !st) {
-            fail(Failure::Final, kCodeStore, st.error().message, true);
-            return;
-        }
-        m_restrictions.pop_front();
-        deliverNextRestriction();
+        restrictionDone(uuid);
     });
+}
+
+void SyncEngine::restrictionDone(const QString& requestUuid)
+{
+    if (auto st = SyncState(m_vault).recordRestrictionDelivered(requestUuid); !st) {
+        fail(Failure::Final, kCodeStore, st.error().message, true);
+        return;
+    }
+    m_restrictions.pop_front();
+    deliverNextRestriction();
+}
+
+bool SyncEngine::restrictionRefused(int status, const QString& code)
+{
+    if (m_phase != Phase::Restrictions || m_restrictions.empty())
+        return false;
+    // Not found: nothing of the client is on the server, so nothing is left to remove. Another agency's
+    // client: only that agency can take them off; the refusal is reported and the next sync does not retry.
+    const bool notHeld = status == 404 && code == error_code::NotFound;
+    const bool notOurs = status == 403 && code == error_code::NotRecordOwner;
+    if (!notHeld && !notOurs)
+        return false;
+    if (notOurs) {
+        ++m_rejected;
+        if (!m_rejectedCodes.contains(code))
+            m_rejectedCodes << code;
+    }
+    restrictionDone(m_restrictions.front().uuid);
+    return true;
 }
 
 Result<SerializedBatch> SyncEngine::serialize(const std::vector<ChangeRecord>& changes, const QString& keySuffix)
@@ -328,6 +368,11 @@ void SyncEngine::sendBatch(body_encoding::Encoded encoded)
 {
     if (encoded.bytes.isEmpty())
         encoded = pushBody(m_batch);
+    // From here the server may hold these changes even if its answer never comes (restrictions rely on it).
+    if (auto st = SyncState(m_vault).recordSending(m_batchThrough); !st) {
+        fail(Failure::Final, kCodeStore, st.error().message, false);
+        return;
+    }
     postEncoded(protocol::apiPath("push"), encoded, true, [this](const QJsonObject& body) { onPushed(body); });
     // Qt Network hands the body to its HTTP thread through this thread's event loop: prepare the next
     // batch once the body is out, not before, or the server would wait for it.
@@ -647,6 +692,8 @@ void SyncEngine::onReply(QNetworkReply* reply, OnReply onOk)
              true);
         return;
     }
+    if (restrictionRefused(status, code))
+        return;
     qCWarning(lcSync) << "server refused the request" << status << code;
     fail(Failure::Final, code.isEmpty() ? QString::number(status) : code,
          tr("The HMIS server refused the request (error %1: %2).")

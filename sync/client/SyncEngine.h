@@ -88,6 +88,9 @@ Q_SIGNALS:
     /// The server revoked this device. The engine has already wiped the workstation
     /// (Vault::wipeAfterRevocation); @p reason is the server administrator's.
     void deviceRevoked(const QString& reason);
+    /// The next push batch was read and checked while the server had the one before (pipelining). It is
+    /// checked again before it goes: a test changes consent at this point to prove that.
+    void batchPreparedAhead();
 
 private:
     enum class Phase
@@ -132,6 +135,11 @@ private:
     void wipeRevoked(const QString& reason);
 
     void deliverNextRestriction();
+    /// The server took restriction @p requestUuid (or had nothing to take): recorded, then the next one.
+    void restrictionDone(const QString& requestUuid);
+    /// A restriction the server refused for good (not held, another agency's client); false for any other
+    /// answer, which fails the sync as usual.
+    bool restrictionRefused(int status, const QString& code);
     void pushNextBatch();
     void onPushed(const QJsonObject& reply);
     void redeliverNext();

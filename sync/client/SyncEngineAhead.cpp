@@ -25,6 +25,7 @@ void SyncEngine::prepareAhead()
     body_encoding::Encoded request = pushBody(*batch);
     m_ahead = AheadBatch {std::move(batch).value(), m_batchThrough, changes->back().seq, qint64(changes->size()),
                           std::move(request)};
+    Q_EMIT batchPreparedAhead();
 }
 
 std::optional<SyncEngine::AheadBatch> SyncEngine::takeAhead(qint64 cursor)

@@ -5,6 +5,7 @@
 #include "../consent/ConsentTestSupport.h"
 #include "client/SyncEngine.h"
 #include "protocol/Messages.h"
+#include "session/AuditReader.h"
 #include "session/ClientRecords.h"
 #include "session/ConsentGate.h"
 #include "session/ServiceRecords.h"
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QThread>
 #include <QTimer>
 
@@ -273,17 +275,19 @@ TEST_CASE("a client who stops sharing while their batch waits its turn is not se
     ws.bedNights(ws.enroll(rosa, ws.shelter.uuid), 1);
     ws.registerWith(server.url());
 
-    // The first push's answer trickles in for about half a second; meanwhile Rosa withdraws her consent.
-    server.proxy->setDrip(100, 30);
-    server.proxy->injectIntoPushes(LoopbackProxy::Fault::SlowDrip);
+    // The proxy holds the first push's answer until the engine has prepared the next batch (Rosa's);
+    // then Rosa withdraws her consent, and only then does the answer reach the engine.
+    server.proxy->injectIntoPushes(LoopbackProxy::Fault::HoldAnswer);
+    bool preparedAhead = false;
+    QObject::connect(&ws.engine, &SyncEngine::batchPreparedAhead, &ws.engine, [&] { preparedAhead = true; });
     bool changed = false;
-    QObject::connect(server.proxy.get(), &LoopbackProxy::pushForwarded, server.proxy.get(), [&] {
-        if (std::exchange(changed, true))
-            return;
-        QTimer::singleShot(150, server.proxy.get(), [&] {
+    QObject::connect(server.proxy.get(), &LoopbackProxy::faultReached, server.proxy.get(), [&] {
+        // No REQUIRE in here: this runs inside the engine's event loop. The checks below see the outcome.
+        if (QTest::qWaitFor([&] { return preparedAhead; }, 30000)) {
             ws.clock.advanceSeconds(60);
-            REQUIRE_OK(ConsentRecords(*ws.vault).revoke(rosa, u"changed her mind at the desk"_qs));
-        });
+            changed = ConsentRecords(*ws.vault).revoke(rosa, u"changed her mind at the desk"_qs).ok();
+        }
+        server.proxy->releaseAnswer();
     });
     const auto [ok, message] = ws.sync();
     INFO(message.toStdString());
@@ -405,6 +409,46 @@ TEST_CASE("a revocation after an upload restricts the client on the server", "[s
     // Not checked here: the server's write-ahead log. secure_delete clears the main file, but the WAL keeps
     // the frames written before the restriction until they are overwritten (a wal_checkpoint(TRUNCATE)
     // after a restriction would drop them); reported to the server's owner.
+}
+
+TEST_CASE("a client of whom nothing reached the server is never named to it, even when they stop sharing",
+          "[sync][e2e]")
+{
+    Server server;
+    Workstation ws;
+    ws.registerWith(server.url());
+    const QString kept = ws.client(u"Kim"_qs, u"Keeps"_qs);
+    ws.record(kept, SharingChoice::FullSharing);
+    REQUIRE(ws.sync().first);
+
+    // Recorded as sharing, corrected to No Sharing before any sync; and another revoked before any sync.
+    const QString nora = ws.client(u"Nora"_qs, u"Neversent"_qs);
+    ws.record(nora, SharingChoice::FullSharing);
+    ws.bedNights(ws.enroll(nora, ws.shelter.uuid), 1);
+    ws.clock.advanceSeconds(60);
+    ws.record(nora, SharingChoice::NoSharing);
+    const QString rex = ws.client(u"Rex"_qs, u"Revokedearly"_qs);
+    ws.record(rex, SharingChoice::FullSharing);
+    ws.clock.advanceSeconds(60);
+    REQUIRE_OK(ConsentRecords(*ws.vault).revoke(rex, u"changed his mind"_qs));
+    REQUIRE(ConsentRecords(*ws.vault).pendingRestrictions().value().size() == 2);
+
+    const auto [ok, message] = ws.sync();
+    INFO(message.toStdString());
+    REQUIRE(ok);
+    CHECK(ConsentRecords(*ws.vault).pendingRestrictions().value().empty()); // closed, not sent
+    CHECK(server.proxy->received().count("POST /api/v1/restrictions") == 0);
+    for (const QString& id : {nora, rex}) {
+        CHECK_FALSE(server.proxy->received().contains(id.toUtf8()));
+        CHECK_FALSE(server.databaseBytes().contains(id.toUtf8()));
+    }
+    CHECK_FALSE(server.proxy->received().contains("Neversent"));
+    CHECK(clientsIn(held(server.pullAs(u"hank"_qs, kHankPassword))).contains(kept));
+    bool audited = false;
+    const std::vector<AuditEntry> entries = AuditReader(*ws.vault).query({}).value();
+    for (const AuditEntry& e : entries)
+        audited |= e.detail.contains(u"nothing of the client reached the server");
+    CHECK(audited);
 }
 
 TEST_CASE("a wider release later re-delivers what an earlier sync sent reduced", "[sync][e2e]")
