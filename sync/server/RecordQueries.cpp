@@ -193,14 +193,6 @@ Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sy
         if (auto* failed = failureOf(seq))
             return *failed;
         const qint64 seqNo = std::get<qint64>(seq);
-        auto seen = m_db.exec(u"SELECT seq FROM restrictions WHERE request_uuid = ?"_qs, {request.requestUuid});
-        if (auto* failed = failureOf(seen))
-            return *failed;
-        if (QSqlQuery& row = (*std::get<QSqlQuery*>(seen)); row.next()) {
-            result.status = u"duplicate"_qs;
-            result.serverSeq = row.value(0).toLongLong();
-            return std::nullopt;
-        }
         // Only the agency that holds the client's release (its owner) takes them off the server. A client the
         // server never received, or one this agency cannot see, is not found: nothing is stored, not even the id.
         ScopeCache scopes(m_db);
@@ -214,6 +206,19 @@ Expected<RestrictionResult> RecordStore::restrict(const Caller& caller, const sy
             return Failure {ec::NotRecordOwner,
                             QStringLiteral("Only the agency that recorded this client's release can take their "
                                            "records off the server.")};
+        // The same request again (its answer was lost): the first answer. A request id names one client.
+        auto seen
+            = m_db.exec(u"SELECT seq, client_uuid FROM restrictions WHERE request_uuid = ?"_qs, {request.requestUuid});
+        if (auto* failed = failureOf(seen))
+            return *failed;
+        if (QSqlQuery& row = (*std::get<QSqlQuery*>(seen)); row.next()) {
+            if (row.value(1).toString() != request.clientUuid)
+                return Failure {ec::MalformedRequest,
+                                QStringLiteral("This request id was used for another client; send a new one.")};
+            result.status = u"duplicate"_qs;
+            result.serverSeq = row.value(0).toLongLong();
+            return std::nullopt;
+        }
 
         auto linked = m_db.exec(u"SELECT entity, uuid FROM records WHERE client_uuid = ?"_qs, {request.clientUuid});
         if (auto* failed = failureOf(linked))

@@ -162,7 +162,7 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
         result = ChangeResult::fromJson(QJsonDocument::fromJson(seen->toUtf8()).object());
         result.firstStatus = result.status;
         result.status = u"duplicate"_qs;
-        return withConflictValues(result);
+        return withConflictValues(caller, result);
     }
     if (auto problem = consentProblem(change))
         return reject(caller, change, now, *problem, result);
@@ -180,6 +180,12 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
                            QStringLiteral("This %1 belongs to another client on the server; a change cannot move it.")
                                .arg(change.entity)},
                           result);
+    }
+    if (change.operation == u"delete" && !stored) {
+        // Nothing here to delete: nothing is stored either, not even whose it would have been.
+        result.status = u"applied"_qs;
+        keepResult(caller, change, result);
+        return std::nullopt;
     }
     if (clientUuid.isEmpty()) {
         if (auto refused = write_rights::refusal(caller, change, stored, nullptr))
@@ -213,6 +219,9 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
         if (!owned || consent.authority().ownedBy(caller))
             if (auto failed = recordConsent(caller, clientUuid, change.fields.value(kConsent).toObject(), seqNo))
                 return failed;
+        // The release now in force decides too: an older one a device carries may allow more.
+        if (auto refused = write_rights::identifyingRefusal(change, consent))
+            return reject(caller, change, now, *refused, result);
     }
     Done done = change.operation == u"delete" ? remove(change, seqNo, result)
                                               : merge(caller, change, clientUuid, seqNo, now, result);
@@ -224,19 +233,36 @@ Done RecordStore::applyInTransaction(const Caller& caller, const Change& change,
     return std::nullopt;
 }
 
-Done RecordStore::withConflictValues(ChangeResult& result)
+Done RecordStore::withConflictValues(const Caller& caller, ChangeResult& result)
 {
+    // The values as a pull would show them now: open conflicts only, of a client the caller still sees, and
+    // no name of a restricted client it may not see (the scope may have narrowed since the first answer).
     std::vector<sync::FieldConflict> kept;
     for (sync::FieldConflict conflict : result.conflicts) {
-        auto read
-            = m_db.exec(u"SELECT server_value, device_value FROM conflicts WHERE id = ?"_qs, {conflict.conflictId});
+        auto read = m_db.exec(u"SELECT c.server_value, c.device_value, c.field, r.client_uuid FROM conflicts c "
+                              "JOIN records r ON r.entity = c.entity AND r.uuid = c.uuid "
+                              "WHERE c.id = ? AND c.resolved_at IS NULL"_qs,
+                              {conflict.conflictId});
         if (auto* failed = failureOf(read))
             return *failed;
         QSqlQuery& row = *std::get<QSqlQuery*>(read);
         if (!row.next())
-            continue; // removed with its record
-        conflict.serverValue = field_value::fromText(row.value(0).toString());
-        conflict.deviceValue = field_value::fromText(row.value(1).toString());
+            continue; // resolved, or removed with its record
+        const QString serverValue = row.value(0).toString();
+        const QString deviceValue = row.value(1).toString();
+        const QString field = row.value(2).toString();
+        const QString client = row.value(3).toString();
+        if (!client.isEmpty()) {
+            auto consent = m_batch->consent(client);
+            if (auto* failed = failureOf(consent))
+                return *failed;
+            const ClientAuthority authority = (*std::get<ClientConsentState*>(consent)).authority();
+            if (!authority.visibleTo(caller)
+                || (!authority.namesVisibleTo(caller) && sync::restrictedNameFields().contains(field)))
+                continue;
+        }
+        conflict.serverValue = field_value::fromText(serverValue);
+        conflict.deviceValue = field_value::fromText(deviceValue);
         kept.push_back(std::move(conflict));
     }
     result.conflicts = std::move(kept);

@@ -45,7 +45,7 @@ private:
     Done applyInTransaction(const Caller& caller, const sync::Change& change, const QDateTime& now,
                             sync::ChangeResult& result);
     /// Fills a replayed result's conflicts with their values from `conflicts` (applied_keys keeps ids only).
-    Done withConflictValues(sync::ChangeResult& result);
+    Done withConflictValues(const Caller& caller, sync::ChangeResult& result);
     Done reject(const Caller& caller, const sync::Change& change, const QDateTime& now, const Failure& why,
                 sync::ChangeResult& result);
     Done merge(const Caller& caller, const sync::Change& change, const QString& clientUuid, qint64 seq,

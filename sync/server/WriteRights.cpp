@@ -22,6 +22,16 @@ std::optional<Failure> refusal(const Caller& caller, const sync::Change& change,
         return Failure {ec::NotRecordOwner,
                         QStringLiteral("Only the agency that entered this client can change or delete their profile.")};
     }
+    if (consent && change.entity == u"consent") {
+        // A release record is a release: only the owner records one (another agency's would be adopted by the
+        // owner's workstations as the client's newest), and it is the release its id says.
+        if (change.operation != u"delete" && change.fields.value(u"ReleaseID").toString() != change.uuid)
+            return Failure {ec::ConsentInvalid, QStringLiteral("A release record's ReleaseID must be its own id.")};
+        if (unowned(*consent) || consent->authority().ownedBy(caller))
+            return std::nullopt;
+        return Failure {ec::NotRecordOwner,
+                        QStringLiteral("Only the agency that entered this client records or changes their release.")};
+    }
     if (!stored)
         return std::nullopt; // a new record is the caller's own
     const ClientAuthority client = consent ? consent->authority() : ClientAuthority {};
@@ -46,6 +56,21 @@ std::optional<Failure> consentRefusal(const Caller& caller, const sync::Change& 
     return Failure {ec::ConsentNotYours,
                     QStringLiteral("Only the agency that entered this client can record or change their release; "
                                    "this change carries a release the server does not hold from that agency.")};
+}
+
+std::optional<Failure> identifyingRefusal(const sync::Change& change, const ClientConsentState& consent)
+{
+    if (!consent.scope || consent.scope->allowsIdentifyingData())
+        return std::nullopt;
+    for (const QString& field : sync::identifyingFields()) {
+        const QJsonValue value = change.fields.value(field);
+        if (value.isString() ? !value.toString().isEmpty() : !(value.isUndefined() || value.isNull()))
+            return Failure {ec::IdentifyingNotConsented,
+                            QStringLiteral("The client's release on the server does not share who they are, yet the "
+                                           "record carries %1.")
+                                .arg(field)};
+    }
+    return std::nullopt;
 }
 
 } // namespace hearth::server::write_rights

@@ -30,6 +30,10 @@ std::optional<Failure> refusal(const Caller& caller, const sync::Change& change,
 std::optional<Failure> consentRefusal(const Caller& caller, const sync::Change& change,
                                       const ClientConsentState& consent);
 
+/// Why @p change may not carry who the person is under the release the server holds for the client now,
+/// or nothing when it may (the release the change carries was checked already; this is the stored one).
+std::optional<Failure> identifyingRefusal(const sync::Change& change, const ClientConsentState& consent);
+
 } // namespace write_rights
 
 } // namespace hearth::server

@@ -24,7 +24,7 @@ TEST_CASE("Two server processes over one PostgreSQL apply concurrent pushes with
     if (!second.start(&why))
         FAIL(why.toStdString());
     auto front = f.device(u"maria"_qs);
-    auto back = f.device(u"hank"_qs);
+    auto back = f.device(u"maria"_qs); // two desks of the client's agency (only it changes the profile)
     const QJsonObject consent = consentRef(1);
     push(*front,
          {change(u"seed"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consent))});

@@ -325,8 +325,99 @@ TEMPLATE_TEST_CASE("A restriction comes only from the client's agency, for a cli
     const qint64 hankCursor = pull(*hank).cursor;
     const qint64 olgaCursor = pull(*olga).cursor;
     CHECK(requestRestriction(*maria, u"req-a"_qs, u"c-1"_qs).status == 200);
+    // A used request id answers only its own agency, and only for its own client.
+    CHECK(requestRestriction(*hank, u"req-a"_qs, u"c-2"_qs).status == 403);
+    CHECK(requestRestriction(*maria, u"req-a"_qs, u"c-2"_qs).status == 400);
+    CHECK(requestRestriction(*maria, u"req-a"_qs, u"c-1"_qs).json.value(u"status").toString() == u"duplicate");
+    CHECK(probe.exec(u"SELECT operation FROM records WHERE uuid = 'c-2'"_qs).toString() == u"insert");
     CHECK(hasRestrictTombstone(pull(*hank, hankCursor), u"c-1"_qs));
     const auto olgaNews = pull(*olga, olgaCursor);
     for (const sync::PulledChange& c : olgaNews.changes)
         CHECK(c.uuid != u"c-1");
+}
+
+TEMPLATE_TEST_CASE("Another agency cannot forge a release record, plant an unknown client, or carry an older release's "
+                   "identity",
+                   "[server][ownership]", SqliteBackend, PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    auto hank = f.device(u"hank"_qs);
+    const QJsonObject full = consentRef(kFull, {}, false, u"rel-1"_qs);
+    push(*maria, {change(u"m:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, full))});
+    DatabaseProbe probe(f.databaseSpec());
+
+    // A release record of B's for A's client, under A's own reference: the owner's desks would adopt it as
+    // the client's newest release.
+    const auto forged = push(*hank,
+                             {change(u"h:1"_qs, u"consent"_qs, u"rel-evil"_qs,
+                                     {{u"ReleaseID"_qs, u"rel-evil"_qs},
+                                      {u"PersonalID"_qs, u"c-1"_qs},
+                                      {u"Choice"_qs, kFull},
+                                      {u"RecordedAt"_qs, u"2099-01-01T00:00:00Z"_qs},
+                                      {u"Consent"_qs, full}})});
+    CHECK(forged[0].status == u"rejected");
+    CHECK(forged[0].error == u"not-record-owner");
+    CHECK(probe.exec(u"SELECT COUNT(*) FROM records WHERE uuid = 'rel-evil'"_qs).toInt() == 0);
+    CHECK(probe.exec(u"SELECT COUNT(*) FROM client_releases WHERE release_id = 'rel-evil'"_qs).toInt() == 0);
+
+    // Deleting a client the server never had stores nothing, not even the id.
+    CHECK(push(*hank,
+               {change(u"h:2"_qs, u"client"_qs, u"planted-client"_qs, {{u"Consent"_qs, full}}, 0, u"delete"_qs)})[0]
+              .status
+          == u"applied");
+    CHECK_FALSE(probe.containsText(u"planted-client"_qs));
+
+    // A narrows to Anonymous; B still holds the Full release and sends an SSN with its own enrollment.
+    const QJsonObject anonymous = consentRef(3, {}, false, u"rel-2"_qs);
+    CHECK(push(*maria,
+               {change(u"m:2"_qs, u"client"_qs, u"c-1"_qs,
+                       {{u"PersonalID"_qs, u"c-1"_qs}, {u"NameDataQuality"_qs, 9}, {u"Consent"_qs, anonymous}}, 1,
+                       u"update"_qs)})[0]
+              .status
+          == u"applied");
+    const auto carried = push(*hank,
+                              {change(u"h:3"_qs, u"enrollment"_qs, u"e-b"_qs,
+                                      {{u"EnrollmentID"_qs, u"e-b"_qs},
+                                       {u"PersonalID"_qs, u"c-1"_qs},
+                                       {u"SSN"_qs, u"123456789"_qs},
+                                       {u"Consent"_qs, full}})});
+    CHECK(carried[0].status == u"rejected");
+    CHECK(carried[0].error == u"identifying-not-consented");
+    CHECK_FALSE(probe.containsText(u"123456789"_qs));
+}
+
+TEMPLATE_TEST_CASE("A change delivered again answers with no value its agency may no longer see", "[server][ownership]",
+                   SqliteBackend, PostgresBackend)
+{
+    START_SERVER(f);
+    auto maria = f.device(u"maria"_qs);
+    auto hankFront = f.device(u"hank"_qs);
+    auto hankBack = f.device(u"hank"_qs);
+    const QJsonObject shared = consentRef(kLimited, {u"Harbor House"_qs}, false, u"rel-1"_qs);
+    push(*maria, {change(u"m:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, shared))});
+    const auto enrollment = [&](const QString& note) {
+        return QJsonObject {{u"EnrollmentID"_qs, u"e-b"_qs},
+                            {u"PersonalID"_qs, u"c-1"_qs},
+                            {u"Note"_qs, note},
+                            {u"Consent"_qs, shared}};
+    };
+    push(*hankFront, {change(u"f:1"_qs, u"enrollment"_qs, u"e-b"_qs, enrollment(u"first"_qs))});
+    push(*hankBack, {change(u"b:1"_qs, u"enrollment"_qs, u"e-b"_qs, enrollment(u"Canary-back"_qs), 1, u"update"_qs)});
+    const auto conflicted = push(
+        *hankFront, {change(u"f:2"_qs, u"enrollment"_qs, u"e-b"_qs, enrollment(u"Canary-front"_qs), 1, u"update"_qs)});
+    REQUIRE(conflicted[0].status == u"conflict");
+    REQUIRE(conflicted[0].conflicts.size() == 1);
+
+    // The client narrows to Shelter One alone: Harbor House loses sight of them.
+    push(*maria,
+         {change(u"m:2"_qs, u"client"_qs, u"c-1"_qs,
+                 clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consentRef(kLimited, {}, false, u"rel-2"_qs)), 1,
+                 u"update"_qs)});
+    const auto replayed = push(
+        *hankFront, {change(u"f:2"_qs, u"enrollment"_qs, u"e-b"_qs, enrollment(u"Canary-front"_qs), 1, u"update"_qs)});
+    CHECK(replayed[0].status == u"duplicate");
+    CHECK(replayed[0].conflicts.empty());
+    CHECK_FALSE(QJsonDocument(replayed[0].toJson()).toJson().contains("Canary"));
+    CHECK(pull(*hankFront).conflicts.empty());
 }
