@@ -34,6 +34,8 @@ inline const QString BadCredentials = QStringLiteral("bad-credentials");
 inline const QString TokenInvalid = QStringLiteral("token-invalid");
 inline const QString TokenExpired = QStringLiteral("token-expired");
 inline const QString DeviceRevoked = QStringLiteral("device-revoked");
+/// The HMIS Lead disabled this login: no sign-in, and its tokens stopped working at once.
+inline const QString AccountDisabled = QStringLiteral("account-disabled");
 inline const QString NotFound = QStringLiteral("not-found");
 /// The record or client is another agency's (also per change).
 inline const QString NotRecordOwner = QStringLiteral("not-record-owner");

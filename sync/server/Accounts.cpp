@@ -1,6 +1,8 @@
 #include "server/Accounts.h"
 
+#include "protocol/PasswordBaseline.h"
 #include "protocol/Protocol.h"
+#include "server/AccountSecrets.h"
 #include "server/Database.h"
 #include "server/ServerAudit.h"
 
@@ -24,29 +26,6 @@ QDateTime fromIso(const QVariant& v)
 
 constexpr int kMaxFailures = 10;
 constexpr qint64 kFailureWindowSeconds = 15 * 60;
-
-QByteArray hashPassword(QByteArray password)
-{
-    char hash[crypto_pwhash_STRBYTES];
-    const int rc = crypto_pwhash_str(hash, password.constData(), quint64(password.size()),
-                                     crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE);
-    sodium_memzero(password.data(), size_t(password.size()));
-    return rc == 0 ? QByteArray(hash) : QByteArray();
-}
-
-bool verifyPassword(const QByteArray& hash, QByteArray password)
-{
-    const bool ok = crypto_pwhash_str_verify(hash.constData(), password.constData(), quint64(password.size())) == 0;
-    sodium_memzero(password.data(), size_t(password.size()));
-    return ok;
-}
-
-/// A hash to verify against when the login is unknown, so both answers take as long.
-const QByteArray& dummyHash()
-{
-    static const QByteArray hash = hashPassword(QByteArrayLiteral("not a password"));
-    return hash;
-}
 
 QByteArray newToken()
 {
@@ -86,10 +65,12 @@ Done Accounts::addAgency(const QString& code, const QString& name, const QDateTi
 Done Accounts::addUser(const QString& agencyCode, const QString& login, const QByteArray& password,
                        const QDateTime& now)
 {
-    if (login.trimmed().isEmpty() || password.size() < 8)
-        return failure(sync::error_code::MalformedRequest,
-                       QStringLiteral("A user needs a login and a password of at least 8 characters."));
-    const QByteArray hash = hashPassword(password);
+    if (login.trimmed().isEmpty())
+        return failure(sync::error_code::MalformedRequest, QStringLiteral("A user needs a login."));
+    if (const QStringList problems = sync::passwordBaselineProblems(QString::fromUtf8(password), login);
+        !problems.isEmpty())
+        return failure(sync::error_code::MalformedRequest, problems.join(u' '));
+    const QByteArray hash = account_secrets::hashPassword(password);
     if (hash.isEmpty())
         return failure(sync::error_code::Internal, QStringLiteral("Cannot hash the password (out of memory?)."));
     return m_db.transaction([&]() -> Done {
@@ -119,20 +100,28 @@ Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterReque
     if (QSqlQuery& count = *std::get<QSqlQuery*>(recent); count.next() && count.value(0).toInt() >= kMaxFailures)
         return failure(sync::error_code::BadCredentials,
                        QStringLiteral("Too many failed sign-ins for this login: try again in 15 minutes."));
-    auto user = m_db.exec(u"SELECT u.password_hash, u.agency_code FROM users u WHERE u.login = ?"_qs, {request.login});
+    if (!sync::isValidDeviceName(request.deviceName))
+        return failure(sync::error_code::MalformedRequest,
+                       QStringLiteral("Name the device in printable characters, at most 128 of them."));
+    auto user = m_db.exec(u"SELECT u.password_hash, u.agency_code, u.disabled_at FROM users u WHERE u.login = ?"_qs,
+                          {request.login});
     if (auto* failed = failureOf(user))
         return *failed;
     QSqlQuery& userRow = (*std::get<QSqlQuery*>(user));
     const bool known = userRow.next();
-    const QByteArray hash = known ? userRow.value(0).toString().toLatin1() : dummyHash();
+    const QByteArray hash = known ? userRow.value(0).toString().toLatin1() : account_secrets::dummyHash();
     const QString agencyCode = known ? userRow.value(1).toString() : QString();
-    if (!verifyPassword(hash, request.password.toUtf8()) || !known) {
+    const bool disabled = known && !userRow.value(2).isNull();
+    if (!account_secrets::verifyPassword(hash, request.password.toUtf8()) || !known) {
         if (auto failed = m_db.transaction([&] {
                 return m_audit.record(now, request.login, {}, u"sign-in-failed"_qs, u"device registration"_qs);
             }))
             return *failed;
         return failure(sync::error_code::BadCredentials, QStringLiteral("The login or the password is wrong."));
     }
+    if (disabled) // told only to someone who knows the password
+        return failure(sync::error_code::AccountDisabled,
+                       QStringLiteral("This login was disabled by the HMIS Lead. Ask them to enable it."));
 
     sync::RegisterReply reply;
     const QByteArray token = newToken();
@@ -141,6 +130,17 @@ Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterReque
     reply.agency = agencyCode;
     reply.serverTime = now;
     Done done = m_db.transaction([&]() -> Done {
+        // A revoked workstation stays revoked, whoever signs in on it.
+        auto revoked = m_db.exec(u"SELECT revoked_reason, user_login FROM devices "
+                                 "WHERE public_id = ? AND revoked_at IS NOT NULL"_qs,
+                                 {request.devicePublicId});
+        if (auto* failed = failureOf(revoked))
+            return *failed;
+        if (QSqlQuery& row = (*std::get<QSqlQuery*>(revoked)); row.next()) // the reason only to its own login
+            return failure(sync::error_code::DeviceRevoked,
+                           row.value(1).toString() == request.login
+                               ? row.value(0).toString()
+                               : QStringLiteral("This workstation was revoked by an administrator."));
         auto existing = m_db.exec(u"SELECT id, revoked_at, revoked_reason FROM devices "
                                   "WHERE public_id = ? AND user_login = ?"_qs,
                                   {request.devicePublicId, request.login});
@@ -180,7 +180,7 @@ Expected<Caller> Accounts::authenticate(const QString& deviceId, const QByteArra
     if (deviceId.isEmpty() || token.isEmpty())
         return invalid;
     auto read = m_db.exec(u"SELECT d.token_hash, d.token_expires_at, d.revoked_at, d.revoked_reason, d.user_login, "
-                          "u.agency_code, a.name FROM devices d JOIN users u ON u.login = d.user_login "
+                          "u.agency_code, a.name, u.disabled_at FROM devices d JOIN users u ON u.login = d.user_login "
                           "JOIN agencies a ON a.code = u.agency_code WHERE d.id = ?"_qs,
                           {deviceId});
     if (auto* failed = failureOf(read))
@@ -195,6 +195,9 @@ Expected<Caller> Accounts::authenticate(const QString& deviceId, const QByteArra
         return invalid;
     if (!row.value(2).isNull())
         return failure(sync::error_code::DeviceRevoked, row.value(3).toString());
+    if (!row.value(7).isNull())
+        return failure(sync::error_code::AccountDisabled,
+                       QStringLiteral("This login was disabled by the HMIS Lead. Ask them to enable it."));
     if (fromIso(row.value(1)) <= now)
         return failure(sync::error_code::TokenExpired, QStringLiteral("The token has expired: sign in again."));
     Caller caller {deviceId, row.value(4).toString(), row.value(5).toString(), row.value(6).toString()};

@@ -37,6 +37,14 @@ struct DeviceInfo
     QString revokedReason;
 };
 
+struct UserInfo
+{
+    QString login;
+    QString agencyCode;
+    QDateTime createdAt;
+    QDateTime disabledAt; ///< invalid while the login is active
+};
+
 /// @brief Agencies, users, devices and their tokens. Passwords are Argon2id hashes; tokens are random
 /// and kept only as a BLAKE2b hash.
 class Accounts
@@ -58,6 +66,13 @@ public:
     Expected<Caller> authenticate(const QString& deviceId, const QByteArray& token, const QDateTime& now);
     Expected<std::vector<DeviceInfo>> devices();
     Done revokeDevice(const QString& deviceId, const QString& reason, const QDateTime& now);
+
+    // People (AccountsUsers.cpp): what the HMIS Lead does with `hearth-server user ...`.
+    Expected<std::vector<UserInfo>> users();
+    /// Disabling ends every token of the login at once; enabling lets it sign in again (new tokens only).
+    Done setUserDisabled(const QString& login, bool disabled, const QDateTime& now);
+    /// A new password (the baseline applies); the login's devices sign in again with it.
+    Done resetPassword(const QString& login, const QByteArray& password, const QDateTime& now);
 
 private:
     Database& m_db;

@@ -79,6 +79,41 @@ QByteArray readPassword(const QString& file)
     return line;
 }
 
+/// `user list|disable|enable|reset-password`.
+int userCommand(Accounts& accounts, const QStringList& words, const QString& passwordFile)
+{
+    const QString verb = words.value(1);
+    if (verb == u"list" && words.size() == 2) {
+        auto users = accounts.users();
+        if (auto* failed = failureOf(users))
+            return fail(*failed);
+        for (const UserInfo& u : std::get<std::vector<UserInfo>>(users))
+            out() << u.login << '\t' << u.agencyCode << '\t' << u.createdAt.toString(Qt::ISODate) << '\t'
+                  << (u.disabledAt.isValid() ? u"disabled "_qs + u.disabledAt.toString(Qt::ISODate) : u"active"_qs)
+                  << Qt::endl;
+        return 0;
+    }
+    if ((verb == u"disable" || verb == u"enable") && words.size() == 3) {
+        if (auto failed = accounts.setUserDisabled(words.at(2), verb == u"disable", now()))
+            return fail(*failed);
+        out() << "User " << words.at(2)
+              << (verb == u"disable" ? " disabled; its devices' tokens no longer work."
+                                     : " enabled; its devices sign in again.")
+              << Qt::endl;
+        return 0;
+    }
+    if (verb == u"reset-password" && words.size() == 3) {
+        QByteArray password = readPassword(passwordFile);
+        Done failed = accounts.resetPassword(words.at(2), password, now());
+        sodium_memzero(password.data(), size_t(password.size()));
+        if (failed)
+            return fail(*failed);
+        out() << "Password of " << words.at(2) << " reset; its devices sign in again with it." << Qt::endl;
+        return 0;
+    }
+    return fail(QStringLiteral("Unknown user command. Run hearth-server --help."));
+}
+
 int serve(const ServerConfig& config, Database& db)
 {
     if (auto refused = config.checkServable())
@@ -115,7 +150,9 @@ int runCommandLine(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Hearth's central sync server.\n\nCommands:\n  serve\n  agency add CODE NAME\n"
-                       "  user add --agency CODE LOGIN   (password from stdin or --password-file)\n  device list\n"
+                       "  user add --agency CODE LOGIN   (password from stdin or --password-file)\n"
+                       "  user list\n  user disable LOGIN\n  user enable LOGIN\n"
+                       "  user reset-password LOGIN   (password from stdin or --password-file)\n  device list\n"
                        "  device revoke ID --reason TEXT\n  audit"));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -176,6 +213,8 @@ int runCommandLine(const QStringList& arguments)
         out() << "User " << words.at(2) << " added." << Qt::endl;
         return 0;
     }
+    if (command == u"user")
+        return userCommand(accounts, words, parser.value(passwordOption));
     if (command == u"device" && words.value(1) == u"list") {
         auto devices = accounts.devices();
         if (auto* failed = failureOf(devices))

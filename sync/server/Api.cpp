@@ -54,7 +54,8 @@ int httpStatusOf(const QString& code)
 {
     if (code == ec::MalformedRequest || code == ec::ProtocolVersion)
         return 400;
-    if (code == ec::BadCredentials || code == ec::TokenInvalid || code == ec::TokenExpired)
+    if (code == ec::BadCredentials || code == ec::TokenInvalid || code == ec::TokenExpired
+        || code == ec::AccountDisabled)
         return 401;
     if (code == ec::DeviceRevoked || code == ec::NotRecordOwner)
         return 403;

@@ -98,6 +98,10 @@ const QStringList& version4()
         u"ALTER TABLE client_releases ADD COLUMN reference TEXT"_qs,
         // The conflicts list reads the open ones only.
         u"CREATE INDEX conflicts_open ON conflicts (resolved_at, created_seq)"_qs,
+        // A login the HMIS Lead disabled: no sign-in, and its devices' tokens stop working at once.
+        u"ALTER TABLE users ADD COLUMN disabled_at TEXT"_qs,
+        // The sign-in lock-out counts recent failures of one login on every registration.
+        u"CREATE INDEX audit_sign_in ON audit (action, actor, at)"_qs,
     };
     return statements;
 }

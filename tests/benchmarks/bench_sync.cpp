@@ -277,7 +277,7 @@ int main(int argc, char** argv)
             != 0
         || server.admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--agency"),
                          QStringLiteral("HH"), QStringLiteral("bench")},
-                        "bench-secret-pw\n")
+                        "load-test-pw-26b\n")
             != 0)
         return fail("server", QStringLiteral("administration commands failed"));
     QString why;
@@ -299,7 +299,7 @@ int main(int argc, char** argv)
             loop.quit();
         });
         engine.registerDevice(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())), QStringLiteral("bench"),
-                              QStringLiteral("bench-secret-pw"), QStringLiteral("Bench"));
+                              QStringLiteral("load-test-pw-26b"), QStringLiteral("Bench"));
         loop.exec();
         if (!problem.isEmpty())
             return fail("register", problem);

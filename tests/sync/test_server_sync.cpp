@@ -531,6 +531,8 @@ TEMPLATE_TEST_CASE("A database of schema 2 is upgraded in place and keeps its re
         probe.exec(u"ALTER TABLE client_consent DROP COLUMN owner_agency"_qs);
         probe.exec(u"ALTER TABLE client_releases DROP COLUMN reference"_qs);
         probe.exec(u"DROP INDEX conflicts_open"_qs);
+        probe.exec(u"DROP INDEX audit_sign_in"_qs);
+        probe.exec(u"ALTER TABLE users DROP COLUMN disabled_at"_qs);
         probe.exec(u"UPDATE schema_version SET version = 1"_qs);
     }
     // Any command opening the database migrates it.

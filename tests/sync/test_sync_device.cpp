@@ -22,7 +22,7 @@ using hearth::sync::SyncEngine;
 using hearth::sync::SyncScheduler;
 
 namespace {
-const QString kHankPassword = u"hank-secret-pw"_qs;
+const QString kHankPassword = u"front-desk-pw-26h"_qs;
 constexpr qint64 kDay = 24 * 3600;
 
 /// hearth-server over a fresh SQLite file with Harbor House (hank), behind a LoopbackProxy.

@@ -32,8 +32,8 @@ using hearth::sync::SyncEngine;
 using Fault = LoopbackProxy::Fault;
 
 namespace {
-const QString kHankPassword = u"hank-secret-pw"_qs;
-const QString kOlgaPassword = u"olga-secret-pw"_qs;
+const QString kHankPassword = u"front-desk-pw-26h"_qs;
+const QString kOlgaPassword = u"other-place-pw-26o"_qs;
 constexpr int kTimeoutMs = 1000; ///< the engine's request timeout in these tests
 
 /// The shared PostgreSQL cluster stops while the application (and QProcess) still runs.

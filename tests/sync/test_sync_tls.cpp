@@ -48,7 +48,7 @@ struct TlsServer
 
         const ServerProcess admin(dir.filePath(u"server.db"_qs));
         REQUIRE(admin.admin({u"agency"_qs, u"add"_qs, u"HH"_qs, u"Harbor House"_qs}) == 0);
-        REQUIRE(admin.admin({u"user"_qs, u"add"_qs, u"--agency"_qs, u"HH"_qs, u"hank"_qs}, "hank-secret-pw\n") == 0);
+        REQUIRE(admin.admin({u"user"_qs, u"add"_qs, u"--agency"_qs, u"HH"_qs, u"hank"_qs}, "front-desk-pw-26h\n") == 0);
 
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"HEARTH_SERVER_TLS_CERTIFICATE"_qs, cert);
@@ -106,7 +106,7 @@ QString registerWith(SyncEngine& engine, const QUrl& url, const QString& pin)
 {
     QSignalSpy ok(&engine, &SyncEngine::registered);
     QSignalSpy failed(&engine, &SyncEngine::registrationFailed);
-    engine.registerDevice(url, u"hank"_qs, u"hank-secret-pw"_qs, u"Front desk"_qs, pin);
+    engine.registerDevice(url, u"hank"_qs, u"front-desk-pw-26h"_qs, u"Front desk"_qs, pin);
     // Whichever answer comes first ends the wait (waiting on one spy alone sat out its timeout on a refusal).
     REQUIRE(QTest::qWaitFor([&] { return !ok.isEmpty() || !failed.isEmpty(); }, 30000));
     return failed.isEmpty() ? QString() : failed.front().front().toString();

@@ -27,9 +27,9 @@ using namespace hearth::test;
 using hearth::sync::SyncEngine;
 
 namespace {
-const QString kHankPassword = u"hank-secret-pw"_qs;
-const QString kOlgaPassword = u"olga-secret-pw"_qs;
-const QString kCoraPassword = u"cora-secret-pw"_qs;
+const QString kHankPassword = u"front-desk-pw-26h"_qs;
+const QString kOlgaPassword = u"other-place-pw-26o"_qs;
+const QString kCoraPassword = u"coastal-pw-26c"_qs;
 
 QString passwordOf(const QString& login)
 {

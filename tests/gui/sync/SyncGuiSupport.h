@@ -16,7 +16,7 @@ class SyncStatusButton;
 namespace hearth::test {
 
 inline const QString kServerLogin = QStringLiteral("hank");
-inline const QString kServerPassword = QStringLiteral("hank-secret-pw");
+inline const QString kServerPassword = QStringLiteral("front-desk-pw-26h");
 
 /// @brief hearth-server over a fresh SQLite file: agency HH (Harbor House) with the user hank.
 struct SyncServer

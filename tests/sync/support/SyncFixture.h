@@ -10,6 +10,7 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -66,7 +67,13 @@ public:
     /// A signed-in device of @p login ("maria", "hank" or "olga").
     std::unique_ptr<ApiClient> device(const QString& login, const QString& publicId = {});
 
-    static QString passwordOf(const QString& login) { return login + u"-secret-pw"; }
+    /// Each login its own password, which (as the baseline asks) does not contain the login.
+    static QString passwordOf(const QString& login)
+    {
+        QString reversed = login;
+        std::reverse(reversed.begin(), reversed.end());
+        return u"pw-26-"_qs + reversed;
+    }
 
 private:
     QTemporaryDir m_dir;
