@@ -79,64 +79,6 @@ void SyncEngine::cancel()
 
 // --- Registration -------------------------------------------------------------------------------
 
-void SyncEngine::registerDevice(const QUrl& server, const QString& login, const QString& password,
-                                const QString& deviceName, const QString& pinSha256)
-{
-    if (isBusy()) {
-        Q_EMIT registrationFailed(tr("A sync is running. Try again when it has finished."));
-        return;
-    }
-    if (auto st = checkServerUrl(server); !st) {
-        Q_EMIT registrationFailed(st.error().message);
-        return;
-    }
-    if (auto st = m_vault.require(Permission::EditAgencySettings); !st) {
-        Q_EMIT registrationFailed(st.error().message);
-        return;
-    }
-    SyncState state(m_vault);
-    auto publicId = state.devicePublicId();
-    if (!publicId) {
-        Q_EMIT registrationFailed(publicId.error().message);
-        return;
-    }
-    // Until the server answers, the address and pin being tried stand in for the registration.
-    SyncRegistration pending;
-    pending.serverUrl = server.toString(QUrl::StripTrailingSlash);
-    pending.pinSha256 = pinSha256;
-    m_registration = pending;
-    m_phase = Phase::Registering;
-    RegisterRequest request {login, password, deviceName, *publicId};
-    post(protocol::apiPath("devices/register"), request.toJson(), false, [this](const QJsonObject& body) {
-        auto parsed = RegisterReply::fromJson(body);
-        if (const auto* e = std::get_if<ParseError>(&parsed)) {
-            qCWarning(lcSync) << "register: malformed reply" << e->code;
-            fail(Failure::Final, kCodeMalformed, tr("The server's answer could not be read. Nothing was changed."),
-                 true);
-            return;
-        }
-        const auto& reply = std::get<RegisterReply>(parsed);
-        SyncRegistration r = *m_registration;
-        r.deviceId = reply.deviceId;
-        r.token = reply.token;
-        r.tokenExpiresAt = reply.tokenExpiresAt;
-        r.agency = reply.agency;
-        r.leaseDays = reply.leaseDays;
-        r.registeredAt = m_vault.clock().now();
-        r.registeredBy = m_vault.user() ? m_vault.user()->login : QString();
-        m_phase = Phase::Idle;
-        if (auto st = SyncState(m_vault).saveRegistration(r); !st) {
-            Q_EMIT registrationFailed(st.error().message);
-            return;
-        }
-        m_registration = r;
-        if (auto st = SyncState(m_vault).recordServerContact(reply.leaseDays); !st)
-            qCWarning(lcSync) << "could not renew the offline lease";
-        qCInfo(lcSync) << "registered with the server";
-        Q_EMIT registered();
-    });
-}
-
 // --- One sync -----------------------------------------------------------------------------------
 
 bool SyncEngine::syncNow()
@@ -190,71 +132,6 @@ bool SyncEngine::syncNow()
     m_restrictions.assign(restrictions->begin(), restrictions->end());
     m_phase = Phase::Restrictions;
     deliverNextRestriction();
-    return true;
-}
-
-void SyncEngine::deliverNextRestriction()
-{
-    if (m_restrictions.empty()) {
-        m_phase = Phase::Pushing;
-        pushNextBatch();
-        return;
-    }
-    const hearth::RestrictionRequest next = m_restrictions.front();
-    // Nothing of the client ever left this workstation: there is nothing to take back, and sending the
-    // request would itself tell the server the client's id.
-    auto reached = SyncState(m_vault).reachedServer(next.clientUuid);
-    if (!reached) {
-        fail(Failure::Final, kCodeStore, reached.error().message, false);
-        return;
-    }
-    if (!*reached) {
-        if (auto st = SyncState(m_vault).recordRestrictionUnneeded(next.uuid); !st) {
-            fail(Failure::Final, kCodeStore, st.error().message, false);
-            return;
-        }
-        m_restrictions.pop_front();
-        deliverNextRestriction();
-        return;
-    }
-    sync::RestrictionRequest request {next.uuid, next.clientUuid, next.reason, next.requestedAt};
-    post(protocol::apiPath("restrictions"), request.toJson(), true, [this, uuid = next.uuid](const QJsonObject& body) {
-        const QString status = body.value(u"status").toString();
-        if (status != u"applied" && status != u"duplicate") {
-            fail(Failure::Transient, kCodeMalformed,
-                 tr("The server's answer could not be read. Nothing was changed; Hearth will try again."), true);
-            return;
-        }
-        restrictionDone(uuid);
-    });
-}
-
-void SyncEngine::restrictionDone(const QString& requestUuid)
-{
-    if (auto st = SyncState(m_vault).recordRestrictionDelivered(requestUuid); !st) {
-        fail(Failure::Final, kCodeStore, st.error().message, true);
-        return;
-    }
-    m_restrictions.pop_front();
-    deliverNextRestriction();
-}
-
-bool SyncEngine::restrictionRefused(int status, const QString& code)
-{
-    if (m_phase != Phase::Restrictions || m_restrictions.empty())
-        return false;
-    // Not found: nothing of the client is on the server, so nothing is left to remove. Another agency's
-    // client: only that agency can take them off; the refusal is reported and the next sync does not retry.
-    const bool notHeld = status == 404 && code == error_code::NotFound;
-    const bool notOurs = status == 403 && code == error_code::NotRecordOwner;
-    if (!notHeld && !notOurs)
-        return false;
-    if (notOurs) {
-        ++m_rejected;
-        if (!m_rejectedCodes.contains(code))
-            m_rejectedCodes << code;
-    }
-    restrictionDone(m_restrictions.front().uuid);
     return true;
 }
 

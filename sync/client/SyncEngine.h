@@ -7,6 +7,7 @@
 #include "protocol/BodyEncoding.h"
 #include "store/SyncStateRepository.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -116,6 +117,7 @@ private:
         qint64 through = 0; ///< its last change-log row
         qint64 rows = 0; ///< change-log rows it covers (withheld ones too)
         body_encoding::Encoded request; ///< the push request encoded; empty when it must be encoded again
+        QDate preparedOn; ///< the day the consent gate reviewed it (expiry is decided by the day)
     };
 
     void post(const QString& path, const QJsonObject& body, bool authenticated, OnReply onOk);
@@ -156,6 +158,9 @@ private:
     /// The batch prepared ahead, if it follows @p cursor and still passes the second check now (consent may
     /// have changed while it waited); its base versions are brought up to the batch just answered.
     std::optional<AheadBatch> takeAhead(qint64 cursor);
+    /// True when the consent gate would decide @p ahead as it did: the same day, and each client's current
+    /// release the one its records carry (a release never changes in place but to be revoked).
+    Result<bool> gateUnchanged(const AheadBatch& ahead);
     /// Sends the batch prepared ahead if it follows @p after and carries changes; false when there is none.
     bool sendAhead(qint64 after);
     /// Posts m_batch (@p encoded: its request when encoded ahead) and prepares the next once it is out.

@@ -1,7 +1,9 @@
 // SyncEngine's pipelining: the next push batch is read, reviewed and checked while the server applies the
 // one in flight, so the workstation and the server work at the same time (docs/sync.md, "Figures").
 #include "client/SyncEngine.h"
+#include "session/ConsentRecords.h"
 #include "session/SyncState.h"
+#include "session/Vault.h"
 
 #include <QNetworkReply>
 
@@ -13,6 +15,7 @@ void SyncEngine::prepareAhead()
     // pushNextBatch() then reads the batch the ordinary way, which reports it.
     if (m_phase != Phase::Pushing || !m_reply || m_ahead)
         return;
+    const QDate today = m_vault.clock().today();
     auto changes = SyncState(m_vault).changesAfter(m_batchThrough, m_settings.batchSize);
     if (!changes || changes->empty())
         return;
@@ -23,8 +26,8 @@ void SyncEngine::prepareAhead()
     if (auto passes = passesSecondCheck(*batch, &refusal); !passes || !*passes)
         return;
     body_encoding::Encoded request = pushBody(*batch);
-    m_ahead = AheadBatch {std::move(batch).value(), m_batchThrough, changes->back().seq, qint64(changes->size()),
-                          std::move(request)};
+    m_ahead = AheadBatch {std::move(batch).value(), m_batchThrough,     changes->back().seq,
+                          qint64(changes->size()),  std::move(request), today};
     Q_EMIT batchPreparedAhead();
 }
 
@@ -40,12 +43,39 @@ std::optional<SyncEngine::AheadBatch> SyncEngine::takeAhead(qint64 cursor)
             change.baseVersion = *v;
             ahead->request = {}; // no longer what was encoded
         }
-    // Consent may have changed while it waited (the UI runs between replies): the second check again, now.
-    // A batch that fails it is prepared again from scratch, which withholds the client or reports it.
+    // Consent may have changed while it waited (the UI runs between replies): a batch the gate would now
+    // decide otherwise (a narrower release, a revocation, a new day) is prepared again from scratch, which
+    // reduces or withholds the client, or reports them. Then the second check again, now.
+    if (auto same = gateUnchanged(*ahead); !same || !*same)
+        return std::nullopt;
     QString refusal;
     if (auto passes = passesSecondCheck(ahead->batch, &refusal); !passes || !*passes)
         return std::nullopt;
     return ahead;
+}
+
+Result<bool> SyncEngine::gateUnchanged(const AheadBatch& ahead)
+{
+    if (ahead.preparedOn != m_vault.clock().today())
+        return false;
+    QStringList clients;
+    for (const QString& client : std::as_const(ahead.batch.clients))
+        if (!client.isEmpty() && !clients.contains(client))
+            clients << client;
+    auto statuses = ConsentRecords(m_vault).statuses(clients);
+    if (!statuses)
+        return statuses.error();
+    for (size_t i = 0; i < ahead.batch.changes.size(); ++i) {
+        const QString client = ahead.batch.clients.value(qsizetype(i));
+        if (client.isEmpty())
+            continue;
+        const auto status = statuses->constFind(client);
+        const QString carried
+            = ahead.batch.changes[i].fields.value(u"Consent").toObject().value(u"ReleaseID").toString();
+        if (status == statuses->cend() || !status->current || status->current->uuid != carried)
+            return false;
+    }
+    return true;
 }
 
 bool SyncEngine::sendAhead(qint64 after)

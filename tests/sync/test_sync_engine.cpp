@@ -28,8 +28,8 @@ using namespace hearth::test;
 using hearth::sync::SyncEngine;
 
 namespace {
-const QString kHankPassword = u"hank-secret-pw"_qs;
-const QString kOlgaPassword = u"olga-secret-pw"_qs;
+const QString kHankPassword = u"front-desk-pw-26h"_qs;
+const QString kOlgaPassword = u"other-place-pw-26o"_qs;
 
 /// hearth-server over a fresh SQLite file with Harbor House (this store's agency: hank) and Other Place
 /// (olga), behind a LoopbackProxy.
@@ -299,6 +299,41 @@ TEST_CASE("a client who stops sharing while their batch waits its turn is not se
     const auto onServer = clientsIn(held(server.pullAs(u"hank"_qs, kHankPassword)));
     CHECK(onServer.size() == 4);
     CHECK_FALSE(onServer.contains(rosa));
+}
+
+TEST_CASE("a client who narrows to Anonymous while their batch waits its turn is sent without their name",
+          "[sync][e2e]")
+{
+    Server server;
+    Workstation ws; // batches of 7 change-log rows
+    for (int i = 0; i < 4; ++i)
+        ws.record(ws.client(u"Sam"_qs, QStringLiteral("Early%1").arg(i)), SharingChoice::FullSharing);
+    const QString rosa = ws.client(u"Rosa"_qs, u"Canarynarrows"_qs);
+    ws.record(rosa, SharingChoice::FullSharing);
+    ws.bedNights(ws.enroll(rosa, ws.shelter.uuid), 1);
+    ws.registerWith(server.url());
+
+    // Rosa's batch is prepared under Full Sharing; before it goes, she signs an Anonymous release.
+    server.proxy->injectIntoPushes(LoopbackProxy::Fault::HoldAnswer);
+    bool preparedAhead = false;
+    QObject::connect(&ws.engine, &SyncEngine::batchPreparedAhead, &ws.engine, [&] { preparedAhead = true; });
+    bool narrowed = false;
+    QObject::connect(server.proxy.get(), &LoopbackProxy::faultReached, server.proxy.get(), [&] {
+        if (QTest::qWaitFor([&] { return preparedAhead; }, 30000)) {
+            ws.clock.advanceSeconds(60);
+            ws.record(rosa, SharingChoice::Anonymous);
+            narrowed = true;
+        }
+        server.proxy->releaseAnswer();
+    });
+    const auto [ok, message] = ws.sync();
+    INFO(message.toStdString());
+    REQUIRE(ok);
+    REQUIRE(narrowed);
+    CHECK_FALSE(server.proxy->received().contains("Canarynarrows"));
+    CHECK_FALSE(server.databaseBytes().contains("Canarynarrows"));
+    const auto onServer = held(server.pullAs(u"hank"_qs, kHankPassword));
+    CHECK(clientsIn(onServer).contains(rosa)); // still shared, in the Anonymous form
 }
 
 TEST_CASE("an edit in the batch after its record's insert is sent on the version just answered", "[sync][e2e]")
