@@ -1,8 +1,11 @@
 #include "session/ConsentGate.h"
 
 #include "consent/OutgoingKind.h"
+#include "intake/IntakeJson.h"
 #include "session/Vault.h"
 #include "store/ConsentRepository.h"
+#include "store/EnrollmentRepository.h"
+#include "store/HeldBackRepository.h"
 #include "store/Store.h"
 
 #include <QObject>
@@ -32,6 +35,85 @@ Result<QHash<QString, ConsentStatus>> statusesOf(Store& store, const QSet<QStrin
     for (const QString& client : clients)
         out.insert(client, consentStatus(histories->value(client), today));
     return out;
+}
+/// What a pulled delete or restriction left here (HeldBackRepository): not shared again until an
+/// administrator decides, or, for a client taken off the server, until they sign a release after that.
+struct HeldBack
+{
+    QHash<QString, QDateTime> records;
+    QHash<QString, QDateTime> clients;
+
+    bool holds(const QString& uuid, const QString& client, const ConsentStatus& status) const
+    {
+        if (records.contains(uuid) && !clients.contains(client))
+            return true;
+        const auto since = clients.constFind(client);
+        return since != clients.cend() && !(status.current && status.current->recordedAt > *since);
+    }
+};
+
+Result<HeldBack> heldBackIn(Store& store)
+{
+    HeldBackRepository repo(store);
+    auto records = repo.heldRecords();
+    if (!records)
+        return records.error();
+    auto clients = repo.heldClients();
+    if (!clients)
+        return clients.error();
+    return HeldBack {std::move(*records), std::move(*clients)};
+}
+
+Disclosure heldBackDisclosure()
+{
+    return withheld(Disclosure::Reason::HeldBack,
+                    QObject::tr("Kept on this workstation after the server removed it; an administrator decides."));
+}
+
+/// A household whose members do not all go to @p audience: the shared members' enrollments must not
+/// reveal the others, so their household id and relationship are stripped (a household of one shows
+/// nothing either way). @p statuses gains the members' statuses it reads.
+Status unlinkWithheldHouseholds(Store& store, const ConsentPolicy& policy, const Audience& audience, const QDate& today,
+                                QHash<QString, ConsentStatus>& statuses, std::vector<Disclosure>& out)
+{
+    static const QString kHousehold = QStringLiteral("HouseholdID");
+    QHash<QString, bool> complete; // household id -> every member goes
+    for (Disclosure& d : out) {
+        const QString household = d.fields.value(kHousehold).toString();
+        if (!d.allowed() || household.isEmpty())
+            continue;
+        if (!complete.contains(household)) {
+            auto members = EnrollmentRepository(store).forHousehold(household);
+            if (!members)
+                return members.error();
+            QSet<QString> unknown;
+            for (const Enrollment& e : *members)
+                if (!statuses.contains(e.clientUuid))
+                    unknown.insert(e.clientUuid);
+            if (!unknown.isEmpty()) {
+                auto more = statusesOf(store, unknown, today);
+                if (!more)
+                    return more.error();
+                statuses.insert(*more);
+            }
+            bool all = true;
+            for (const Enrollment& e : *members) {
+                OutgoingRecord r;
+                r.kind = OutgoingRecord::Kind::Enrollment;
+                r.uuid = e.uuid;
+                r.clientUuid = e.clientUuid;
+                r.fields = intake_json::toJson(e);
+                r.occurredOn = e.entryDate;
+                all = all && policy.decide(statuses.value(e.clientUuid), r, audience).allowed();
+            }
+            complete.insert(household, all);
+        }
+        if (!complete.value(household)) {
+            d.fields.remove(kHousehold);
+            d.fields.remove(QStringLiteral("RelationshipToHoH"));
+        }
+    }
+    return {};
 }
 } // namespace
 
@@ -96,13 +178,21 @@ Result<std::vector<Disclosure>> ConsentGate::review(const std::vector<ChangeReco
     const ConsentPolicy policy(agency->name);
     std::vector<Disclosure> out;
     out.reserve(changes.size());
+    auto held = heldBackIn(s);
+    if (!held)
+        return held.error();
     for (const auto& r : records) {
         if (!r)
             out.push_back(
                 withheld(Disclosure::Reason::LocalOnly, QObject::tr("Hearth does not share this kind of record.")));
+        else if (audience.kind != Audience::Kind::AgencyInternal
+                 && held->holds(r->uuid, r->clientUuid, statuses->value(r->clientUuid)))
+            out.push_back(heldBackDisclosure());
         else
             out.push_back(policy.decide(statuses->value(r->clientUuid), *r, audience));
     }
+    if (auto st = unlinkWithheldHouseholds(s, policy, audience, m_vault.clock().today(), *statuses, out); !st)
+        return st.error();
     return out;
 }
 
@@ -123,8 +213,17 @@ Result<std::vector<Disclosure>> ConsentGate::review(const std::vector<OutgoingRe
     const ConsentPolicy policy(agency->name);
     std::vector<Disclosure> out;
     out.reserve(records.size());
+    auto held = heldBackIn(*m_vault.store());
+    if (!held)
+        return held.error();
     for (const OutgoingRecord& r : records)
-        out.push_back(policy.decide(statuses->value(r.clientUuid), r, audience));
+        out.push_back(audience.kind != Audience::Kind::AgencyInternal
+                              && held->holds(r.uuid, r.clientUuid, statuses->value(r.clientUuid))
+                          ? heldBackDisclosure()
+                          : policy.decide(statuses->value(r.clientUuid), r, audience));
+    if (auto st = unlinkWithheldHouseholds(*m_vault.store(), policy, audience, m_vault.clock().today(), *statuses, out);
+        !st)
+        return st.error();
     return out;
 }
 

@@ -28,7 +28,8 @@ struct StringMaker<Disclosure::Reason>
                                             "AgencyNotConsented",
                                             "LocalOnly",
                                             "Restricted",
-                                            "AnonymousClient"};
+                                            "AnonymousClient",
+                                            "HeldBack"};
         return names[int(r)];
     }
 };
@@ -339,4 +340,35 @@ TEST_CASE("records already in outgoing form are judged on their client's consent
 
     s.vault->lock();
     CHECK(ConsentGate(*s.vault).review({profile}, Audience::centralServer()).code() == ErrorCode::Locked);
+}
+
+TEST_CASE("a household with a withheld member: the others' enrollments do not reveal the link", "[consent][gate]")
+{
+    GateStore s;
+    Person head = s.person(u"Hana"_qs, u"Household"_qs);
+    Person child = s.person(u"Kit"_qs, u"Household"_qs);
+    s.consent(head, SharingChoice::FullSharing);
+    const bool childShares = GENERATE(false, true);
+    INFO((childShares ? "every member shares" : "the child is No Sharing"));
+    s.consent(child, childShares ? SharingChoice::FullSharing : SharingChoice::NoSharing);
+    s.clock.advanceSeconds(60);
+    auto made = EnrollmentRecords(*s.vault).enrollHousehold(
+        s.shelter.uuid, {IntakeStore::member(head.uuid, 1), IntakeStore::member(child.uuid, 2)});
+    REQUIRE_OK(made);
+    const QString household = made->front().householdId;
+    REQUIRE_FALSE(household.isEmpty());
+
+    const auto reviewed = s.review();
+    const auto heads = of(reviewed, head, u"enrollment"_qs);
+    REQUIRE(allAllowed(heads));
+    for (const Reviewed& r : heads) {
+        CHECK(r.change.fields.value(u"HouseholdID").toString() == household); // kept here, whatever goes
+        CHECK(r.disclosure.fields.contains(u"HouseholdID") == childShares);
+        CHECK(r.disclosure.fields.contains(u"RelationshipToHoH") == childShares);
+    }
+    const auto children = of(reviewed, child, u"enrollment"_qs);
+    if (childShares)
+        CHECK(allAllowed(children));
+    else
+        CHECK(allWithheld(children, Reason::NoSharing));
 }
