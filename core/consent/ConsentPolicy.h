@@ -114,6 +114,7 @@ struct Disclosure
         LocalOnly, ///< signatures and scanned forms are kept on this workstation only
         Restricted, ///< a restricted client's name, to an agency other than the entering one
         AnonymousClient,
+        HeldBack, ///< entered here, then removed from the server: kept, not shared, until an administrator decides
     };
 
     Form form = Form::Withheld;

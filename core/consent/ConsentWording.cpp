@@ -114,6 +114,8 @@ QString disclosureExplanation(Reason reason, const Disclosure::Form form, const 
         if (record.kind == OutgoingRecord::Kind::Note)
             return tr("Anonymous client: case notes stay on this workstation.");
         return tr("Anonymous client: only what does not identify them leaves this workstation.");
+    case Reason::HeldBack:
+        return tr("Kept on this workstation after the server removed it; an administrator decides.");
     }
     return {};
 }

@@ -9,6 +9,7 @@
 #include "store/ClientRepository.h"
 #include "store/ConsentRepository.h"
 #include "store/EnrollmentRepository.h"
+#include "store/HeldBackRepository.h"
 #include "store/ProjectRepository.h"
 #include "store/ServiceRepository.h"
 #include "store/Store.h"
@@ -201,6 +202,8 @@ public:
 
     std::vector<ClientProfile> indexed;
     QStringList unindexed;
+    /// Audit details of records kept after the server removed them (client, detail): SyncInbox writes them.
+    std::vector<std::pair<QString, QString>> heldBackNotes;
 
 private:
     Result<ConsentStatus> standingOf(const QString& client)
@@ -241,20 +244,21 @@ private:
             ++m_outcome.ignored;
             return unpark(r);
         }
-        if (r.operation == u"delete" || r.operation == u"restrict") {
-            const bool wholeClient = r.entity == u"client" && r.operation == u"restrict";
-            if (auto st = wholeClient ? inbox.dropClient(client, m_now) : inbox.dropRecord(r.entity, r.uuid, m_now);
-                !st)
-                return st;
-            if (r.entity == u"client")
-                unindexed << client;
-            m_standing.remove(client);
-            m_present.remove(wholeClient ? client : r.uuid);
-            ++m_outcome.dropped;
-            return {};
-        }
+        if (r.operation == u"delete" || r.operation == u"restrict")
+            return drop(r, client);
         if (r.operation != u"insert" && r.operation != u"update")
             return {};
+        // A record held here belongs to the client it was entered under, whatever the server names.
+        if (r.entity != u"client") {
+            auto owner = ConsentRepository(m_store).ownerOf(r.entity, r.uuid);
+            if (!owner)
+                return owner.error();
+            if (*owner && (*owner)->clientUuid != client) {
+                qCWarning(lcInbox) << "a pulled" << r.entity << "names another client than the one it has here";
+                ++m_outcome.failed;
+                return unpark(r);
+            }
+        }
         if (m_pending.contains(r.uuid)) {
             // Not yet pushed: keep the local values and the older base; the push lets the server merge.
             ++m_outcome.keptLocal;
@@ -300,6 +304,49 @@ private:
             m_standing.remove(client);
         ++m_outcome.applied;
         return finish(r);
+    }
+
+    /// A pulled delete or restriction. What came from the server goes; what was entered or edited here
+    /// stays, held back from sharing, and the event is audited for an administrator to decide.
+    Status drop(const InboundRecord& r, const QString& client)
+    {
+        SyncInboxRepository inbox(m_store);
+        HeldBackRepository held(m_store);
+        const bool wholeClient = r.entity == u"client" && r.operation == u"restrict";
+        int kept = 0;
+        if (wholeClient) {
+            if (auto st = inbox.dropClient(client, m_now); !st)
+                return st;
+            auto holding = held.holdClient(client, m_now);
+            if (!holding)
+                return holding.error();
+            kept = *holding;
+        } else {
+            auto local = inbox.writtenHere(r.uuid);
+            if (!local)
+                return local.error();
+            if (*local) {
+                if (auto st = held.hold(r.entity, r.uuid, client, QStringLiteral("deleted"), m_now); !st)
+                    return st;
+                kept = 1;
+            } else if (auto st = inbox.dropRecord(r.entity, r.uuid, m_now); !st) {
+                return st;
+            }
+        }
+        if (kept > 0) {
+            ++m_outcome.heldBack;
+            heldBackNotes.push_back({client,
+                                     QStringLiteral("the server %1 it; %2 record(s) entered here are kept, "
+                                                    "not shared")
+                                         .arg(wholeClient ? QStringLiteral("restricted") : r.entity + u" deleted")
+                                         .arg(kept)});
+        }
+        if (r.entity == u"client" && kept == 0)
+            unindexed << client;
+        m_standing.remove(client);
+        m_present.remove(wholeClient ? client : r.uuid);
+        ++m_outcome.dropped;
+        return {};
     }
 
     /// The record becomes the base of later pushes at the server's version.
@@ -499,6 +546,11 @@ Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& reco
             return saved;
         if (auto saved = inbox.setPullCursor(cursor, m_vault.clock().now()); !saved)
             return saved;
+        for (const auto& [client, detail] : page.heldBackNotes)
+            if (auto audited = m_vault.appendAudit(QString::fromLatin1(audit::SyncHeldBack), QStringLiteral("client"),
+                                                   client, detail);
+                !audited)
+                return audited;
         if (outcome.received() == 0)
             return {};
         return m_vault.appendAudit(QString::fromLatin1(audit::SyncDownload), QStringLiteral("sync"), {},

@@ -22,6 +22,7 @@ struct InboxOutcome
     int dropped = 0; ///< deleted or restricted records removed
     int waiting = 0; ///< parked until their client or enrollment arrives
     int failed = 0; ///< refused by the store's own constraints (e.g. a second bed night): skipped
+    int heldBack = 0; ///< deletes or restrictions of records entered here: kept, not shared (HeldBackRepository)
 
     int received() const { return applied + dropped; }
 };
@@ -38,7 +39,9 @@ struct InboxOutcome
 /// a record already held in the form this workstation would send is left alone (its own echo); otherwise
 /// the fields the server sent overwrite the local ones and fields it did not send are kept (a record
 /// new here holds only what was sent). `delete` drops the record; `restrict` of a client drops the
-/// client and everything with their PersonalID. Needs EditClients.
+/// client and everything with their PersonalID. Neither destroys what was entered or edited here: those
+/// records stay, held back from sharing (HeldBackRepository, ConsentGate), audited as `sync.held-back`.
+/// A pulled record held here under another client is refused. Needs EditClients.
 class SyncInbox
 {
 public:

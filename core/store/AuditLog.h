@@ -57,6 +57,7 @@ inline constexpr auto SyncRegister = "sync.register";
 inline constexpr auto SyncRestriction = "sync.restriction";
 inline constexpr auto SyncRefusedMarker = "sync.refused-marker";
 inline constexpr auto SyncDownload = "sync.download";
+inline constexpr auto SyncHeldBack = "sync.held-back";
 inline constexpr auto SyncConflictResolve = "sync.conflict-resolve";
 inline constexpr auto Disclosure = "disclosure";
 inline constexpr auto SyncLeaseUnlock = "sync.lease-unlock";

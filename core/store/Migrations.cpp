@@ -313,6 +313,20 @@ CREATE TABLE sync_inbox_waiting (
 CREATE INDEX sync_inbox_waiting_by_client ON sync_inbox_waiting (client_uuid);
 )sql";
 
+// Records a pulled delete or restriction would have destroyed, but that were entered or edited on this
+// workstation: kept, never shared, until an administrator decides (docs/sync.md, "Kept after the server
+// removed them").
+const char* const kV8 = R"sql(
+CREATE TABLE sync_held_back (
+    entity_uuid TEXT PRIMARY KEY,
+    entity      TEXT NOT NULL,
+    client_uuid TEXT NOT NULL,
+    reason      TEXT NOT NULL CHECK (reason IN ('restricted', 'deleted')),
+    held_at     TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sync_held_back_by_client ON sync_held_back (client_uuid);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& allMigrations()
@@ -325,6 +339,7 @@ const std::vector<Migration>& allMigrations()
         {5, QStringLiteral("compliance: checklist runs and findings"), QString::fromUtf8(kV5)},
         {6, QStringLiteral("sync: registration, server versions, status, re-deliveries"), QString::fromUtf8(kV6)},
         {7, QStringLiteral("sync: pull cursor, conflicts, resolutions, waiting records"), QString::fromUtf8(kV7)},
+        {8, QStringLiteral("sync: local records kept after the server removed them"), QString::fromUtf8(kV8)},
     };
     return migrations;
 }

@@ -212,23 +212,66 @@ Status SyncInboxRepository::dropRecord(const QString& entity, const QString& uui
 
 Status SyncInboxRepository::dropClient(const QString& clientUuid, const QDateTime& at)
 {
+    // Only what came from the server goes: a row with a change-log row was entered or edited here (and a
+    // pulled enrollment holding such a service stays with it). What stays is held back by the caller.
+    const QString pulledOnly = QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM change_log l WHERE l.entity_uuid = %1)");
+    const QString localService = QStringLiteral(
+        "EXISTS (SELECT 1 FROM services s JOIN change_log l ON l.entity_uuid = s.uuid WHERE s.enrollment_uuid = %1)");
     // Versions first, while the rows that name them still exist.
     const QStringList sql {
         QStringLiteral("DELETE FROM sync_versions WHERE entity_uuid IN (SELECT uuid FROM services WHERE "
                        "client_uuid = ?1 UNION SELECT uuid FROM enrollments WHERE client_uuid = ?1 UNION "
                        "SELECT uuid FROM consents WHERE client_uuid = ?1) OR entity_uuid = ?1"),
-        QStringLiteral("DELETE FROM services WHERE client_uuid = ?1"),
-        QStringLiteral("DELETE FROM enrollments WHERE client_uuid = ?1"),
+        QStringLiteral("DELETE FROM services WHERE client_uuid = ?1") + pulledOnly.arg(u"services.uuid"),
+        QStringLiteral("DELETE FROM enrollments WHERE client_uuid = ?1") + pulledOnly.arg(u"enrollments.uuid")
+            + u" AND NOT " + localService.arg(u"enrollments.uuid"),
         QStringLiteral("DELETE FROM consent_attachments WHERE release_uuid IN "
-                       "(SELECT uuid FROM consents WHERE client_uuid = ?1)"),
-        QStringLiteral("DELETE FROM consents WHERE client_uuid = ?1"),
+                       "(SELECT uuid FROM consents WHERE client_uuid = ?1")
+            + pulledOnly.arg(u"consents.uuid") + u')',
+        QStringLiteral("DELETE FROM consents WHERE client_uuid = ?1") + pulledOnly.arg(u"consents.uuid"),
         QStringLiteral("DELETE FROM sync_inbox_waiting WHERE client_uuid = ?1 OR entity_uuid = ?1"),
         QStringLiteral("DELETE FROM sync_conflicts WHERE client_uuid = ?1 OR entity_uuid = ?1"),
     };
     for (const QString& statement : sql)
         if (auto st = run(statement, clientUuid); !st)
             return st;
+    auto kept = hasLocalWork(clientUuid);
+    if (!kept)
+        return kept.error();
+    if (*kept)
+        return {}; // the profile stays with the records that need it
     return dropRecord(QStringLiteral("client"), clientUuid, at);
+}
+
+Result<bool> SyncInboxRepository::writtenHere(const QString& entityUuid) const
+{
+    auto st = m_store.db().prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM change_log WHERE entity_uuid = ?1) "
+                                                  "OR EXISTS (SELECT 1 FROM services s JOIN change_log l ON "
+                                                  "l.entity_uuid = s.uuid WHERE s.enrollment_uuid = ?1)"));
+    if (!st)
+        return st.error();
+    st->bind(1, entityUuid);
+    if (st->next())
+        return st->integer(0) != 0;
+    if (!st->status())
+        return st->status().error();
+    return false;
+}
+
+Result<bool> SyncInboxRepository::hasLocalWork(const QString& clientUuid) const
+{
+    auto st = m_store.db().prepare(QStringLiteral(
+        "SELECT EXISTS (SELECT 1 FROM change_log WHERE entity_uuid = ?1 OR entity_uuid IN (SELECT uuid FROM services "
+        "WHERE client_uuid = ?1 UNION SELECT uuid FROM enrollments WHERE client_uuid = ?1 UNION SELECT uuid FROM "
+        "consents WHERE client_uuid = ?1))"));
+    if (!st)
+        return st.error();
+    st->bind(1, clientUuid);
+    if (st->next())
+        return st->integer(0) != 0;
+    if (!st->status())
+        return st->status().error();
+    return false;
 }
 
 Status SyncInboxRepository::saveWaiting(const InboundRecord& r, const QString& clientUuid)

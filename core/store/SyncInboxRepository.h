@@ -64,9 +64,15 @@ public:
     /// Drops one record (delete): an enrollment with its services, a service, a release with its
     /// attachments; a client is emptied and marked deleted (its row keeps the links of the change log).
     Status dropRecord(const QString& entity, const QString& uuid, const QDateTime& at);
-    /// Drops a client and everything with their PersonalID (restrict), their server versions, waiting
-    /// records and conflicts.
+    /// Drops what came from the server of a client (restrict): their pulled records, server versions,
+    /// waiting records and conflicts. Rows entered or edited here stay (hasLocalWork()), and so does the
+    /// profile they belong to; the caller holds them back (HeldBackRepository).
     Status dropClient(const QString& clientUuid, const QDateTime& at);
+    /// True when @p entityUuid has a change-log row here (entered or edited on this workstation), or is an
+    /// enrollment holding a service that has one.
+    Result<bool> writtenHere(const QString& entityUuid) const;
+    /// True when any of the client's records was entered or edited on this workstation.
+    Result<bool> hasLocalWork(const QString& clientUuid) const;
 
     Status saveWaiting(const InboundRecord& record, const QString& clientUuid);
     Result<std::vector<InboundRecord>> waiting() const;

@@ -77,6 +77,8 @@ const char* reasonName(Disclosure::Reason reason)
         return "Restricted";
     case Disclosure::Reason::AnonymousClient:
         return "AnonymousClient";
+    case Disclosure::Reason::HeldBack:
+        return "HeldBack";
     }
     return "?";
 }

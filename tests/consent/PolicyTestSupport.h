@@ -85,6 +85,8 @@ struct StringMaker<hearth::Disclosure::Reason>
             return "Restricted";
         case R::AnonymousClient:
             return "AnonymousClient";
+        case R::HeldBack:
+            return "HeldBack";
         }
         return "?";
     }

@@ -6,6 +6,8 @@
 #include "intake/IntakeJson.h"
 #include "session/AuditReader.h"
 #include "session/ClientSearch.h"
+#include "session/ConsentGate.h"
+#include "session/EnrollmentRecords.h"
 #include "session/ServiceRecords.h"
 #include "session/SyncConflicts.h"
 #include "session/SyncInbox.h"
@@ -135,9 +137,10 @@ TEST_CASE("upgrading a version 6 database adds the pull tables and keeps the syn
            "9)"_qs);
     CHECK_FALSE(db->exec(u"SELECT count(*) FROM sync_conflicts"_qs).ok());
     REQUIRE_OK(migrate(*db));
-    CHECK(db->userVersion() == 7);
-    CHECK(latestSchemaVersion() == 7);
-    for (const char* table : {"sync_pull", "sync_conflicts", "sync_resolutions", "sync_inbox_waiting"}) {
+    CHECK(db->userVersion() == latestSchemaVersion());
+    CHECK(latestSchemaVersion() >= 8);
+    for (const char* table :
+         {"sync_pull", "sync_conflicts", "sync_resolutions", "sync_inbox_waiting", "sync_held_back"}) {
         INFO(table);
         CHECK(db->scalar(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '"_qs
                          + QString::fromLatin1(table) + u"'"_qs)
@@ -147,7 +150,7 @@ TEST_CASE("upgrading a version 6 database adds the pull tables and keeps the syn
     }
     CHECK(db->scalar(u"SELECT server_version FROM sync_versions"_qs).value().toInt() == 3);
     REQUIRE_OK(migrate(*db));
-    CHECK(db->userVersion() == 7);
+    CHECK(db->userVersion() == latestSchemaVersion());
 }
 
 TEST_CASE("a pulled client arrives whole: searchable, with the stay, no change-log rows, server versions kept",
@@ -310,4 +313,98 @@ TEST_CASE("conflicts are kept until the server stops listing them; resolving mar
     REQUIRE_OK(SyncState(*s.vault).recordPushed(pending.front().seq, {}, 1));
     REQUIRE_OK(inbox.clearDeliveredResolutions());
     CHECK(inbox.resolutionsFor({pending.front().seq}).value().isEmpty());
+}
+
+TEST_CASE("a pulled restriction or delete never destroys what was entered here: kept, held back, audited",
+          "[sync][pull]")
+{
+    PullStore s;
+    Remote r;
+    s.apply({r.clientRecord(1), r.releaseRecord(2), r.enrollmentRecord(3), r.serviceRecord(4)}, 4);
+    REQUIRE(s.held(r.client));
+    // Entered here and not sent yet: a stay in this agency's shelter with a bed night, and a release with a
+    // scanned form.
+    s.clock.advanceSeconds(60);
+    const QString localStay = s.enroll(r.client, s.shelter.uuid, QDate(2026, 1, 4));
+    auto night = ServiceRecords(*s.vault).checkIn({localStay}, QDate(2026, 1, 4));
+    REQUIRE_OK(night);
+    const QString localNight = night->front().uuid;
+    ConsentAttachments form;
+    form.scannedForm = QByteArray("%PDF-1.4 signed at this desk");
+    form.scannedFormType = u"application/pdf"_qs;
+    form.scannedFormName = u"roi.pdf"_qs;
+    s.clock.advanceSeconds(60);
+    auto local
+        = ConsentRecords(*s.vault).record(releaseFor(r.client, SharingChoice::FullSharing, s.clock.today()), form);
+    REQUIRE_OK(local);
+
+    s.clock.advanceSeconds(60);
+    const InboxOutcome outcome = s.apply({{5, u"client"_qs, r.client, u"restrict"_qs, {}, 0}}, 5);
+    CHECK(outcome.dropped == 1);
+    CHECK(outcome.heldBack == 1);
+    // What came from the server is gone; what was entered here stays, with the profile it needs.
+    CHECK(ServiceRecords(*s.vault).forEnrollment(r.enrollment).value().empty());
+    const auto stays = EnrollmentRecords(*s.vault).forClient(r.client).value();
+    REQUIRE(stays.size() == 1);
+    CHECK(stays.front().uuid == localStay);
+    const auto services = ServiceRecords(*s.vault).forEnrollment(localStay);
+    REQUIRE_OK(services);
+    REQUIRE(services->size() == 1);
+    CHECK(services->front().uuid == localNight);
+    REQUIRE(s.held(r.client));
+    CHECK(ConsentRecords(*s.vault).attachments(local->uuid).value().scannedForm == form.scannedForm);
+    const auto history = ConsentRecords(*s.vault).history(r.client).value();
+    REQUIRE(history.size() == 1);
+    CHECK(history.front().uuid == local->uuid);
+    AuditFilter heldFilter;
+    heldFilter.action = u"sync.held-back"_qs;
+    const auto audited = AuditReader(*s.vault).query(heldFilter).value();
+    REQUIRE(audited.size() == 1);
+    CHECK(audited.front().recordUuid == r.client);
+
+    // Held back: the gate sends none of it to the server until the client signs a release after this.
+    const auto gate = [&] {
+        const auto log = s.changeLog();
+        const auto disclosures = ConsentGate(*s.vault).review(log, Audience::centralServer()).value();
+        bool anyAllowed = false;
+        for (size_t i = 0; i < log.size(); ++i)
+            if (log[i].entityUuid == localNight)
+                anyAllowed |= disclosures[i].allowed();
+        return anyAllowed;
+    };
+    CHECK_FALSE(gate());
+    s.record(r.client, SharingChoice::FullSharing);
+    CHECK(gate());
+}
+
+TEST_CASE("a pulled delete of a record edited here keeps it; a record filed under another client is refused",
+          "[sync][pull]")
+{
+    PullStore s;
+    Remote r;
+    s.apply({r.clientRecord(1), r.releaseRecord(2), r.enrollmentRecord(3), r.serviceRecord(4)}, 4);
+    auto stay = EnrollmentRecords(*s.vault).forClient(r.client).value().front();
+    stay.disablingCondition = 1;
+    s.clock.advanceSeconds(60);
+    REQUIRE_OK(EnrollmentRecords(*s.vault).update(stay));
+    const InboxOutcome outcome = s.apply({{5, u"enrollment"_qs, r.enrollment, u"delete"_qs, {}, 0}}, 5);
+    CHECK(outcome.heldBack == 1);
+    REQUIRE(EnrollmentRecords(*s.vault).forClient(r.client).value().size() == 1);
+    CHECK(EnrollmentRecords(*s.vault).forClient(r.client).value().front().disablingCondition == 1);
+    CHECK(ServiceRecords(*s.vault).forEnrollment(r.enrollment).value().size() == 1);
+
+    // The server names another client for the stay this workstation holds under Rosa: refused, unchanged.
+    Remote other;
+    InboundRecord otto = other.clientRecord(6, u"Otto"_qs);
+    otto.fields.insert(u"CaseNumber"_qs, u"REMOT-00002"_qs);
+    s.apply({otto, other.releaseRecord(7)}, 7);
+    InboundRecord moved = r.enrollmentRecord(8);
+    moved.fields.insert(u"PersonalID"_qs, other.client);
+    moved.fields.insert(u"EntryDate"_qs, u"2026-01-01"_qs);
+    moved.version = 2;
+    CHECK(s.apply({moved}, 8).failed == 1);
+    const auto stays = EnrollmentRecords(*s.vault).forClient(r.client);
+    REQUIRE_OK(stays);
+    REQUIRE(stays->size() == 1);
+    CHECK(stays->front().entryDate == QDate(2026, 1, 2));
 }
