@@ -8,4 +8,6 @@ cd "$(dirname "$0")/.."
 cmake --preset ci
 cmake --build --preset ci --target check-format
 cmake --build --preset ci
-ctest --preset ci
+# In parallel: each test runs in its own process with its own temporary store, server and PostgreSQL
+# cluster (a unix socket in its own directory), so none shares a port or a file with another.
+ctest --preset ci -j "$(($(nproc) + 1))"

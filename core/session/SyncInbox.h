@@ -27,6 +27,16 @@ struct InboxOutcome
     int received() const { return applied + dropped; }
 };
 
+/// @brief A client of whom records entered here were kept after the server removed them.
+struct HeldBackClient
+{
+    QString clientUuid;
+    QString name; ///< as this workstation holds it
+    int records = 0;
+    QString reason; ///< restricted (taken off the server) or deleted
+    QDateTime heldAt;
+};
+
 /// @brief Applies what the central server sends to the local store (the pull side of sync).
 ///
 /// Each page is one transaction that also stores the pull cursor, so an interrupted pull resumes after
@@ -65,6 +75,13 @@ public:
     Result<QHash<qint64, QString>> resolutionsFor(const std::vector<qint64>& changeSeqs) const;
     /// Forgets the resolutions the server has answered for (rows up to the push cursor).
     Status clearDeliveredResolutions();
+
+    /// The clients with records kept after the server removed them, for an administrator to decide
+    /// (EditAgencySettings).
+    Result<std::vector<HeldBackClient>> heldBack() const;
+    /// An administrator's decision: the kept records of @p clientUuid are deleted from this workstation
+    /// too (EditAgencySettings and DeleteClients). Nothing goes to the server. Audited with counts.
+    Status discardHeldBack(const QString& clientUuid);
 
 private:
     Vault& m_vault;

@@ -58,6 +58,7 @@ inline constexpr auto SyncRestriction = "sync.restriction";
 inline constexpr auto SyncRefusedMarker = "sync.refused-marker";
 inline constexpr auto SyncDownload = "sync.download";
 inline constexpr auto SyncHeldBack = "sync.held-back";
+inline constexpr auto SyncHeldBackDiscarded = "sync.held-back-discarded";
 inline constexpr auto SyncConflictResolve = "sync.conflict-resolve";
 inline constexpr auto Disclosure = "disclosure";
 inline constexpr auto SyncLeaseUnlock = "sync.lease-unlock";

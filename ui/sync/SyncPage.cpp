@@ -1,6 +1,7 @@
 #include "SyncPage.h"
 
 #include "ConflictsView.h"
+#include "HeldBackView.h"
 #include "SyncRegistrationForm.h"
 #include "SyncSession.h"
 #include "SyncStatusPanel.h"
@@ -26,8 +27,12 @@ SyncPage::SyncPage(Vault& vault, SyncSession& session, QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(m_conflicts, 1);
     if (vault.can(Permission::EditAgencySettings)) {
+        m_heldBack = new HeldBackView(vault);
+        layout->addWidget(m_heldBack);
         m_registration = new SyncRegistrationForm(session);
         layout->addWidget(m_registration);
+        // A pull may keep records here that the server removed.
+        connect(&session.engine(), &sync::SyncEngine::pulled, m_heldBack, &HeldBackView::reload);
     }
 
     // A pull or a push reply may bring conflicts; resolving one changes the counts elsewhere.

@@ -115,4 +115,25 @@ bool SyncGuiFixture::waitForStatus(const std::function<bool(const QString&)>& do
     return QTest::qWaitFor([&] { return done(statusText()); }, timeoutMs);
 }
 
+OtherWorkstation::OtherWorkstation(const QUrl& url)
+{
+    store.createStore();
+    sync::SyncSettings settings;
+    settings.retry = false;
+    engine.setSettings(settings);
+    QSignalSpy registered(&engine, &sync::SyncEngine::registered);
+    engine.registerDevice(url, kServerLogin, kServerPassword, u"Back office"_qs);
+    REQUIRE(registered.wait(30000));
+}
+
+void OtherWorkstation::sync()
+{
+    QSignalSpy done(&engine, &sync::SyncEngine::finished);
+    REQUIRE(engine.syncNow());
+    if (done.isEmpty())
+        REQUIRE(done.wait(60000));
+    INFO(done.front().at(1).toString().toStdString());
+    REQUIRE(done.front().at(0).toBool());
+}
+
 } // namespace hearth::test

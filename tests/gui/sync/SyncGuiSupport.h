@@ -3,6 +3,7 @@
 #pragma once
 
 #include "../GuiTestSupport.h"
+#include "client/SyncEngine.h"
 #include "support/ServerProcess.h"
 
 #include <QTemporaryDir>
@@ -50,6 +51,17 @@ struct SyncGuiFixture : GuiFixture
     /// Waits until the status bar's line satisfies @p done (the event loop runs meanwhile).
     bool waitForStatus(const std::function<bool(const QString&)>& done, int timeoutMs = 30000) const;
     QString statusText() const;
+};
+
+/// @brief A second workstation of the same agency user: its own store and engine, registered with @p url.
+struct OtherWorkstation
+{
+    GuiFixture store;
+    sync::SyncEngine engine {store.vault};
+
+    explicit OtherWorkstation(const QUrl& url);
+    /// Runs one sync to its end; it must succeed.
+    void sync();
 };
 
 } // namespace hearth::test

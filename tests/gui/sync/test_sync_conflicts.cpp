@@ -26,33 +26,6 @@ using namespace hearth;
 using namespace hearth::test;
 
 namespace {
-/// A second workstation: its own store and engine.
-struct OtherWorkstation
-{
-    GuiFixture store;
-    sync::SyncEngine engine {store.vault};
-
-    explicit OtherWorkstation(const QUrl& url)
-    {
-        store.createStore();
-        sync::SyncSettings settings;
-        settings.retry = false;
-        engine.setSettings(settings);
-        QSignalSpy registered(&engine, &sync::SyncEngine::registered);
-        engine.registerDevice(url, kServerLogin, kServerPassword, u"Back office"_qs);
-        REQUIRE(registered.wait(30000));
-    }
-    void sync()
-    {
-        QSignalSpy done(&engine, &sync::SyncEngine::finished);
-        REQUIRE(engine.syncNow());
-        if (done.isEmpty())
-            REQUIRE(done.wait(60000));
-        INFO(done.front().at(1).toString().toStdString());
-        REQUIRE(done.front().at(0).toBool());
-    }
-};
-
 void setDob(Vault& vault, const QString& uuid, const QDate& dob)
 {
     auto client = ClientRecords(vault).open(uuid);
