@@ -230,6 +230,11 @@ Status SyncState::recordRefusal(const QString& message, int changeCount)
 
 Status SyncState::recordRestrictionDelivered(const QString& requestUuid)
 {
+    return closeRestriction(requestUuid, {});
+}
+
+Status SyncState::closeRestriction(const QString& requestUuid, const QString& detail)
+{
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
@@ -237,7 +242,7 @@ Status SyncState::recordRestrictionDelivered(const QString& requestUuid)
         if (auto st = ConsentRepository(*m_vault.store()).markRestrictionDelivered(requestUuid, now); !st)
             return st;
         return m_vault.appendAudit(QString::fromLatin1(audit::SyncRestriction), QStringLiteral("restriction"),
-                                   requestUuid);
+                                   requestUuid, detail);
     });
 }
 
@@ -280,15 +285,7 @@ Result<bool> SyncState::reachedServer(const QString& clientUuid) const
 
 Status SyncState::recordRestrictionUnneeded(const QString& requestUuid)
 {
-    if (auto st = m_vault.require(Permission::EditClients); !st)
-        return st;
-    const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        if (auto st = ConsentRepository(*m_vault.store()).markRestrictionDelivered(requestUuid, now); !st)
-            return st;
-        return m_vault.appendAudit(QString::fromLatin1(audit::SyncRestriction), QStringLiteral("restriction"),
-                                   requestUuid, QStringLiteral("not sent: nothing of the client reached the server"));
-    });
+    return closeRestriction(requestUuid, QStringLiteral("not sent: nothing of the client reached the server"));
 }
 
 } // namespace hearth

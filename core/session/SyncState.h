@@ -103,6 +103,9 @@ public:
     Status recordRestrictionUnneeded(const QString& requestUuid);
 
 private:
+    /// Marks a restriction request done and audits it with @p detail (ids and words only).
+    Status closeRestriction(const QString& requestUuid, const QString& detail);
+
     Vault& m_vault;
 };
 

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTest>
@@ -69,6 +70,13 @@ void showAndActivate(QWidget& window)
     window.show();
     window.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&window));
+}
+
+void stayActive(QWidget& window)
+{
+    QMouseEvent move(QEvent::MouseMove, QPointF(1, 1), window.mapToGlobal(QPointF(1, 1)), Qt::NoButton, Qt::NoButton,
+                     Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &move); // the application's event filters see it synchronously
 }
 
 std::shared_ptr<bool> onNextModal(std::function<void(QWidget& dialog)> work)

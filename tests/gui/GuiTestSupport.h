@@ -60,6 +60,11 @@ void signInThroughUi(ui::MainWindow& window, const QString& login, const QString
 /// Shows the window and waits until it is active (shortcuts need an active window).
 void showAndActivate(QWidget& window);
 
+/// Records user activity at once, without running the event loop. Call it right after moving the test
+/// clock ahead: the idle check (a one-second timer) must not see the jump as idleness, and lock the
+/// window under the test, before the activity lands.
+void stayActive(QWidget& window);
+
 /// Runs @p work on the next modal dialog that opens (from the event loop), for flows that exec() a
 /// dialog. Failures inside are recorded with CHECK; the returned flag says whether @p work ran.
 std::shared_ptr<bool> onNextModal(std::function<void(QWidget& dialog)> work);

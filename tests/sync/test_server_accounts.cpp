@@ -12,17 +12,6 @@ using namespace hearth::test;
 
 namespace {
 
-template<typename Backend>
-constexpr bool isPostgres()
-{
-    return std::is_same_v<Backend, PostgresBackend>;
-}
-
-#define START_SERVER(fixture, ...)                                                                                     \
-    SyncFixture fixture(isPostgres<TestType>(), ##__VA_ARGS__);                                                        \
-    if (!fixture.ready())                                                                                              \
-        SKIP(fixture.skipReason().toStdString());
-
 Reply registerAs(SyncFixture& f, const QString& login, const QString& password, const QString& publicId,
                  const QString& name = u"Front desk"_qs)
 {

@@ -19,17 +19,6 @@ namespace {
 constexpr int kFull = 1;
 constexpr int kLimited = 2;
 
-template<typename Backend>
-constexpr bool isPostgres()
-{
-    return std::is_same_v<Backend, PostgresBackend>;
-}
-
-#define START_SERVER(fixture, ...)                                                                                     \
-    SyncFixture fixture(isPostgres<TestType>(), ##__VA_ARGS__);                                                        \
-    if (!fixture.ready())                                                                                              \
-        SKIP(fixture.skipReason().toStdString());
-
 /// One of agency A's clients with an enrollment, a service and the release record, all pushed by A.
 struct AgencyClient
 {

@@ -20,17 +20,6 @@ constexpr int kLimited = 2;
 constexpr int kAnonymous = 3;
 constexpr int kNoSharing = 4;
 
-template<typename Backend>
-constexpr bool isPostgres()
-{
-    return std::is_same_v<Backend, PostgresBackend>;
-}
-
-#define START_SERVER(fixture, ...)                                                                                     \
-    SyncFixture fixture(isPostgres<TestType>(), ##__VA_ARGS__);                                                        \
-    if (!fixture.ready())                                                                                              \
-        SKIP(fixture.skipReason().toStdString());
-
 QString auditText(SyncFixture& f)
 {
     QString output;

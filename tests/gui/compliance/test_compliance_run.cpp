@@ -205,7 +205,7 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
 
     // Past the due date the banner comes back, and the finding reads "Overdue".
     f.clock.set(QDateTime(QDate(2026, 1, 13), QTime(9, 0), Qt::UTC));
-    QTest::mouseMove(&window); // activity at the new time, so the idle lock does not fire
+    stayActive(window); // before the idle check can run: it would lock the window and free the workspace
     workspace->showArea(0);
     REQUIRE(banner->isVisible());
     CHECK(banner->text().contains(QStringLiteral("1 compliance finding is overdue")));

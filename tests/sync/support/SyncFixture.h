@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <type_traits>
 
 namespace hearth::test {
 
@@ -25,6 +26,19 @@ struct PostgresBackend
 {
     static constexpr const char* name = "PostgreSQL";
 };
+
+template<typename Backend>
+constexpr bool isPostgres()
+{
+    return std::is_same_v<Backend, PostgresBackend>;
+}
+
+/// Starts a SyncFixture for the TEMPLATE_TEST_CASE's backend (TestType), or skips the case when that
+/// backend is not available here.
+#define START_SERVER(fixture, ...)                                                                                     \
+    ::hearth::test::SyncFixture fixture(::hearth::test::isPostgres<TestType>(), ##__VA_ARGS__);                        \
+    if (!fixture.ready())                                                                                              \
+        SKIP(fixture.skipReason().toStdString());
 
 /// A consent reference as core's ConsentPolicy writes it.
 QJsonObject consentRef(int choice, const QStringList& sharedWith = {}, bool restricted = false,
