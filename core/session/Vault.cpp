@@ -4,7 +4,6 @@
 #include "search/DuplicateIndex.h"
 #include "session/ClientSearch.h"
 #include "session/ComplianceRecords.h"
-#include "session/IdleTimer.h"
 #include "store/ChangeLog.h"
 #include "store/ClientRepository.h"
 #include "store/KeyValueRepositories.h"
@@ -22,9 +21,6 @@ Q_LOGGING_CATEGORY(lcVault, "hearth.vault")
 namespace hearth {
 
 namespace {
-const QString kPolicyKey = QStringLiteral("password_policy");
-const QString kSessionKey = QStringLiteral("session");
-
 QString newUuid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -367,58 +363,6 @@ Status Vault::openWithKey(const KeyFile& keys, const SecretBytes& dataKey)
     return {};
 }
 
-Status Vault::recoverAccount(const RecoveryKey& recoveryKey, const QString& login, const QString& newPassword)
-{
-    if (probe() != State::Locked)
-        return m_state == State::Unlocked ? makeError(ErrorCode::InvalidInput, tr("Sign out first.")) : m_unavailable;
-    auto keys = loadKeys();
-    if (!keys)
-        return keys.error();
-    auto dataKey = keyslots::openRecoverySlot(keys->recovery, recoveryKey);
-    if (!dataKey)
-        return dataKey.error();
-    if (auto st = openWithKey(*keys, *dataKey); !st)
-        return st;
-    const auto fail = [this](Error e) -> Status {
-        closeStore();
-        return e;
-    };
-    UserRepository users(*m_store);
-    auto record = users.findByLogin(login.trimmed());
-    if (!record)
-        return fail(record.error());
-    if (!record->has_value() || (*record)->removed || (*record)->role != Role::EnterpriseManager)
-        return fail(makeError(ErrorCode::UnknownUser,
-                              tr("The recovery key can only reset the password of an Enterprise Manager account.")));
-    UserRecord user = **record;
-    if (const auto violations = passwordPolicy().check(newPassword, user.login); !violations.isEmpty())
-        return fail(makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations)));
-    auto slot = keyslots::makeUserSlot(keys->storeId, user.uuid, user.login, SecretBytes::fromUtf8(newPassword),
-                                       *dataKey, m_kdf);
-    if (!slot)
-        return fail(slot.error());
-    const QDateTime now = m_clock.now();
-    std::erase_if(keys->users, [&](const UserKeySlot& s) { return s.userId == user.uuid; });
-    keys->users.push_back(slot.value());
-    if (auto st = saveKeys(*keys); !st)
-        return fail(st.error());
-    user.publicKey = slot->publicKey;
-    user.passwordChangedAt = now;
-    user.mustChangePassword = false;
-    user.active = true;
-    user.updatedAt = now;
-    user.updatedBy = user.login;
-    m_user = SessionUser {user.uuid, user.login, user.displayName, user.role, false, false};
-    Status st = write([&]() -> Status {
-        if (auto r = users.update(user); !r)
-            return r;
-        return appendAudit(QString::fromLatin1(audit::RecoveryUsed), QStringLiteral("user"), user.uuid);
-    });
-    m_user.reset();
-    closeStore();
-    return st;
-}
-
 void Vault::lock()
 {
     if (m_state != State::Unlocked)
@@ -553,173 +497,6 @@ Status Vault::recordAudit(const QString& action, const QString& recordType, cons
                           const QString& detail)
 {
     return write([&] { return appendAudit(action, recordType, recordUuid, detail); });
-}
-
-Status Vault::changePassword(const QString& currentPassword, const QString& newPassword)
-{
-    if (m_state != State::Unlocked || !m_user)
-        return notUnlocked();
-    const PasswordPolicy policy = passwordPolicy();
-    QList<PasswordViolation> violations = policy.check(newPassword, m_user->login);
-    if (newPassword == currentPassword)
-        violations.append(
-            {PasswordRule::SameAsPrevious, passwordRuleMessage(PasswordRule::SameAsPrevious, policy.config())});
-    auto keys = loadKeys();
-    if (!keys)
-        return keys.error();
-    UserKeySlot* slot = keys->findUser(m_user->uuid);
-    if (!slot)
-        return makeError(ErrorCode::KeySlotMissing, tr("Your key slot is missing from the key file."));
-    if (auto check = keyslots::openUserSlot(keys->storeId, *slot, SecretBytes::fromUtf8(currentPassword)); !check)
-        return check.code() == ErrorCode::WrongPassword
-            ? makeError(ErrorCode::WrongPassword, tr("Your current password is not correct."))
-            : check.error();
-    if (!violations.isEmpty())
-        return makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations));
-    auto fresh = keyslots::makeUserSlot(keys->storeId, m_user->uuid, m_user->login, SecretBytes::fromUtf8(newPassword),
-                                        m_dataKey, m_kdf);
-    if (!fresh)
-        return fresh.error();
-    *slot = fresh.value();
-    // Key file first: if the database write then fails, sign-in heals the public key copy.
-    if (auto st = saveKeys(*keys); !st)
-        return st;
-    UserRepository users(*m_store);
-    const QDateTime now = m_clock.now();
-    Status st = write([&]() -> Status {
-        auto record = users.findById(m_user->uuid);
-        if (!record)
-            return record.error();
-        if (!record->has_value())
-            return makeError(ErrorCode::UnknownUser, tr("Your account no longer exists."));
-        UserRecord u = **record;
-        u.publicKey = fresh->publicKey;
-        u.passwordChangedAt = now;
-        u.mustChangePassword = false;
-        u.updatedAt = now;
-        u.updatedBy = u.login;
-        if (auto r = users.update(u); !r)
-            return r;
-        return appendAudit(QString::fromLatin1(audit::PasswordChange), QStringLiteral("user"), u.uuid);
-    });
-    if (!st)
-        return st;
-    m_user->mustChangePassword = false;
-    m_user->passwordExpired = false;
-    Q_EMIT userChanged();
-    return {};
-}
-
-Result<AgencyProfile> Vault::agency() const
-{
-    if (!m_store)
-        return notUnlocked();
-    auto name = MetaRepository(*m_store).get(QStringLiteral("agency_name"));
-    auto coc = MetaRepository(*m_store).get(QStringLiteral("coc_code"));
-    if (!name)
-        return name.error();
-    if (!coc)
-        return coc.error();
-    return AgencyProfile {QString::fromUtf8(*name), QString::fromUtf8(*coc)};
-}
-
-PasswordPolicy Vault::passwordPolicy() const
-{
-    if (!m_store)
-        return PasswordPolicy();
-    auto json = SettingsRepository(*m_store).get(kPolicyKey);
-    return PasswordPolicy(json ? PasswordPolicyConfig::fromJson(*json) : PasswordPolicyConfig());
-}
-
-Status Vault::setPasswordPolicy(const PasswordPolicyConfig& config)
-{
-    if (auto st = require(Permission::EditAgencySettings); !st)
-        return st;
-    return write([&]() -> Status {
-        if (auto r = SettingsRepository(*m_store).set(kPolicyKey, config.toJson(), m_clock.now(), m_user->login); !r)
-            return r;
-        return appendAudit(QString::fromLatin1(audit::SettingsChange), {}, {}, QStringLiteral("password policy"));
-    });
-}
-
-int Vault::autoLockMinutes() const
-{
-    if (!m_store)
-        return IdleTimer::kDefaultMinutes;
-    auto json = SettingsRepository(*m_store).get(kSessionKey);
-    const int minutes
-        = json ? json->value(u"autoLockMinutes").toInt(IdleTimer::kDefaultMinutes) : IdleTimer::kDefaultMinutes;
-    return std::max(IdleTimer::kMinimumMinutes, minutes);
-}
-
-Status Vault::setAutoLockMinutes(int minutes)
-{
-    if (auto st = require(Permission::EditAgencySettings); !st)
-        return st;
-    if (minutes < IdleTimer::kMinimumMinutes)
-        return makeError(ErrorCode::InvalidInput, tr("Auto-lock needs at least one minute."));
-    return write([&]() -> Status {
-        const QJsonObject value {{u"autoLockMinutes"_qs, minutes}};
-        if (auto r = SettingsRepository(*m_store).set(kSessionKey, value, m_clock.now(), m_user->login); !r)
-            return r;
-        return appendAudit(QString::fromLatin1(audit::SettingsChange), {}, {},
-                           QStringLiteral("auto-lock %1 min").arg(minutes));
-    });
-}
-
-SignInPolicy Vault::signInPolicy() const
-{
-    auto keys = loadKeys();
-    return keys ? keys->signIn : SignInPolicy();
-}
-
-Status Vault::setSignInPolicy(const SignInPolicy& policy)
-{
-    if (auto st = require(Permission::EditAgencySettings); !st)
-        return st;
-    if (policy.maxFailedAttempts < 1 || policy.lockoutMinutes < 1)
-        return makeError(ErrorCode::InvalidInput, tr("Allow at least one attempt and a wait of at least one minute."));
-    auto keys = loadKeys();
-    if (!keys)
-        return keys.error();
-    keys->signIn = policy;
-    if (auto st = saveKeys(*keys); !st)
-        return st;
-    return recordAudit(QString::fromLatin1(audit::SettingsChange), {}, {},
-                       QStringLiteral("sign-in lock-out after %1 attempts for %2 min")
-                           .arg(policy.maxFailedAttempts)
-                           .arg(policy.lockoutMinutes));
-}
-
-Status Vault::saveDraft(const QString& form, const QJsonObject& content)
-{
-    if (!m_store || !m_user)
-        return notUnlocked();
-    return DraftRepository(*m_store).save(m_user->uuid, form, content, m_clock.now());
-}
-
-Result<QMap<QString, QJsonObject>> Vault::takeDrafts()
-{
-    if (!m_store || !m_user)
-        return notUnlocked();
-    DraftRepository drafts(*m_store);
-    auto loaded = drafts.load(m_user->uuid);
-    if (!loaded)
-        return loaded;
-    Status st = write([&]() -> Status {
-        for (auto it = loaded->cbegin(); it != loaded->cend(); ++it)
-            if (auto r = drafts.remove(m_user->uuid, it.key()); !r)
-                return r;
-        return {};
-    });
-    if (!st)
-        return st.error();
-    return loaded;
-}
-
-QString Vault::cipherVersion() const
-{
-    return m_store ? m_store->cipherVersion() : sqlcipherVersion();
 }
 
 } // namespace hearth
