@@ -5,6 +5,7 @@
 #include "protocol/Protocol.h"
 #include "server/Accounts.h"
 #include "server/BatchLookups.h"
+#include "server/ConsentNarrowing.h"
 #include "server/Database.h"
 #include "server/FieldValue.h"
 #include "server/ScopeLoss.h"
@@ -102,6 +103,8 @@ Expected<std::vector<ChangeResult>> RecordStore::apply(const Caller& caller, con
     std::vector<ChangeResult> results;
     results.reserve(changes.size());
     m_receivedAt = iso(now);
+    m_now = now;
+    m_removedData = false;
     Done notApplied = m_db.transaction([&]() -> Done {
         if (changes.empty())
             return std::nullopt;
@@ -126,6 +129,9 @@ Expected<std::vector<ChangeResult>> RecordStore::apply(const Caller& caller, con
     });
     if (notApplied)
         return *notApplied;
+    if (std::exchange(m_removedData, false))
+        if (auto failed = m_db.purgeRemovedData())
+            return *failed;
     return results;
 }
 
@@ -324,6 +330,8 @@ Done RecordStore::recordConsent(const Caller& caller, const QString& clientUuid,
             return *failed;
         if (auto failed = scope_loss::record(m_db, clientUuid, consent.reference, reference, seq))
             return failed;
+        if (auto failed = removeWithdrawn(caller, clientUuid, reference))
+            return failed;
         // Who may see the client changed: deliver all their records again.
         auto resent = m_db.exec(u"UPDATE records SET last_seq = ?, echo_device = NULL WHERE client_uuid = ?"_qs,
                                 {seq, clientUuid});
@@ -339,6 +347,25 @@ Done RecordStore::recordConsent(const Caller& caller, const QString& clientUuid,
     consent.reference = reference;
     consent.scope = parseStoredScope(reference);
     return std::nullopt;
+}
+
+Done RecordStore::removeWithdrawn(const Caller& caller, const QString& clientUuid, const QJsonObject& reference)
+{
+    // A narrower release takes out what it no longer allows, with the same file scrubbing as a restriction:
+    // silence in a later push would leave the old name, SSN or health answers here for every agency.
+    auto validated = sync::validateConsentReference({{kConsent, reference}});
+    const auto* now = std::get_if<sync::ConsentReference>(&validated);
+    if (!now)
+        return std::nullopt;
+    auto scrubbed = consent_narrowing::scrub(m_db, clientUuid, sync::withdrawnBy(*now));
+    if (auto* failed = failureOf(scrubbed))
+        return *failed;
+    if (std::get<int>(scrubbed) == 0)
+        return std::nullopt;
+    m_removedData = true;
+    return m_audit.record(m_now, caller.login, caller.deviceId, u"consent-narrowed"_qs,
+                          u"client "_qs + clientUuid + u": " + QString::number(std::get<int>(scrubbed))
+                              + u" stored values removed");
 }
 
 Done RecordStore::remove(const Change& change, qint64 seq, ChangeResult& result)

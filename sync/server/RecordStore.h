@@ -54,6 +54,7 @@ private:
     bool consentAsPushed(const sync::Change& change, const QString& clientUuid);
     Done remove(const sync::Change& change, qint64 seq, sync::ChangeResult& result);
     Done recordConsent(const Caller& caller, const QString& clientUuid, const QJsonObject& reference, qint64 seq);
+    Done removeWithdrawn(const Caller& caller, const QString& clientUuid, const QJsonObject& reference);
 
     /// Which records, clients and keys a batch names, read in one go before it is applied.
     Done loadBatch(BatchLookups& lookups, const std::vector<sync::Change>& changes);
@@ -64,6 +65,8 @@ private:
     ServerAudit& m_audit;
     BatchLookups* m_batch = nullptr; ///< the batch being applied (set by apply() only)
     QString m_receivedAt; ///< the batch's arrival time, as applied_keys keeps it
+    QDateTime m_now; ///< the batch's arrival time
+    bool m_removedData = false; ///< a narrowed consent removed values: scrub the files after commit
 };
 
 } // namespace hearth::server
