@@ -290,6 +290,9 @@ private:
             for (auto it = incoming.constBegin(); it != incoming.constEnd(); ++it) {
                 if (wouldSend.value(it.key()) == it.value())
                     continue; // as this workstation holds (or would send) it
+                // A removal the consent asked for (an explicit null) never clears what is held here.
+                if (it.value().isNull() && !wouldSend.contains(it.key()))
+                    continue;
                 merged.insert(it.key(), it.value());
                 changed = true;
             }

@@ -27,6 +27,18 @@ QString clientOf(const ChangeRecord& change)
         return change.entityUuid;
     return change.fields.value(u"PersonalID").toString();
 }
+/// A record the server already holds says which fields its consent no longer lets go, as explicit nulls:
+/// silence would leave the old values there. Only top-level fields: a nested value goes whole.
+QJsonObject withRemovals(const ChangeRecord& change, const Disclosure& disclosure, qint64 baseVersion)
+{
+    QJsonObject fields = disclosure.fields;
+    if (baseVersion == 0 || disclosure.form == Disclosure::Form::Whole)
+        return fields;
+    for (auto it = change.fields.constBegin(); it != change.fields.constEnd(); ++it)
+        if (!fields.contains(it.key()))
+            fields.insert(it.key(), QJsonValue::Null);
+    return fields;
+}
 } // namespace
 
 QString PushSerializer::keyOf(qint64 seq, const QString& keySuffix) const
@@ -61,7 +73,7 @@ Result<SerializedBatch> PushSerializer::serialize(const std::vector<ChangeRecord
         if (change.operation == u"delete")
             c.fields = QJsonObject {{u"Consent"_qs, disclosure.fields.value(u"Consent")}};
         else
-            c.fields = disclosure.fields;
+            c.fields = withRemovals(change, disclosure, c.baseVersion);
         out.clients << (change.operation == u"delete" ? QString() : clientOf(change));
         out.sequences.push_back(change.seq);
         if (change.entity == u"consent" && change.operation != u"delete")

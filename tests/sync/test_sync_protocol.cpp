@@ -1,7 +1,9 @@
 // The protocol library: the no-sharing marker, the consent reference checks and the message shapes,
 // and that what core's consent policy sends is what the protocol accepts.
 #include "consent/ConsentPolicy.h"
+#include "consent/DisclosureFields.h"
 #include "protocol/BodyEncoding.h"
+#include "protocol/ConsentFields.h"
 #include "protocol/ConsentReference.h"
 #include "protocol/Messages.h"
 #include "protocol/NoSharingMarker.h"
@@ -177,6 +179,46 @@ TEST_CASE("What core's consent policy sends to the server passes the protocol's 
     const Disclosure none
         = policy.decide(consentStatus({release(SharingChoice::NoSharing)}, today), record, Audience::centralServer());
     CHECK_FALSE(none.allowed());
+}
+
+TEST_CASE("the server removes on narrowing exactly the columns a workstation strips", "[sync][protocol]")
+{
+    namespace df = disclosure_fields;
+    CHECK(sync::consent_fields::identifying() == df::identifyingColumns());
+    CHECK(sync::consent_fields::freeText() == df::freeTextColumns());
+    CHECK(sync::consent_fields::health() == df::healthColumns());
+    CHECK(sync::consent_fields::domesticViolence() == df::domesticViolenceColumns());
+
+    // What each release withdraws, as core's categories say.
+    const auto withdrawn = [](int choice, int categories) {
+        sync::ConsentReference ref;
+        ref.choice = choice;
+        ref.categories = categories;
+        return sync::withdrawnBy(ref);
+    };
+    const auto all = int(allShareCategories().toInt());
+    CHECK(withdrawn(ConsentReference::FullSharing, all).isEmpty());
+    const auto anonymous = withdrawn(ConsentReference::Anonymous, all & ~int(ShareCategory::IdentifyingProfile));
+    CHECK(anonymous.fields.contains(u"SSN"_qs));
+    CHECK(anonymous.fields.contains(u"Notes"_qs));
+    CHECK_FALSE(anonymous.fields.contains(u"DomesticViolenceSurvivor"_qs));
+    CHECK_FALSE(anonymous.disabilities);
+    const auto noHealth = withdrawn(ConsentReference::LimitedSharing,
+                                    int(ShareCategory::IdentifyingProfile | ShareCategory::EnrollmentsAndServices));
+    CHECK(noHealth.disabilities);
+    CHECK(noHealth.fields.contains(u"Medicaid"_qs));
+    CHECK(noHealth.fields.contains(u"CurrentlyFleeing"_qs));
+    CHECK_FALSE(noHealth.fields.contains(u"FirstName"_qs));
+
+    // Nested values go too, and so do the Disabilities assessments, as core's policy strips them.
+    QJsonObject enrollment {
+        {u"EntryValues"_qs, QJsonObject {{u"Medicaid"_qs, 1}, {u"IncomeFromAnySource"_qs, 1}}},
+        {u"Assessments"_qs,
+         QJsonArray {QJsonObject {{u"File"_qs, u"Disabilities"_qs}}, QJsonObject {{u"File"_qs, u"HealthAndDV"_qs}}}}};
+    CHECK(sync::removeWithdrawn(enrollment, noHealth));
+    CHECK(enrollment.value(u"EntryValues").toObject() == QJsonObject {{u"IncomeFromAnySource"_qs, 1}});
+    CHECK(enrollment.value(u"Assessments").toArray().size() == 1);
+    CHECK_FALSE(sync::removeWithdrawn(enrollment, noHealth));
 }
 
 TEST_CASE("A large request body travels deflated and arrives byte for byte; a small one as it is", "[sync][protocol]")

@@ -239,6 +239,26 @@ TEST_CASE("a pull keeps local values: own echoes, edits not yet pushed, clients 
     CHECK(s.held(ned)->firstName == u"Ned");
 }
 
+TEST_CASE("a removal the consent asked for comes back from the server and clears nothing held here", "[sync][pull]")
+{
+    PullStore s;
+    const QString ann = s.client(u"Ann"_qs, u"Anonymous"_qs);
+    const auto release = s.record(ann, SharingChoice::Anonymous);
+    s.pushedAll({ann});
+    // The server holds the profile with the name removed (this workstation's explicit nulls), and another
+    // field changed elsewhere: the change lands, the name typed here stays.
+    QJsonObject atServer = intake_json::toJson(*s.held(ann));
+    atServer.insert(u"FirstName"_qs, QJsonValue::Null);
+    atServer.insert(u"LastName"_qs, QJsonValue::Null);
+    atServer.insert(u"VeteranStatus"_qs, 1);
+    auto removal = inbound(3, u"client"_qs, ann, atServer, release.uuid);
+    removal.version = 2;
+    CHECK(s.apply({removal}, 3).applied == 1);
+    CHECK(s.held(ann)->firstName == u"Ann");
+    CHECK(s.held(ann)->lastName == u"Anonymous");
+    CHECK(s.held(ann)->veteranStatus == 1);
+}
+
 TEST_CASE("delete and restrict drop what the server no longer shares", "[sync][pull]")
 {
     PullStore s;

@@ -99,6 +99,38 @@ TEST_CASE("only what the consent gate allows is serialized, in the form it chose
     CHECK(batch->newReleases.size() == 3);
 }
 
+TEST_CASE("a record the server holds names the fields its consent no longer shares, as removals", "[sync][push]")
+{
+    Clients s;
+    const auto changes = s.changeLog();
+    const auto disclosures = s.review(changes);
+    const auto profileOf = [](const SerializedBatch& batch, const QString& client) -> const sync::Change* {
+        for (const sync::Change& c : batch.changes)
+            if (c.entity == u"client" && c.uuid == client)
+                return &c;
+        return nullptr;
+    };
+    // Already on the server: the name goes as an explicit null, so the server drops what it holds.
+    auto known = PushSerializer(u"dev-1"_qs).serialize(changes, disclosures, {{s.anonymous, 3}}, s.clock.now());
+    REQUIRE_OK(known);
+    REQUIRE_OK(PushSerializer::verify(*known, s.statuses(*known)));
+    const sync::Change* anonymous = profileOf(*known, s.anonymous);
+    REQUIRE(anonymous);
+    for (const QString& field : {u"FirstName"_qs, u"LastName"_qs}) {
+        INFO(field.toStdString());
+        CHECK(anonymous->fields.contains(field));
+        CHECK(anonymous->fields.value(field).isNull());
+    }
+    // New to the server: nothing to remove, nothing named.
+    auto fresh = PushSerializer(u"dev-1"_qs).serialize(changes, disclosures, {}, s.clock.now());
+    REQUIRE_OK(fresh);
+    REQUIRE(profileOf(*fresh, s.anonymous));
+    CHECK_FALSE(profileOf(*fresh, s.anonymous)->fields.contains(u"FirstName"));
+    // A client who shares everything sends their name, not a removal.
+    REQUIRE(profileOf(*known, s.full));
+    CHECK(profileOf(*known, s.full)->fields.value(u"FirstName").toString() == u"Fay");
+}
+
 TEST_CASE("the second check refuses a batch whose disclosure carries a no-sharing marker", "[sync][push]")
 {
     Clients s;
