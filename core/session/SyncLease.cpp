@@ -2,6 +2,7 @@
 #include "session/OfflineLease.h"
 #include "session/SyncState.h"
 #include "session/Vault.h"
+#include "store/KeyValueRepositories.h"
 #include "store/LeaseRepository.h"
 #include "store/Store.h"
 
@@ -15,6 +16,8 @@ Status signedIn(const Vault& vault)
         return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
     return {};
 }
+
+const QString kIntervalKey = QStringLiteral("sync_interval_minutes");
 } // namespace
 
 Result<SyncLease> SyncState::lease() const
@@ -84,6 +87,26 @@ Status SyncState::unlockLease()
     if (auto refreshed = m_vault.refreshLease(); !refreshed)
         return refreshed.error();
     return {};
+}
+
+Result<int> SyncState::intervalMinutes() const
+{
+    if (auto st = signedIn(m_vault); !st)
+        return st.error();
+    auto stored = MetaRepository(*m_vault.store()).get(kIntervalKey);
+    if (!stored)
+        return stored.error();
+    bool ok = false;
+    const int minutes = stored->toInt(&ok);
+    return ok ? std::clamp(minutes, 0, kMaxIntervalMinutes) : kDefaultIntervalMinutes;
+}
+
+Status SyncState::setIntervalMinutes(int minutes)
+{
+    if (auto st = signedIn(m_vault); !st)
+        return st;
+    const int kept = std::clamp(minutes, 0, kMaxIntervalMinutes);
+    return m_vault.write([&] { return MetaRepository(*m_vault.store()).set(kIntervalKey, QByteArray::number(kept)); });
 }
 
 } // namespace hearth

@@ -46,6 +46,14 @@ Result<std::optional<SyncRegistration>> SyncState::registration() const
     return SyncStateRepository(*m_vault.store()).registration();
 }
 
+Result<std::optional<SyncRegistration>> SyncState::registrationForStatusCheck() const
+{
+    // No client data: a revoked workstation must learn it even while client records are closed.
+    if (m_vault.state() != Vault::State::Unlocked || !m_vault.user() || !m_vault.store())
+        return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
+    return SyncStateRepository(*m_vault.store()).registration();
+}
+
 Status SyncState::saveRegistration(const SyncRegistration& registration)
 {
     if (auto st = m_vault.require(Permission::EditAgencySettings); !st)

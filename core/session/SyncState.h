@@ -48,6 +48,9 @@ public:
     /// The id this workstation gives the server when it registers, made once and kept in the store.
     Result<QString> devicePublicId();
     Result<std::optional<SyncRegistration>> registration() const;
+    /// The same for the device status check and the wipe decision only: any signed-in user, whatever
+    /// closes client records (a compliance block, an expired lease).
+    Result<std::optional<SyncRegistration>> registrationForStatusCheck() const;
     /// Saves a registration the server granted (audited, without the token).
     Status saveRegistration(const SyncRegistration& registration);
     /// Drops the token (expired or refused) and keeps the rest: the user signs in to the server again.
@@ -88,6 +91,12 @@ public:
     /// An administrator (EditAgencySettings) unlocks an expired lease for another leaseDays without
     /// reaching the server. Audited as `sync.lease-unlock`.
     Status unlockLease();
+    /// Minutes between automatic syncs (0: off), kept in the encrypted store so nobody lengthens it by
+    /// editing a settings file; kDefaultIntervalMinutes until set. Any signed-in user.
+    Result<int> intervalMinutes() const;
+    Status setIntervalMinutes(int minutes);
+    static constexpr int kDefaultIntervalMinutes = 15;
+    static constexpr int kMaxIntervalMinutes = 24 * 60;
 
     /// A restriction request the server confirmed (audited with the request id only).
     Status recordRestrictionDelivered(const QString& requestUuid);

@@ -492,18 +492,23 @@ QNetworkRequest SyncEngine::requestTo(const QUrl& url, bool authenticated) const
     return request;
 }
 
+void SyncEngine::requirePin(QNetworkReply* reply) const
+{
+    const QByteArray pin = m_registration->pinSha256.toLatin1();
+    if (pin.isEmpty())
+        return;
+    connect(reply, &QNetworkReply::encrypted, reply, [reply, pin] {
+        if (publicKeyPin(reply->sslConfiguration().peerCertificate()) != pin) {
+            reply->setProperty("hearthPinMismatch", true);
+            reply->abort();
+        }
+    });
+}
+
 void SyncEngine::watch(QNetworkReply* reply, OnReply onOk)
 {
     m_reply = reply;
-    const QByteArray pin = m_registration->pinSha256.toLatin1();
-    if (!pin.isEmpty()) {
-        connect(reply, &QNetworkReply::encrypted, reply, [reply, pin] {
-            if (publicKeyPin(reply->sslConfiguration().peerCertificate()) != pin) {
-                reply->setProperty("hearthPinMismatch", true);
-                reply->abort();
-            }
-        });
-    }
+    requirePin(reply);
     connect(reply, &QNetworkReply::finished, this, [this, reply, onOk = std::move(onOk)] {
         reply->deleteLater();
         if (m_reply != reply)
@@ -556,7 +561,10 @@ void SyncEngine::onReply(QNetworkReply* reply, OnReply onOk)
         const QString reason = body->value(u"reason").toString();
         fail(Failure::Final, code,
              tr("An administrator revoked this workstation on the HMIS server. Reason given: %1").arg(reason), true);
-        wipeRevoked(reason);
+        if (fromRegisteredServer(reply->url()))
+            wipeRevoked(reason);
+        else
+            qCWarning(lcSync) << "device-revoked from a server this workstation is not registered with: not wiped";
         return;
     }
     if (status >= 500 || status == 200) {

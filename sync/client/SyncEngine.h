@@ -67,6 +67,10 @@ public:
     bool isBusy() const { return m_phase != Phase::Idle; }
     /// Stops a running sync or pending retry; what the server confirmed stays recorded.
     void cancel();
+    /// Asks the registered server whether this workstation still is (at sign-in and unlock, whatever blocks
+    /// client records), so a revoked one wipes itself without waiting for a sync. False when there is
+    /// nothing to ask (not registered, no token) or a sync is running (it hears the same answer).
+    bool checkDeviceStatus();
 
     /// Test seam: replaces ConsentGate::review (e.g. to feed a deliberately wrong disclosure). The
     /// serializer's second check still runs on whatever it returns.
@@ -92,6 +96,8 @@ Q_SIGNALS:
     /// The next push batch was read and checked while the server had the one before (pipelining). It is
     /// checked again before it goes: a test changes consent at this point to prove that.
     void batchPreparedAhead();
+    /// A status check ended: @p reached is false when the server could not be asked.
+    void deviceStatusChecked(bool reached);
 
 private:
     enum class Phase
@@ -129,12 +135,18 @@ private:
     QNetworkRequest requestTo(const QUrl& url, bool authenticated) const;
     /// Tracks @p reply as the one in flight: the optional certificate pin, then onReply().
     void watch(QNetworkReply* reply, OnReply onOk);
+    /// Aborts @p reply when the server's key is not the pinned one (marks it "hearthPinMismatch").
+    void requirePin(QNetworkReply* reply) const;
     void fail(Failure kind, const QString& code, const QString& message, bool reachedServer);
     void succeed();
     /// An authenticated reply renews the offline lease with the server's leaseDays.
     void noteServerContact(const QJsonObject& reply);
     /// 403 device-revoked: wipe the workstation (no UI needed), then tell whoever listens.
     void wipeRevoked(const QString& reason);
+    /// A wipe is obeyed only from the server this workstation registered with: never from an address
+    /// being tried at a first registration, nor any other.
+    bool fromRegisteredServer(const QUrl& replyUrl) const;
+    void onStatusReply(QNetworkReply* reply);
 
     void deliverNextRestriction();
     /// The server took restriction @p requestUuid (or had nothing to take): recorded, then the next one.
@@ -182,6 +194,7 @@ private:
     QNetworkAccessManager* m_network = nullptr;
     QTimer* m_retryTimer = nullptr;
     QPointer<QNetworkReply> m_reply;
+    QPointer<QNetworkReply> m_statusReply; ///< a device status check in flight (not a sync)
     Review m_review;
     Phase m_phase = Phase::Idle;
     bool m_starting = false; ///< inside syncNow(), before a phase is set: counts as a running sync

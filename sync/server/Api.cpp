@@ -104,6 +104,8 @@ ApiResponse Api::route(const ApiRequest& received)
         return restrictClient(request);
     if (request.method == "GET" && request.path == u"/api/v1/pull")
         return pull(request);
+    if (request.method == "GET" && request.path == u"/api/v1/device")
+        return deviceStatus(request);
     if (request.method == "GET" && request.path == u"/api/v1/health")
         return {200, {{u"protocol"_qs, sync::protocol::kVersion}, {u"status"_qs, u"ok"_qs}}, 0};
     return error(ec::NotFound,
@@ -176,6 +178,15 @@ ApiResponse Api::push(const ApiRequest& request)
         results.append(result.toJson());
     return {200, withLease({{u"protocol"_qs, sync::protocol::kVersion}, {u"results"_qs, results}}),
             int(push.changes.size())};
+}
+
+ApiResponse Api::deviceStatus(const ApiRequest& request)
+{
+    // A workstation asks at sign-in and unlock, so a revocation reaches it even when it does not sync.
+    ApiResponse refused;
+    if (!authenticate(request, refused))
+        return refused;
+    return {200, {{u"protocol"_qs, sync::protocol::kVersion}, {u"status"_qs, u"active"_qs}}, 0};
 }
 
 ApiResponse Api::pull(const ApiRequest& request)

@@ -51,6 +51,7 @@ private:
     ApiResponse registerDevice(const ApiRequest& request);
     ApiResponse push(const ApiRequest& request);
     ApiResponse pull(const ApiRequest& request);
+    ApiResponse deviceStatus(const ApiRequest& request);
     ApiResponse restrictClient(const ApiRequest& request);
     /// The caller, or the error response (401/403) in @p refused.
     std::optional<Caller> authenticate(const ApiRequest& request, ApiResponse& refused);

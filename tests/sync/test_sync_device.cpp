@@ -13,6 +13,8 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -156,6 +158,90 @@ TEST_CASE("a device revoked on the server wipes itself at its next sync", "[sync
     const int pushes = server.proxy->pushRequests();
     (void)ws.engine.syncNow();
     CHECK(server.proxy->pushRequests() == pushes);
+}
+
+TEST_CASE("a revoked workstation learns it when someone signs in or unlocks, without a sync", "[sync][e2e][wipe]")
+{
+    Server server;
+    Workstation ws;
+    ws.registerWith(server.url());
+    REQUIRE(ws.sync().first);
+    const int pushes = server.proxy->pushRequests();
+
+    // Still registered: the check changes nothing.
+    QSignalSpy checked(&ws.engine, &SyncEngine::deviceStatusChecked);
+    REQUIRE(ws.engine.checkDeviceStatus());
+    REQUIRE(checked.wait(30000));
+    CHECK(checked.front().front().toBool());
+    CHECK(ws.vault->state() == Vault::State::Unlocked);
+
+    const QString deviceId = SyncState(*ws.vault).registration().value()->deviceId;
+    REQUIRE(server.process->admin({u"device"_qs, u"revoke"_qs, deviceId, u"--reason"_qs, u"Left on a bus"_qs}) == 0);
+    QSignalSpy revoked(&ws.engine, &SyncEngine::deviceRevoked);
+    REQUIRE(ws.engine.checkDeviceStatus());
+    REQUIRE(checked.wait(30000));
+    REQUIRE(revoked.size() == 1);
+    CHECK(revoked.front().front().toString() == u"Left on a bus");
+    CHECK(ws.vault->state() == Vault::State::NoStore);
+    CHECK(fileNames(ws.dir.path()) == QStringList {u"hearth-wipe-notice.json"_qs});
+    CHECK(server.proxy->pushRequests() == pushes); // no sync ran
+}
+
+namespace {
+/// A server at another address that answers every request with "device revoked".
+struct RevokingImpostor
+{
+    QTcpServer listener;
+    RevokingImpostor()
+    {
+        REQUIRE(listener.listen(QHostAddress::LocalHost));
+        QObject::connect(&listener, &QTcpServer::newConnection, &listener, [this] {
+            QTcpSocket* socket = listener.nextPendingConnection();
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                const QByteArray body = R"({"protocol":1,"error":"device-revoked","reason":"Impostor says so"})";
+                socket->write("HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: "
+                              + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        });
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(listener.serverPort())); }
+};
+
+void registerRefused(Workstation& ws, const QUrl& url)
+{
+    QSignalSpy failed(&ws.engine, &SyncEngine::registrationFailed);
+    QSignalSpy revoked(&ws.engine, &SyncEngine::deviceRevoked);
+    ws.engine.registerDevice(url, u"hank"_qs, kHankPassword, u"Front desk"_qs);
+    REQUIRE((!failed.isEmpty() || failed.wait(30000)));
+    CHECK(revoked.isEmpty());
+}
+} // namespace
+
+TEST_CASE("a revocation from any server but the registered one wipes nothing", "[sync][e2e][wipe]")
+{
+    RevokingImpostor impostor;
+    SECTION("a first registration")
+    {
+        Workstation fresh;
+        registerRefused(fresh, impostor.url());
+        CHECK(fresh.vault->state() == Vault::State::Unlocked);
+        CHECK(QFile::exists(fresh.vault->location().keyFilePath()));
+    }
+    SECTION("a registered workstation tried against another address")
+    {
+        Server server;
+        Workstation ws;
+        ws.registerWith(server.url());
+        registerRefused(ws, impostor.url());
+        CHECK(ws.vault->state() == Vault::State::Unlocked);
+        CHECK(QFile::exists(ws.vault->location().keyFilePath()));
+        // Its registration still names its own server, which has not revoked it.
+        CHECK(SyncState(*ws.vault).registration().value()->serverUrl == server.url().toString());
+        CHECK(ws.sync().first);
+    }
 }
 
 TEST_CASE("a sync renews an expired offline lease and lifts the block", "[sync][e2e][lease]")

@@ -6,7 +6,6 @@
 #include "session/SyncState.h"
 #include "session/Vault.h"
 
-#include <QSettings>
 #include <QTimer>
 
 #include <utility>
@@ -49,6 +48,9 @@ SyncSession::SyncSession(Vault& vault, QObject* parent)
     m_ticker->start();
     m_scheduler->setIntervalMinutes(intervalMinutes());
     refresh();
+    // Signed in or unlocked just now: a workstation revoked meanwhile learns it at once, even when client
+    // records are closed and no sync will run.
+    m_engine->checkDeviceStatus();
 }
 
 SyncSession::~SyncSession()
@@ -136,15 +138,15 @@ void SyncSession::shutdown()
 
 int SyncSession::intervalMinutes() const
 {
-    const int minutes = QSettings().value(QLatin1String(kIntervalKey), kDefaultIntervalMinutes).toInt();
-    return std::clamp(minutes, 0, 24 * 60);
+    auto minutes = SyncState(m_vault).intervalMinutes();
+    return minutes ? *minutes : SyncState::kDefaultIntervalMinutes;
 }
 
 void SyncSession::setIntervalMinutes(int minutes)
 {
-    minutes = std::clamp(minutes, 0, 24 * 60);
-    QSettings().setValue(QLatin1String(kIntervalKey), minutes);
-    m_scheduler->setIntervalMinutes(minutes);
+    if (auto st = SyncState(m_vault).setIntervalMinutes(minutes); !st)
+        return;
+    m_scheduler->setIntervalMinutes(intervalMinutes());
 }
 
 void SyncSession::onProgress(qint64 sent, qint64 pending)

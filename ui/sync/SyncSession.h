@@ -30,10 +30,6 @@ class SyncSession : public QObject
 {
     Q_OBJECT
 public:
-    /// The QSettings key of the automatic sync interval (minutes; not client data).
-    static constexpr auto kIntervalKey = "sync/intervalMinutes";
-    static constexpr int kDefaultIntervalMinutes = 15;
-
     explicit SyncSession(Vault& vault, QObject* parent = nullptr);
     ~SyncSession() override;
 

@@ -142,13 +142,20 @@ TEST_CASE("the Sync area: who sees what, and the automatic interval", "[gui][syn
     CHECK_FALSE(child<QPushButton>(*page, "syncNowButton")->isEnabled()); // nothing to sync with yet
 
     auto* interval = child<QSpinBox>(*page, "syncInterval");
-    CHECK(interval->value() == ui::SyncSession::kDefaultIntervalMinutes);
+    CHECK(interval->value() == SyncState::kDefaultIntervalMinutes);
     interval->setValue(30);
     CHECK(f.window->syncSession()->intervalMinutes() == 30);
-    CHECK(QSettings().value(QLatin1String(ui::SyncSession::kIntervalKey)).toInt() == 30);
+    // Kept in the encrypted store, not in a settings file someone could edit to keep a laptop from calling in.
+    CHECK(SyncState(f.vault).intervalMinutes().value() == 30);
+    CHECK(QSettings().allKeys().filter(u"interval"_qs, Qt::CaseInsensitive).isEmpty());
 
     // Locking drops the session: nothing syncs and the status bar item goes.
     f.vault.lock();
     CHECK(f.window->syncSession() == nullptr);
     CHECK_FALSE(f.statusButton().isVisible());
+    // The next session reads the interval back from the store.
+    REQUIRE(f.vault.unlock(kAdminPassword).ok());
+    REQUIRE(QTest::qWaitFor([&] { return f.window->syncSession() != nullptr; }));
+    CHECK(f.window->syncSession()->intervalMinutes() == 30);
+    CHECK(child<QSpinBox>(*f.workspace().syncPage(), "syncInterval")->value() == 30);
 }

@@ -68,6 +68,30 @@ TEST_CASE("a workstation revoked on the server says why, erases itself and goes 
     CHECK_FALSE(readWipeNotice(f.vault.location()).has_value());
 }
 
+TEST_CASE("a workstation revoked while it sat closed erases itself when someone unlocks it", "[gui][sync]")
+{
+    SyncServer server;
+    SyncGuiFixture f;
+    f.client(u"Fay"_qs, u"Full"_qs);
+    registerAndSync(f, server);
+    const QString deviceId = SyncState(f.vault).registration().value()->deviceId;
+    REQUIRE(server.process->admin({u"device"_qs, u"revoke"_qs, deviceId, u"--reason"_qs, u"Laptop reported stolen"_qs})
+            == 0);
+
+    // A month later client records are closed (offline too long), so no automatic sync runs; unlocking
+    // alone asks the server.
+    f.vault.lock();
+    f.clock.advanceSeconds(31 * kDay);
+    REQUIRE(f.vault.unlock(kAdminPassword).ok());
+    REQUIRE_FALSE(f.vault.clientAccessBlock().isEmpty());
+    QMessageBox* box = nullptr;
+    REQUIRE(QTest::qWaitFor([&] { return (box = f.window->findChild<QMessageBox*>(u"wipeMessage"_qs)) != nullptr; },
+                            30000));
+    CHECK(box->text() == ui::wipeMessageText(u"Laptop reported stolen"_qs));
+    CHECK(f.vault.state() == Vault::State::NoStore);
+    CHECK_FALSE(QFile::exists(f.vault.location().keyFilePath()));
+}
+
 TEST_CASE("the next start says once that the workstation was erased", "[gui][sync]")
 {
     GuiFixture f;
