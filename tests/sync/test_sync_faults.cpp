@@ -34,7 +34,9 @@ using Fault = LoopbackProxy::Fault;
 namespace {
 const QString kHankPassword = u"front-desk-pw-26h"_qs;
 const QString kOlgaPassword = u"other-place-pw-26o"_qs;
-constexpr int kTimeoutMs = 1000; ///< the engine's request timeout in these tests
+constexpr int kTimeoutMs = 1000; ///< the engine's request timeout in the tests of a hang or a slow reply
+/// Everywhere else: only a real hang waits this long, so a loaded machine never turns a slow answer into a fault.
+constexpr int kGenerousTimeoutMs = 60000;
 
 /// The shared PostgreSQL cluster stops while the application (and QProcess) still runs.
 class ClusterShutdown : public Catch::EventListenerBase
@@ -168,7 +170,7 @@ struct Workstation : ConsentStore
         settings.batchSize = 7; // several batches even for a handful of clients
         settings.retryInitialMs = 100;
         settings.retryCapMs = 400;
-        settings.requestTimeoutMs = kTimeoutMs;
+        settings.requestTimeoutMs = kGenerousTimeoutMs;
         engine.setSettings(settings);
     }
     void setBatch(int size, int timeoutMs)
@@ -184,14 +186,14 @@ struct Workstation : ConsentStore
         QSignalSpy ok(&engine, &SyncEngine::registered);
         QSignalSpy failed(&engine, &SyncEngine::registrationFailed);
         engine.registerDevice(url, u"hank"_qs, kHankPassword, u"Front desk"_qs);
-        REQUIRE((ok.wait(30000) || !failed.isEmpty()));
+        REQUIRE((ok.wait(120000) || !failed.isEmpty()));
         INFO((failed.isEmpty() ? QString() : failed.front().front().toString()).toStdString());
         REQUIRE(ok.size() == 1);
     }
 
     /// Syncs and lets the engine retry on its own (with backoff) until a sync succeeds; the messages of
     /// the attempts that failed first.
-    QStringList syncUntilDone(int maxMs = 60000)
+    QStringList syncUntilDone(int maxMs = 240000)
     {
         QSignalSpy done(&engine, &SyncEngine::finished);
         QSignalSpy retries(&engine, &SyncEngine::retryScheduled);
@@ -390,11 +392,12 @@ TEST_CASE("a hanging reply: the engine gives up after its timeout and the replay
 {
     Scenario s;
     s.firstSync();
+    s.ws.setBatch(7, kTimeoutMs);
     s.server.proxy->injectIntoPushes(Fault::Hang);
     QElapsedTimer elapsed;
     elapsed.start();
     const QStringList failures = s.ws.syncUntilDone();
-    REQUIRE(failures.size() == 1);
+    REQUIRE_FALSE(failures.isEmpty()); // more than one only when a loaded machine is silent that long too
     CHECK(failures.front().contains(u"could not be reached"));
     CHECK(elapsed.elapsed() >= kTimeoutMs);
     // The server applied the hung batch; the engine's second delivery of it was answered as a duplicate.
@@ -405,7 +408,8 @@ TEST_CASE("a slow reply that keeps coming is waited for, however long it takes i
 {
     Scenario s;
     s.firstSync();
-    s.server.proxy->setDrip(64, kTimeoutMs / 5);
+    s.ws.setBatch(7, kTimeoutMs);
+    s.server.proxy->setDrip(64, kTimeoutMs / 10);
     s.server.proxy->injectIntoPushes(Fault::SlowDrip);
     QElapsedTimer elapsed;
     elapsed.start();
@@ -467,12 +471,12 @@ TEST_CASE("a push held back and delivered after later ones changes nothing", "[s
 {
     Scenario s;
     s.firstSync();
-    // The first push of this sync is held: the engine times out and delivers it again; the held copy
+    // The first push of this sync is held (the engine is told it failed) and delivered again; the held copy
     // reaches the server only after that second delivery was answered.
     s.server.proxy->injectIntoPushes(Fault::Reorder);
     const QStringList failures = s.ws.syncUntilDone();
     CHECK(failures.size() == 1);
-    REQUIRE(QTest::qWaitFor([&] { return s.server.proxy->sideReplies().size() == 1; }, 10000));
+    REQUIRE(QTest::qWaitFor([&] { return s.server.proxy->sideReplies().size() == 1; }, 60000));
     CHECK(s.server.proxy->sideBodies().front().contains("\"status\":\"duplicate\""));
     CHECK_FALSE(s.server.proxy->sideBodies().front().contains("\"status\":\"applied\""));
     requireConverged(s.server, s.ws, s.population);
@@ -493,7 +497,7 @@ TEST_CASE("a stale push delivered after a later edit changes nothing: the newest
     CHECK(s.server.proxy->holding());
     s.ws.rename(pat, u"Fresh"_qs);
     CHECK(s.ws.syncUntilDone().isEmpty());
-    REQUIRE(QTest::qWaitFor([&] { return s.server.proxy->sideReplies().size() == 1; }, 10000));
+    REQUIRE(QTest::qWaitFor([&] { return s.server.proxy->sideReplies().size() == 1; }, 60000));
     CHECK(s.server.proxy->sideBodies().front().contains("\"status\":\"duplicate\""));
     requireConverged(s.server, s.ws, s.population); // Pat's newest change ("Fresh") is what the server holds
 }
@@ -508,7 +512,7 @@ TEST_CASE("a push held back past a revocation is refused: the edit never lands",
     s.server.proxy->injectIntoPushes(Fault::Reorder);
     QSignalSpy done(&s.ws.engine, &SyncEngine::finished);
     REQUIRE(s.ws.engine.syncNow());
-    REQUIRE(done.wait(10000));
+    REQUIRE(done.wait(60000));
     CHECK_FALSE(done.front().at(0).toBool());
     s.ws.engine.cancel(); // no retry before the revocation
 
@@ -519,7 +523,7 @@ TEST_CASE("a push held back past a revocation is refused: the edit never lands",
     s.population.sharing.removeOne(rita);
     s.ws.populate(s.population, 1, 0, u"D"_qs);
     CHECK(s.ws.syncUntilDone().isEmpty());
-    REQUIRE(QTest::qWaitFor([&] { return s.server.proxy->sideReplies().size() == 1; }, 10000));
+    REQUIRE(QTest::qWaitFor([&] { return s.server.proxy->sideReplies().size() == 1; }, 60000));
     CHECK(s.server.proxy->sideBodies().front().contains("client-restricted"));
     CHECK_FALSE(s.server.databaseBytes().contains("Heldbackname"));
     for (const auto& [login, password] : {std::pair<QString, QString> {u"hank"_qs, kHankPassword},
@@ -554,7 +558,7 @@ TEMPLATE_TEST_CASE("the server killed mid-batch: after a restart one copy of eve
         SKIP(s.server.skipReason.toStdString());
     s.firstSync();
     s.ws.populate(s.population, 30, 3, u"C"_qs); // one batch of some 170 changes
-    s.ws.setBatch(1000, 30000); // this fault is the kill, not a timeout while the server works
+    s.ws.setBatch(1000, kGenerousTimeoutMs); // this fault is the kill, not a timeout while the server works
     // The kill comes at a point the proxy holds, never after a delay that a fast or slow machine moves:
     // the server has all but the body's last bytes (nothing can be applied), or it has committed the
     // whole batch and its answer is held (the workstation never hears it).
@@ -568,7 +572,7 @@ TEMPLATE_TEST_CASE("the server killed mid-batch: after a restart one copy of eve
     });
     QSignalSpy done(&s.ws.engine, &SyncEngine::finished);
     REQUIRE(s.ws.engine.syncNow());
-    REQUIRE(done.wait(30000));
+    REQUIRE(done.wait(120000));
     CHECK_FALSE(done.front().at(0).toBool());
     REQUIRE(killed);
     const qint64 pending = SyncState(*s.ws.vault).pendingCount().value();

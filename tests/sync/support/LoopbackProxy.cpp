@@ -161,10 +161,16 @@ void LoopbackProxy::onRequest(const std::shared_ptr<Link>& shared, const QByteAr
                        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         return;
     }
-    case Fault::Reorder:
-        m_held = request; // the client hears nothing and gives up
+    case Fault::Reorder: {
+        // Held for later; the client is told at once that this delivery failed (a gateway's 503), so it
+        // delivers again after its backoff: no timeout decides when, however fast or slow the machine.
+        m_held = request;
         m_heldWait = m_reorderDistance;
+        const QByteArray body = R"({"protocol":1,"error":"internal","message":"held back by the test proxy"})";
+        link.in->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: "
+                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         return;
+    }
     case Fault::Duplicate: {
         sendAside(request, [this, shared, request] {
             if (shared->in)

@@ -34,7 +34,7 @@ public:
         Error500, ///< not forwarded; the client gets a 500 `internal`
         Malformed, ///< forwarded; the client gets a 200 whose body is not JSON
         Duplicate, ///< delivered twice: first a copy on another connection, then the original
-        Reorder, ///< held (the client hears nothing); delivered once the server answered the next push(es)
+        Reorder, ///< held (the client is answered 503 at once); delivered once the server answered the next push(es)
         ResetAfterForward, ///< forwarded; once the server answered, the client's connection is reset
         CutBeforeEnd, ///< all but the body's last bytes forwarded, then held: the server never has it whole
         HoldAnswer, ///< forwarded; the server's answer is held, never delivered (the server has committed)
