@@ -36,6 +36,8 @@ inline const QString TokenExpired = QStringLiteral("token-expired");
 inline const QString DeviceRevoked = QStringLiteral("device-revoked");
 /// The HMIS Lead disabled this login: no sign-in, and its tokens stopped working at once.
 inline const QString AccountDisabled = QStringLiteral("account-disabled");
+/// Too many failed sign-ins from this address (429, with Retry-After): wait, then try again.
+inline const QString TooManyAttempts = QStringLiteral("too-many-attempts");
 inline const QString NotFound = QStringLiteral("not-found");
 /// The record or client is another agency's (also per change).
 inline const QString NotRecordOwner = QStringLiteral("not-record-owner");

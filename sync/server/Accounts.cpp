@@ -24,9 +24,6 @@ QDateTime fromIso(const QVariant& v)
     return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
 }
 
-constexpr int kMaxFailures = 10;
-constexpr qint64 kFailureWindowSeconds = 15 * 60;
-
 QByteArray newToken()
 {
     QByteArray raw(32, Qt::Uninitialized);
@@ -88,18 +85,9 @@ Done Accounts::addUser(const QString& agencyCode, const QString& login, const QB
     });
 }
 
-Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterRequest& request, const QDateTime& now,
-                                                       qint64 tokenLifetimeSeconds)
+Expected<SignInCandidate> Accounts::signInCandidate(const sync::RegisterRequest& request)
 {
-    // Guessing passwords over the network: after kMaxFailures failed sign-ins in kFailureWindow, the
-    // login is refused without checking the password until the window has passed.
-    auto recent = m_db.exec(u"SELECT COUNT(*) FROM audit WHERE action = 'sign-in-failed' AND actor = ? AND at > ?"_qs,
-                            {request.login, iso(now.addSecs(-kFailureWindowSeconds))});
-    if (auto* failed = failureOf(recent))
-        return *failed;
-    if (QSqlQuery& count = *std::get<QSqlQuery*>(recent); count.next() && count.value(0).toInt() >= kMaxFailures)
-        return failure(sync::error_code::BadCredentials,
-                       QStringLiteral("Too many failed sign-ins for this login: try again in 15 minutes."));
+    // Guessing passwords over the network is limited per address before this is asked (SignInLimits).
     if (!sync::isValidDeviceName(request.deviceName))
         return failure(sync::error_code::MalformedRequest,
                        QStringLiteral("Name the device in printable characters, at most 128 of them."));
@@ -108,20 +96,24 @@ Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterReque
     if (auto* failed = failureOf(user))
         return *failed;
     QSqlQuery& userRow = (*std::get<QSqlQuery*>(user));
-    const bool known = userRow.next();
-    const QByteArray hash = known ? userRow.value(0).toString().toLatin1() : account_secrets::dummyHash();
-    const QString agencyCode = known ? userRow.value(1).toString() : QString();
-    const bool disabled = known && !userRow.value(2).isNull();
-    if (!account_secrets::verifyPassword(hash, request.password.toUtf8()) || !known) {
-        if (auto failed = m_db.transaction([&] {
-                return m_audit.record(now, request.login, {}, u"sign-in-failed"_qs, u"device registration"_qs);
-            }))
-            return *failed;
+    SignInCandidate candidate;
+    candidate.known = userRow.next();
+    candidate.hash = candidate.known ? userRow.value(0).toString().toLatin1() : account_secrets::dummyHash();
+    candidate.agencyCode = candidate.known ? userRow.value(1).toString() : QString();
+    candidate.disabled = candidate.known && !userRow.value(2).isNull();
+    return candidate;
+}
+
+Expected<sync::RegisterReply> Accounts::registerDevice(const sync::RegisterRequest& request,
+                                                       const SignInCandidate& user, const QDateTime& now,
+                                                       qint64 tokenLifetimeSeconds)
+{
+    if (!user.known)
         return failure(sync::error_code::BadCredentials, QStringLiteral("The login or the password is wrong."));
-    }
-    if (disabled) // told only to someone who knows the password
+    if (user.disabled) // told only to someone who knows the password
         return failure(sync::error_code::AccountDisabled,
                        QStringLiteral("This login was disabled by the HMIS Lead. Ask them to enable it."));
+    const QString& agencyCode = user.agencyCode;
 
     sync::RegisterReply reply;
     const QByteArray token = newToken();

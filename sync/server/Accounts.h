@@ -45,6 +45,15 @@ struct UserInfo
     QDateTime disabledAt; ///< invalid while the login is active
 };
 
+/// @brief The stored account a registration signs in to (Accounts::signInCandidate).
+struct SignInCandidate
+{
+    bool known = false; ///< false: the login does not exist and hash is a dummy
+    QByteArray hash; ///< the Argon2id hash to verify the password against
+    QString agencyCode;
+    bool disabled = false;
+};
+
 /// @brief Agencies, users, devices and their tokens. Passwords are Argon2id hashes; tokens are random
 /// and kept only as a BLAKE2b hash.
 class Accounts
@@ -58,9 +67,13 @@ public:
 
     Done addAgency(const QString& code, const QString& name, const QDateTime& now);
     Done addUser(const QString& agencyCode, const QString& login, const QByteArray& password, const QDateTime& now);
-    /// Signs a user in and registers (or re-registers) their device with a fresh token.
-    Expected<sync::RegisterReply> registerDevice(const sync::RegisterRequest& request, const QDateTime& now,
-                                                 qint64 tokenLifetimeSeconds);
+    /// What @p request's password is checked against: the login's Argon2id hash, or a dummy one for an
+    /// unknown login so both answers take as long. malformed-request for an unreadable device name.
+    Expected<SignInCandidate> signInCandidate(const sync::RegisterRequest& request);
+    /// After the password was found right: registers (or re-registers) the device with a fresh token;
+    /// account-disabled (told only to someone who knows the password) or device-revoked otherwise.
+    Expected<sync::RegisterReply> registerDevice(const sync::RegisterRequest& request, const SignInCandidate& user,
+                                                 const QDateTime& now, qint64 tokenLifetimeSeconds);
     /// The caller behind @p deviceId and bearer @p token: token-invalid, device-revoked (the reason as
     /// message) or token-expired otherwise.
     Expected<Caller> authenticate(const QString& deviceId, const QByteArray& token, const QDateTime& now);

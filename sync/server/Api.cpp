@@ -3,6 +3,7 @@
 #include "protocol/BodyEncoding.h"
 #include "protocol/Messages.h"
 #include "protocol/Protocol.h"
+#include "server/ApiReplies.h"
 #include "server/Database.h"
 
 #include <QJsonArray>
@@ -11,44 +12,7 @@ namespace hearth::server {
 
 namespace ec = sync::error_code;
 
-namespace {
-
-ApiResponse error(const QString& code, const QString& message)
-{
-    return {httpStatusOf(code), sync::errorBody(code, message), 0};
-}
-
-ApiResponse error(const Failure& failure)
-{
-    if (failure.code == ec::DeviceRevoked) {
-        ApiResponse response = error(failure.code, QStringLiteral("This device was revoked by an administrator."));
-        response.body.insert(u"reason"_qs, failure.message);
-        return response;
-    }
-    return error(failure.code, failure.message);
-}
-
-ApiResponse error(const sync::ParseError& e)
-{
-    ApiResponse response = error(e.code, e.message);
-    if (e.code == ec::ProtocolVersion)
-        response.body.insert(u"supported"_qs, QJsonArray {sync::protocol::kVersion});
-    return response;
-}
-
-/// Parses a POST body into @p out: the body object and its protocol version checked.
-std::optional<ApiResponse> readBody(const QByteArray& body, QJsonObject& out)
-{
-    auto parsed = sync::parseBody(body);
-    if (auto* e = std::get_if<sync::ParseError>(&parsed))
-        return error(*e);
-    out = std::get<QJsonObject>(std::move(parsed));
-    if (auto e = sync::checkProtocol(out))
-        return error(*e);
-    return std::nullopt;
-}
-
-} // namespace
+using namespace api_reply;
 
 int httpStatusOf(const QString& code)
 {
@@ -63,6 +27,8 @@ int httpStatusOf(const QString& code)
         return 404;
     if (code == ec::PayloadTooLarge)
         return 413;
+    if (code == ec::TooManyAttempts)
+        return 429;
     return 500;
 }
 
@@ -73,17 +39,21 @@ Api::Api(Database& db, ServerConfig config, Clock clock)
     , m_audit(db)
     , m_accounts(db, m_audit)
     , m_records(db, m_audit)
+    , m_limits(db, m_audit)
 {
 }
 
-ApiResponse Api::handle(const ApiRequest& request)
+Api::~Api() = default;
+
+void Api::handle(const ApiRequest& request, Reply reply)
 {
-    ApiResponse response = route(request);
+    std::optional<ApiResponse> response = route(request, reply);
     m_db.finishAll();
-    return response;
+    if (response)
+        reply(std::move(*response));
 }
 
-ApiResponse Api::route(const ApiRequest& received)
+std::optional<ApiResponse> Api::route(const ApiRequest& received, Reply& reply)
 {
     if (received.body.size() > m_config.maxBodyBytes)
         return error(
@@ -97,7 +67,7 @@ ApiResponse Api::route(const ApiRequest& received)
     request.body = std::get<QByteArray>(std::move(body));
     const bool post = request.method == "POST";
     if (post && request.path == u"/api/v1/devices/register")
-        return registerDevice(request);
+        return registerDevice(request, reply);
     if (post && request.path == u"/api/v1/push")
         return push(request);
     if (post && request.path == u"/api/v1/restrictions")
@@ -107,7 +77,7 @@ ApiResponse Api::route(const ApiRequest& received)
     if (request.method == "GET" && request.path == u"/api/v1/device")
         return deviceStatus(request);
     if (request.method == "GET" && request.path == u"/api/v1/health")
-        return {200, {{u"protocol"_qs, sync::protocol::kVersion}, {u"status"_qs, u"ok"_qs}}, 0};
+        return ApiResponse {200, {{u"protocol"_qs, sync::protocol::kVersion}, {u"status"_qs, u"ok"_qs}}, 0};
     return error(ec::NotFound,
                  QStringLiteral("There is no %1 %2 in sync protocol %3.")
                      .arg(QString::fromLatin1(request.method), request.path)
@@ -132,23 +102,6 @@ QJsonObject Api::withLease(QJsonObject body) const
     body.insert(u"serverTime"_qs, m_clock().toUTC().toString(Qt::ISODateWithMs));
     body.insert(u"leaseDays"_qs, m_config.leaseDays);
     return body;
-}
-
-ApiResponse Api::registerDevice(const ApiRequest& request)
-{
-    QJsonObject body;
-    if (auto refused = readBody(request.body, body))
-        return *refused;
-    auto parsed = sync::RegisterRequest::fromJson(body);
-    if (auto* e = std::get_if<sync::ParseError>(&parsed))
-        return error(*e);
-    auto reply
-        = m_accounts.registerDevice(std::get<sync::RegisterRequest>(parsed), m_clock(), m_config.tokenLifetimeSeconds);
-    if (auto* failed = failureOf(reply))
-        return error(*failed);
-    sync::RegisterReply registered = std::get<sync::RegisterReply>(std::move(reply));
-    registered.leaseDays = m_config.leaseDays;
-    return {200, registered.toJson(), 0};
 }
 
 ApiResponse Api::push(const ApiRequest& request)

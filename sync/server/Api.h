@@ -4,13 +4,19 @@
 #include "server/RecordStore.h"
 #include "server/ServerAudit.h"
 #include "server/ServerConfig.h"
+#include "server/SignInLimits.h"
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHostAddress>
 #include <QJsonObject>
+#include <QObject>
+#include <QThreadPool>
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 namespace hearth::server {
 
@@ -27,6 +33,8 @@ struct ApiRequest
     QByteArray authorization; ///< the Authorization header
     QString deviceId; ///< the X-Hearth-Device header
     QByteArray protocolHeader; ///< the X-Hearth-Protocol header
+    QHostAddress peerAddress; ///< the connection's remote address
+    QByteArray forwardedFor; ///< the X-Forwarded-For header (read only with behind_proxy)
 };
 
 struct ApiResponse
@@ -34,6 +42,7 @@ struct ApiResponse
     int status = 200;
     QJsonObject body;
     int changeCount = 0; ///< for the request log: how many changes the request carried or returned
+    qint64 retryAfterSeconds = 0; ///< a Retry-After header when not 0 (429 too-many-attempts)
 };
 
 /// @brief The protocol's endpoints over the server's accounts and records (docs/sync-protocol.md).
@@ -41,14 +50,24 @@ class Api
 {
 public:
     using Clock = std::function<QDateTime()>;
+    using Reply = std::function<void(ApiResponse)>;
 
     Api(Database& db, ServerConfig config, Clock clock);
+    ~Api();
 
-    ApiResponse handle(const ApiRequest& request);
+    /// Answers @p request through @p reply: at once, or for a registration once the password was checked
+    /// on a worker thread (Argon2id takes a tenth of a second and must not stall every other device); then
+    /// @p reply runs later on this thread's event loop. All SQL stays on this thread.
+    void handle(const ApiRequest& request, Reply reply);
 
 private:
-    ApiResponse route(const ApiRequest& request);
-    ApiResponse registerDevice(const ApiRequest& request);
+    struct PendingSignIn;
+
+    /// The answer, or nothing when @p reply was taken to answer later.
+    std::optional<ApiResponse> route(const ApiRequest& request, Reply& reply);
+    // Registration (ApiRegistration.cpp): limits and the stored hash here, the check on m_hashing.
+    std::optional<ApiResponse> registerDevice(const ApiRequest& request, Reply& reply);
+    void finishRegistration(PendingSignIn& pending, bool passwordRight);
     ApiResponse push(const ApiRequest& request);
     ApiResponse pull(const ApiRequest& request);
     ApiResponse deviceStatus(const ApiRequest& request);
@@ -64,6 +83,9 @@ private:
     ServerAudit m_audit;
     Accounts m_accounts;
     RecordStore m_records;
+    SignInLimits m_limits;
+    QObject m_replies; ///< where finished password checks are handed back to this thread
+    QThreadPool m_hashing; ///< declared after m_replies: its destructor waits for the checks still running
 };
 
 /// The HTTP status of a protocol error code.

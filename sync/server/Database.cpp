@@ -289,7 +289,8 @@ Done Database::migrate()
             return std::nullopt;
         // Each version's statements once, in order: a server upgraded in place keeps its data.
         const std::array<const QStringList*, kSchemaVersion> steps {&schema::version1(), &schema::version2(),
-                                                                    &schema::version3(), &schema::version4()};
+                                                                    &schema::version3(), &schema::version4(),
+                                                                    &schema::version5()};
         const auto run = [this](const QStringList& statements) -> Done {
             for (const QString& statement : statements) {
                 auto done = exec(statement);

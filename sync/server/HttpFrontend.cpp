@@ -7,6 +7,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QTcpSocket>
 
 namespace hearth::server {
@@ -59,16 +60,39 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
     api.authorization = header(request, QByteArrayLiteral("Authorization"));
     api.deviceId = QString::fromLatin1(header(request, QByteArrayLiteral("X-Hearth-Device")));
     api.protocolHeader = header(request, QByteArrayLiteral("X-Hearth-Protocol"));
-    const ApiResponse response = m_api.handle(api);
-    // Compact JSON: QHttpServerResponder would indent a QJsonDocument, a third more bytes on the wire.
-    makeResponder(request, socket)
-        .write(QJsonDocument(response.body).toJson(QJsonDocument::Compact), QByteArrayLiteral("application/json"),
-               static_cast<QHttpServerResponder::StatusCode>(response.status));
-    qCInfo(lcServer, "request %llu %s %s -> %d (%s) changes=%d bytes=%lld %lldms", id, api.method.constData(),
-           qUtf8Printable(api.path), response.status,
-           qUtf8Printable(response.body.value(u"error").toString(QStringLiteral("ok"))), response.changeCount,
-           qlonglong(api.body.size()), qlonglong(timer.elapsed()));
+    api.peerAddress = request.remoteAddress();
+    api.forwardedFor = header(request, QByteArrayLiteral("X-Forwarded-For"));
+    // The answer may come later (a registration's password check runs on a worker): by then the client may
+    // have gone, and with it the socket and the request (which lives as long as its socket).
+    m_api.handle(api,
+                 [self = QPointer<HttpFrontend>(this), connection = QPointer<QTcpSocket>(socket), request = &request,
+                  id, method = api.method, path = api.path, bytes = api.body.size(), timer](ApiResponse response) {
+                     const bool gone = !self || !connection || connection->state() != QAbstractSocket::ConnectedState;
+                     if (!gone)
+                         self->answer(*request, connection, response);
+                     qCInfo(lcServer, "request %llu %s %s -> %d (%s) changes=%d bytes=%lld %lldms%s", id,
+                            method.constData(), qUtf8Printable(path), response.status,
+                            qUtf8Printable(response.body.value(u"error").toString(QStringLiteral("ok"))),
+                            response.changeCount, qlonglong(bytes), qlonglong(timer.elapsed()),
+                            gone ? " (client gone)" : "");
+                 });
     return true;
+}
+
+void HttpFrontend::answer(const QHttpServerRequest& request, QTcpSocket* socket, const ApiResponse& response)
+{
+    // Compact JSON: QHttpServerResponder would indent a QJsonDocument, a third more bytes on the wire.
+    const QByteArray body = QJsonDocument(response.body).toJson(QJsonDocument::Compact);
+    const QByteArray json = QByteArrayLiteral("application/json");
+    const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    if (response.retryAfterSeconds > 0)
+        responder.write(body,
+                        {{QByteArrayLiteral("Content-Type"), json},
+                         {QByteArrayLiteral("Retry-After"), QByteArray::number(response.retryAfterSeconds)}},
+                        status);
+    else
+        responder.write(body, json, status);
 }
 
 void HttpFrontend::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)

@@ -5,6 +5,7 @@
 namespace hearth::server {
 
 class Api;
+struct ApiResponse;
 
 /// @brief Hands each HTTP request to the Api and writes its JSON answer. Logs request ids, paths,
 /// statuses and counts only, never a body.
@@ -20,6 +21,8 @@ protected:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
+    void answer(const QHttpServerRequest& request, QTcpSocket* socket, const ApiResponse& response);
+
     Api& m_api;
     quint64 m_requests = 0;
 };

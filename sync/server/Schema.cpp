@@ -106,6 +106,22 @@ const QStringList& version4()
     return statements;
 }
 
+const QStringList& version5()
+{
+    static const QStringList statements {
+        // Failed sign-ins of the last window, by login and client address (SignInLimits): guesses from one
+        // address lock out that address, never the login for everyone. Rows older than the window are
+        // deleted as new ones come; the audit keeps every failure for good.
+        u"CREATE TABLE sign_in_failures (login TEXT NOT NULL, address TEXT NOT NULL, at TEXT NOT NULL)"_qs,
+        u"CREATE INDEX sign_in_failures_address ON sign_in_failures (address, at)"_qs,
+        u"CREATE INDEX sign_in_failures_login ON sign_in_failures (login, address, at)"_qs,
+        u"CREATE INDEX sign_in_failures_at ON sign_in_failures (at)"_qs,
+        // The lock-out no longer reads the audit: its index would only slow every audit write.
+        u"DROP INDEX audit_sign_in"_qs,
+    };
+    return statements;
+}
+
 Done fillOwners(Database& db)
 {
     // Clients stored before version 4: the agency their newest release names as entering agency, when

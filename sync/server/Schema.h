@@ -23,5 +23,7 @@ const QStringList& version3Cleanup();
 /// Owners and release contents as the server can tell them for data stored before schema 4.
 const QStringList& version4();
 Done fillOwners(Database& db);
+/// Version 5: sign_in_failures, failed sign-ins by login and client address (the lock-out's counts).
+const QStringList& version5();
 
 } // namespace hearth::server::schema

@@ -100,6 +100,17 @@ QVariant DatabaseProbe::exec(const QString& sql)
     return query.isSelect() && query.next() ? query.value(0) : QVariant();
 }
 
+QStringList DatabaseProbe::column(const QString& sql, int column)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    INFO(sql.toStdString());
+    REQUIRE(query.exec(sql));
+    QStringList values;
+    while (query.next())
+        values.append(query.value(column).toString());
+    return values;
+}
+
 SyncFixture::SyncFixture(bool postgres, QProcessEnvironment environment)
 {
     if (postgres) {

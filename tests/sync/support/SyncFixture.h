@@ -5,6 +5,7 @@
 #include "support/ServerProcess.h"
 
 #include <QJsonArray>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QVariant>
 
@@ -59,6 +60,8 @@ public:
     qint64 count(const QString& table);
     /// Runs @p sql (it must succeed); the first column of its first row, if any.
     QVariant exec(const QString& sql);
+    /// Runs @p sql (it must succeed); column @p column of every row.
+    QStringList column(const QString& sql, int column = 0);
 
 private:
     QString m_connection;
