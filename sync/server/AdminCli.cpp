@@ -12,12 +12,14 @@
 #include <QFile>
 #include <QProcessEnvironment>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslKey>
 #include <QTextStream>
 
 #include <sodium.h>
 
 #include <cstdio>
+#include <optional>
 #include <termios.h>
 #include <unistd.h>
 
@@ -119,7 +121,8 @@ int serve(const ServerConfig& config, Database& db)
     if (auto refused = config.checkServable())
         return fail(*refused);
     Api api(db, config, [] { return QDateTime::currentDateTimeUtc(); });
-    HttpFrontend http(api);
+    HttpFrontend http(api, std::chrono::seconds(config.requestTimeoutSeconds));
+    std::optional<QSslConfiguration> tls;
     if (config.usesTls()) {
         QFile certFile(config.tlsCertificate);
         QFile keyFile(config.tlsKey);
@@ -132,11 +135,18 @@ int serve(const ServerConfig& config, Database& db)
             key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
         if (certificate.isNull() || key.isNull())
             return fail(QStringLiteral("The TLS certificate or key is not valid PEM."));
-        http.sslSetup(certificate, key);
+        tls.emplace();
+        tls->setLocalCertificate(certificate);
+        tls->setPrivateKey(key);
+        tls->setProtocol(QSsl::SecureProtocols);
     }
-    const quint16 port = http.listen(config.listenAddress, config.port);
+    QString why;
+    const quint16 port = http.serve(config.listenAddress, config.port, tls ? &*tls : nullptr, &why);
     if (port == 0)
-        return fail(QStringLiteral("Cannot listen on %1:%2.").arg(config.listenAddress.toString()).arg(config.port));
+        return fail(QStringLiteral("Cannot listen on %1:%2: %3")
+                        .arg(config.listenAddress.toString())
+                        .arg(config.port)
+                        .arg(why));
     // Tests and service managers read this line to learn the port (the config may ask for port 0).
     out() << "hearth-server: listening on " << (config.usesTls() ? "https" : "http") << "://"
           << config.listenAddress.toString() << ':' << port << Qt::endl;
@@ -161,10 +171,12 @@ int runCommandLine(const QStringList& arguments)
     const QCommandLineOption listenOption(u"listen"_qs, u"Address to listen on."_qs, u"address"_qs);
     const QCommandLineOption portOption(u"port"_qs, u"Port to listen on (0: any free port)."_qs, u"port"_qs);
     const QCommandLineOption proxyOption(u"behind-proxy"_qs, u"Plain HTTP behind a TLS-terminating proxy."_qs);
+    const QCommandLineOption timeoutOption(
+        u"request-timeout"_qs, u"Seconds a connection has to complete a request (default 30)."_qs, u"seconds"_qs);
     const QCommandLineOption agencyOption(u"agency"_qs, u"Agency code of the new user."_qs, u"code"_qs);
     const QCommandLineOption passwordOption(u"password-file"_qs, u"Read the password from this file."_qs, u"file"_qs);
     const QCommandLineOption reasonOption(u"reason"_qs, u"Why the device is revoked."_qs, u"text"_qs);
-    parser.addOptions({configOption, databaseOption, listenOption, portOption, proxyOption, agencyOption,
+    parser.addOptions({configOption, databaseOption, listenOption, portOption, proxyOption, timeoutOption, agencyOption,
                        passwordOption, reasonOption});
     parser.addPositionalArgument(u"command"_qs, u"serve, agency, user, device or audit"_qs);
     parser.process(arguments);
@@ -187,6 +199,12 @@ int runCommandLine(const QStringList& arguments)
         config.port = quint16(parser.value(portOption).toUInt());
     if (parser.isSet(proxyOption))
         config.behindProxy = true;
+    if (parser.isSet(timeoutOption)) {
+        bool ok = false;
+        config.requestTimeoutSeconds = parser.value(timeoutOption).toInt(&ok);
+        if (!ok || config.requestTimeoutSeconds <= 0 || config.requestTimeoutSeconds > 24 * 3600)
+            return fail(QStringLiteral("--request-timeout needs a number of seconds (1 to 86400)."));
+    }
 
     const QStringList words = parser.positionalArguments();
     const QString command = words.value(0, u"serve"_qs);

@@ -1,6 +1,7 @@
 #include "server/HttpFrontend.h"
 
 #include "server/Api.h"
+#include "server/ConnectionDeadlines.h"
 #include "server/ServerLog.h"
 
 #include <QElapsedTimer>
@@ -8,6 +9,7 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QSslServer>
 #include <QTcpSocket>
 
 namespace hearth::server {
@@ -36,10 +38,26 @@ QByteArray methodName(QHttpServerRequest::Method method)
 
 } // namespace
 
-HttpFrontend::HttpFrontend(Api& api, QObject* parent)
+HttpFrontend::HttpFrontend(Api& api, std::chrono::milliseconds requestTimeout, QObject* parent)
     : QAbstractHttpServer(parent)
     , m_api(api)
+    , m_deadlines(new ConnectionDeadlines(requestTimeout, this))
 {
+}
+
+quint16 HttpFrontend::serve(const QHostAddress& address, quint16 port, const QSslConfiguration* tls, QString* why)
+{
+    QTcpServer* server = m_deadlines->makeServer(tls != nullptr);
+    if (tls)
+        static_cast<QSslServer*>(server)->setSslConfiguration(*tls);
+    if (!server->listen(address, port)) {
+        if (why)
+            *why = server->errorString();
+        delete server;
+        return 0;
+    }
+    bind(server);
+    return server->serverPort();
 }
 
 bool HttpFrontend::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
@@ -50,6 +68,7 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
     // for the client's delayed ACK of the head: 40 ms a request on Linux (measured: a third of a push
     // batch's round trip).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_deadlines->requestArrived(socket);
     const quint64 id = ++m_requests;
     ApiRequest api;
     api.method = methodName(request.method());
@@ -93,6 +112,7 @@ void HttpFrontend::answer(const QHttpServerRequest& request, QTcpSocket* socket,
                         status);
     else
         responder.write(body, json, status);
+    m_deadlines->answered(socket);
 }
 
 void HttpFrontend::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)

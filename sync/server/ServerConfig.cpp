@@ -44,6 +44,9 @@ Done apply(ServerConfig& config, const QString& key, const QString& value)
     } else if (key == u"max_changes") {
         config.maxChanges = value.toInt(&ok);
         ok = ok && config.maxChanges > 0;
+    } else if (key == u"request_timeout_seconds") {
+        config.requestTimeoutSeconds = value.toInt(&ok);
+        ok = ok && config.requestTimeoutSeconds > 0 && config.requestTimeoutSeconds <= 24 * 3600;
     }
     if (!ok)
         return bad(QStringLiteral("%1: \"%2\" is not a positive number.").arg(key, value));
@@ -61,7 +64,8 @@ const QStringList& keys()
                                    u"token_lifetime_seconds"_qs,
                                    u"lease_days"_qs,
                                    u"max_body_bytes"_qs,
-                                   u"max_changes"_qs};
+                                   u"max_changes"_qs,
+                                   u"request_timeout_seconds"_qs};
     return list;
 }
 

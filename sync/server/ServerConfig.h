@@ -23,6 +23,9 @@ struct ServerConfig
     int leaseDays = 30;
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     int maxChanges = 1000;
+    /// A connection must complete each request this long after it connected or was last answered; one
+    /// that sends nothing, or trickles, is closed then (ConnectionDeadlines).
+    int requestTimeoutSeconds = 30;
 
     bool usesTls() const { return !tlsCertificate.isEmpty(); }
     /// Why this configuration must not serve (plain HTTP on a public address, half a TLS pair), if so.
