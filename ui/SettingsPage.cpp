@@ -6,7 +6,6 @@
 #include "session/IdleTimer.h"
 #include "session/Vault.h"
 
-#include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -34,13 +33,13 @@ SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
     : QWidget(parent)
     , m_vault(vault)
     , m_autoLock(makeSpin(IdleTimer::kMinimumMinutes, 240, tr(" min")))
-    , m_minLength(makeSpin(1, 128))
-    , m_maxLength(makeSpin(1, 128))
-    , m_minDigits(makeSpin(0, 128))
+    // HUD's baseline is the floor of every range: settings cannot go below it.
+    , m_minLength(makeSpin(PasswordPolicyConfig::kBaselineMinLength, PasswordPolicyConfig::kLongestPassphrase))
+    , m_maxLength(makeSpin(PasswordPolicyConfig::kBaselineMinLength, PasswordPolicyConfig::kLongestPassphrase))
+    , m_minDigits(makeSpin(PasswordPolicyConfig::kBaselineMinDigits, PasswordPolicyConfig::kLongestPassphrase - 1))
     , m_hmisName(new QLineEdit)
     , m_vendorName(new QLineEdit)
     , m_expiryDays(makeSpin(0, 3650, tr(" days")))
-    , m_dictionary(new QCheckBox(tr("Reject &dictionary words")))
     , m_attempts(makeSpin(1, 100))
     , m_lockoutMinutes(makeSpin(1, 1440, tr(" min")))
     , m_consent(new ConsentSettingsPanel(vault))
@@ -50,6 +49,13 @@ SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
 {
     m_autoLock->setObjectName(QStringLiteral("autoLockMinutes"));
     m_expiryDays->setSpecialValueText(tr("Never"));
+    m_minLength->setObjectName(QStringLiteral("passwordMinLength"));
+    m_maxLength->setObjectName(QStringLiteral("passwordMaxLength"));
+    m_minDigits->setObjectName(QStringLiteral("passwordMinDigits"));
+    // The maximum never goes below the minimum, and the digits always leave room for a letter.
+    connect(m_minLength, &QSpinBox::valueChanged, m_maxLength, &QSpinBox::setMinimum);
+    connect(m_maxLength, &QSpinBox::valueChanged, m_minDigits,
+            [this](int maximum) { m_minDigits->setMaximum(maximum - 1); });
 
     auto* session = new QGroupBox(tr("Session"));
     auto* sessionForm = new QFormLayout(session);
@@ -63,7 +69,12 @@ SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
     policyForm->addRow(tr("&HMIS name (not allowed in passwords):"), m_hmisName);
     policyForm->addRow(tr("&Vendor name (not allowed in passwords):"), m_vendorName);
     policyForm->addRow(tr("Passwords &expire after:"), m_expiryDays);
-    policyForm->addRow(m_dictionary);
+    auto* baseline = new QLabel(tr("Always required, whatever is set here (HUD's baseline): at least %1 characters "
+                                   "with a letter and a digit, not the user name, not a dictionary word.")
+                                    .arg(PasswordPolicyConfig::kBaselineMinLength));
+    baseline->setObjectName(QStringLiteral("passwordBaseline"));
+    baseline->setWordWrap(true);
+    policyForm->addRow(baseline);
 
     auto* signIn = new QGroupBox(tr("Sign-in lock-out"));
     auto* signInForm = new QFormLayout(signIn);
@@ -111,7 +122,6 @@ void SettingsPage::load()
     m_hmisName->setText(config.hmisName);
     m_vendorName->setText(config.vendorName);
     m_expiryDays->setValue(config.expiryDays);
-    m_dictionary->setChecked(config.rejectDictionaryWords);
     const SignInPolicy signIn = m_vault.signInPolicy();
     m_attempts->setValue(signIn.maxFailedAttempts);
     m_lockoutMinutes->setValue(signIn.lockoutMinutes);
@@ -130,11 +140,6 @@ void SettingsPage::save()
     config.hmisName = m_hmisName->text().trimmed();
     config.vendorName = m_vendorName->text().trimmed();
     config.expiryDays = m_expiryDays->value();
-    config.rejectDictionaryWords = m_dictionary->isChecked();
-    if (config.maxLength < config.minLength) {
-        showError(m_error, tr("The maximum length must be at least the minimum length."));
-        return;
-    }
     for (const Status& status : {m_vault.setAutoLockMinutes(m_autoLock->value()), m_vault.setPasswordPolicy(config),
                                  m_vault.setSignInPolicy({m_attempts->value(), m_lockoutMinutes->value()}),
                                  m_consent->save(), m_compliance->save()}) {

@@ -2,7 +2,6 @@
 
 #include <QWidget>
 
-class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -43,7 +42,6 @@ private:
     QLineEdit* m_hmisName;
     QLineEdit* m_vendorName;
     QSpinBox* m_expiryDays;
-    QCheckBox* m_dictionary;
     QSpinBox* m_attempts;
     QSpinBox* m_lockoutMinutes;
     ConsentSettingsPanel* m_consent;

@@ -8,7 +8,6 @@
 #include <QtGlobal>
 
 #include <algorithm>
-#include <utility>
 
 namespace hearth {
 
@@ -110,16 +109,23 @@ QString stringValue(const QJsonObject& json, const QString& key, const QString& 
 
 } // namespace
 
+PasswordPolicyConfig PasswordPolicyConfig::clamped() const
+{
+    PasswordPolicyConfig config = *this;
+    config.minLength = std::clamp(minLength, kBaselineMinLength, kLongestPassphrase);
+    config.maxLength = std::clamp(maxLength, config.minLength, kLongestPassphrase);
+    // One character is left for the letter the baseline asks for.
+    config.minDigits = std::clamp(minDigits, kBaselineMinDigits, config.maxLength - 1);
+    config.expiryDays = std::max(0, expiryDays);
+    return config;
+}
+
 QJsonObject PasswordPolicyConfig::toJson() const
 {
     return QJsonObject {
-        {kMinLengthKey, minLength},
-        {kMaxLengthKey, maxLength},
-        {kMinDigitsKey, minDigits},
-        {kHmisNameKey, hmisName},
-        {kVendorNameKey, vendorName},
-        {kExpiryDaysKey, expiryDays},
-        {kRejectDictionaryKey, rejectDictionaryWords},
+        {kMinLengthKey, minLength},   {kMaxLengthKey, maxLength},   {kMinDigitsKey, minDigits},
+        {kHmisNameKey, hmisName},     {kVendorNameKey, vendorName}, {kExpiryDaysKey, expiryDays},
+        {kRejectDictionaryKey, true}, // the key older versions read; the rule is always on
     };
 }
 
@@ -127,15 +133,14 @@ PasswordPolicyConfig PasswordPolicyConfig::fromJson(const QJsonObject& json)
 {
     const PasswordPolicyConfig defaults;
     PasswordPolicyConfig config;
-    config.minLength = std::max(1, intValue(json, kMinLengthKey, defaults.minLength));
-    config.maxLength = std::max(config.minLength, intValue(json, kMaxLengthKey, defaults.maxLength));
-    config.minDigits = std::clamp(intValue(json, kMinDigitsKey, defaults.minDigits), 0, config.maxLength);
+    config.minLength = intValue(json, kMinLengthKey, defaults.minLength);
+    config.maxLength = intValue(json, kMaxLengthKey, defaults.maxLength);
+    config.minDigits = intValue(json, kMinDigitsKey, defaults.minDigits);
     config.hmisName = stringValue(json, kHmisNameKey, defaults.hmisName);
     config.vendorName = stringValue(json, kVendorNameKey, defaults.vendorName);
-    config.expiryDays = std::max(0, intValue(json, kExpiryDaysKey, defaults.expiryDays));
-    const QJsonValue reject = json.value(kRejectDictionaryKey);
-    config.rejectDictionaryWords = reject.isBool() ? reject.toBool() : defaults.rejectDictionaryWords;
-    return config;
+    config.expiryDays = intValue(json, kExpiryDaysKey, defaults.expiryDays);
+    // kRejectDictionaryKey is not read: a stored false no longer switches the dictionary rule off.
+    return config.clamped();
 }
 
 QString passwordRuleMessage(PasswordRule rule, const PasswordPolicyConfig& config)
@@ -145,6 +150,8 @@ QString passwordRuleMessage(PasswordRule rule, const PasswordPolicyConfig& confi
         return QObject::tr("Use at least %1 characters.").arg(config.minLength);
     case PasswordRule::TooLong:
         return QObject::tr("Use at most %1 characters.").arg(config.maxLength);
+    case PasswordRule::NoLetter:
+        return QObject::tr("Use at least one letter.");
     case PasswordRule::TooFewDigits:
         if (config.minDigits == 1)
             return QObject::tr("Use at least 1 digit (0-9).");
@@ -168,8 +175,8 @@ QString passwordRuleMessage(PasswordRule rule, const PasswordPolicyConfig& confi
     return {};
 }
 
-PasswordPolicy::PasswordPolicy(PasswordPolicyConfig config)
-    : m_config(std::move(config))
+PasswordPolicy::PasswordPolicy(const PasswordPolicyConfig& config)
+    : m_config(config.clamped())
 {
 }
 
@@ -184,6 +191,8 @@ QList<PasswordViolation> PasswordPolicy::check(const QString& password, const QS
         add(PasswordRule::TooShort);
     if (password.size() > m_config.maxLength)
         add(PasswordRule::TooLong);
+    if (std::none_of(password.cbegin(), password.cend(), [](QChar c) { return c.isLetter(); }))
+        add(PasswordRule::NoLetter);
     const auto digits = std::count_if(password.cbegin(), password.cend(), [](QChar c) { return c.isDigit(); });
     if (digits < m_config.minDigits)
         add(PasswordRule::TooFewDigits);
@@ -193,7 +202,7 @@ QList<PasswordViolation> PasswordPolicy::check(const QString& password, const QS
         add(PasswordRule::ContainsHmisName);
     if (containsName(password, m_config.vendorName))
         add(PasswordRule::ContainsVendorName);
-    if (m_config.rejectDictionaryWords && isDictionaryWord(password))
+    if (isDictionaryWord(password))
         add(PasswordRule::DictionaryWord);
     return violations;
 }
@@ -214,8 +223,8 @@ QString PasswordPolicy::describe() const
         lines << QObject::tr("Use exactly %1 characters.").arg(m_config.minLength);
     else
         lines << QObject::tr("Use %1 to %2 characters.").arg(m_config.minLength).arg(m_config.maxLength);
-    if (m_config.minDigits > 0)
-        lines << passwordRuleMessage(PasswordRule::TooFewDigits, m_config);
+    lines << passwordRuleMessage(PasswordRule::NoLetter, m_config);
+    lines << passwordRuleMessage(PasswordRule::TooFewDigits, m_config);
     lines << QObject::tr("Spaces count, and upper and lower case are different.");
 
     QStringList names {QObject::tr("your user name")};
@@ -229,8 +238,7 @@ QString PasswordPolicy::describe() const
         lines << QObject::tr("Don't include %1 or %2, forwards or backwards.")
                      .arg(names.mid(0, names.size() - 1).join(QStringLiteral(", ")), names.constLast());
 
-    if (m_config.rejectDictionaryWords)
-        lines << passwordRuleMessage(PasswordRule::DictionaryWord, m_config);
+    lines << passwordRuleMessage(PasswordRule::DictionaryWord, m_config);
     if (m_config.expiryDays > 0)
         lines << QObject::tr("Passwords expire every %1 days; the new one must differ from the previous one.")
                      .arg(m_config.expiryDays);

@@ -7,22 +7,34 @@
 
 namespace hearth {
 
-/// @brief The tunable parts of the password policy. Defaults follow the Sonoma County HMIS
-/// "Data Access & Password Policies": 8-16 characters, at least two digits, 90-day expiry.
+/// @brief The tunable parts of the password policy, above HUD's baseline.
+///
+/// The baseline is a floor no setting goes below (docs/security.md): at least 8 characters with a letter
+/// and a digit, never the user name or a dictionary word. Passphrases of up to 64 characters are allowed;
+/// an agency may keep a lower maximum. The other defaults follow the Sonoma County HMIS "Data Access &
+/// Password Policies": at least two digits, 90-day expiry.
 struct PasswordPolicyConfig
 {
-    int minLength = 8;
-    int maxLength = 16;
+    static constexpr int kBaselineMinLength = 8;
+    static constexpr int kBaselineMinDigits = 1;
+    static constexpr int kLongestPassphrase = 64;
+
+    int minLength = kBaselineMinLength;
+    int maxLength = kLongestPassphrase;
     int minDigits = 2;
     QString hmisName = QStringLiteral("HMIS");
     QString vendorName = QStringLiteral("Hearth");
     int expiryDays = 90; // 0 = never expires
-    bool rejectDictionaryWords = true;
 
+    /// The configuration raised to the baseline: kBaselineMinLength <= minLength <= maxLength <=
+    /// kLongestPassphrase, kBaselineMinDigits <= minDigits < maxLength (a letter still fits), expiryDays >= 0.
+    PasswordPolicyConfig clamped() const;
+
+    /// Writes `rejectDictionaryWords: true` for older readers; the rule itself cannot be switched off.
     QJsonObject toJson() const;
-    /// Missing or mistyped keys take the defaults; nonsense is clamped (minLength >= 1,
-    /// maxLength >= minLength, 0 <= minDigits <= maxLength, expiryDays >= 0).
-    /// An empty hmisName/vendorName is kept and switches that name rule off.
+    /// Missing or mistyped keys take the defaults; the result is clamped() to the baseline. A stored
+    /// `rejectDictionaryWords: false` is ignored. An empty hmisName/vendorName is kept and switches that
+    /// name rule off (the user-name rule always applies).
     static PasswordPolicyConfig fromJson(const QJsonObject& json);
 };
 
@@ -30,6 +42,7 @@ enum class PasswordRule
 {
     TooShort,
     TooLong,
+    NoLetter,
     TooFewDigits,
     ContainsUserName,
     ContainsHmisName,
@@ -50,13 +63,14 @@ QString passwordRuleMessage(PasswordRule rule, const PasswordPolicyConfig& confi
 
 /// @brief Checks candidate passwords against the HMIS password policy.
 ///
-/// Length and digits are counted on the password exactly as typed (spaces count, case matters).
+/// Length, letters and digits are counted on the password exactly as typed (spaces count, case matters).
 /// Names are matched case-insensitively, forwards and backwards. The dictionary is the SCOWL
-/// word list embedded as the resource :/hearth/dictionary/words.txt.
+/// word list embedded as the resource :/hearth/dictionary/words.txt. The configuration is clamped to
+/// HUD's baseline, so no configuration checks less than the baseline.
 class PasswordPolicy
 {
 public:
-    explicit PasswordPolicy(PasswordPolicyConfig config = {});
+    explicit PasswordPolicy(const PasswordPolicyConfig& config = {});
 
     const PasswordPolicyConfig& config() const { return m_config; }
 

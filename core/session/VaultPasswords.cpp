@@ -137,7 +137,9 @@ Status Vault::setPasswordPolicy(const PasswordPolicyConfig& config)
     if (auto st = require(Permission::EditAgencySettings); !st)
         return st;
     return write([&]() -> Status {
-        if (auto r = SettingsRepository(*m_store).set(kPolicyKey, config.toJson(), m_clock.now(), m_user->login); !r)
+        // Stored as it applies: never below HUD's baseline.
+        const QJsonObject json = config.clamped().toJson();
+        if (auto r = SettingsRepository(*m_store).set(kPolicyKey, json, m_clock.now(), m_user->login); !r)
             return r;
         return appendAudit(QString::fromLatin1(audit::SettingsChange), {}, {}, QStringLiteral("password policy"));
     });

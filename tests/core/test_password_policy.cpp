@@ -28,6 +28,8 @@ struct StringMaker<PasswordRule>
             return "TooShort";
         case PasswordRule::TooLong:
             return "TooLong";
+        case PasswordRule::NoLetter:
+            return "NoLetter";
         case PasswordRule::TooFewDigits:
             return "TooFewDigits";
         case PasswordRule::ContainsUserName:
@@ -88,7 +90,6 @@ const std::vector<Row> kDefaultRows {
     {u"abcd1234efgh5678", u"jsmith", {}}, // exactly 16
     {u"Sun4shine7x", u"jsmith", {}}, // digit inside: "sun4shine7x" is no word
     {u"sunshine12x", u"jsmith", {}}, // letter after the digits: core is not a word
-    {u"12345678", u"jsmith", {}}, // no letters, no word
     {u"Xq7 vB2 pL", u"jsmith", {}},
     {u"ZQ9KX7WV", u"jsmith", {}}, // upper case is as good as lower case
     {u"mith12zq", u"jsmith", {}}, // a part of the login is fine
@@ -101,9 +102,13 @@ const std::vector<Row> kDefaultRows {
     {u"a1b2c  ", u"jsmith", {R::TooShort}}, // 7 with spaces
     {u"zq9kx7w", u"jsmith", {R::TooShort}},
     {u"ab1c2", u"jsmith", {R::TooShort}},
-    {u"", u"jsmith", {R::TooShort, R::TooFewDigits}},
-    {u"zq9kx7wvzq9kx7wvz", u"jsmith", {R::TooLong}}, // 17
-    {u"zq9kx7wv zq9kx7w ", u"jsmith", {R::TooLong}}, // 17 with spaces
+    {u"", u"jsmith", {R::TooShort, R::NoLetter, R::TooFewDigits}},
+    {u"zq9kx7wvzq9kx7wvz", u"jsmith", {}}, // 17: passphrases are allowed
+    {u"zq9kx7wv zq9kx7w ", u"jsmith", {}},
+    // Letters: at least one, whatever the digits.
+    {u"12345678", u"jsmith", {R::NoLetter}},
+    {u"1234 5678!", u"jsmith", {R::NoLetter}},
+    {u"1234567a", u"jsmith", {}}, // one letter is enough
     // Digits.
     {u"zq9kxtwvp", u"jsmith", {R::TooFewDigits}},
     {u"zqkxtwvp!", u"jsmith", {R::TooFewDigits}},
@@ -199,15 +204,60 @@ TEST_CASE("Empty or very short names switch their rule off", "[password]")
     CHECK_FALSE(policy.describe().contains(QStringLiteral("\"HC\"")));
 }
 
-TEST_CASE("The dictionary rule can be switched off", "[password]")
+TEST_CASE("HUD's baseline is a floor no configuration lowers", "[password]")
 {
-    PasswordPolicyConfig config;
-    config.rejectDictionaryWords = false;
-    const PasswordPolicy policy(config);
+    // What an administrator, an old store or a hand-edited setting might hold.
+    const PasswordPolicyConfig config = PasswordPolicyConfig::fromJson(QJsonObject {
+        {QStringLiteral("minLength"), 4},
+        {QStringLiteral("minDigits"), 0},
+        {QStringLiteral("rejectDictionaryWords"), false},
+        {QStringLiteral("hmisName"), QString()},
+        {QStringLiteral("vendorName"), QString()},
+    });
+    CHECK(config.minLength == 8);
+    CHECK(config.minDigits == 1);
+    CHECK(config.toJson().value(QStringLiteral("rejectDictionaryWords")).toBool());
 
-    checkRow(policy, {u"sunshine12", u"jsmith", {}});
-    checkRow(policy, {u"12enihsnus!", u"jsmith", {}});
-    checkRow(policy, {u"hearth12", u"jsmith", {R::ContainsVendorName}});
+    const PasswordPolicy policy(config);
+    checkRow(policy, {u"abcdef1", u"jsmith", {R::TooShort}});
+    checkRow(policy, {u"abcdefgh", u"jsmith", {R::TooFewDigits}});
+    checkRow(policy, {u"12345678", u"jsmith", {R::NoLetter}});
+    checkRow(policy, {u"password1", u"jsmith", {R::DictionaryWord}});
+    checkRow(policy, {u"pass1wrd", u"jsmith", {}}); // the floor itself is met
+    checkRow(policy, {u"jsmith12", u"jsmith", {R::ContainsUserName}});
+    checkRow(policy, {u"htimsj9x", u"JSmith", {R::ContainsUserName}});
+
+    // A configuration built in code is clamped the same way.
+    PasswordPolicyConfig weak;
+    weak.minLength = 1;
+    weak.minDigits = 0;
+    weak.maxLength = 500;
+    const PasswordPolicy weakPolicy(weak);
+    CHECK(weakPolicy.config().minLength == 8);
+    CHECK(weakPolicy.config().minDigits == 1);
+    CHECK(weakPolicy.config().maxLength == 64);
+    checkRow(weakPolicy, {u"a1", u"jsmith", {R::TooShort}});
+    checkRow(weakPolicy, {u"sunshine1", u"jsmith", {R::DictionaryWord}});
+    checkRow(weakPolicy, {u"99999999", u"jsmith", {R::NoLetter}});
+}
+
+TEST_CASE("Passphrases up to 64 characters; an agency may keep a lower maximum", "[password]")
+{
+    const QString sixtyFour = QStringLiteral("Seven otters 4 kayaks, 9 herons; one quiet river at dawn: ok x27");
+    REQUIRE(sixtyFour.size() == 64);
+    const PasswordPolicy policy;
+    CHECK(policy.config().maxLength == 64);
+    checkRow(policy, {sixtyFour, u"jsmith", {}});
+    checkRow(policy, {QString(sixtyFour + u'!'), u"jsmith", {R::TooLong}});
+    CHECK(hearth::passwordRuleMessage(R::TooLong, policy.config()).contains(QStringLiteral("64")));
+
+    const PasswordPolicyConfig agency = PasswordPolicyConfig::fromJson(QJsonObject {{QStringLiteral("maxLength"), 20}});
+    CHECK(agency.maxLength == 20);
+    const PasswordPolicy agencyPolicy(agency);
+    checkRow(agencyPolicy, {u"zq9kx7wv zq9kx7w zq9", u"jsmith", {}}); // 20
+    checkRow(agencyPolicy, {u"zq9kx7wv zq9kx7w zq9k", u"jsmith", {R::TooLong}}); // 21
+    checkRow(agencyPolicy, {sixtyFour, u"jsmith", {R::TooLong}});
+    CHECK(PasswordPolicyConfig::fromJson(QJsonObject {{QStringLiteral("maxLength"), 65}}).maxLength == 64);
 }
 
 TEST_CASE("Messages name the rule and its limits", "[password]")
@@ -217,13 +267,15 @@ TEST_CASE("Messages name the rule and its limits", "[password]")
         return hearth::passwordRuleMessage(rule, config);
     };
 
-    for (PasswordRule rule : {R::TooShort, R::TooLong, R::TooFewDigits, R::ContainsUserName, R::ContainsHmisName,
-                              R::ContainsVendorName, R::DictionaryWord, R::SameAsPrevious, R::Mismatch}) {
+    for (PasswordRule rule :
+         {R::TooShort, R::TooLong, R::NoLetter, R::TooFewDigits, R::ContainsUserName, R::ContainsHmisName,
+          R::ContainsVendorName, R::DictionaryWord, R::SameAsPrevious, R::Mismatch}) {
         INFO(Catch::StringMaker<PasswordRule>::convert(rule));
         CHECK_FALSE(message(rule).isEmpty());
     }
     CHECK(message(R::TooShort).contains(QStringLiteral("8")));
-    CHECK(message(R::TooLong).contains(QStringLiteral("16")));
+    CHECK(message(R::TooLong).contains(QStringLiteral("64")));
+    CHECK(message(R::NoLetter).contains(QStringLiteral("letter")));
     CHECK(message(R::TooFewDigits).contains(QStringLiteral("2")));
     CHECK(message(R::TooFewDigits).contains(QStringLiteral("digits")));
     CHECK(message(R::ContainsUserName).contains(QStringLiteral("user name")));
@@ -244,9 +296,9 @@ TEST_CASE("Messages name the rule and its limits", "[password]")
     CHECK(PasswordPolicy::explain({}).isEmpty());
 
     const QString description = policy.describe();
-    for (const auto& needle :
-         {QStringLiteral("8"), QStringLiteral("16"), QStringLiteral("2 digits"), QStringLiteral("user name"),
-          QStringLiteral("HMIS"), QStringLiteral("Hearth"), QStringLiteral("dictionary"), QStringLiteral("90")}) {
+    for (const auto& needle : {QStringLiteral("8"), QStringLiteral("64"), QStringLiteral("letter"),
+                               QStringLiteral("2 digits"), QStringLiteral("user name"), QStringLiteral("HMIS"),
+                               QStringLiteral("Hearth"), QStringLiteral("dictionary"), QStringLiteral("90")}) {
         INFO(needle.toStdString());
         CHECK(description.contains(needle));
     }
@@ -285,7 +337,6 @@ TEST_CASE("Policy configuration round-trips through JSON and clamps nonsense", "
         config.hmisName = QStringLiteral("ClientTrack");
         config.vendorName = QStringLiteral("Bitfocus");
         config.expiryDays = 60;
-        config.rejectDictionaryWords = false;
 
         const PasswordPolicyConfig back = PasswordPolicyConfig::fromJson(config.toJson());
         CHECK(back.minLength == 10);
@@ -294,7 +345,6 @@ TEST_CASE("Policy configuration round-trips through JSON and clamps nonsense", "
         CHECK(back.hmisName == QStringLiteral("ClientTrack"));
         CHECK(back.vendorName == QStringLiteral("Bitfocus"));
         CHECK(back.expiryDays == 60);
-        CHECK_FALSE(back.rejectDictionaryWords);
         CHECK(back.toJson() == config.toJson());
     }
 
@@ -332,9 +382,9 @@ TEST_CASE("Policy configuration round-trips through JSON and clamps nonsense", "
             {QStringLiteral("minDigits"), -5},
             {QStringLiteral("expiryDays"), -1},
         });
-        CHECK(low.minLength == 1);
-        CHECK(low.maxLength == 1);
-        CHECK(low.minDigits == 0);
+        CHECK(low.minLength == 8);
+        CHECK(low.maxLength == 8);
+        CHECK(low.minDigits == 1);
         CHECK(low.expiryDays == 0);
 
         const PasswordPolicyConfig crossed = PasswordPolicyConfig::fromJson(QJsonObject {
@@ -344,6 +394,13 @@ TEST_CASE("Policy configuration round-trips through JSON and clamps nonsense", "
         });
         CHECK(crossed.minLength == 12);
         CHECK(crossed.maxLength == 12);
-        CHECK(crossed.minDigits == 12);
+        CHECK(crossed.minDigits == 11); // room for the letter
+
+        const PasswordPolicyConfig high = PasswordPolicyConfig::fromJson(QJsonObject {
+            {QStringLiteral("minLength"), 100},
+            {QStringLiteral("maxLength"), 200},
+        });
+        CHECK(high.minLength == 64);
+        CHECK(high.maxLength == 64);
     }
 }
