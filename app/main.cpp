@@ -14,11 +14,20 @@
 #include <cstdio>
 #include <memory>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 int main(int argc, char** argv)
 {
     // Starts with main(), the closest Qt can get to process start; the benchmark compares runs.
     QElapsedTimer sinceStart;
     sinceStart.start();
+#ifdef Q_OS_UNIX
+    // Whatever Hearth creates is its user's alone: the data folder and its files (which core also makes
+    // 0700/0600 itself, SQLite's own -wal/-shm/-journal included), and the reports a user saves.
+    ::umask(077);
+#endif
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Hearth"));
     QApplication::setOrganizationName(QStringLiteral("Hearth"));

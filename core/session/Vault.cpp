@@ -7,6 +7,7 @@
 #include "store/ChangeLog.h"
 #include "store/ClientRepository.h"
 #include "store/KeyValueRepositories.h"
+#include "store/OwnerOnly.h"
 #include "store/Store.h"
 #include "store/UserRepository.h"
 
@@ -84,6 +85,10 @@ Vault::State Vault::probe()
         setState(State::NoStore);
         return m_state;
     }
+    // A folder made by an older version, or restored from a copy, may be open to others: owner-only from
+    // now on (the database files are narrowed when they are opened).
+    if (!owner_only::narrowFolder(m_location.dataDir) || !owner_only::narrowFile(m_location.keyFilePath()))
+        qCWarning(lcVault) << "the data folder or key file could not be made private to its owner";
     auto keys = KeyFile::load(m_location.keyFilePath());
     if (!keys) {
         m_unavailable = keys.error();
@@ -132,7 +137,7 @@ Status Vault::createStore(const AgencyProfile& agency, const QString& adminLogin
     const PasswordPolicy policy;
     if (const auto violations = policy.check(adminPassword, login); !violations.isEmpty())
         return makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations));
-    if (!QDir().mkpath(m_location.dataDir))
+    if (!owner_only::makeFolder(m_location.dataDir))
         return makeError(
             ErrorCode::ReadOnly,
             tr("Hearth cannot create its data folder %1.").arg(QDir::toNativeSeparators(m_location.dataDir)));

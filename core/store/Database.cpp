@@ -1,6 +1,7 @@
 #include "store/Database.h"
 
 #include "crypto/Crypto.h"
+#include "store/OwnerOnly.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -91,6 +92,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
     if (mode == OpenMode::CreateNew && QFileInfo::exists(path))
         return makeError(ErrorCode::StoreExists, QObject::tr("A Hearth database already exists in this data folder."));
 
+    // A new database starts as an empty 0600 file (SQLite treats it as an empty database); SQLite gives
+    // the -wal, -shm and -journal files it makes the database file's mode.
+    if (mode == OpenMode::CreateNew) {
+        if (QFile file(path); !file.open(QIODevice::WriteOnly | QIODevice::NewOnly, owner_only::kFile))
+            return makeError(ErrorCode::ReadOnly,
+                             QObject::tr("Hearth could not create its database file: %1").arg(file.errorString()));
+    }
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE
         | (mode == OpenMode::CreateNew ? SQLITE_OPEN_CREATE : 0);
     sqlite3* handle = nullptr;
@@ -123,6 +131,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
         return makeError(ErrorCode::ReadOnly,
                          QObject::tr("Hearth could not turn on write-ahead logging for its "
                                      "database. Check that the data folder is writable."));
+    // A store made by an older version, or copied in, may be readable by others: narrow it now that the
+    // write-ahead log and its index exist too.
+    for (const QString& suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        if (!owner_only::narrowFile(path + suffix))
+            qCWarning(lcStore) << "a database file could not be made private to its owner";
+    }
     return db;
 }
 
@@ -196,7 +211,7 @@ Status Database::exportTo(const QString& path, const SecretBytes& newKey)
 {
     // ATTACH opens with this connection's flags, which lack SQLITE_OPEN_CREATE for an existing store:
     // create the empty target file first (SQLite treats an empty file as an empty database).
-    if (QFile target(path); !target.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+    if (QFile target(path); !target.open(QIODevice::WriteOnly | QIODevice::NewOnly, owner_only::kFile))
         return errorFor(SQLITE_CANTOPEN, QObject::tr("re-encrypt the database"));
     const SecretBytes rawKey = crypto::sqlcipherRawKey(newKey);
     auto attach = prepare(QStringLiteral("ATTACH DATABASE ?1 AS rotated KEY ?2"));

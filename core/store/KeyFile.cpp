@@ -1,11 +1,17 @@
 #include "store/KeyFile.h"
 
+#include "store/OwnerOnly.h"
+
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QObject>
 #include <QSaveFile>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace hearth {
 
@@ -141,17 +147,34 @@ Status KeyFile::save(const QString& path) const
          QJsonObject {{u"publicKey"_qs, b64(recovery.publicKey)}, {u"sealedDataKey"_qs, b64(recovery.sealedDataKey)}}},
         {u"pendingAudit"_qs, pending},
     };
+    // A new file written beside the old one, made 0600 before anything is in it, on disk (fsync), then
+    // renamed over the old one, and the rename put on disk (fsync of the folder). Limits: docs/security.md.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(owner_only::kFile))
         return makeError(
             ErrorCode::ReadOnly,
             QObject::tr("Hearth cannot write its key file, so nothing was changed: %1").arg(file.errorString()));
     const QByteArray data = QJsonDocument(root).toJson(QJsonDocument::Indented);
-    if (file.write(data) != data.size() || !file.commit())
-        return makeError(file.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::Io,
+    QString problem;
+    if (file.write(data) != data.size())
+        problem = file.errorString();
+    else if (!owner_only::syncFile(file))
+        problem = QObject::tr("it could not be written to the disk");
+    const bool diskFull = file.error() == QFileDevice::ResourceError;
+    if (!problem.isEmpty())
+        file.cancelWriting(); // the old file stays
+    else if (!file.commit())
+        problem = file.errorString();
+    if (!problem.isEmpty())
+        return makeError(diskFull ? ErrorCode::DiskFull : ErrorCode::Io,
                          QObject::tr("Hearth could not save its key file, so nothing was changed (%1). "
                                      "Check that the disk has free space.")
-                             .arg(file.errorString()));
+                             .arg(problem));
+    // The new file is in place from here on: a failure now must not be reported as "nothing changed"
+    // (a key rotation would then delete the database the new file names). Only the rename's durability
+    // is in doubt, and only until the file system writes its metadata back by itself.
+    if (!owner_only::syncFolder(QFileInfo(path).absolutePath()))
+        qCWarning(lcStore) << "the data folder could not be synced after the key file was replaced";
     return {};
 }
 

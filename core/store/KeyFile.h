@@ -69,7 +69,8 @@ struct KeyFile
     static Result<KeyFile> load(const QString& path);
     /// Parses the file's bytes; the same checks as load().
     static Result<KeyFile> parse(const QByteArray& bytes);
-    /// Atomic replace (QSaveFile): a crash leaves either the old or the new file, never half of one.
+    /// Atomic, durable replace (QSaveFile, fsync of the new file before the rename and of the folder
+    /// after it): a crash leaves either the old or the new file, never half of one. The file is 0600.
     Status save(const QString& path) const;
 
     UserKeySlot* findLogin(const QString& login);

@@ -2,6 +2,7 @@
 
 #include "crypto/Crypto.h"
 #include "store/KeyFile.h"
+#include "store/OwnerOnly.h"
 
 #include <QDir>
 #include <QFile>
@@ -75,7 +76,8 @@ Status writeNotice(const QString& path, const QString& reason, const QDateTime& 
     const QJsonObject notice {{u"reason"_qs, reason}, {u"wipedAt"_qs, now.toUTC().toString(Qt::ISODateWithMs)}};
     QSaveFile file(path);
     const QByteArray data = QJsonDocument(notice).toJson(QJsonDocument::Compact);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(owner_only::kFile) || file.write(data) != data.size()
+        || !file.commit())
         return makeError(ErrorCode::Io,
                          QObject::tr("This workstation was erased, but the note saying why could not be saved (%1).")
                              .arg(file.errorString()));
