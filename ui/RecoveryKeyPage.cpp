@@ -1,5 +1,6 @@
 #include "RecoveryKeyPage.h"
 
+#include "GuardedDialogs.h"
 #include "UiHelpers.h"
 #include "crypto/RecoveryKey.h"
 #include "session/Vault.h"
@@ -10,7 +11,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPrintDialog>
+#include <QPointer>
 #include <QPrinter>
 #include <QPushButton>
 #include <QTextDocument>
@@ -141,12 +142,29 @@ void RecoveryKeyPage::print()
 {
     if (!m_key)
         return;
+    QPointer<RecoveryKeyPage> alive(this);
+    const QString title = tr("Print the recovery key");
     QPrinter printer(QPrinter::HighResolution);
     printer.setDocName(tr("Hearth recovery key"));
-    QPrintDialog dialog(&printer, this);
-    dialog.setWindowTitle(tr("Print the recovery key"));
-    if (dialog.exec() != QDialog::Accepted)
+    // Paper only: a file would put the key on a computer, next to the data it opens.
+    const std::optional<bool> chosen = askPrinter(this, printer, title, false);
+    if (!chosen || !alive || !*chosen)
         return;
+    if (printsToFile(printer)) {
+        showError(m_error,
+                  tr("The recovery key is printed on paper only, never to a file. Choose a printer, or "
+                     "write the key down."));
+        return;
+    }
+    const std::optional<bool> go
+        = confirmCopy(this, title,
+                      tr("The printout will contain the agency recovery key. Anyone holding it together with the "
+                         "data folder can reset an Enterprise Manager's password and read every client record. "
+                         "Collect it from the printer at once and keep it locked away."),
+                      tr("&Print"));
+    if (!go || !alive || !*go || !m_key)
+        return;
+    showError(m_error, {});
 
     QString formatted = m_key->formatted();
     const QString agency = field(QStringLiteral("agencyName")).toString().toHtmlEscaped();

@@ -1,5 +1,6 @@
 #include "SettingsPage.h"
 
+#include "GuardedDialogs.h"
 #include "UiHelpers.h"
 #include "compliance/ComplianceSettingsPanel.h"
 #include "consent/ConsentSettingsPanel.h"
@@ -89,6 +90,7 @@ SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
     saveButton->setDefault(true);
     auto* revertButton = new QPushButton(tr("Re&vert"));
     auto* rotateButton = new QPushButton(tr("R&otate data key…"));
+    rotateButton->setObjectName(QStringLiteral("rotateDataKey"));
     rotateButton->setVisible(vault.can(Permission::RotateDataKey));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(saveButton);
@@ -157,12 +159,12 @@ void SettingsPage::save()
 void SettingsPage::rotateKey()
 {
     QPointer<SettingsPage> alive(this);
-    const auto answer = QMessageBox::question(
+    const auto answer = askQuestion(
         this, tr("Rotate data key"),
         tr("Re-encrypt the whole store under a new data key? Every user keeps their password. This can take a "
            "while on a large store; do not switch the computer off."),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (!alive || answer != QMessageBox::Yes)
+    if (!answer || !alive || *answer != QMessageBox::Yes)
         return;
     const Status status = m_vault.rotateDataKey();
     if (!status) {

@@ -17,6 +17,7 @@ namespace {
 const QString kRecordType = QStringLiteral("report");
 const QString kPdf = QStringLiteral("pdf");
 const QString kPrint = QStringLiteral("print");
+const QString kPrintToFile = QStringLiteral("print-to-file");
 
 OutgoingRecord outgoing(const Enrollment& e)
 {
@@ -167,12 +168,13 @@ Result<QByteArray> ConsentReports::exportCsv(const NoSharingUtilizationReport& r
 
 Status ConsentReports::recordPrint(const NoSharingUtilizationReport& report, const QString& form)
 {
-    if (form != kPdf && form != kPrint)
+    if (form != kPdf && form != kPrint && form != kPrintToFile)
         return records::refuse(QObject::tr("A report is saved as a PDF or printed."));
-    const bool pdf = form == kPdf;
-    if (auto st = m_vault.require(pdf ? Permission::ExportData : Permission::RunAllReports); !st)
+    // A printout that goes to a file is a file like any other: an export.
+    const bool file = form != kPrint;
+    if (auto st = m_vault.require(file ? Permission::ExportData : Permission::RunAllReports); !st)
         return st;
-    return m_vault.recordAudit(QString::fromLatin1(pdf ? audit::Export : audit::Print), kRecordType, {},
+    return m_vault.recordAudit(QString::fromLatin1(file ? audit::Export : audit::Print), kRecordType, {},
                                auditDetail(report, form));
 }
 

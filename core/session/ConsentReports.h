@@ -29,8 +29,9 @@ public:
     Result<NoSharingUtilizationReport> noSharingUtilization(const QDate& from, const QDate& to, bool includeNames);
     /// The report as CSV (ExportData), audited as an export.
     Result<QByteArray> exportCsv(const NoSharingUtilizationReport& report);
-    /// Audits a PDF (@p form "pdf", ExportData) or a printout ("print", RunAllReports) of the report before
-    /// the screen writes or prints it; refused otherwise.
+    /// Audits a PDF (@p form "pdf", ExportData), a printout that goes to a file ("print-to-file", ExportData,
+    /// audited as an export like the PDF) or one on paper ("print", RunAllReports) before the screen writes or
+    /// prints it; refused otherwise.
     Status recordPrint(const NoSharingUtilizationReport& report, const QString& form);
 
     /// The audit detail of the report: "no-sharing-utilization csv 2026-07-01..2026-09-30, 4 clients".

@@ -161,7 +161,7 @@ TEST_CASE("gui: the compliance report saves as PDF and JSON and prints, each cop
     REQUIRE(exported.size() == 3);
     CHECK(exported.at(0).at(0).toString() == u"pdf");
     CHECK(exported.at(1).at(0).toString() == u"json");
-    CHECK(exported.at(2).at(0).toString() == u"print");
+    CHECK(exported.at(2).at(0).toString() == u"print-to-file"); // the printer wrote a file
 
     const std::vector<AuditEntry> entries = f.exports();
     QStringList details;
@@ -172,7 +172,7 @@ TEST_CASE("gui: the compliance report saves as PDF and JSON and prints, each cop
         details << e.detail;
     }
     details.sort();
-    CHECK(details == QStringList {u"json"_qs, u"pdf"_qs, u"print"_qs});
+    CHECK(details == QStringList {u"json"_qs, u"pdf"_qs, u"print-to-file"_qs});
 }
 
 TEST_CASE("gui: the compliance report holds no client data though the store holds clients")

@@ -167,7 +167,9 @@ TEST_CASE("gui: the No Sharing report page runs the last quarter, previews it, s
     const QStringList exports = f.auditDetails(audit::Export);
     CHECK(exports.contains(u"no-sharing-utilization csv 2025-10-01..2025-12-31, 1 client"_qs));
     CHECK(exports.contains(u"no-sharing-utilization pdf 2025-10-01..2025-12-31, 1 client"_qs));
-    CHECK(f.auditDetails(audit::Print).contains(u"no-sharing-utilization print 2025-10-01..2025-12-31, 1 client"_qs));
+    // A printout that goes to a file is a file: audited as an export, not as a printout.
+    CHECK(exports.contains(u"no-sharing-utilization print-to-file 2025-10-01..2025-12-31, 1 client"_qs));
+    CHECK(f.auditDetails(audit::Print).isEmpty());
 
     // Asking for names forgets the report shown: what is saved always matches the choices on screen.
     names->click();

@@ -242,6 +242,7 @@ TEST_CASE("Running, exporting and printing the report are audited without client
     REQUIRE_OK(csv);
     REQUIRE_OK(ConsentReports(*s.vault).recordPrint(report, QStringLiteral("pdf")));
     REQUIRE_OK(ConsentReports(*s.vault).recordPrint(report, QStringLiteral("print")));
+    REQUIRE_OK(ConsentReports(*s.vault).recordPrint(report, QStringLiteral("print-to-file")));
     CHECK(ConsentReports(*s.vault).recordPrint(report, QStringLiteral("email")).code() == ErrorCode::InvalidInput);
 
     QStringList exports;
@@ -252,7 +253,8 @@ TEST_CASE("Running, exporting and printing the report are audited without client
     exports.sort();
     CHECK(exports
           == QStringList {QStringLiteral("no-sharing-utilization csv ") + range,
-                          QStringLiteral("no-sharing-utilization pdf ") + range});
+                          QStringLiteral("no-sharing-utilization pdf ") + range,
+                          QStringLiteral("no-sharing-utilization print-to-file ") + range}); // a file: an export
     const auto prints = s.audits(audit::Print);
     REQUIRE(prints.size() == 1);
     CHECK(prints.front().detail == QStringLiteral("no-sharing-utilization print ") + range);
@@ -313,6 +315,7 @@ TEST_CASE("The report needs full reporting access, exports need export access", 
     CHECK(reports.exportCsv(report).code() == ErrorCode::PermissionDenied);
     CHECK(reports.recordPrint(report, u"pdf"_qs).code() == ErrorCode::PermissionDenied);
     CHECK(reports.recordPrint(report, u"print"_qs).code() == ErrorCode::PermissionDenied);
+    CHECK(reports.recordPrint(report, u"print-to-file"_qs).code() == ErrorCode::PermissionDenied);
 }
 
 TEST_CASE("A client who later shares again, past records included, leaves the report", "[reports][no-sharing]")

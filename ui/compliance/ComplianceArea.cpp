@@ -6,6 +6,7 @@
 #include "ComplianceRunDialog.h"
 #include "ComplianceRunView.h"
 #include "ComplianceText.h"
+#include "GuardedDialogs.h"
 #include "UiHelpers.h"
 #include "common/MessageDate.h"
 #include "compliance/LocalSystemProbe.h"
@@ -184,10 +185,10 @@ void ComplianceArea::runChecklist()
         return;
     if (m_runView->isEditing() && m_runStack->currentWidget() == m_runView) {
         QPointer<ComplianceArea> alive(this);
-        const auto answer = QMessageBox::question(this, tr("Run the checklist"),
-                                                  tr("Start a new run? The answers of the run not yet saved are lost."),
-                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (!alive || answer != QMessageBox::Yes)
+        const auto answer = askQuestion(this, tr("Run the checklist"),
+                                        tr("Start a new run? The answers of the run not yet saved are lost."),
+                                        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (!answer || !alive || *answer != QMessageBox::Yes)
             return;
     }
     const auto checklist = compliance::Checklist::builtIn();

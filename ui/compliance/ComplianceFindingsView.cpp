@@ -1,6 +1,7 @@
 #include "ComplianceFindingsView.h"
 
 #include "ComplianceText.h"
+#include "GuardedDialogs.h"
 #include "UiHelpers.h"
 #include "intake/HudDateEdit.h"
 #include "session/ComplianceRecords.h"
@@ -126,13 +127,18 @@ void ComplianceFindingsView::resolveSelected()
         return;
     const compliance::Finding finding = m_findings.at(size_t(row));
     QPointer<ComplianceFindingsView> alive(this);
-    bool ok = false;
-    const QString note = QInputDialog::getMultiLineText(
-        this, tr("Resolve finding"),
+    QPointer<QInputDialog> dialog = new QInputDialog(this);
+    dialog->setWindowTitle(tr("Resolve finding"));
+    dialog->setLabelText(
         tr("%1\n\nWhat was done to fix it? The note is kept with the finding and printed in the report.")
-            .arg(finding.wording),
-        {}, &ok);
-    if (!alive || !ok) // a lock destroys this page while the dialog is open
+            .arg(finding.wording));
+    dialog->setOption(QInputDialog::UsePlainTextEditForTextInput);
+    const std::optional<int> result = execGuarded(dialog);
+    if (!result || !alive) // a lock destroys this page, and the dialog, while the dialog is open
+        return;
+    const QString note = dialog->textValue();
+    delete dialog;
+    if (*result != QDialog::Accepted)
         return;
     if (note.trimmed().isEmpty()) {
         showError(m_error, tr("Write what was done to fix the finding; it cannot be resolved without a note."));

@@ -1,20 +1,21 @@
 #include "ComplianceReportExport.h"
 
+#include "GuardedDialogs.h"
 #include "UiHelpers.h"
 #include "auth/Roles.h"
 #include "session/Vault.h"
 #include "store/AuditLog.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QImage>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QPrintDialog>
+#include <QPointer>
 #include <QPrinter>
 #include <QPushButton>
 #include <QSaveFile>
@@ -30,6 +31,7 @@ const QString kRecordType = QStringLiteral("compliance-run"); // as ComplianceRe
 const QString kPdf = QStringLiteral("pdf");
 const QString kJson = QStringLiteral("json");
 const QString kPrint = QStringLiteral("print");
+const QString kPrintToFile = QStringLiteral("print-to-file");
 
 /// Only a completed, signed run is certified: a draft is never sent to the HMIS Lead.
 Status ready(const std::optional<compliance::ComplianceReport>& report)
@@ -169,10 +171,12 @@ Status ComplianceReportExport::printTo(QPrinter& printer)
 {
     if (auto st = ready(m_report); !st)
         return st;
-    if (auto st = audit(kPrint); !st)
+    // A printout that goes to a file is recorded as such: it is a copy on disk, not on paper.
+    const QString format = printsToFile(printer) ? kPrintToFile : kPrint;
+    if (auto st = audit(format); !st)
         return st;
     printDocument(*m_report, printer);
-    Q_EMIT exported(kPrint);
+    Q_EMIT exported(format);
     return {};
 }
 
@@ -190,36 +194,65 @@ void ComplianceReportExport::showOutcome(const Status& status, const QString& do
     m_outcome->setText(status ? done : QString());
 }
 
+QString ComplianceReportExport::copyContents(const QString& copy) const
+{
+    const compliance::ComplianceRun& run = m_report->run;
+    return tr("%1 will contain the workstation compliance report for %2, completed %3 and signed by %4: the "
+              "checklist's answers with their evidence and notes, the findings, and the officer's signature. It "
+              "contains no client data. It is recorded in the audit log.")
+        .arg(copy, run.workstation.hostName,
+             QLocale().toString(run.completedAt.toLocalTime().date(), QLocale::LongFormat),
+             run.officerName.isEmpty() ? run.officerLogin : run.officerName);
+}
+
+void ComplianceReportExport::saveThrough(const QString& suffix, const QString& caption, const QString& filter,
+                                         Status (ComplianceReportExport::*save)(const QString&))
+{
+    QPointer<ComplianceReportExport> alive(this);
+    const std::optional<QString> path = askSaveFileName(this, caption, suggestedPath(suffix), filter);
+    if (!path || !alive || path->isEmpty())
+        return; // cancelled, or locked meanwhile: this widget is gone
+    const QString shown = QDir::toNativeSeparators(*path);
+    const std::optional<bool> go
+        = confirmCopy(this, caption, copyContents(tr("The file %1").arg(shown)), tr("&Save the file"));
+    if (!go || !alive || !*go)
+        return;
+    showOutcome((this->*save)(*path), tr("Saved %1.").arg(shown));
+}
+
 void ComplianceReportExport::savePdf()
 {
-    if (!m_report)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Compliance report — no client data (PDF)"),
-                                                      suggestedPath(kPdf), tr("PDF files (*.pdf)"));
-    if (!path.isEmpty())
-        showOutcome(savePdfTo(path), tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+    if (m_report)
+        saveThrough(kPdf, tr("Compliance report — no client data (PDF)"), tr("PDF files (*.pdf)"),
+                    &ComplianceReportExport::savePdfTo);
 }
 
 void ComplianceReportExport::saveJson()
 {
-    if (!m_report)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Compliance report — no client data (JSON)"),
-                                                      suggestedPath(kJson), tr("JSON files (*.json)"));
-    if (!path.isEmpty())
-        showOutcome(saveJsonTo(path), tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+    if (m_report)
+        saveThrough(kJson, tr("Compliance report — no client data (JSON)"), tr("JSON files (*.json)"),
+                    &ComplianceReportExport::saveJsonTo);
 }
 
 void ComplianceReportExport::print()
 {
     if (!m_report)
         return;
+    QPointer<ComplianceReportExport> alive(this);
+    const QString title = tr("Print the compliance report — no client data");
     QPrinter printer(QPrinter::HighResolution);
     printer.setDocName(compliance::complianceReportTitle());
-    QPrintDialog dialog(&printer, this);
-    dialog.setWindowTitle(tr("Print the compliance report — no client data"));
-    if (dialog.exec() == QDialog::Accepted)
-        showOutcome(printTo(printer), tr("Sent to the printer."));
+    const std::optional<bool> chosen = askPrinter(this, printer, title);
+    if (!chosen || !alive || !*chosen)
+        return; // cancelled, or locked meanwhile: this widget is gone, and the printer is not used
+    const bool file = printsToFile(printer);
+    const QString where = QDir::toNativeSeparators(printer.outputFileName());
+    const std::optional<bool> go
+        = confirmCopy(this, title, copyContents(file ? tr("The file %1").arg(where) : tr("The printout")),
+                      file ? tr("&Save the file") : tr("&Print"));
+    if (!go || !alive || !*go)
+        return;
+    showOutcome(printTo(printer), file ? tr("Saved %1.").arg(where) : tr("Sent to the printer."));
 }
 
 } // namespace hearth::ui

@@ -29,7 +29,8 @@ void loadComplianceReport(QTextDocument& document, const compliance::ComplianceR
 ///
 /// Each copy is an explicit action by a user with Permission::AuditWorkstation, recorded in the audit log
 /// as `compliance.report-export` (the run's uuid and the format; never evidence text). Files are written
-/// atomically (QSaveFile): a failed save leaves no partial file and says why.
+/// atomically (QSaveFile): a failed save leaves no partial file and says why. Before a copy is written or
+/// printed, a confirmation says what it will contain; the dialogs survive an auto-lock (GuardedDialogs.h).
 class ComplianceReportExport : public QWidget
 {
     Q_OBJECT
@@ -47,14 +48,19 @@ public:
     Status printTo(QPrinter& printer);
 
 Q_SIGNALS:
-    /// A copy was saved or printed (by a button or the functions above): @p format is "pdf", "json" or
-    /// "print". The page may then offer to mark the run as sent to the HMIS Lead.
+    /// A copy was saved or printed (by a button or the functions above): @p format is "pdf", "json",
+    /// "print" or "print-to-file". The page may then offer to mark the run as sent to the HMIS Lead.
     void exported(const QString& format);
 
 private:
     Status writeAtomically(const QString& path, const QString& format, const std::function<void(QIODevice&)>& write);
     Status audit(const QString& format);
     QString suggestedPath(const QString& suffix) const;
+    /// The confirmation's text: what @p copy ("The printout", "The file …") will contain.
+    QString copyContents(const QString& copy) const;
+    /// The file dialog, then the confirmation naming the file and its contents, then @p save.
+    void saveThrough(const QString& suffix, const QString& caption, const QString& filter,
+                     Status (ComplianceReportExport::*save)(const QString&));
     void showOutcome(const Status& status, const QString& done);
     void savePdf();
     void saveJson();

@@ -1,12 +1,13 @@
 #include "ConsentPanelDialogs.h"
 
+#include "GuardedDialogs.h"
 #include "UiHelpers.h"
 #include "intake/HudDateEdit.h"
 #include "session/Vault.h"
 #include "store/AuditLog.h"
 
 #include <QDialogButtonBox>
-#include <QFileDialog>
+#include <QDir>
 #include <QGroupBox>
 #include <QLabel>
 #include <QPixmap>
@@ -139,9 +140,19 @@ ConsentAttachmentsDialog::ConsentAttachmentsDialog(Vault& vault, const ReleaseOf
 void ConsentAttachmentsDialog::saveFormCopy()
 {
     QPointer<ConsentAttachmentsDialog> alive(this);
-    const QString path
-        = QFileDialog::getSaveFileName(this, tr("Save a copy of the consent form"), m_attachments.scannedFormName);
-    if (!alive || path.isEmpty())
+    const QString caption = tr("Save a copy of the consent form");
+    const std::optional<QString> chosen = askSaveFileName(this, caption, m_attachments.scannedFormName);
+    if (!chosen || !alive || chosen->isEmpty())
+        return; // cancelled, or locked meanwhile: this dialog is gone
+    const QString path = *chosen;
+    const std::optional<bool> go
+        = confirmCopy(this, caption,
+                      tr("The file %1 will contain an unencrypted copy of the client's signed consent form (%2), with "
+                         "their name and signature. Delete it when you no longer need it. It is recorded in the "
+                         "audit log as an export.")
+                          .arg(QDir::toNativeSeparators(path), m_attachments.scannedFormName),
+                      tr("&Save the file"));
+    if (!go || !alive || !*go)
         return;
     const Status audited = m_vault.recordAudit(QString::fromLatin1(audit::Export), QStringLiteral("consent_release"),
                                                m_release.uuid, QStringLiteral("scanned consent form copy"));

@@ -1,14 +1,15 @@
 #include "ScannedFormPicker.h"
 
+#include "GuardedDialogs.h"
 #include "UiHelpers.h"
 
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QMimeDatabase>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -51,11 +52,12 @@ ScannedFormPicker::ScannedFormPicker(QWidget* parent)
 
 void ScannedFormPicker::browse()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Attach the scanned form"), QString(),
-                                                      tr("Scanned forms (*.png *.jpg *.jpeg *.pdf)"));
-    if (path.isEmpty())
-        return;
-    const Status attached = attach(path);
+    QPointer<ScannedFormPicker> alive(this);
+    const std::optional<QString> path
+        = askOpenFileName(this, tr("Attach the scanned form"), tr("Scanned forms (*.png *.jpg *.jpeg *.pdf)"));
+    if (!path || !alive || path->isEmpty())
+        return; // cancelled, or locked meanwhile: this picker is gone
+    const Status attached = attach(*path);
     showError(m_error, attached ? QString() : attached.message());
 }
 

@@ -1,5 +1,6 @@
 #include "NoSharingReportPage.h"
 
+#include "GuardedDialogs.h"
 #include "UiHelpers.h"
 #include "reports/NoSharingReportOutput.h"
 #include "session/ConsentReports.h"
@@ -8,13 +9,13 @@
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QPrintDialog>
+#include <QPointer>
 #include <QPrinter>
 #include <QPushButton>
 #include <QSaveFile>
@@ -28,6 +29,7 @@ namespace hearth::ui {
 namespace {
 const QString kPdf = QStringLiteral("pdf");
 const QString kPrint = QStringLiteral("print");
+const QString kPrintToFile = QStringLiteral("print-to-file");
 
 QString counted(int n, const QString& one, const QString& many)
 {
@@ -241,7 +243,7 @@ Status NoSharingReportPage::printTo(QPrinter& printer)
 {
     if (!m_report)
         return makeError(ErrorCode::InvalidInput, tr("Run the report first."));
-    if (auto st = ConsentReports(m_vault).recordPrint(*m_report, kPrint); !st)
+    if (auto st = ConsentReports(m_vault).recordPrint(*m_report, printsToFile(printer) ? kPrintToFile : kPrint); !st)
         return st;
     printDocument(*m_report, printer);
     return {};
@@ -262,36 +264,71 @@ void NoSharingReportPage::showOutcome(const Status& status, const QString& done)
         m_summary->setText(done);
 }
 
+QString NoSharingReportPage::copyContents(const QString& copy, bool file) const
+{
+    const NoSharingUtilizationReport& report = *m_report;
+    const QString who = report.includeNames ? tr("case numbers and full names") : tr("case numbers and initials");
+    QString text = tr("%1 will contain the %2 of %3 served without HMIS records (they chose No Sharing or revoked "
+                      "their consent) from %4 to %5, with their projects, entry and exit dates and services.")
+                       .arg(copy, who, counted(report.clients, tr("client"), tr("clients")),
+                            QLocale().toString(report.range.from, QLocale::LongFormat),
+                            QLocale().toString(report.range.to, QLocale::LongFormat));
+    text += QStringLiteral("\n\n");
+    text += file ? tr("The file is not encrypted: keep it only where staff who may see these clients can open it, and "
+                      "delete it when it is no longer needed. It is recorded in the audit log as an export.")
+                 : tr("Collect the pages from the printer at once. The printout is recorded in the audit log.");
+    return text;
+}
+
+bool NoSharingReportPage::saveThrough(const QString& suffix, const QString& caption, const QString& filter,
+                                      Status (NoSharingReportPage::*save)(const QString&))
+{
+    QPointer<NoSharingReportPage> alive(this);
+    const std::optional<QString> path = askSaveFileName(this, caption, suggestedPath(suffix), filter);
+    if (!path || !alive || path->isEmpty())
+        return false; // cancelled, or locked meanwhile: this page is gone
+    const QString shown = QDir::toNativeSeparators(*path);
+    const std::optional<bool> go
+        = confirmCopy(this, caption, copyContents(tr("The file %1").arg(shown), true), tr("&Save the file"));
+    if (!go || !alive || !*go)
+        return false;
+    showOutcome((this->*save)(*path), tr("Saved %1.").arg(shown));
+    return true;
+}
+
 void NoSharingReportPage::saveCsv()
 {
-    if (!m_report)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the report as CSV"), suggestedPath(u"csv"_qs),
-                                                      tr("CSV files (*.csv)"));
-    if (!path.isEmpty())
-        showOutcome(saveCsvTo(path), tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+    if (m_report)
+        saveThrough(u"csv"_qs, tr("Save the report as CSV"), tr("CSV files (*.csv)"), &NoSharingReportPage::saveCsvTo);
 }
 
 void NoSharingReportPage::savePdf()
 {
-    if (!m_report)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the report as PDF"), suggestedPath(u"pdf"_qs),
-                                                      tr("PDF files (*.pdf)"));
-    if (!path.isEmpty())
-        showOutcome(savePdfTo(path), tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+    if (m_report)
+        saveThrough(kPdf, tr("Save the report as PDF"), tr("PDF files (*.pdf)"), &NoSharingReportPage::savePdfTo);
 }
 
 void NoSharingReportPage::print()
 {
     if (!m_report)
         return;
+    QPointer<NoSharingReportPage> alive(this);
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageOrientation(QPageLayout::Landscape);
     printer.setDocName(no_sharing_report::title());
-    QPrintDialog dialog(&printer, this);
-    if (dialog.exec() == QDialog::Accepted)
-        showOutcome(printTo(printer), tr("Sent to the printer."));
+    const std::optional<bool> chosen = askPrinter(this, printer, tr("Print the No Sharing report"));
+    if (!chosen || !alive || !*chosen)
+        return; // cancelled, or locked meanwhile: this page is gone, and the printer is not used
+    const bool file = printsToFile(printer);
+    const QString copy
+        = file ? tr("The file %1").arg(QDir::toNativeSeparators(printer.outputFileName())) : tr("The printout");
+    const std::optional<bool> go = confirmCopy(this, tr("Print the No Sharing report"), copyContents(copy, file),
+                                               file ? tr("&Save the file") : tr("&Print"));
+    if (!go || !alive || !*go)
+        return;
+    showOutcome(printTo(printer),
+                file ? tr("Saved %1.").arg(QDir::toNativeSeparators(printer.outputFileName()))
+                     : tr("Sent to the printer."));
 }
 
 } // namespace hearth::ui

@@ -22,7 +22,8 @@ namespace hearth::ui {
 
 /// @brief The No Sharing utilization report: choose a range (the last complete quarter by default), run it,
 /// preview it, and save it as CSV or PDF or print it. Every run, save and printout goes through
-/// ConsentReports, which asks the consent policy and writes the audit entry.
+/// ConsentReports, which asks the consent policy and writes the audit entry. Before a copy is written or
+/// printed, a confirmation says what it will contain; the dialogs survive an auto-lock (GuardedDialogs.h).
 class NoSharingReportPage : public QWidget
 {
     Q_OBJECT
@@ -34,7 +35,8 @@ public:
     /// Saves the report last run as CSV / PDF at @p path (the buttons call these after the file dialog).
     Status saveCsvTo(const QString& path);
     Status savePdfTo(const QString& path);
-    /// Prints the report last run on @p printer (the button calls this after the print dialog).
+    /// Prints the report last run on @p printer (the button calls this after the print dialog). A printer
+    /// that writes a file (printsToFile) is audited as an export and needs ExportData, like a saved PDF.
     Status printTo(QPrinter& printer);
 
     /// The report last run; empty before a run and after the dates or the name choice change.
@@ -45,6 +47,11 @@ private:
     void forgetReport();
     void updateControls();
     void runClicked();
+    /// The confirmation's text: what @p copy ("The printout", "The file …") will contain.
+    QString copyContents(const QString& copy, bool file) const;
+    /// The file dialog, then the confirmation naming the file and its contents, then @p save.
+    bool saveThrough(const QString& suffix, const QString& caption, const QString& filter,
+                     Status (NoSharingReportPage::*save)(const QString&));
     void saveCsv();
     void savePdf();
     void print();
