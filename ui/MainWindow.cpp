@@ -195,6 +195,9 @@ void MainWindow::buildWorkspace()
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
+    connect(m_sync, &SyncSession::auditAnchorBroken, this, [this](const QString& problem) {
+        statusBar()->showMessage(tr("Audit log: %1 Tell your security officer.").arg(problem));
+    });
     m_syncStatus->setSession(m_sync);
     m_workspace = new Workspace(m_vault, m_sync);
     m_screens->addWidget(m_workspace);

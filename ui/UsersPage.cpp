@@ -1,6 +1,7 @@
 #include "UsersPage.h"
 
 #include "AddUserDialog.h"
+#include "GuardedDialogs.h"
 #include "UiHelpers.h"
 #include "UserListModel.h"
 #include "crypto/SecretBytes.h"
@@ -35,6 +36,8 @@ UsersPage::UsersPage(Vault& vault, QWidget* parent)
 
     auto* addButton = new QPushButton(tr("Add &user…"));
     addButton->setObjectName(QStringLiteral("addUserButton"));
+    m_activeButton->setObjectName(QStringLiteral("activeUserButton"));
+    m_removeButton->setObjectName(QStringLiteral("removeUserButton"));
     m_resetButton->setVisible(m_vault.can(Permission::ResetPasswords));
     auto* buttons = new QHBoxLayout;
     for (QPushButton* button : {addButton, m_roleButton, m_activeButton, m_resetButton, m_removeButton})
@@ -141,9 +144,46 @@ void UsersPage::toggleActive()
     const UserRecord* user = selectedUser();
     if (!user)
         return;
-    const Status status = UserAdministration(m_vault).setActive(user->uuid, !user->active);
+    const QString uuid = user->uuid;
+    const QString login = user->login;
+    if (user->active) {
+        const Status status = UserAdministration(m_vault).deactivate(uuid);
+        report(status ? QString() : status.message());
+        reload();
+        if (status)
+            offerKeyRotation(login);
+        return;
+    }
+    // Deactivating destroyed the old password's key slot: coming back takes a temporary password.
+    QPointer<UsersPage> alive(this);
+    bool ok = false;
+    QString password = QInputDialog::getText(
+        this, tr("Reactivate"), tr("Temporary password for %1 (they must change it at sign-in):").arg(login),
+        QLineEdit::Password, {}, &ok);
+    if (!alive || !ok)
+        return;
+    const Status status = UserAdministration(m_vault).reactivate(uuid, password);
+    wipe(password);
     report(status ? QString() : status.message());
     reload();
+}
+
+void UsersPage::offerKeyRotation(const QString& login)
+{
+    if (!m_vault.can(Permission::RotateDataKey))
+        return;
+    QPointer<UsersPage> alive(this);
+    const auto answer = askQuestion(
+        this, tr("Change the data key?"),
+        tr("%1 can no longer sign in here. A copy of the data folder made while they could is still readable "
+           "with their old password. Change the data key now so that no such copy opens with it? Every other "
+           "password keeps working.")
+            .arg(login),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (!answer || !alive || *answer != QMessageBox::Yes)
+        return;
+    const Status status = m_vault.rotateDataKey();
+    report(status ? QString() : status.message());
 }
 
 void UsersPage::resetPassword()
@@ -171,17 +211,20 @@ void UsersPage::removeUser()
     if (!user)
         return;
     const QString uuid = user->uuid;
+    const QString login = user->login;
     QPointer<UsersPage> alive(this);
-    const auto answer = QMessageBox::question(
-        this, tr("Remove user"),
-        tr("Remove %1? They will no longer be able to sign in. The audit trail keeps their past actions.")
-            .arg(user->login),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (!alive || answer != QMessageBox::Yes)
+    const auto answer
+        = askQuestion(this, tr("Remove user"),
+                      tr("Remove %1? They will no longer be able to sign in. The audit trail keeps their past actions.")
+                          .arg(user->login),
+                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (!answer || !alive || *answer != QMessageBox::Yes)
         return;
     const Status status = UserAdministration(m_vault).removeUser(uuid);
     report(status ? QString() : status.message());
     reload();
+    if (status)
+        offerKeyRotation(login);
 }
 
 } // namespace hearth::ui

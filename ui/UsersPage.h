@@ -32,6 +32,8 @@ private:
     void addUser();
     void changeRole();
     void toggleActive();
+    /// After someone lost access: offers to change the data key, for whoever may (RotateDataKey).
+    void offerKeyRotation(const QString& login);
     void resetPassword();
     void removeUser();
     void report(const QString& error);

@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <sys/resource.h>
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>
@@ -50,8 +51,18 @@ QByteArray randomBytes(std::size_t size)
     return out;
 }
 
+namespace {
+std::atomic<quint64> g_derivations {0};
+} // namespace
+
+quint64 keyDerivations()
+{
+    return g_derivations.load();
+}
+
 Result<SecretBytes> deriveKey(const SecretBytes& password, const QByteArray& salt, const KdfParams& params)
 {
+    ++g_derivations;
     if (static_cast<std::size_t>(salt.size()) != crypto_pwhash_SALTBYTES)
         return makeError(ErrorCode::KeySlotCorrupt, QObject::tr("A key slot has a damaged salt."));
     if (params.opsLimit < crypto_pwhash_OPSLIMIT_MIN || params.memLimitBytes < crypto_pwhash_MEMLIMIT_MIN

@@ -34,6 +34,8 @@ QByteArray randomBytes(std::size_t size);
 
 /// Derives a 256-bit key-encryption key from @p password with Argon2id.
 Result<SecretBytes> deriveKey(const SecretBytes& password, const QByteArray& salt, const KdfParams& params);
+/// How many key derivations this process ran: tests check that a refused sign-in costs one, as a real one does.
+quint64 keyDerivations();
 
 /// XChaCha20-Poly1305: returns nonce || ciphertext || tag. @p context is authenticated, not encrypted.
 QByteArray encrypt(const SecretBytes& key, const SecretBytes& plaintext, const QByteArray& context);

@@ -106,22 +106,73 @@ Status UserAdministration::setRole(const QString& userUuid, Role role)
     });
 }
 
-Status UserAdministration::setActive(const QString& userUuid, bool active)
+Status UserAdministration::deactivate(const QString& userUuid)
 {
     auto user = manageable(userUuid, Role::AgencyStaff);
     if (!user)
         return user.error();
     if (user->uuid == m_vault.user()->uuid)
         return makeError(ErrorCode::PermissionDenied, QObject::tr("You cannot deactivate your own account."));
-    user->active = active;
+    // The slot goes first: from this moment the password opens nothing, whatever happens to the row.
+    if (auto st = dropSlot(user->uuid); !st)
+        return st;
+    user->active = false;
     user->updatedAt = m_vault.clock().now();
     user->updatedBy = m_vault.user()->login;
     return m_vault.write([&]() -> Status {
         if (auto r = UserRepository(*m_vault.store()).update(*user); !r)
             return r;
-        return m_vault.appendAudit(QString::fromLatin1(active ? audit::UserActivate : audit::UserDeactivate),
-                                   QStringLiteral("user"), userUuid);
+        return m_vault.appendAudit(QString::fromLatin1(audit::UserDeactivate), QStringLiteral("user"), userUuid);
     });
+}
+
+Status UserAdministration::reactivate(const QString& userUuid, const QString& temporaryPassword)
+{
+    auto user = manageable(userUuid, Role::AgencyStaff);
+    if (!user)
+        return user.error();
+    if (user->active)
+        return makeError(ErrorCode::InvalidInput, QObject::tr("This account is active already."));
+    if (auto st = newSlot(*user, temporaryPassword); !st)
+        return st;
+    user->active = true;
+    return m_vault.write([&]() -> Status {
+        if (auto r = UserRepository(*m_vault.store()).update(*user); !r)
+            return r;
+        return m_vault.appendAudit(QString::fromLatin1(audit::UserActivate), QStringLiteral("user"), userUuid);
+    });
+}
+
+Status UserAdministration::dropSlot(const QString& userUuid)
+{
+    auto keys = m_vault.loadKeys();
+    if (!keys)
+        return keys.error();
+    std::erase_if(keys->users, [&](const UserKeySlot& s) { return s.userId == userUuid; });
+    return m_vault.saveKeys(*keys);
+}
+
+Status UserAdministration::newSlot(UserRecord& user, const QString& temporaryPassword)
+{
+    if (const auto violations = m_vault.passwordPolicy().check(temporaryPassword, user.login); !violations.isEmpty())
+        return makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations));
+    auto keys = m_vault.loadKeys();
+    if (!keys)
+        return keys.error();
+    auto slot = keyslots::makeUserSlot(keys->storeId, user.uuid, user.login, SecretBytes::fromUtf8(temporaryPassword),
+                                       m_vault.m_dataKey, m_vault.m_kdf);
+    if (!slot)
+        return slot.error();
+    std::erase_if(keys->users, [&](const UserKeySlot& s) { return s.userId == user.uuid; });
+    keys->users.push_back(slot.value());
+    if (auto st = m_vault.saveKeys(*keys); !st)
+        return st;
+    user.publicKey = slot->publicKey;
+    user.mustChangePassword = true;
+    user.passwordChangedAt = m_vault.clock().now();
+    user.updatedAt = user.passwordChangedAt;
+    user.updatedBy = m_vault.user()->login;
+    return {};
 }
 
 Status UserAdministration::resetPassword(const QString& userUuid, const QString& temporaryPassword)
@@ -131,24 +182,11 @@ Status UserAdministration::resetPassword(const QString& userUuid, const QString&
     auto user = manageable(userUuid, Role::AgencyStaff);
     if (!user)
         return user.error();
-    if (const auto violations = m_vault.passwordPolicy().check(temporaryPassword, user->login); !violations.isEmpty())
-        return makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations));
-    auto keys = m_vault.loadKeys();
-    if (!keys)
-        return keys.error();
-    auto slot = keyslots::makeUserSlot(keys->storeId, user->uuid, user->login, SecretBytes::fromUtf8(temporaryPassword),
-                                       m_vault.m_dataKey, m_vault.m_kdf);
-    if (!slot)
-        return slot.error();
-    std::erase_if(keys->users, [&](const UserKeySlot& s) { return s.userId == user->uuid; });
-    keys->users.push_back(slot.value());
-    if (auto st = m_vault.saveKeys(*keys); !st)
+    if (!user->active)
+        return makeError(ErrorCode::InvalidInput,
+                         QObject::tr("This account is inactive: reactivate it, with a temporary password."));
+    if (auto st = newSlot(*user, temporaryPassword); !st)
         return st;
-    user->publicKey = slot->publicKey;
-    user->mustChangePassword = true;
-    user->passwordChangedAt = m_vault.clock().now();
-    user->updatedAt = user->passwordChangedAt;
-    user->updatedBy = m_vault.user()->login;
     return m_vault.write([&]() -> Status {
         if (auto r = UserRepository(*m_vault.store()).update(*user); !r)
             return r;
@@ -163,12 +201,8 @@ Status UserAdministration::removeUser(const QString& userUuid)
         return user.error();
     if (user->uuid == m_vault.user()->uuid)
         return makeError(ErrorCode::PermissionDenied, QObject::tr("You cannot remove your own account."));
-    auto keys = m_vault.loadKeys();
-    if (!keys)
-        return keys.error();
     // Destroy the slot first: from this moment the password opens nothing.
-    std::erase_if(keys->users, [&](const UserKeySlot& s) { return s.userId == user->uuid; });
-    if (auto st = m_vault.saveKeys(*keys); !st)
+    if (auto st = dropSlot(user->uuid); !st)
         return st;
     user->removed = true;
     user->active = false;

@@ -217,25 +217,31 @@ Status Vault::unlock(const QString& password)
     return authenticate(m_lockedLogin, password, true);
 }
 
+void Vault::notePending(KeyFile& keys, PendingAuditEvent event)
+{
+    keys.pendingAudit.push_back(std::move(event));
+    // Bounded, so guessing at a locked workstation cannot grow the key file without limit: the oldest go.
+    if (keys.pendingAudit.size() > kMaxPendingSignInEvents)
+        keys.pendingAudit.erase(keys.pendingAudit.begin(),
+                                keys.pendingAudit.begin()
+                                    + std::ptrdiff_t(keys.pendingAudit.size() - kMaxPendingSignInEvents));
+}
+
 Error Vault::recordFailure(KeyFile& keys, const QString& login, UserKeySlot* slot, const Error& error)
 {
     const QDateTime now = m_clock.now();
     Error result = error;
     // Only a known login is written down: an unknown one may be a password typed into the wrong field.
     const QString who = slot ? slot->login : tr("(unknown user ID)");
-    keys.pendingAudit.push_back({now, who, QString::fromLatin1(audit::SignInFailure), {}});
-    // Bounded, so guessing at a locked workstation cannot grow the key file without limit.
-    constexpr std::size_t kMaxPending = 1000;
-    if (keys.pendingAudit.size() > kMaxPending)
-        keys.pendingAudit.erase(keys.pendingAudit.begin(),
-                                keys.pendingAudit.begin() + std::ptrdiff_t(keys.pendingAudit.size() - kMaxPending));
+    notePending(keys, {now, who, QString::fromLatin1(audit::SignInFailure), {}});
     if (slot) {
         ++slot->failedAttempts;
         if (slot->failedAttempts >= keys.signIn.maxFailedAttempts) {
             slot->failedAttempts = 0;
             slot->lockedUntil = now.addSecs(qint64(keys.signIn.lockoutMinutes) * 60);
-            keys.pendingAudit.push_back({now, who, QString::fromLatin1(audit::SignInLockedOut),
-                                         tr("%1 failed attempts").arg(keys.signIn.maxFailedAttempts)});
+            notePending(keys,
+                        {now, who, QString::fromLatin1(audit::SignInLockedOut),
+                         tr("%1 failed attempts").arg(keys.signIn.maxFailedAttempts)});
             result.message += u' '
                 + tr("After %n failed attempts this account must wait %1 minutes before trying again.", nullptr,
                      keys.signIn.maxFailedAttempts)
@@ -272,8 +278,10 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
                              makeError(ErrorCode::WrongPassword, tr("The user ID or password is not correct.")));
     }
     if (slot->lockedUntil.isValid() && slot->lockedUntil > now) {
+        // The same cost as a real attempt: timing tells nobody whether the account is locked.
+        (void)crypto::deriveKey(secret, slot->salt, slot->kdf);
         const qint64 minutes = std::max<qint64>(1, (now.secsTo(slot->lockedUntil) + 59) / 60);
-        keys->pendingAudit.push_back({now, slot->login, QString::fromLatin1(audit::SignInLockedOut), {}});
+        notePending(*keys, {now, slot->login, QString::fromLatin1(audit::SignInLockedOut), {}});
         (void)saveKeys(*keys);
         return makeError(
             ErrorCode::AccountLocked,

@@ -62,6 +62,10 @@ public:
     };
     Q_ENUM(State)
 
+    /// Sign-in events kept in the key file until the next sign-in writes them to the audit log: the oldest
+    /// go beyond this, so guessing at a locked workstation cannot grow the file without limit.
+    static constexpr std::size_t kMaxPendingSignInEvents = 1000;
+
     Vault(StoreLocation location, const Clock& clock, KdfParams kdf = KdfParams::production(),
           QObject* parent = nullptr);
     ~Vault() override;
@@ -148,6 +152,7 @@ Q_SIGNALS:
 private:
     friend class UserAdministration;
     friend class AuditReader;
+    friend class AuditAnchors;
     friend class ClientRecords;
     friend class ProjectRecords;
     friend class EnrollmentRecords;
@@ -179,6 +184,7 @@ private:
     Status saveKeys(const KeyFile& keys) const;
     Status openWithKey(const KeyFile& keys, const SecretBytes& dataKey);
     Status authenticate(const QString& login, const QString& password, bool isUnlock);
+    static void notePending(KeyFile& keys, PendingAuditEvent event);
     Error recordFailure(KeyFile& keys, const QString& login, UserKeySlot* slot, const Error& error);
     Status flushPendingAudit(KeyFile& keys);
     void closeStore();

@@ -218,4 +218,31 @@ Result<AuditVerification> AuditLog::verify() const
     return v;
 }
 
+Result<AuditAnchor> AuditLog::head() const
+{
+    auto st = m_store.db().prepare(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    if (!st)
+        return st.error();
+    AuditAnchor anchor;
+    if (st->next())
+        anchor = {st->integer(0), QString::fromLatin1(st->blob(1).toHex())};
+    if (!st->status())
+        return st->status().error();
+    return anchor;
+}
+
+Result<std::optional<QString>> AuditLog::hashAt(qint64 seq) const
+{
+    auto st = m_store.db().prepare(QStringLiteral("SELECT hash FROM audit_log WHERE seq = ?"));
+    if (!st)
+        return st.error();
+    st->bind(1, seq);
+    std::optional<QString> hash;
+    if (st->next())
+        hash = QString::fromLatin1(st->blob(0).toHex());
+    if (!st->status())
+        return st->status().error();
+    return hash;
+}
+
 } // namespace hearth

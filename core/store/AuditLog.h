@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace hearth {
@@ -62,6 +63,7 @@ inline constexpr auto SyncHeldBackDiscarded = "sync.held-back-discarded";
 inline constexpr auto SyncConflictResolve = "sync.conflict-resolve";
 inline constexpr auto Disclosure = "disclosure";
 inline constexpr auto SyncLeaseUnlock = "sync.lease-unlock";
+inline constexpr auto AuditAnchorMismatch = "audit.anchor-mismatch";
 } // namespace audit
 
 /// @brief One audit entry. `detail` never carries client data: record references are UUIDs.
@@ -94,6 +96,14 @@ struct AuditVerification
     QString problem;
 };
 
+/// @brief A point of the chain: an entry's sequence number and its hash (hex). The server keeps the last
+/// one each workstation sent, so a chain rewritten here no longer extends what it saw.
+struct AuditAnchor
+{
+    qint64 seq = 0;
+    QString hash;
+};
+
 /// @brief The append-only, hash-chained audit log: each entry's hash covers its fields and the previous hash.
 class AuditLog
 {
@@ -111,6 +121,10 @@ public:
     Result<QStringList> distinctActions() const;
     /// Walks the whole chain and reports the first entry that was changed, removed or inserted out of order.
     Result<AuditVerification> verify() const;
+    /// The newest entry (seq 0 and no hash when the log is empty).
+    Result<AuditAnchor> head() const;
+    /// The hash of entry @p seq, or nothing when there is no such entry.
+    Result<std::optional<QString>> hashAt(qint64 seq) const;
 
 private:
     Store& m_store;

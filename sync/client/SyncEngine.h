@@ -98,6 +98,9 @@ Q_SIGNALS:
     void batchPreparedAhead();
     /// A status check ended: @p reached is false when the server could not be asked.
     void deviceStatusChecked(bool reached);
+    /// The local audit chain no longer extends what the server saw (a status check, or the server refused
+    /// an anchor); @p problem says how. Recorded in the store and audited (AuditAnchors).
+    void auditAnchorBroken(const QString& problem);
 
 private:
     enum class Phase
@@ -108,6 +111,7 @@ private:
         Pushing,
         Redelivering,
         Pulling,
+        Anchoring,
     };
     enum class Failure
     {
@@ -134,6 +138,8 @@ private:
     /// The rules every request follows: timeout, no redirects, peer verification, the token.
     QNetworkRequest requestTo(const QUrl& url, bool authenticated) const;
     /// Tracks @p reply as the one in flight: the optional certificate pin, then onReply().
+    /// What a user reads when the server's sign-in has expired.
+    static QString signInAgain();
     void watch(QNetworkReply* reply, OnReply onOk);
     /// Aborts @p reply when the server's key is not the pinned one (marks it "hearthPinMismatch").
     void requirePin(QNetworkReply* reply) const;
@@ -147,6 +153,10 @@ private:
     /// being tried at a first registration, nor any other.
     bool fromRegisteredServer(const QUrl& replyUrl) const;
     void onStatusReply(QNetworkReply* reply);
+    /// The last step of a sync: the newest audit entry goes to the server, which keeps it.
+    void sendAuditAnchor();
+    /// Compares the chain with the anchor the server kept (`auditAnchor` of a status reply).
+    void checkAuditAnchor(const QJsonObject& statusReply);
 
     void deliverNextRestriction();
     /// The server took restriction @p requestUuid (or had nothing to take): recorded, then the next one.
@@ -185,6 +195,10 @@ private:
     void startPull();
     void pullNextPage();
     void onPulled(const QJsonObject& reply);
+    /// The open conflicts after @p cursor, when the last page said there are more than it carried.
+    void pullConflictsAfter(const QString& cursor);
+    /// The open conflicts listed in this pull (every page of them) replace the local list.
+    void finishPull();
     /// Marks the changes of @p batch that settle a conflict (`resolves`).
     Status markResolutions(SerializedBatch& batch);
 
@@ -215,6 +229,7 @@ private:
     std::vector<FieldConflict> m_pushConflicts; ///< conflicts push replies reported in this sync
     qint64 m_pullSince = 0; ///< the cursor the page in flight was asked from
     qint64 m_pulled = 0; ///< records received in this sync
+    std::vector<FieldConflict> m_listedConflicts; ///< the open conflicts the server listed in this pull
 };
 
 } // namespace hearth::sync

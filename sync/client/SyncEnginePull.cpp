@@ -1,7 +1,7 @@
 // The pull phase of SyncEngine: after the change log and re-deliveries went up, page through what the
 // server holds for this agency since the stored cursor and hand each page to core's SyncInbox, which
-// applies it in one transaction with the cursor. Then the open conflicts the server lists replace the
-// local list.
+// applies it in one transaction with the cursor. Then the open conflicts the server lists (the last page's
+// and, when there are more, the pages of /conflicts) replace the local list.
 #include "client/ServerUrl.h"
 #include "client/SyncEngine.h"
 #include "protocol/Protocol.h"
@@ -121,15 +121,53 @@ void SyncEngine::onPulled(const QJsonObject& body)
         QTimer::singleShot(0, this, &SyncEngine::pullNextPage);
         return;
     }
-    // Every page lists all open conflicts this agency may see: the last one is the current list.
-    auto changed = inbox.replaceConflicts(toCore(reply.conflicts));
+    // The last page lists the open conflicts this agency may see, the first 200 of them; the rest come from
+    // /conflicts, a page at a time. All of them together are the current list.
+    m_listedConflicts = reply.conflicts;
+    if (reply.conflictsMore) {
+        pullConflictsAfter(reply.conflictsCursor);
+        return;
+    }
+    finishPull();
+}
+
+void SyncEngine::pullConflictsAfter(const QString& cursor)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("after"), cursor);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(protocol::kMaxConflictsPage));
+    get(protocol::apiPath("conflicts") + u'?' + query.toString(QUrl::FullyEncoded),
+        [this, cursor](const QJsonObject& body) {
+            auto parsed = ConflictsPage::fromJson(body);
+            const ConflictsPage* page = std::get_if<ConflictsPage>(&parsed);
+            if (!page || (page->more && page->cursor == cursor)) {
+                qCWarning(lcPull) << "conflicts: malformed reply";
+                fail(Failure::Transient, kCodeMalformed,
+                     tr("The server's answer could not be read. Records already received are kept; Hearth will try "
+                        "again."),
+                     true);
+                return;
+            }
+            m_listedConflicts.insert(m_listedConflicts.end(), page->conflicts.begin(), page->conflicts.end());
+            if (page->more) {
+                QTimer::singleShot(0, this, [this, next = page->cursor] { pullConflictsAfter(next); });
+                return;
+            }
+            finishPull();
+        });
+}
+
+void SyncEngine::finishPull()
+{
+    auto changed = SyncInbox(m_vault).replaceConflicts(toCore(m_listedConflicts));
+    m_listedConflicts.clear();
     if (!changed) {
         fail(Failure::Final, kCodeStore, changed.error().message, true);
         return;
     }
     if (*changed)
         Q_EMIT conflictsChanged();
-    succeed();
+    sendAuditAnchor();
 }
 
 void SyncEngine::get(const QString& pathAndQuery, OnReply onOk)

@@ -3,7 +3,9 @@
 // records are closed and no sync runs (docs/security.md, "Remote wipe").
 #include "client/ServerUrl.h"
 #include "client/SyncEngine.h"
+#include "protocol/Messages.h"
 #include "protocol/Protocol.h"
+#include "session/AuditAnchors.h"
 #include "session/SyncState.h"
 #include "session/Vault.h"
 
@@ -62,8 +64,53 @@ void SyncEngine::onStatusReply(QNetworkReply* reply)
         && fromRegisteredServer(reply->url())) {
         qCWarning(lcStatus) << "device status: revoked on the server";
         wipeRevoked(body.value(u"reason").toString());
+    } else if (status.toInt() == 200) {
+        checkAuditAnchor(body);
     }
     Q_EMIT deviceStatusChecked(true);
+}
+
+void SyncEngine::checkAuditAnchor(const QJsonObject& statusReply)
+{
+    const QJsonValue kept = statusReply.value(u"auditAnchor");
+    if (!kept.isObject())
+        return; // no sync has reported one yet
+    auto parsed = AuditAnchorMessage::fromJson(kept.toObject());
+    if (std::holds_alternative<ParseError>(parsed)) {
+        qCWarning(lcStatus) << "device status: unreadable audit anchor";
+        return;
+    }
+    const auto& anchor = std::get<AuditAnchorMessage>(parsed);
+    auto problem = AuditAnchors(m_vault).check({anchor.seq, anchor.hash});
+    if (!problem) {
+        qCWarning(lcStatus) << "device status: the audit anchor could not be checked";
+        return;
+    }
+    if (*problem) {
+        qCWarning(lcStatus) << "the audit log no longer extends what the server saw";
+        Q_EMIT auditAnchorBroken(**problem);
+    } else {
+        (void)AuditAnchors(m_vault).keepConfirmed({anchor.seq, anchor.hash});
+    }
+}
+
+void SyncEngine::sendAuditAnchor()
+{
+    // A chain found broken sends nothing more: the server keeps the anchor it had, and says so at each sign-in.
+    auto broken = AuditAnchors(m_vault).problem();
+    auto head = AuditAnchors(m_vault).head();
+    if (!broken || !broken->isEmpty() || !head || head->seq == 0) {
+        succeed();
+        return;
+    }
+    m_phase = Phase::Anchoring;
+    const AuditAnchorMessage anchor {head->seq, head->hash};
+    QJsonObject body = anchor.toJson();
+    body.insert(u"protocol"_qs, protocol::kVersion);
+    post(protocol::apiPath("device/audit-anchor"), body, true, [this, anchor](const QJsonObject&) {
+        (void)AuditAnchors(m_vault).keepConfirmed({anchor.seq, anchor.hash});
+        succeed();
+    });
 }
 
 bool SyncEngine::fromRegisteredServer(const QUrl& replyUrl) const

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 
 namespace hearth::sync {
 
@@ -281,10 +282,14 @@ QJsonObject PullReply::toJson() const
     QJsonArray array;
     for (const PulledChange& c : changes)
         array.append(c.toJson());
-    return envelope({{u"changes"_qs, array},
-                     {u"conflicts"_qs, conflictsJson(conflicts)},
-                     {u"cursor"_qs, QString::number(cursor)},
-                     {u"more"_qs, more}});
+    QJsonObject json = envelope({{u"changes"_qs, array},
+                                 {u"conflicts"_qs, conflictsJson(conflicts)},
+                                 {u"cursor"_qs, QString::number(cursor)},
+                                 {u"more"_qs, more},
+                                 {u"conflictsMore"_qs, conflictsMore}});
+    if (conflictsMore)
+        json.insert(u"conflictsCursor"_qs, conflictsCursor);
+    return json;
 }
 
 Parsed<PullReply> PullReply::fromJson(const QJsonObject& json)
@@ -300,7 +305,32 @@ Parsed<PullReply> PullReply::fromJson(const QJsonObject& json)
     if (!ok)
         return malformed(QStringLiteral("\"cursor\" must be a server cursor."));
     r.more = json.value(u"more").toBool();
+    r.conflictsMore = json.value(u"conflictsMore").toBool();
+    r.conflictsCursor = json.value(u"conflictsCursor").toString();
+    if (r.conflictsMore && r.conflictsCursor.isEmpty())
+        return malformed(QStringLiteral("\"conflictsCursor\" must say where the next conflicts start."));
     return r;
+}
+
+QJsonObject ConflictsPage::toJson() const
+{
+    QJsonObject json = envelope({{u"conflicts"_qs, conflictsJson(conflicts)}, {u"more"_qs, more}});
+    if (more)
+        json.insert(u"cursor"_qs, cursor);
+    return json;
+}
+
+Parsed<ConflictsPage> ConflictsPage::fromJson(const QJsonObject& json)
+{
+    if (!json.value(u"conflicts").isArray())
+        return malformed(QStringLiteral("\"conflicts\" must be an array."));
+    ConflictsPage page;
+    page.conflicts = conflictsFrom(json.value(u"conflicts"));
+    page.more = json.value(u"more").toBool();
+    page.cursor = json.value(u"cursor").toString();
+    if (page.more && page.cursor.isEmpty())
+        return malformed(QStringLiteral("\"cursor\" must say where the next conflicts start."));
+    return page;
 }
 
 QJsonObject RestrictionRequest::toJson() const
@@ -324,6 +354,25 @@ Parsed<RestrictionRequest> RestrictionRequest::fromJson(const QJsonObject& json)
         return malformed(QStringLiteral("\"reason\" must be no-sharing or revoked."));
     r.requestedAt = timeFrom(json.value(u"requestedAt"));
     return r;
+}
+
+QJsonObject AuditAnchorMessage::toJson() const
+{
+    return {{u"seq"_qs, seq}, {u"hash"_qs, hash}};
+}
+
+Parsed<AuditAnchorMessage> AuditAnchorMessage::fromJson(const QJsonObject& json)
+{
+    AuditAnchorMessage a;
+    const QJsonValue seq = json.value(u"seq");
+    a.seq = seq.toInteger(-1);
+    if (!seq.isDouble() || a.seq < 1)
+        return malformed(QStringLiteral("\"seq\" must be an audit entry number (1 or more)."));
+    a.hash = json.value(u"hash").toString();
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!hex.match(a.hash).hasMatch())
+        return malformed(QStringLiteral("\"hash\" must be 64 lower-case hex digits."));
+    return a;
 }
 
 QJsonObject errorBody(const QString& code, const QString& message)

@@ -123,12 +123,25 @@ struct PulledChange
 struct PullReply
 {
     std::vector<PulledChange> changes;
-    std::vector<FieldConflict> conflicts;
+    std::vector<FieldConflict> conflicts; ///< the first protocol::kMaxConflictsPage open conflicts
     qint64 cursor = 0;
     bool more = false;
+    bool conflictsMore = false; ///< more open conflicts: GET /api/v1/conflicts?after=conflictsCursor
+    QString conflictsCursor;
 
     QJsonObject toJson() const;
     static Parsed<PullReply> fromJson(const QJsonObject& json);
+};
+
+/// @brief `GET /api/v1/conflicts?after=<cursor>&limit=<n>`: the next open conflicts, oldest first.
+struct ConflictsPage
+{
+    std::vector<FieldConflict> conflicts;
+    QString cursor; ///< where the next page starts (when more)
+    bool more = false;
+
+    QJsonObject toJson() const;
+    static Parsed<ConflictsPage> fromJson(const QJsonObject& json);
 };
 
 struct RestrictionRequest
@@ -140,6 +153,17 @@ struct RestrictionRequest
 
     QJsonObject toJson() const;
     static Parsed<RestrictionRequest> fromJson(const QJsonObject& json);
+};
+
+/// `POST /api/v1/device/audit-anchor`, and `auditAnchor` in the device status reply: the newest entry of
+/// the workstation's audit chain and its SHA-256 (64 hex digits).
+struct AuditAnchorMessage
+{
+    qint64 seq = 0;
+    QString hash;
+
+    QJsonObject toJson() const; ///< the fields only; a request wraps them in the envelope
+    static Parsed<AuditAnchorMessage> fromJson(const QJsonObject& json);
 };
 
 /// An error reply body.

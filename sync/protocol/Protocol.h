@@ -39,6 +39,8 @@ inline const QString AccountDisabled = QStringLiteral("account-disabled");
 /// Too many failed sign-ins from this address (429, with Retry-After): wait, then try again.
 inline const QString TooManyAttempts = QStringLiteral("too-many-attempts");
 inline const QString NotFound = QStringLiteral("not-found");
+/// The audit anchor a device sent does not extend the one the server kept for it (409).
+inline const QString AuditAnchorConflict = QStringLiteral("audit-anchor-conflict");
 /// The record or client is another agency's (also per change).
 inline const QString NotRecordOwner = QStringLiteral("not-record-owner");
 inline const QString Internal = QStringLiteral("internal");

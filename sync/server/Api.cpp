@@ -21,6 +21,8 @@ int httpStatusOf(const QString& code)
     if (code == ec::BadCredentials || code == ec::TokenInvalid || code == ec::TokenExpired
         || code == ec::AccountDisabled)
         return 401;
+    if (code == ec::AuditAnchorConflict)
+        return 409;
     if (code == ec::DeviceRevoked || code == ec::NotRecordOwner)
         return 403;
     if (code == ec::NotFound)
@@ -76,6 +78,8 @@ std::optional<ApiResponse> Api::route(const ApiRequest& received, Reply& reply)
         return pull(request);
     if (request.method == "GET" && request.path == u"/api/v1/device")
         return deviceStatus(request);
+    if (post && request.path == u"/api/v1/device/audit-anchor")
+        return keepAuditAnchor(request);
     if (request.method == "GET" && request.path == u"/api/v1/health")
         return ApiResponse {200, {{u"protocol"_qs, sync::protocol::kVersion}, {u"status"_qs, u"ok"_qs}}, 0};
     return error(ec::NotFound,
@@ -131,15 +135,6 @@ ApiResponse Api::push(const ApiRequest& request)
         results.append(result.toJson());
     return {200, withLease({{u"protocol"_qs, sync::protocol::kVersion}, {u"results"_qs, results}}),
             int(push.changes.size())};
-}
-
-ApiResponse Api::deviceStatus(const ApiRequest& request)
-{
-    // A workstation asks at sign-in and unlock, so a revocation reaches it even when it does not sync.
-    ApiResponse refused;
-    if (!authenticate(request, refused))
-        return refused;
-    return {200, {{u"protocol"_qs, sync::protocol::kVersion}, {u"status"_qs, u"active"_qs}}, 0};
 }
 
 ApiResponse Api::pull(const ApiRequest& request)

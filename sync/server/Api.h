@@ -71,6 +71,7 @@ private:
     ApiResponse push(const ApiRequest& request);
     ApiResponse pull(const ApiRequest& request);
     ApiResponse deviceStatus(const ApiRequest& request);
+    ApiResponse keepAuditAnchor(const ApiRequest& request);
     ApiResponse restrictClient(const ApiRequest& request);
     /// The caller, or the error response (401/403) in @p refused.
     std::optional<Caller> authenticate(const ApiRequest& request, ApiResponse& refused);

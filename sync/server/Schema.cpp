@@ -122,6 +122,16 @@ const QStringList& version5()
     return statements;
 }
 
+const QStringList& version6()
+{
+    static const QStringList statements {
+        // The newest entry of each workstation's audit chain and its hash, as its last sync reported it.
+        u"CREATE TABLE device_audit_anchors (device_id VARCHAR(64) PRIMARY KEY, seq BIGINT NOT NULL, "
+        "hash VARCHAR(64) NOT NULL, received_at TEXT NOT NULL)"_qs,
+    };
+    return statements;
+}
+
 Done fillOwners(Database& db)
 {
     // Clients stored before version 4: the agency their newest release names as entering agency, when

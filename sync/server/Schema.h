@@ -25,5 +25,7 @@ const QStringList& version4();
 Done fillOwners(Database& db);
 /// Version 5: sign_in_failures, failed sign-ins by login and client address (the lock-out's counts).
 const QStringList& version5();
+/// Version 6: device_audit_anchors, the newest audit entry each workstation reported (AuditAnchorStore).
+const QStringList& version6();
 
 } // namespace hearth::server::schema

@@ -372,3 +372,66 @@ TEST_CASE("a crash cannot write the data key or decrypted pages to a core dump",
     CHECK(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0);
 #endif
 }
+
+TEST_CASE("deactivating a user destroys their key slot; coming back takes a temporary password", "[keys][users]")
+{
+    TestStore s;
+    s.create();
+    const UserRecord bo = addUser(*s.vault, u"bo.staff"_qs, Role::AgencyStaff);
+    signInAndChange(s, u"bo.staff"_qs, kOtherPassword, kThirdPassword);
+    s.switchTo(kAdminLogin, kAdminPassword);
+
+    UserAdministration admin(*s.vault);
+    REQUIRE_OK(admin.deactivate(bo.uuid));
+    CHECK(s.keys().findUser(bo.uuid) == nullptr);
+    CHECK_FALSE(readFile(s.keyFile()).contains("bo.staff"));
+    // Not by a new password either: an inactive account is reactivated, not reset.
+    CHECK(admin.resetPassword(bo.uuid, u"Temporary-Pass-41"_qs).code() == ErrorCode::InvalidInput);
+
+    s.vault->signOut();
+    CHECK(s.vault->signIn(u"bo.staff"_qs, kThirdPassword).code() == ErrorCode::WrongPassword);
+
+    REQUIRE_OK(s.vault->signIn(kAdminLogin, kAdminPassword));
+    CHECK(UserAdministration(*s.vault).reactivate(bo.uuid, u"short1"_qs).code() == ErrorCode::PasswordRejected);
+    REQUIRE_OK(UserAdministration(*s.vault).reactivate(bo.uuid, u"Temporary-Pass-41"_qs));
+    s.vault->signOut();
+    CHECK(s.vault->signIn(u"bo.staff"_qs, kThirdPassword).code() == ErrorCode::WrongPassword);
+    REQUIRE_OK(s.vault->signIn(u"bo.staff"_qs, u"Temporary-Pass-41"_qs));
+    CHECK(s.vault->user()->mustChangePassword);
+}
+
+TEST_CASE("a locked-out attempt costs what a real one does, and the waiting sign-in events stay bounded",
+          "[keys][lock-out]")
+{
+    TestStore s;
+    s.create();
+    s.vault->signOut();
+    const QString wrong = u"Wrong-guess-11"_qs;
+    for (int attempt = 0; attempt < 5; ++attempt)
+        REQUIRE_FALSE(s.vault->signIn(kAdminLogin, wrong).ok());
+
+    // One key derivation each: a real attempt, an unknown user ID and a locked account alike.
+    for (const QString& login : {kAdminLogin, u"nobody.here"_qs}) {
+        const quint64 before = crypto::keyDerivations();
+        (void)s.vault->signIn(login, kAdminPassword);
+        CHECK(crypto::keyDerivations() == before + 1);
+    }
+    CHECK(s.vault->signIn(kAdminLogin, kAdminPassword).code() == ErrorCode::AccountLocked);
+
+    // After guessing on and on at the locked account (the list is full): the oldest waiting event goes,
+    // the newest stays.
+    const std::size_t cap = Vault::kMaxPendingSignInEvents;
+    KeyFile full = s.keys();
+    const QDateTime longAgo = s.clock.now().addDays(-1);
+    full.pendingAudit.clear();
+    while (full.pendingAudit.size() < cap)
+        full.pendingAudit.push_back({longAgo, kAdminLogin, QString::fromLatin1(audit::SignInLockedOut), {}});
+    full.pendingAudit.front().at = longAgo.addSecs(-1);
+    REQUIRE_OK(full.save(s.keyFile()));
+    s.clock.advanceSeconds(1);
+    CHECK(s.vault->signIn(kAdminLogin, wrong).code() == ErrorCode::AccountLocked);
+    const KeyFile keys = s.keys();
+    CHECK(keys.pendingAudit.size() == cap);
+    CHECK(keys.pendingAudit.front().at.toSecsSinceEpoch() == longAgo.toSecsSinceEpoch()); // the oldest went
+    CHECK(keys.pendingAudit.back().at.toSecsSinceEpoch() == s.clock.now().toSecsSinceEpoch());
+}

@@ -8,14 +8,19 @@
 #include "UserListModel.h"
 #include "UsersPage.h"
 #include "Workspace.h"
+#include "session/AuditReader.h"
 #include "session/ClientRecords.h"
 #include "session/UserAdministration.h"
+#include "store/KeyFile.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QTableView>
 #include <QTest>
 
 using namespace hearth;
@@ -136,4 +141,80 @@ TEST_CASE("gui: an administrator sees every area; the audit log lists sign-ins a
                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(window.workspace()->usersPage()->model()->rowCount() == 1);
     window.workspace()->usersPage()->reload();
+}
+
+namespace {
+/// Selects @p login's row in the Users page.
+void selectUser(ui::UsersPage& page, const QString& login)
+{
+    auto* table = child<QTableView>(page, "userTable");
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        if (table->model()->index(row, ui::UserListModel::Login).data().toString() == login) {
+            table->selectRow(row);
+            return;
+        }
+    FAIL("no row for " << login.toStdString());
+}
+
+/// Presses @p button of the next message box, and of the one after it when @p then is set.
+std::shared_ptr<bool> answerNextBoxes(QMessageBox::StandardButton button,
+                                      std::optional<QMessageBox::StandardButton> then)
+{
+    return onNextModal([button, then](QWidget& modal) {
+        auto* box = qobject_cast<QMessageBox*>(&modal);
+        REQUIRE(box != nullptr);
+        if (then)
+            (void)answerNextBoxes(*then, std::nullopt);
+        box->button(button)->click();
+    });
+}
+} // namespace
+
+TEST_CASE("gui: removing or deactivating a user offers to change the data key; reactivating asks a password")
+{
+    GuiFixture f;
+    f.createStore();
+    for (const QString& login : {QStringLiteral("bo.staff"), QStringLiteral("cy.staff")})
+        REQUIRE(UserAdministration(f.vault).addUser(login, {}, Role::AgencyStaff, kStaffTemporary).ok());
+    ui::Workspace workspace(f.vault);
+    workspace.resize(1280, 800);
+    workspace.show();
+    ui::UsersPage* page = workspace.usersPage();
+    REQUIRE(page != nullptr);
+    const auto rotations = [&f] {
+        AuditFilter filter;
+        filter.action = QString::fromLatin1(audit::KeyRotate);
+        return AuditReader(f.vault).query(filter).value().size();
+    };
+
+    // Removing: confirmed, then the key changes.
+    selectUser(*page, QStringLiteral("bo.staff"));
+    auto answered = answerNextBoxes(QMessageBox::Yes, QMessageBox::Yes);
+    child<QPushButton>(*page, "removeUserButton")->click();
+    REQUIRE(*answered);
+    CHECK(rotations() == 1);
+
+    // Deactivating: the offer declined, the key stays; the account's key slot is gone all the same.
+    selectUser(*page, QStringLiteral("cy.staff"));
+    answered = answerNextBoxes(QMessageBox::No, std::nullopt);
+    child<QPushButton>(*page, "activeUserButton")->click();
+    REQUIRE(*answered);
+    CHECK(rotations() == 1);
+    auto keys = KeyFile::load(f.vault.location().keyFilePath());
+    REQUIRE(keys.ok());
+    CHECK(keys->findLogin(QStringLiteral("cy.staff")) == nullptr);
+
+    // Reactivating takes a temporary password.
+    selectUser(*page, QStringLiteral("cy.staff"));
+    answered = onNextModal([](QWidget& modal) {
+        auto* input = qobject_cast<QInputDialog*>(&modal);
+        REQUIRE(input != nullptr);
+        input->setTextValue(QStringLiteral("Back-again-72"));
+        input->accept();
+    });
+    child<QPushButton>(*page, "activeUserButton")->click();
+    REQUIRE(*answered);
+    f.vault.signOut();
+    REQUIRE(f.vault.signIn(QStringLiteral("cy.staff"), QStringLiteral("Back-again-72")).ok());
+    CHECK(f.vault.user()->mustChangePassword);
 }

@@ -2,9 +2,12 @@
 // recording proxy: a revoked workstation wipes itself at its next contact, a sync renews an expired
 // offline lease, and the scheduler starts syncs on its timer and when the network returns, one at a time.
 #include "../consent/ConsentTestSupport.h"
+#include "../core/RawSqlite.h"
 #include "client/SyncEngine.h"
 #include "client/SyncScheduler.h"
 #include "protocol/Messages.h"
+#include "session/AuditAnchors.h"
+#include "session/AuditReader.h"
 #include "session/ClientRecords.h"
 #include "session/SyncState.h"
 #include "store/WorkstationWipe.h"
@@ -17,6 +20,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 using namespace hearth;
 using namespace hearth::test;
@@ -242,6 +246,67 @@ TEST_CASE("a revocation from any server but the registered one wipes nothing", "
         CHECK(SyncState(*ws.vault).registration().value()->serverUrl == server.url().toString());
         CHECK(ws.sync().first);
     }
+}
+
+TEST_CASE("an audit log cut short here no longer extends what the server saw, and says so", "[sync][e2e][audit]")
+{
+    Server server;
+    Workstation ws;
+    ws.registerWith(server.url());
+    ws.sharingClient(u"Fay"_qs, u"Anchored"_qs);
+    REQUIRE(ws.sync().first);
+    auto sent = AuditAnchors(*ws.vault).lastConfirmed();
+    REQUIRE(sent.ok());
+    REQUIRE(sent->has_value());
+    const qint64 seen = (*sent)->seq;
+    REQUIRE(seen > 3);
+
+    // Someone with the key removes the newest entries and moves the head back: the chain checks out
+    // locally, as a rewritten one would.
+    {
+        const SecretBytes key = ws.dataKey();
+        RawSqlite raw(ws.databasePath(), &key);
+        REQUIRE(raw.openCode() == SQLITE_OK);
+        const QByteArray keep = QByteArray::number(seen - 2);
+        const qint64 kept = raw.integer(QByteArray("SELECT COUNT(*) FROM audit_log WHERE seq <= " + keep).constData());
+        REQUIRE(kept == seen - 2);
+        QByteArray head(8, '\0');
+        qToBigEndian(quint64(seen - 2), head.data());
+        const QByteArray sql = "UPDATE meta SET value = X'" + head.toHex()
+            + "' || (SELECT hash FROM audit_log WHERE seq = " + keep + ") WHERE key = 'audit_head'";
+        REQUIRE(raw.exec("DROP TRIGGER audit_log_no_delete") == SQLITE_OK);
+        REQUIRE(raw.exec(QByteArray("DELETE FROM audit_log WHERE seq > " + keep).constData()) == SQLITE_OK);
+        REQUIRE(raw.exec(sql.constData()) == SQLITE_OK);
+    }
+    // On demand, against the anchor the server last confirmed, the cut shows at once.
+    const auto onDemand = AuditReader(*ws.vault).verify();
+    REQUIRE(onDemand.ok());
+    CHECK_FALSE(onDemand->intact);
+    CHECK(onDemand->firstBrokenSeq == seen);
+    // Whoever cut it resets that copy too: now nothing here tells.
+    REQUIRE(AuditAnchors(*ws.vault).keepConfirmed({0, {}}).ok());
+    REQUIRE(AuditReader(*ws.vault).verify().value().intact);
+
+    // At the next sign-in the server's anchor shows it.
+    QSignalSpy broken(&ws.engine, &SyncEngine::auditAnchorBroken);
+    QSignalSpy checked(&ws.engine, &SyncEngine::deviceStatusChecked);
+    REQUIRE(ws.engine.checkDeviceStatus());
+    REQUIRE(checked.wait(30000));
+    REQUIRE(broken.size() == 1);
+    CHECK(broken.front().front().toString().contains(QString::number(seen)));
+    ws.switchTo(kAdminLogin, kAdminPassword);
+    const auto verified = AuditReader(*ws.vault).verify();
+    REQUIRE(verified.ok());
+    CHECK_FALSE(verified->intact);
+    AuditFilter mismatch;
+    mismatch.action = QString::fromLatin1(audit::AuditAnchorMismatch);
+    CHECK(AuditReader(*ws.vault).query(mismatch).value().size() == 1);
+
+    // Syncs go on, but send no anchor over the broken chain: the next sign-in says it again.
+    CHECK(ws.sync().first);
+    REQUIRE(ws.engine.checkDeviceStatus());
+    REQUIRE(checked.wait(30000));
+    CHECK(broken.size() == 2);
 }
 
 TEST_CASE("a sync renews an expired offline lease and lifts the block", "[sync][e2e][lease]")

@@ -29,6 +29,7 @@ SyncSession::SyncSession(Vault& vault, QObject* parent)
     });
     connect(m_engine, &SyncEngine::conflictsChanged, this, &SyncSession::refresh);
     connect(m_engine, &SyncEngine::registrationFailed, this, &SyncSession::registrationFailed);
+    connect(m_engine, &SyncEngine::auditAnchorBroken, this, &SyncSession::auditAnchorBroken);
     connect(m_engine, &SyncEngine::registered, this, [this] {
         refresh();
         Q_EMIT registered();

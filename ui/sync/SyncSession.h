@@ -52,6 +52,8 @@ public:
     void setIntervalMinutes(int minutes);
 
 Q_SIGNALS:
+    /// The audit log here no longer extends what the server saw (SyncEngine::auditAnchorBroken).
+    void auditAnchorBroken(const QString& problem);
     /// The snapshot changed (a sync started, progressed, finished, a retry ticked, a conflict was settled).
     void changed();
     /// Registration went through (the page clears its password field).
