@@ -2,6 +2,7 @@
 
 #include <QDialog>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QPointer>
 #include <QPrintDialog>
 #include <QPrinter>
@@ -96,6 +97,22 @@ std::optional<bool> confirmCopy(QWidget* parent, const QString& title, const QSt
     const bool accepted = box->clickedButton() == proceed;
     delete box;
     return accepted;
+}
+
+std::optional<QString> askPassword(QWidget* parent, const QString& title, const QString& label)
+{
+    QPointer<QInputDialog> dialog = new QInputDialog(parent);
+    dialog->setObjectName(QStringLiteral("guardedPasswordDialog"));
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    dialog->setTextEchoMode(QLineEdit::Password);
+    const std::optional<int> result = execGuarded(dialog);
+    if (!result)
+        return std::nullopt;
+    QString typed = *result == QDialog::Accepted ? dialog->textValue() : QString();
+    dialog->setTextValue({});
+    delete dialog;
+    return typed;
 }
 
 } // namespace hearth::ui

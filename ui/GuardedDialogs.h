@@ -35,6 +35,9 @@ std::optional<QMessageBox::StandardButton> askQuestion(QWidget* parent, const QS
                                                        QMessageBox::StandardButtons buttons,
                                                        QMessageBox::StandardButton defaultButton);
 
+/// A password typed into an input dialog: what was typed, or an empty string when cancelled.
+std::optional<QString> askPassword(QWidget* parent, const QString& title, const QString& label);
+
 /// The print dialog for @p printer: true when the user chose to print. Without @p allowFile the dialog does
 /// not offer "Print to File".
 std::optional<bool> askPrinter(QWidget* parent, QPrinter& printer, const QString& title, bool allowFile = true);

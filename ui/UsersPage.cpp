@@ -155,13 +155,11 @@ void UsersPage::toggleActive()
         return;
     }
     // Deactivating destroyed the old password's key slot: coming back takes a temporary password.
-    QPointer<UsersPage> alive(this);
-    bool ok = false;
-    QString password = QInputDialog::getText(
-        this, tr("Reactivate"), tr("Temporary password for %1 (they must change it at sign-in):").arg(login),
-        QLineEdit::Password, {}, &ok);
-    if (!alive || !ok)
+    auto typed = askPassword(this, tr("Reactivate"),
+                             tr("Temporary password for %1 (they must change it at sign-in):").arg(login));
+    if (!typed || typed->isEmpty())
         return;
+    QString password = std::move(*typed);
     const Status status = UserAdministration(m_vault).reactivate(uuid, password);
     wipe(password);
     report(status ? QString() : status.message());
@@ -192,13 +190,12 @@ void UsersPage::resetPassword()
     if (!user)
         return;
     const QString uuid = user->uuid;
-    QPointer<UsersPage> alive(this);
-    bool ok = false;
-    QString password = QInputDialog::getText(
-        this, tr("Reset password"), tr("Temporary password for %1 (they must change it at sign-in):").arg(user->login),
-        QLineEdit::Password, {}, &ok);
-    if (!alive || !ok)
+    const QString login = user->login;
+    auto typed = askPassword(this, tr("Reset password"),
+                             tr("Temporary password for %1 (they must change it at sign-in):").arg(login));
+    if (!typed || typed->isEmpty())
         return;
+    QString password = std::move(*typed);
     const Status status = UserAdministration(m_vault).resetPassword(uuid, password);
     wipe(password);
     report(status ? QString() : status.message());

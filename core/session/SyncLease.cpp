@@ -103,7 +103,7 @@ Result<int> SyncState::intervalMinutes() const
 
 Status SyncState::setIntervalMinutes(int minutes)
 {
-    if (auto st = signedIn(m_vault); !st)
+    if (auto st = m_vault.require(Permission::EditAgencySettings); !st)
         return st;
     const int kept = std::clamp(minutes, 0, kMaxIntervalMinutes);
     return m_vault.write([&] { return MetaRepository(*m_vault.store()).set(kIntervalKey, QByteArray::number(kept)); });

@@ -92,7 +92,8 @@ public:
     /// reaching the server. Audited as `sync.lease-unlock`.
     Status unlockLease();
     /// Minutes between automatic syncs (0: off), kept in the encrypted store so nobody lengthens it by
-    /// editing a settings file; kDefaultIntervalMinutes until set. Any signed-in user.
+    /// editing a settings file; kDefaultIntervalMinutes until set. Read by any signed-in user, set with
+    /// EditAgencySettings.
     Result<int> intervalMinutes() const;
     Status setIntervalMinutes(int minutes);
     static constexpr int kDefaultIntervalMinutes = 15;
