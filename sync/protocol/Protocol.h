@@ -12,6 +12,8 @@ inline constexpr int kVersion = 1;
 inline constexpr qint64 kDefaultMaxBodyBytes = 8 * 1024 * 1024;
 inline constexpr int kDefaultMaxChanges = 1000;
 inline constexpr int kMaxPullLimit = 1000;
+/// Open conflicts in one pull reply or one page of GET /api/v1/conflicts, at most.
+inline constexpr int kMaxConflictsPage = 200;
 
 /// Header a GET carries instead of the body's "protocol" field.
 inline constexpr char kProtocolHeader[] = "X-Hearth-Protocol";

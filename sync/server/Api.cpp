@@ -76,6 +76,8 @@ std::optional<ApiResponse> Api::route(const ApiRequest& received, Reply& reply)
         return restrictClient(request);
     if (request.method == "GET" && request.path == u"/api/v1/pull")
         return pull(request);
+    if (request.method == "GET" && request.path == u"/api/v1/conflicts")
+        return listConflicts(request);
     if (request.method == "GET" && request.path == u"/api/v1/device")
         return deviceStatus(request);
     if (post && request.path == u"/api/v1/device/audit-anchor")
@@ -162,6 +164,30 @@ ApiResponse Api::pull(const ApiRequest& request)
         return error(*failed);
     const auto& pulled = std::get<sync::PullReply>(reply);
     return {200, withLease(pulled.toJson()), int(pulled.changes.size())};
+}
+
+ApiResponse Api::listConflicts(const ApiRequest& request)
+{
+    // The rest of the open conflicts when a pull said conflictsMore: a page at a time.
+    ApiResponse refused;
+    const auto caller = authenticate(request, refused);
+    if (!caller)
+        return refused;
+    if (request.protocolHeader != QByteArray::number(sync::protocol::kVersion))
+        return error(
+            sync::ParseError {ec::ProtocolVersion,
+                              QStringLiteral("Send the header X-Hearth-Protocol: %1.").arg(sync::protocol::kVersion)});
+    bool ok = true;
+    const QString limitText = request.query.queryItemValue(u"limit"_qs);
+    const int limit = limitText.isEmpty() ? sync::protocol::kMaxConflictsPage : limitText.toInt(&ok);
+    if (!ok || limit < 1 || limit > sync::protocol::kMaxConflictsPage)
+        return error(ec::MalformedRequest,
+                     QStringLiteral("\"limit\" must be between 1 and %1.").arg(sync::protocol::kMaxConflictsPage));
+    auto page = m_records.conflicts(*caller, request.query.queryItemValue(u"after"_qs, QUrl::FullyDecoded), limit);
+    if (auto* failed = failureOf(page))
+        return error(*failed);
+    const auto& listed = std::get<sync::ConflictsPage>(page);
+    return {200, withLease(listed.toJson()), int(listed.conflicts.size())};
 }
 
 ApiResponse Api::restrictClient(const ApiRequest& request)

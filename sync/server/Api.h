@@ -70,6 +70,7 @@ private:
     void finishRegistration(PendingSignIn& pending, bool passwordRight);
     ApiResponse push(const ApiRequest& request);
     ApiResponse pull(const ApiRequest& request);
+    ApiResponse listConflicts(const ApiRequest& request);
     ApiResponse deviceStatus(const ApiRequest& request);
     ApiResponse keepAuditAnchor(const ApiRequest& request);
     ApiResponse restrictClient(const ApiRequest& request);

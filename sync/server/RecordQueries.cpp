@@ -6,6 +6,7 @@
 #include "server/Database.h"
 #include "server/FieldValue.h"
 #include "server/RecordStore.h"
+#include "server/ScopeCache.h"
 #include "server/ScopeLoss.h"
 #include "server/ServerAudit.h"
 
@@ -24,52 +25,6 @@ QString iso(const QDateTime& t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
-
-/// Who may see a client: its owner and release from client_consent, cached for one pull.
-class ScopeCache
-{
-public:
-    explicit ScopeCache(Database& db)
-        : m_db(db)
-    {
-    }
-
-    /// The client's authority, or nothing when the server has no consent row (then nobody else sees them).
-    Expected<std::optional<ClientAuthority>> of(const QString& clientUuid)
-    {
-        if (auto it = m_cache.constFind(clientUuid); it != m_cache.cend())
-            return *it;
-        auto read
-            = m_db.exec(u"SELECT reference, owner_agency FROM client_consent WHERE client_uuid = ?"_qs, {clientUuid});
-        if (auto* failed = failureOf(read))
-            return *failed;
-        std::optional<ClientAuthority> authority;
-        if (QSqlQuery& row = (*std::get<QSqlQuery*>(read)); row.next()) {
-            authority.emplace();
-            authority->ownerAgency = row.value(1).toString();
-            const QJsonObject json = QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object();
-            auto validated = sync::validateConsentReference({{u"Consent"_qs, json}});
-            if (auto* good = std::get_if<sync::ConsentReference>(&validated))
-                authority->scope = *good;
-        }
-        m_cache.insert(clientUuid, authority);
-        return authority;
-    }
-
-    /// True when @p caller may see the client's records (a tombstone's too: nobody else learns the id).
-    Expected<bool> visible(const QString& clientUuid, const Caller& caller)
-    {
-        auto read = of(clientUuid);
-        if (auto* failed = failureOf(read))
-            return *failed;
-        const auto& authority = std::get<std::optional<ClientAuthority>>(read);
-        return authority && authority->visibleTo(caller);
-    }
-
-private:
-    Database& m_db;
-    QHash<QString, std::optional<ClientAuthority>> m_cache;
-};
 
 } // namespace
 
@@ -157,30 +112,14 @@ Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, 
     if (auto failed = scope_loss::addTo(m_db, caller.agencyCode, since, through, reply))
         return *failed;
 
-    // Open conflicts raised by this agency's devices (another agency's proposed values are not its to see),
-    // of clients it may still see.
-    auto open = m_db.exec(u"SELECT c.id, c.entity, c.uuid, c.field, c.server_value, c.device_value, r.client_uuid "
-                          "FROM conflicts c JOIN records r ON r.entity = c.entity AND r.uuid = c.uuid "
-                          "JOIN devices d ON d.id = c.device_id JOIN users u ON u.login = d.user_login "
-                          "WHERE c.resolved_at IS NULL AND u.agency_code = ? ORDER BY c.created_seq"_qs,
-                          {caller.agencyCode});
-    if (auto* failed = failureOf(open))
+    // The open conflicts this agency may see, the first page of them (the rest: GET /api/v1/conflicts).
+    auto conflicts = openConflicts(caller, scopes, {}, sync::protocol::kMaxConflictsPage);
+    if (auto* failed = failureOf(conflicts))
         return *failed;
-    for (QSqlQuery& row = (*std::get<QSqlQuery*>(open)); row.next();) {
-        const QString clientUuid = row.value(6).toString();
-        if (!clientUuid.isEmpty()) {
-            auto read = scopes.of(clientUuid);
-            if (auto* failed = failureOf(read))
-                return *failed;
-            const auto& client = std::get<std::optional<ClientAuthority>>(read);
-            if (!client || !client->visibleTo(caller)
-                || (!client->namesVisibleTo(caller) && sync::restrictedNameFields().contains(row.value(3).toString())))
-                continue;
-        }
-        reply.conflicts.push_back({row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
-                                   row.value(3).toString(), field_value::fromText(row.value(4).toString()),
-                                   field_value::fromText(row.value(5).toString())});
-    }
+    auto& listed = std::get<sync::ConflictsPage>(conflicts);
+    reply.conflicts = std::move(listed.conflicts);
+    reply.conflictsMore = listed.more;
+    reply.conflictsCursor = listed.cursor;
     return reply;
 }
 

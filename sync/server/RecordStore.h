@@ -9,6 +9,7 @@ namespace hearth::server {
 
 class BatchLookups;
 class Database;
+class ScopeCache;
 class ServerAudit;
 struct Caller;
 
@@ -36,12 +37,18 @@ public:
     /// sends it again (the keys make that safe).
     Expected<std::vector<sync::ChangeResult>> apply(const Caller& caller, const std::vector<sync::Change>& changes,
                                                     const QDateTime& now);
-    /// Records changed after @p since that @p caller's agency may see, and the open conflicts it may see.
+    /// Records changed after @p since that @p caller's agency may see, and the first page of the open
+    /// conflicts it may see.
     Expected<sync::PullReply> pull(const Caller& caller, qint64 since, int limit);
+    /// At most @p limit open conflicts @p caller's agency may see, oldest first, after the cursor @p after
+    /// (empty: from the first); malformed-request for a cursor the server did not give.
+    Expected<sync::ConflictsPage> conflicts(const Caller& caller, const QString& after, int limit);
     Expected<RestrictionResult> restrict(const Caller& caller, const sync::RestrictionRequest& request,
                                          const QDateTime& now);
 
 private:
+    Expected<sync::ConflictsPage> openConflicts(const Caller& caller, ScopeCache& scopes, const QString& after,
+                                                int limit);
     Done applyInTransaction(const Caller& caller, const sync::Change& change, const QDateTime& now,
                             sync::ChangeResult& result);
     /// Fills a replayed result's conflicts with their values from `conflicts` (applied_keys keeps ids only).
