@@ -10,12 +10,6 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
-#ifdef Q_OS_WIN
-#include <io.h>
-#else
-#include <unistd.h>
-#endif
-
 namespace hearth {
 
 namespace {
@@ -34,17 +28,6 @@ QStringList databaseFiles(const QDir& dir)
                          QDir::Files | QDir::Hidden | QDir::System);
 }
 
-bool syncToDisk(QFile& file)
-{
-    if (!file.flush())
-        return false;
-#ifdef Q_OS_WIN
-    return ::_commit(file.handle()) == 0;
-#else
-    return ::fsync(file.handle()) == 0;
-#endif
-}
-
 // Random bytes over the whole file, on disk before it is unlinked: the sealed data keys are gone even
 // where a removed file's blocks would linger.
 bool overwrite(const QString& path)
@@ -60,7 +43,7 @@ bool overwrite(const QString& path)
             return false;
         done += n;
     }
-    return syncToDisk(file);
+    return owner_only::syncFile(file);
 }
 
 Error cannotRemove(const QString& path)

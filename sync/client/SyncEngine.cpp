@@ -1,5 +1,6 @@
 #include "client/SyncEngine.h"
 
+#include "client/EngineCodes.h"
 #include "client/ServerUrl.h"
 #include "protocol/BodyEncoding.h"
 #include "protocol/Protocol.h"
@@ -23,10 +24,6 @@ namespace hearth::sync {
 
 namespace {
 Q_LOGGING_CATEGORY(lcSync, "hearth.sync")
-
-const QString kCodeMalformed = QStringLiteral("malformed-reply");
-const QString kCodeNotRegistered = QStringLiteral("not-registered");
-const QString kCodeStore = QStringLiteral("store");
 } // namespace
 
 SyncEngine::SyncEngine(Vault& vault, QObject* parent)
@@ -87,7 +84,7 @@ bool SyncEngine::syncNow()
         return true;
     }
     if (!registration->has_value()) {
-        fail(Failure::Final, kCodeNotRegistered,
+        fail(Failure::Final, engine_code::NotRegistered,
              tr("This workstation is not registered with an HMIS server yet. An administrator registers it on "
                 "the Sync page."),
              false);
@@ -100,13 +97,13 @@ bool SyncEngine::syncNow()
     }
     auto cursor = state.pushCursor();
     if (!cursor) {
-        fail(Failure::Final, kCodeStore, cursor.error().message, false);
+        fail(Failure::Final, engine_code::Store, cursor.error().message, false);
         return true;
     }
     m_cursorAtStart = *cursor;
     auto pending = state.pendingCount();
     if (!pending) {
-        fail(Failure::Final, kCodeStore, pending.error().message, false);
+        fail(Failure::Final, engine_code::Store, pending.error().message, false);
         return true;
     }
     m_pending = *pending;
@@ -118,7 +115,7 @@ bool SyncEngine::syncNow()
     m_ahead.reset();
     auto restrictions = ConsentRecords(m_vault).pendingRestrictions();
     if (!restrictions) {
-        fail(Failure::Final, kCodeStore, restrictions.error().message, false);
+        fail(Failure::Final, engine_code::Store, restrictions.error().message, false);
         return true;
     }
     m_restrictions.assign(restrictions->begin(), restrictions->end());
@@ -168,13 +165,13 @@ std::optional<SerializedBatch> SyncEngine::prepare(const std::vector<ChangeRecor
 {
     auto batch = serialize(changes, keySuffix);
     if (!batch) {
-        fail(Failure::Final, kCodeStore, batch.error().message, false);
+        fail(Failure::Final, engine_code::Store, batch.error().message, false);
         return std::nullopt;
     }
     QString refusal;
     auto passes = passesSecondCheck(*batch, &refusal);
     if (!passes) {
-        fail(Failure::Final, kCodeStore, passes.error().message, false);
+        fail(Failure::Final, engine_code::Store, passes.error().message, false);
         return std::nullopt;
     }
     if (!*passes) {
@@ -192,7 +189,7 @@ void SyncEngine::pushNextBatch()
     SyncState state(m_vault);
     auto cursor = state.pushCursor();
     if (!cursor) {
-        fail(Failure::Final, kCodeStore, cursor.error().message, false);
+        fail(Failure::Final, engine_code::Store, cursor.error().message, false);
         return;
     }
     body_encoding::Encoded encoded; // the request as it goes on the wire, when prepared ahead
@@ -204,7 +201,7 @@ void SyncEngine::pushNextBatch()
     } else {
         auto changes = state.changesAfter(*cursor, m_settings.batchSize);
         if (!changes) {
-            fail(Failure::Final, kCodeStore, changes.error().message, false);
+            fail(Failure::Final, engine_code::Store, changes.error().message, false);
             return;
         }
         if (changes->empty()) {
@@ -222,7 +219,7 @@ void SyncEngine::pushNextBatch()
     if (m_batch.changes.empty()) {
         // Everything in this stretch stays on the workstation: move past it without a request.
         if (auto st = state.recordPushed(m_batchThrough, {}, 0); !st) {
-            fail(Failure::Final, kCodeStore, st.error().message, false);
+            fail(Failure::Final, engine_code::Store, st.error().message, false);
             return;
         }
         m_pending = std::max<qint64>(0, m_pending - m_batchRows);
@@ -239,7 +236,7 @@ void SyncEngine::sendBatch(body_encoding::Encoded encoded)
         encoded = pushBody(m_batch);
     // From here the server may hold these changes even if its answer never comes (restrictions rely on it).
     if (auto st = SyncState(m_vault).recordSending(m_batchThrough); !st) {
-        fail(Failure::Final, kCodeStore, st.error().message, false);
+        fail(Failure::Final, engine_code::Store, st.error().message, false);
         return;
     }
     postEncoded(protocol::apiPath("push"), encoded, true, [this](const QJsonObject& body) { onPushed(body); });
@@ -257,7 +254,7 @@ std::optional<std::vector<ServerVersion>> SyncEngine::versionsFrom(const QJsonOb
     const QJsonArray results = reply.value(u"results").toArray();
     const auto malformed = [this](const char* why) {
         qCWarning(lcSync) << "push: malformed reply:" << why;
-        fail(Failure::Transient, kCodeMalformed,
+        fail(Failure::Transient, engine_code::Malformed,
              tr("The server's answer could not be read. Nothing was marked as sent; Hearth will try again."), true);
         return std::nullopt;
     };
@@ -301,7 +298,7 @@ void SyncEngine::onPushed(const QJsonObject& reply)
         for (const Redelivery& r : m_batch.newReleases) {
             auto first = state.firstChangeOf(r.clientUuid);
             if (!first) {
-                fail(Failure::Final, kCodeStore, first.error().message, true);
+                fail(Failure::Final, engine_code::Store, first.error().message, true);
                 return;
             }
             if (*first > 0 && *first <= m_cursorAtStart)
@@ -319,7 +316,7 @@ void SyncEngine::onPushed(const QJsonObject& reply)
     // duplicates and changes nothing.
     const bool nextSent = sendAhead(through);
     if (auto st = state.recordPushed(through, *versions, sent, redeliveries); !st) {
-        fail(Failure::Final, kCodeStore, st.error().message, true);
+        fail(Failure::Final, engine_code::Store, st.error().message, true);
         return;
     }
     m_sent += sent;
@@ -335,7 +332,7 @@ void SyncEngine::redeliverNext()
     SyncState state(m_vault);
     auto queued = state.redeliveries();
     if (!queued) {
-        fail(Failure::Final, kCodeStore, queued.error().message, false);
+        fail(Failure::Final, engine_code::Store, queued.error().message, false);
         return;
     }
     if (queued->empty()) {
@@ -345,7 +342,7 @@ void SyncEngine::redeliverNext()
     const Redelivery next = queued->front();
     auto changes = state.latestChangesOf(next.clientUuid);
     if (!changes) {
-        fail(Failure::Final, kCodeStore, changes.error().message, false);
+        fail(Failure::Final, engine_code::Store, changes.error().message, false);
         return;
     }
     auto batch = prepare(*changes, next.releaseUuid);
@@ -355,7 +352,7 @@ void SyncEngine::redeliverNext()
     m_redeliveryClient = next.clientUuid;
     if (m_batch.changes.empty()) {
         if (auto st = state.finishRedelivery(next.clientUuid, {}, 0); !st) {
-            fail(Failure::Final, kCodeStore, st.error().message, false);
+            fail(Failure::Final, engine_code::Store, st.error().message, false);
             return;
         }
         QTimer::singleShot(0, this, &SyncEngine::redeliverNext);
@@ -368,7 +365,7 @@ void SyncEngine::redeliverNext()
             return;
         const int sent = int(m_batch.changes.size());
         if (auto st = SyncState(m_vault).finishRedelivery(m_redeliveryClient, *versions, sent); !st) {
-            fail(Failure::Final, kCodeStore, st.error().message, true);
+            fail(Failure::Final, engine_code::Store, st.error().message, true);
             return;
         }
         m_sent += sent;

@@ -1,5 +1,6 @@
 // The HTTP channel of SyncEngine: requests to the registered server (no redirects, peer verification, an
 // optional pinned key) and the one place every answer is read, sorted into success, retry or refusal.
+#include "client/EngineCodes.h"
 #include "client/ServerUrl.h"
 #include "client/SyncEngine.h"
 #include "protocol/BodyEncoding.h"
@@ -17,11 +18,6 @@ namespace hearth::sync {
 
 namespace {
 Q_LOGGING_CATEGORY(lcHttp, "hearth.sync")
-
-const QString kCodeNetwork = QStringLiteral("network");
-const QString kCodeMalformed = QStringLiteral("malformed-reply");
-const QString kCodePin = QStringLiteral("certificate-pin");
-
 } // namespace
 
 QString SyncEngine::signInAgain()
@@ -47,7 +43,7 @@ void SyncEngine::postEncoded(const QString& path, const body_encoding::Encoded& 
     QUrl url(m_registration->serverUrl);
     url.setPath(url.path(QUrl::FullyDecoded) + path);
     if (auto st = checkServerUrl(url); !st) {
-        fail(Failure::Final, kCodeNetwork, st.error().message, false);
+        fail(Failure::Final, engine_code::Network, st.error().message, false);
         return;
     }
     QNetworkRequest request = requestTo(url, authenticated);
@@ -100,7 +96,7 @@ void SyncEngine::onReply(QNetworkReply* reply, OnReply onOk)
 {
     m_reply = nullptr;
     if (reply->property("hearthPinMismatch").toBool()) {
-        fail(Failure::Final, kCodePin,
+        fail(Failure::Final, engine_code::Pin,
              tr("The server's certificate is not the one this workstation was set up to trust. Nothing was sent. "
                 "Tell your administrator."),
              false);
@@ -110,7 +106,7 @@ void SyncEngine::onReply(QNetworkReply* reply, OnReply onOk)
     if (!statusAttribute.isValid()) {
         qCWarning(lcHttp) << "no answer from the server, network error" << int(reply->error());
         const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;
-        fail(tls ? Failure::Final : Failure::Transient, kCodeNetwork,
+        fail(tls ? Failure::Final : Failure::Transient, engine_code::Network,
              tls ? tr("The server's certificate could not be verified. Nothing was sent. Tell your administrator.")
                  : tr("The HMIS server could not be reached. Your records are safe on this workstation; Hearth will "
                       "try again."),
@@ -149,7 +145,7 @@ void SyncEngine::onReply(QNetworkReply* reply, OnReply onOk)
     if (status >= 500 || status == 200) {
         // A 200 that is not a protocol body counts as malformed: nothing advances.
         qCWarning(lcHttp) << "server answered" << status << (code.isEmpty() ? QStringLiteral("-") : code);
-        fail(Failure::Transient, status == 200 ? kCodeMalformed : code,
+        fail(Failure::Transient, status == 200 ? engine_code::Malformed : code,
              status == 200 ? tr("The server's answer could not be read. Nothing was marked as sent; Hearth will try "
                                 "again.")
                            : tr("The HMIS server had a problem (error %1). Hearth will try again.").arg(status),

@@ -2,6 +2,7 @@
 // server holds for this agency since the stored cursor and hand each page to core's SyncInbox, which
 // applies it in one transaction with the cursor. Then the open conflicts the server lists (the last page's
 // and, when there are more, the pages of /conflicts) replace the local list.
+#include "client/EngineCodes.h"
 #include "client/ServerUrl.h"
 #include "client/SyncEngine.h"
 #include "protocol/Protocol.h"
@@ -19,10 +20,6 @@ namespace hearth::sync {
 
 namespace {
 Q_LOGGING_CATEGORY(lcPull, "hearth.sync.pull")
-
-const QString kCodeMalformed = QStringLiteral("malformed-reply");
-const QString kCodeNetwork = QStringLiteral("network");
-const QString kCodeStore = QStringLiteral("store");
 
 std::vector<SyncConflict> toCore(const std::vector<FieldConflict>& conflicts)
 {
@@ -58,19 +55,19 @@ void SyncEngine::startPull()
     // Conflicts the pushes reported are kept even if the pull below fails.
     auto added = inbox.addConflicts(toCore(m_pushConflicts));
     if (!added) {
-        fail(Failure::Final, kCodeStore, added.error().message, true);
+        fail(Failure::Final, engine_code::Store, added.error().message, true);
         return;
     }
     m_pushConflicts.clear();
     if (*added)
         Q_EMIT conflictsChanged();
     if (auto st = inbox.clearDeliveredResolutions(); !st) {
-        fail(Failure::Final, kCodeStore, st.error().message, true);
+        fail(Failure::Final, engine_code::Store, st.error().message, true);
         return;
     }
     auto cursor = inbox.pullCursor();
     if (!cursor) {
-        fail(Failure::Final, kCodeStore, cursor.error().message, true);
+        fail(Failure::Final, engine_code::Store, cursor.error().message, true);
         return;
     }
     m_pullSince = *cursor;
@@ -92,7 +89,7 @@ void SyncEngine::onPulled(const QJsonObject& body)
     auto parsed = PullReply::fromJson(body);
     const auto malformed = [this](const char* why) {
         qCWarning(lcPull) << "pull: malformed reply:" << why;
-        fail(Failure::Transient, kCodeMalformed,
+        fail(Failure::Transient, engine_code::Malformed,
              tr("The server's answer could not be read. Records already received are kept; Hearth will try again."),
              true);
     };
@@ -108,7 +105,7 @@ void SyncEngine::onPulled(const QJsonObject& body)
     SyncInbox inbox(m_vault);
     auto outcome = inbox.applyPage(records, std::max(reply.cursor, m_pullSince));
     if (!outcome) {
-        fail(Failure::Final, kCodeStore, outcome.error().message, true);
+        fail(Failure::Final, engine_code::Store, outcome.error().message, true);
         return;
     }
     qCInfo(lcPull) << "pulled page:" << outcome->applied << "applied," << outcome->unchanged << "unchanged,"
@@ -142,7 +139,7 @@ void SyncEngine::pullConflictsAfter(const QString& cursor)
             const ConflictsPage* page = std::get_if<ConflictsPage>(&parsed);
             if (!page || (page->more && page->cursor == cursor)) {
                 qCWarning(lcPull) << "conflicts: malformed reply";
-                fail(Failure::Transient, kCodeMalformed,
+                fail(Failure::Transient, engine_code::Malformed,
                      tr("The server's answer could not be read. Records already received are kept; Hearth will try "
                         "again."),
                      true);
@@ -162,7 +159,7 @@ void SyncEngine::finishPull()
     auto changed = SyncInbox(m_vault).replaceConflicts(toCore(m_listedConflicts));
     m_listedConflicts.clear();
     if (!changed) {
-        fail(Failure::Final, kCodeStore, changed.error().message, true);
+        fail(Failure::Final, engine_code::Store, changed.error().message, true);
         return;
     }
     if (*changed)
@@ -177,7 +174,7 @@ void SyncEngine::get(const QString& pathAndQuery, OnReply onOk)
     url.setPath(url.path(QUrl::FullyDecoded) + relative.path(QUrl::FullyDecoded));
     url.setQuery(relative.query(QUrl::FullyEncoded), QUrl::StrictMode);
     if (auto st = checkServerUrl(url); !st) {
-        fail(Failure::Final, kCodeNetwork, st.error().message, false);
+        fail(Failure::Final, engine_code::Network, st.error().message, false);
         return;
     }
     QNetworkRequest request = requestTo(url, true);

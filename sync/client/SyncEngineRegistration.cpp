@@ -1,5 +1,6 @@
 // Registration of SyncEngine: an administrator connects this workstation to the agency server with a
 // user name and password; the server answers with the device id and a token, kept in the encrypted store.
+#include "client/EngineCodes.h"
 #include "client/ServerUrl.h"
 #include "client/SyncEngine.h"
 #include "protocol/Protocol.h"
@@ -12,8 +13,6 @@ namespace hearth::sync {
 
 namespace {
 Q_LOGGING_CATEGORY(lcRegister, "hearth.sync")
-
-const QString kCodeMalformed = QStringLiteral("malformed-reply");
 } // namespace
 
 void SyncEngine::registerDevice(const QUrl& server, const QString& login, const QString& password,
@@ -48,8 +47,8 @@ void SyncEngine::registerDevice(const QUrl& server, const QString& login, const 
         auto parsed = RegisterReply::fromJson(body);
         if (const auto* e = std::get_if<ParseError>(&parsed)) {
             qCWarning(lcRegister) << "register: malformed reply" << e->code;
-            fail(Failure::Final, kCodeMalformed, tr("The server's answer could not be read. Nothing was changed."),
-                 true);
+            fail(Failure::Final, engine_code::Malformed,
+                 tr("The server's answer could not be read. Nothing was changed."), true);
             return;
         }
         const auto& reply = std::get<RegisterReply>(parsed);

@@ -1,17 +1,13 @@
 // The restriction phase of SyncEngine: before any push, each pending restriction request goes to the
 // server, so it refuses anything older of that client still on its way. A client of whom nothing ever
 // left this workstation is never named to the server (SyncState::reachedServer).
+#include "client/EngineCodes.h"
 #include "client/SyncEngine.h"
 #include "protocol/Protocol.h"
 #include "session/ConsentRecords.h"
 #include "session/SyncState.h"
 
 namespace hearth::sync {
-
-namespace {
-const QString kCodeMalformed = QStringLiteral("malformed-reply");
-const QString kCodeStore = QStringLiteral("store");
-} // namespace
 
 void SyncEngine::deliverNextRestriction()
 {
@@ -25,12 +21,12 @@ void SyncEngine::deliverNextRestriction()
     // request would itself tell the server the client's id.
     auto reached = SyncState(m_vault).reachedServer(next.clientUuid);
     if (!reached) {
-        fail(Failure::Final, kCodeStore, reached.error().message, false);
+        fail(Failure::Final, engine_code::Store, reached.error().message, false);
         return;
     }
     if (!*reached) {
         if (auto st = SyncState(m_vault).recordRestrictionUnneeded(next.uuid); !st) {
-            fail(Failure::Final, kCodeStore, st.error().message, false);
+            fail(Failure::Final, engine_code::Store, st.error().message, false);
             return;
         }
         m_restrictions.pop_front();
@@ -41,7 +37,7 @@ void SyncEngine::deliverNextRestriction()
     post(protocol::apiPath("restrictions"), request.toJson(), true, [this, uuid = next.uuid](const QJsonObject& body) {
         const QString status = body.value(u"status").toString();
         if (status != u"applied" && status != u"duplicate") {
-            fail(Failure::Transient, kCodeMalformed,
+            fail(Failure::Transient, engine_code::Malformed,
                  tr("The server's answer could not be read. Nothing was changed; Hearth will try again."), true);
             return;
         }
@@ -52,7 +48,7 @@ void SyncEngine::deliverNextRestriction()
 void SyncEngine::restrictionDone(const QString& requestUuid)
 {
     if (auto st = SyncState(m_vault).recordRestrictionDelivered(requestUuid); !st) {
-        fail(Failure::Final, kCodeStore, st.error().message, true);
+        fail(Failure::Final, engine_code::Store, st.error().message, true);
         return;
     }
     m_restrictions.pop_front();

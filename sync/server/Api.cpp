@@ -116,13 +116,10 @@ ApiResponse Api::push(const ApiRequest& request)
     const auto caller = authenticate(request, refused);
     if (!caller)
         return refused;
-    QJsonObject body;
-    if (auto bad = readBody(request.body, body))
+    std::optional<sync::PushRequest> parsed;
+    if (auto bad = readMessage(request.body, parsed))
         return *bad;
-    auto parsed = sync::PushRequest::fromJson(body);
-    if (auto* e = std::get_if<sync::ParseError>(&parsed))
-        return error(*e);
-    const auto& push = std::get<sync::PushRequest>(parsed);
+    const sync::PushRequest& push = *parsed;
     if (!push.deviceId.isEmpty() && push.deviceId != caller->deviceId)
         return error(ec::MalformedRequest, QStringLiteral("deviceId does not match the X-Hearth-Device header."));
     if (qsizetype(push.changes.size()) > m_config.maxChanges)
@@ -145,20 +142,16 @@ ApiResponse Api::pull(const ApiRequest& request)
     const auto caller = authenticate(request, refused);
     if (!caller)
         return refused;
-    if (request.protocolHeader != QByteArray::number(sync::protocol::kVersion))
-        return error(
-            sync::ParseError {ec::ProtocolVersion,
-                              QStringLiteral("Send the header X-Hearth-Protocol: %1.").arg(sync::protocol::kVersion)});
+    if (auto bad = checkProtocolHeader(request))
+        return *bad;
     bool ok = true;
     const QString sinceText = request.query.queryItemValue(u"since"_qs);
     const qint64 since = sinceText.isEmpty() ? 0 : sinceText.toLongLong(&ok);
     if (!ok || since < 0)
         return error(ec::MalformedRequest, QStringLiteral("\"since\" must be a cursor the server gave."));
-    const QString limitText = request.query.queryItemValue(u"limit"_qs);
-    const int limit = limitText.isEmpty() ? 500 : limitText.toInt(&ok);
-    if (!ok || limit < 1 || limit > sync::protocol::kMaxPullLimit)
-        return error(ec::MalformedRequest,
-                     QStringLiteral("\"limit\" must be between 1 and %1.").arg(sync::protocol::kMaxPullLimit));
+    int limit = 0;
+    if (auto bad = readLimit(request, 500, sync::protocol::kMaxPullLimit, limit))
+        return *bad;
     auto reply = m_records.pull(*caller, since, limit);
     if (auto* failed = failureOf(reply))
         return error(*failed);
@@ -173,16 +166,11 @@ ApiResponse Api::listConflicts(const ApiRequest& request)
     const auto caller = authenticate(request, refused);
     if (!caller)
         return refused;
-    if (request.protocolHeader != QByteArray::number(sync::protocol::kVersion))
-        return error(
-            sync::ParseError {ec::ProtocolVersion,
-                              QStringLiteral("Send the header X-Hearth-Protocol: %1.").arg(sync::protocol::kVersion)});
-    bool ok = true;
-    const QString limitText = request.query.queryItemValue(u"limit"_qs);
-    const int limit = limitText.isEmpty() ? sync::protocol::kMaxConflictsPage : limitText.toInt(&ok);
-    if (!ok || limit < 1 || limit > sync::protocol::kMaxConflictsPage)
-        return error(ec::MalformedRequest,
-                     QStringLiteral("\"limit\" must be between 1 and %1.").arg(sync::protocol::kMaxConflictsPage));
+    if (auto bad = checkProtocolHeader(request))
+        return *bad;
+    int limit = 0;
+    if (auto bad = readLimit(request, sync::protocol::kMaxConflictsPage, sync::protocol::kMaxConflictsPage, limit))
+        return *bad;
     auto page = m_records.conflicts(*caller, request.query.queryItemValue(u"after"_qs, QUrl::FullyDecoded), limit);
     if (auto* failed = failureOf(page))
         return error(*failed);
@@ -196,13 +184,10 @@ ApiResponse Api::restrictClient(const ApiRequest& request)
     const auto caller = authenticate(request, refused);
     if (!caller)
         return refused;
-    QJsonObject body;
-    if (auto bad = readBody(request.body, body))
+    std::optional<sync::RestrictionRequest> parsed;
+    if (auto bad = readMessage(request.body, parsed))
         return *bad;
-    auto parsed = sync::RestrictionRequest::fromJson(body);
-    if (auto* e = std::get_if<sync::ParseError>(&parsed))
-        return error(*e);
-    auto result = m_records.restrict(*caller, std::get<sync::RestrictionRequest>(parsed), m_clock());
+    auto result = m_records.restrict(*caller, *parsed, m_clock());
     if (auto* failed = failureOf(result))
         return error(*failed);
     const auto& restricted = std::get<RestrictionResult>(result);

@@ -32,13 +32,10 @@ ApiResponse Api::keepAuditAnchor(const ApiRequest& request)
     const auto caller = authenticate(request, refused);
     if (!caller)
         return refused;
-    QJsonObject body;
-    if (auto bad = readBody(request.body, body))
+    std::optional<sync::AuditAnchorMessage> parsed;
+    if (auto bad = readMessage(request.body, parsed))
         return *bad;
-    auto parsed = sync::AuditAnchorMessage::fromJson(body);
-    if (auto* e = std::get_if<sync::ParseError>(&parsed))
-        return error(*e);
-    const auto& anchor = std::get<sync::AuditAnchorMessage>(parsed);
+    const sync::AuditAnchorMessage& anchor = *parsed;
     if (auto failed = audit_anchors::keep(m_db, *caller, {anchor.seq, anchor.hash}, m_clock())) {
         if (failed->code == sync::error_code::AuditAnchorConflict)
             (void)m_audit.record(m_clock(), caller->login, caller->deviceId, u"audit-anchor-conflict"_qs,

@@ -22,14 +22,11 @@ struct Api::PendingSignIn
 
 std::optional<ApiResponse> Api::registerDevice(const ApiRequest& request, Reply& reply)
 {
-    QJsonObject body;
-    if (auto refused = readBody(request.body, body))
+    std::optional<sync::RegisterRequest> parsed;
+    if (auto refused = readMessage(request.body, parsed))
         return *refused;
-    auto parsed = sync::RegisterRequest::fromJson(body);
-    if (auto* e = std::get_if<sync::ParseError>(&parsed))
-        return error(*e);
     auto pending = std::make_shared<PendingSignIn>();
-    pending->request = std::get<sync::RegisterRequest>(std::move(parsed));
+    pending->request = std::move(*parsed);
     pending->address = SignInLimits::addressKey(request.peerAddress, request.forwardedFor, m_config.behindProxy);
     const QString& login = pending->request.login;
     auto limited = m_limits.check(login, pending->address, m_clock());
