@@ -1,9 +1,9 @@
 // Hearth desktop client: command line, store location, first-run set-up, then the main window.
-#include "MainWindow.h"
-#include "SetupWizard.h"
-#include "crypto/Crypto.h"
-#include "session/Vault.h"
-#include "sync/WipeMessage.h"
+#include "core/crypto/Crypto.h"
+#include "core/vault/Vault.h"
+#include "ui/MainWindow.h"
+#include "ui/signin/SetupWizard.h"
+#include "ui/sync/WipeMessage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -85,7 +85,7 @@ int main(int argc, char** argv)
         first = startSetup();
     first->show();
     // A workstation erased by its server says why once, at the next start.
-    hearth::ui::openPendingWipeNotice(first, vault.location());
+    hearth::ui::openPendingWipeNotice(first, vault);
 
     if (parser.isSet(exitWhenReady)) {
         QTimer::singleShot(0, &app, [&sinceStart] {

@@ -1,5 +1,5 @@
 // hearth-server: the reference central sync server. Wiring only; everything lives in hearth_server_lib.
-#include "server/AdminCli.h"
+#include "sync/server/AdminCli.h"
 
 #include <QCoreApplication>
 

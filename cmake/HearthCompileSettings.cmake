@@ -1,6 +1,8 @@
 # One interface target carries the settings every Hearth target compiles with.
 add_library(hearth_settings INTERFACE)
 target_compile_features(hearth_settings INTERFACE cxx_std_20)
+# One include root: every include names its layer ("core/intake/Ssn.h", "ui/intake/ClientPage.h").
+target_include_directories(hearth_settings INTERFACE ${PROJECT_SOURCE_DIR})
 set(CMAKE_CXX_EXTENSIONS OFF)
 target_compile_options(hearth_settings INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wold-style-cast -Wnon-virtual-dtor

@@ -1,7 +1,7 @@
-#include "AboutDialog.h"
+#include "ui/AboutDialog.h"
 
-#include "UiHelpers.h"
-#include "session/Vault.h"
+#include "core/vault/Vault.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>

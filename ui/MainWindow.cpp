@@ -1,17 +1,16 @@
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 
-#include "AboutDialog.h"
-#include "ActivityMonitor.h"
-#include "ChangePasswordDialog.h"
-#include "LockScreen.h"
-#include "SignInWidget.h"
-#include "SystemLockWatcher.h"
-#include "Workspace.h"
-#include "session/IdleTimer.h"
-#include "store/WorkstationWipe.h"
-#include "sync/SyncSession.h"
-#include "sync/SyncStatusButton.h"
-#include "sync/WipeMessage.h"
+#include "core/vault/IdleTimer.h"
+#include "ui/AboutDialog.h"
+#include "ui/Workspace.h"
+#include "ui/signin/ActivityMonitor.h"
+#include "ui/signin/ChangePasswordDialog.h"
+#include "ui/signin/LockScreen.h"
+#include "ui/signin/SignInWidget.h"
+#include "ui/signin/SystemLockWatcher.h"
+#include "ui/sync/SyncSession.h"
+#include "ui/sync/SyncStatusButton.h"
+#include "ui/sync/WipeMessage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -303,7 +302,7 @@ void MainWindow::onWiped(const QString& reason)
     QMessageBox* box = openWipeMessage(this, reason);
     connect(box, &QMessageBox::finished, this, [this] {
         // Seen: the next start need not say it again.
-        clearWipeNotice(m_vault.location());
+        m_vault.acknowledgeWipe();
         Q_EMIT setupRequested();
     });
 }

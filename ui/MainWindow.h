@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/Vault.h"
+#include "core/vault/Vault.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "auth/PasswordPolicy.h"
+#include "core/auth/PasswordPolicy.h"
 
 #include <QFile>
 #include <QJsonValue>

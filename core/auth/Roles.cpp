@@ -1,4 +1,4 @@
-#include "auth/Roles.h"
+#include "core/auth/Roles.h"
 
 #include <QObject>
 

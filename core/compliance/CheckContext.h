@@ -1,8 +1,8 @@
 #pragma once
 
-#include "compliance/CheckResult.h"
-#include "compliance/Checklist.h"
-#include "compliance/SystemProbe.h"
+#include "core/compliance/CheckResult.h"
+#include "core/compliance/Checklist.h"
+#include "core/compliance/SystemProbe.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "compliance/CheckResult.h"
+#include "core/compliance/CheckResult.h"
 
-#include "compliance/SystemProbe.h"
+#include "core/compliance/SystemProbe.h"
 
 namespace hearth::compliance {
 

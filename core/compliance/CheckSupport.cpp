@@ -1,4 +1,4 @@
-#include "compliance/CheckSupport.h"
+#include "core/compliance/CheckSupport.h"
 
 namespace hearth::compliance {
 

@@ -1,4 +1,4 @@
-#include "compliance/Checklist.h"
+#include "core/compliance/Checklist.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
-#include "compliance/Checks.h"
+#include "core/compliance/Checks.h"
 
-#include "compliance/HearthChecks.h"
-#include "compliance/linux/LinuxChecks.h"
-#include "compliance/macos/MacChecks.h"
-#include "compliance/windows/WindowsChecks.h"
+#include "core/compliance/HearthChecks.h"
+#include "core/compliance/linux/LinuxChecks.h"
+#include "core/compliance/macos/MacChecks.h"
+#include "core/compliance/windows/WindowsChecks.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compliance/CheckContext.h"
+#include "core/compliance/CheckContext.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "compliance/ComplianceRun.h"
+#include "core/compliance/ComplianceRun.h"
 
 #include <QJsonArray>
 #include <QObject>

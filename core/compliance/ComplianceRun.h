@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/Result.h"
-#include "compliance/CheckResult.h"
-#include "compliance/Checklist.h"
-#include "compliance/Checks.h"
+#include "core/common/Result.h"
+#include "core/compliance/CheckResult.h"
+#include "core/compliance/Checklist.h"
+#include "core/compliance/Checks.h"
 
 #include <QByteArray>
 #include <QDate>

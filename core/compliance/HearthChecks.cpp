@@ -1,6 +1,6 @@
-#include "compliance/HearthChecks.h"
+#include "core/compliance/HearthChecks.h"
 
-#include "compliance/CheckSupport.h"
+#include "core/compliance/CheckSupport.h"
 
 #include <QObject>
 #include <QRegularExpression>

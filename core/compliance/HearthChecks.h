@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compliance/CheckContext.h"
+#include "core/compliance/CheckContext.h"
 
 // Checks of Hearth's own configuration; the same on every platform.
 namespace hearth::compliance {

@@ -1,4 +1,4 @@
-#include "compliance/LocalSystemProbe.h"
+#include "core/compliance/LocalSystemProbe.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "consent/ConsentJson.h"
+#include "core/consent/ConsentJson.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "consent/Consent.h"
-#include "consent/ConsentRules.h"
+#include "core/consent/Consent.h"
+#include "core/consent/ConsentRules.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,7 @@
-#include "consent/ConsentPolicy.h"
+#include "core/consent/ConsentPolicy.h"
 
-#include "consent/ConsentWording.h"
-#include "consent/DisclosureFields.h"
+#include "core/consent/ConsentWording.h"
+#include "core/consent/DisclosureFields.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

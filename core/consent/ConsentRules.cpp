@@ -1,4 +1,4 @@
-#include "consent/ConsentRules.h"
+#include "core/consent/ConsentRules.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "consent/Consent.h"
-#include "consent/ConsentPolicy.h"
+#include "core/consent/Consent.h"
+#include "core/consent/ConsentPolicy.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "consent/ConsentPolicy.h"
+#include "core/consent/ConsentPolicy.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
-#include "consent/ConsentWording.h"
+#include "core/consent/ConsentWording.h"
 
-#include "common/MessageDate.h"
-#include "consent/ConsentRules.h"
+#include "core/common/MessageDate.h"
+#include "core/consent/ConsentRules.h"
 
 #include <QCoreApplication>
 

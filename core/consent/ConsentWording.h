@@ -1,6 +1,6 @@
 #pragma once
 
-#include "consent/ConsentPolicy.h"
+#include "core/consent/ConsentPolicy.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "consent/DisclosureFields.h"
+#include "core/consent/DisclosureFields.h"
 
-#include "consent/ConsentPolicy.h"
+#include "core/consent/ConsentPolicy.h"
 
 #include <QJsonArray>
 

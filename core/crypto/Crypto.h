@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "crypto/SecretBytes.h"
+#include "core/common/Result.h"
+#include "core/crypto/SecretBytes.h"
 
 #include <QByteArray>
 

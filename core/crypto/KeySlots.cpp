@@ -1,4 +1,4 @@
-#include "crypto/KeySlots.h"
+#include "core/crypto/KeySlots.h"
 
 #include <QObject>
 

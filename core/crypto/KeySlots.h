@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Result.h"
-#include "crypto/RecoveryKey.h"
-#include "store/KeyFile.h"
+#include "core/common/Result.h"
+#include "core/crypto/RecoveryKey.h"
+#include "core/store/KeyFile.h"
 
 namespace hearth::keyslots {
 

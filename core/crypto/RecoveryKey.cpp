@@ -1,6 +1,6 @@
-#include "crypto/RecoveryKey.h"
+#include "core/crypto/RecoveryKey.h"
 
-#include "crypto/Crypto.h"
+#include "core/crypto/Crypto.h"
 
 #include <QObject>
 

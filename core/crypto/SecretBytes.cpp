@@ -1,4 +1,4 @@
-#include "crypto/SecretBytes.h"
+#include "core/crypto/SecretBytes.h"
 
 #include <sodium.h>
 

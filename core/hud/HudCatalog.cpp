@@ -1,4 +1,4 @@
-#include "hud/HudCatalog.h"
+#include "core/hud/HudCatalog.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "hud/HudValidation.h"
+#include "core/hud/HudValidation.h"
 
-#include "hud/HudCodes.h"
+#include "core/hud/HudCodes.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "hud/HudCatalog.h"
-#include "hud/HudValues.h"
+#include "core/hud/HudCatalog.h"
+#include "core/hud/HudValues.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "hud/HudValues.h"
+#include "core/hud/HudValues.h"
 
 #include <QJsonValue>
 

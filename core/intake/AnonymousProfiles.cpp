@@ -1,7 +1,7 @@
-#include "intake/AnonymousProfiles.h"
+#include "core/intake/AnonymousProfiles.h"
 
-#include "hud/HudCodes.h"
-#include "intake/DateOfBirth.h"
+#include "core/hud/HudCodes.h"
+#include "core/intake/DateOfBirth.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "intake/ClientProfile.h"
+#include "core/common/Result.h"
+#include "core/intake/ClientProfile.h"
 
 #include <QDate>
 #include <QList>

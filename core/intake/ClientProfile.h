@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hud/HudValues.h"
+#include "core/hud/HudValues.h"
 
 #include <QDate>
 #include <QDateTime>

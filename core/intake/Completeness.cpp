@@ -1,8 +1,8 @@
-#include "intake/Completeness.h"
+#include "core/intake/Completeness.h"
 
-#include "hud/HudCodes.h"
-#include "intake/DataQuality.h"
-#include "intake/MissingData.h"
+#include "core/hud/HudCodes.h"
+#include "core/intake/DataQuality.h"
+#include "core/intake/MissingData.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "intake/ClientProfile.h"
-#include "intake/Enrollment.h"
+#include "core/intake/ClientProfile.h"
+#include "core/intake/Enrollment.h"
 
 #include <QDate>
 #include <QList>

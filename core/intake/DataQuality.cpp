@@ -1,13 +1,13 @@
-#include "intake/DataQuality.h"
+#include "core/intake/DataQuality.h"
 
-#include "hud/HudCatalog.h"
-#include "hud/HudCodes.h"
-#include "hud/HudValidation.h"
-#include "intake/DateOfBirth.h"
-#include "intake/MissingData.h"
-#include "intake/ProgramElements.h"
-#include "intake/ProjectRules.h"
-#include "intake/Ssn.h"
+#include "core/hud/HudCatalog.h"
+#include "core/hud/HudCodes.h"
+#include "core/hud/HudValidation.h"
+#include "core/intake/DateOfBirth.h"
+#include "core/intake/MissingData.h"
+#include "core/intake/ProgramElements.h"
+#include "core/intake/ProjectRules.h"
+#include "core/intake/Ssn.h"
 
 #include <QCoreApplication>
 #include <QLocale>

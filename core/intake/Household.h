@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Result.h"
-#include "intake/Enrollment.h"
-#include "intake/QualityFinding.h"
+#include "core/common/Result.h"
+#include "core/intake/Enrollment.h"
+#include "core/intake/QualityFinding.h"
 
 #include <QDate>
 #include <QList>

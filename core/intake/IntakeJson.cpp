@@ -1,4 +1,4 @@
-#include "intake/IntakeJson.h"
+#include "core/intake/IntakeJson.h"
 
 #include <QJsonArray>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "intake/ClientProfile.h"
-#include "intake/Enrollment.h"
-#include "intake/Project.h"
-#include "intake/ServiceRecord.h"
+#include "core/intake/ClientProfile.h"
+#include "core/intake/Enrollment.h"
+#include "core/intake/Project.h"
+#include "core/intake/ServiceRecord.h"
 
 #include <QJsonObject>
 

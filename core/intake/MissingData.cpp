@@ -1,6 +1,6 @@
-#include "intake/MissingData.h"
+#include "core/intake/MissingData.h"
 
-#include "hud/HudCodes.h"
+#include "core/hud/HudCodes.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
-#include "intake/ProgramElements.h"
+#include "core/intake/ProgramElements.h"
 
-#include "hud/HudCatalog.h"
-#include "hud/HudCodes.h"
-#include "hud/HudValidation.h"
+#include "core/hud/HudCatalog.h"
+#include "core/hud/HudCodes.h"
+#include "core/hud/HudValidation.h"
 
 #include <QFile>
 #include <QJsonArray>

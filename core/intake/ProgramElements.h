@@ -1,7 +1,7 @@
 #pragma once
 
-#include "hud/HudValues.h"
-#include "intake/Project.h"
+#include "core/hud/HudValues.h"
+#include "core/intake/Project.h"
 
 #include <QHash>
 #include <QList>

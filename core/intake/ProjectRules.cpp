@@ -1,7 +1,7 @@
-#include "intake/ProjectRules.h"
+#include "core/intake/ProjectRules.h"
 
-#include "hud/HudCatalog.h"
-#include "hud/HudCodes.h"
+#include "core/hud/HudCatalog.h"
+#include "core/hud/HudCodes.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

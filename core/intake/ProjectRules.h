@@ -1,7 +1,7 @@
 #pragma once
 
-#include "intake/Project.h"
-#include "intake/QualityFinding.h"
+#include "core/intake/Project.h"
+#include "core/intake/QualityFinding.h"
 
 namespace hearth {
 

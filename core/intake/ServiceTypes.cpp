@@ -1,7 +1,7 @@
-#include "intake/ServiceTypes.h"
+#include "core/intake/ServiceTypes.h"
 
-#include "hud/HudCatalog.h"
-#include "hud/HudCodes.h"
+#include "core/hud/HudCatalog.h"
+#include "core/hud/HudCodes.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "intake/ServiceRecord.h"
+#include "core/intake/ServiceRecord.h"
 
 #include <QList>
 #include <QString>

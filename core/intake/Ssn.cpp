@@ -1,7 +1,7 @@
-#include "intake/Ssn.h"
+#include "core/intake/Ssn.h"
 
-#include "hud/HudCodes.h"
-#include "intake/MissingData.h"
+#include "core/hud/HudCodes.h"
+#include "core/intake/MissingData.h"
 
 #include <QCoreApplication>
 

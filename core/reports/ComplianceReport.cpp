@@ -1,4 +1,4 @@
-#include "reports/ComplianceReport.h"
+#include "core/reports/ComplianceReport.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

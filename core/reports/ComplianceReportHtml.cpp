@@ -1,6 +1,6 @@
 // The Compliance Certification Checklist report as HTML for QTextDocument (Qt's rich-text subset).
-#include "common/MessageDate.h"
-#include "reports/ComplianceReport.h"
+#include "core/common/MessageDate.h"
+#include "core/reports/ComplianceReport.h"
 
 #include <QCoreApplication>
 #include <QStringList>

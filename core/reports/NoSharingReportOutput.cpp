@@ -1,6 +1,6 @@
-#include "reports/NoSharingReportOutput.h"
+#include "core/reports/NoSharingReportOutput.h"
 
-#include "common/MessageDate.h"
+#include "core/common/MessageDate.h"
 
 #include <QCoreApplication>
 #include <QStringList>

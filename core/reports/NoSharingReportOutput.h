@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reports/NoSharingUtilization.h"
+#include "core/reports/NoSharingUtilization.h"
 
 #include <QByteArray>
 #include <QString>

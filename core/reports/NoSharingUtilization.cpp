@@ -1,6 +1,6 @@
-#include "reports/NoSharingUtilization.h"
+#include "core/reports/NoSharingUtilization.h"
 
-#include "intake/ServiceTypes.h"
+#include "core/intake/ServiceTypes.h"
 
 #include <QCoreApplication>
 #include <QSet>

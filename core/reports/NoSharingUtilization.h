@@ -1,10 +1,10 @@
 #pragma once
 
-#include "consent/ConsentPolicy.h"
-#include "intake/ClientProfile.h"
-#include "intake/Enrollment.h"
-#include "intake/Project.h"
-#include "intake/ServiceRecord.h"
+#include "core/consent/ConsentPolicy.h"
+#include "core/intake/ClientProfile.h"
+#include "core/intake/Enrollment.h"
+#include "core/intake/Project.h"
+#include "core/intake/ServiceRecord.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "search/DeletionIndex.h"
+#include "core/search/DeletionIndex.h"
 
 namespace hearth::search {
 

@@ -1,4 +1,4 @@
-#include "search/DobMatch.h"
+#include "core/search/DobMatch.h"
 
 #include <algorithm>
 #include <array>

@@ -1,10 +1,10 @@
-#include "search/DuplicateIndex.h"
+#include "core/search/DuplicateIndex.h"
 
-#include "search/DobMatch.h"
-#include "search/IndexedPerson.h"
-#include "search/MatchScorer.h"
-#include "search/NameNormalizer.h"
-#include "search/TokenVocabulary.h"
+#include "core/search/DobMatch.h"
+#include "core/search/IndexedPerson.h"
+#include "core/search/MatchScorer.h"
+#include "core/search/NameNormalizer.h"
+#include "core/search/TokenVocabulary.h"
 
 #include <QHash>
 #include <QVarLengthArray>

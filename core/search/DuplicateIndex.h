@@ -1,6 +1,6 @@
 #pragma once
 
-#include "search/SearchTypes.h"
+#include "core/search/SearchTypes.h"
 
 #include <memory>
 #include <vector>

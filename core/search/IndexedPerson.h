@@ -1,6 +1,6 @@
 #pragma once
 
-#include "search/TokenVocabulary.h"
+#include "core/search/TokenVocabulary.h"
 
 #include <QDate>
 #include <QString>

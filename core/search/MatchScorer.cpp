@@ -1,4 +1,4 @@
-#include "search/MatchScorer.h"
+#include "core/search/MatchScorer.h"
 
 #include <algorithm>
 #include <array>

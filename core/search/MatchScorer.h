@@ -1,8 +1,8 @@
 #pragma once
 
-#include "search/DobMatch.h"
-#include "search/IndexedPerson.h"
-#include "search/SearchTypes.h"
+#include "core/search/DobMatch.h"
+#include "core/search/IndexedPerson.h"
+#include "core/search/SearchTypes.h"
 
 #include <QHash>
 

@@ -1,4 +1,4 @@
-#include "search/NameNormalizer.h"
+#include "core/search/NameNormalizer.h"
 
 #include <QChar>
 

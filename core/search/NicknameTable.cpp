@@ -1,7 +1,7 @@
-#include "search/NicknameTable.h"
+#include "core/search/NicknameTable.h"
 
-#include "search/NameNormalizer.h"
-#include "search/StringSimilarity.h"
+#include "core/search/NameNormalizer.h"
+#include "core/search/StringSimilarity.h"
 
 #include <QFile>
 #include <QtGlobal>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "search/DeletionIndex.h"
+#include "core/search/DeletionIndex.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "search/PhoneticKey.h"
+#include "core/search/PhoneticKey.h"
 
 namespace hearth::search {
 

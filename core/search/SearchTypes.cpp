@@ -1,4 +1,4 @@
-#include "search/SearchTypes.h"
+#include "core/search/SearchTypes.h"
 
 #include <QObject>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "search/StringSimilarity.h"
+#include "core/search/StringSimilarity.h"
 
 #include <algorithm>
 #include <array>

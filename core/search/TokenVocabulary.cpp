@@ -1,7 +1,7 @@
-#include "search/TokenVocabulary.h"
+#include "core/search/TokenVocabulary.h"
 
-#include "search/PhoneticKey.h"
-#include "search/StringSimilarity.h"
+#include "core/search/PhoneticKey.h"
+#include "core/search/StringSimilarity.h"
 
 #include <algorithm>
 

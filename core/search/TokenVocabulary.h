@@ -1,7 +1,7 @@
 #pragma once
 
-#include "search/DeletionIndex.h"
-#include "search/NicknameTable.h"
+#include "core/search/DeletionIndex.h"
+#include "core/search/NicknameTable.h"
 
 #include <QHash>
 #include <QString>

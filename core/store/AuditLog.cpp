@@ -1,7 +1,7 @@
-#include "store/AuditLog.h"
+#include "core/store/AuditLog.h"
 
-#include "crypto/Crypto.h"
-#include "store/Store.h"
+#include "core/crypto/Crypto.h"
+#include "core/store/Store.h"
 
 #include <QObject>
 #include <QtEndian>

@@ -1,8 +1,8 @@
-#include "store/CaseNumbers.h"
+#include "core/store/CaseNumbers.h"
 
-#include "crypto/Crypto.h"
-#include "store/ClientRepository.h"
-#include "store/KeyValueRepositories.h"
+#include "core/crypto/Crypto.h"
+#include "core/store/ClientRepository.h"
+#include "core/store/KeyValueRepositories.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
-#include "store/ChangeLog.h"
+#include "core/store/ChangeLog.h"
 
-#include "store/Store.h"
+#include "core/store/Store.h"
 
 #include <QJsonDocument>
 #include <QObject>

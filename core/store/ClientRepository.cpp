@@ -1,8 +1,8 @@
-#include "store/ClientRepository.h"
+#include "core/store/ClientRepository.h"
 
-#include "intake/IntakeJson.h"
-#include "store/JsonColumn.h"
-#include "store/Store.h"
+#include "core/intake/IntakeJson.h"
+#include "core/store/JsonColumn.h"
+#include "core/store/Store.h"
 
 namespace hearth {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Result.h"
-#include "intake/ClientProfile.h"
-#include "search/SearchTypes.h"
+#include "core/common/Result.h"
+#include "core/intake/ClientProfile.h"
+#include "core/search/SearchTypes.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "store/ComplianceRepository.h"
+#include "core/store/ComplianceRepository.h"
 
-#include "store/JsonColumn.h"
-#include "store/KeyValueRepositories.h"
-#include "store/Store.h"
+#include "core/store/JsonColumn.h"
+#include "core/store/KeyValueRepositories.h"
+#include "core/store/Store.h"
 
 #include <QObject>
 

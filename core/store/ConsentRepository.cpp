@@ -1,9 +1,9 @@
-#include "store/ConsentRepository.h"
+#include "core/store/ConsentRepository.h"
 
-#include "consent/ConsentJson.h"
-#include "store/JsonColumn.h"
-#include "store/KeyValueRepositories.h"
-#include "store/Store.h"
+#include "core/consent/ConsentJson.h"
+#include "core/store/JsonColumn.h"
+#include "core/store/KeyValueRepositories.h"
+#include "core/store/Store.h"
 
 namespace hearth {
 

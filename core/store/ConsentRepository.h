@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/Result.h"
-#include "consent/Consent.h"
-#include "consent/ConsentNotices.h"
-#include "consent/ConsentRules.h"
+#include "core/common/Result.h"
+#include "core/consent/Consent.h"
+#include "core/consent/ConsentNotices.h"
+#include "core/consent/ConsentRules.h"
 
 #include <QDate>
 #include <QDateTime>

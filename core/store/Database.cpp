@@ -1,7 +1,7 @@
-#include "store/Database.h"
+#include "core/store/Database.h"
 
-#include "crypto/Crypto.h"
-#include "store/OwnerOnly.h"
+#include "core/crypto/Crypto.h"
+#include "core/store/OwnerOnly.h"
 
 #include <QFile>
 #include <QFileInfo>

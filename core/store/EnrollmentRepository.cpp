@@ -1,8 +1,8 @@
-#include "store/EnrollmentRepository.h"
+#include "core/store/EnrollmentRepository.h"
 
-#include "intake/IntakeJson.h"
-#include "store/JsonColumn.h"
-#include "store/Store.h"
+#include "core/intake/IntakeJson.h"
+#include "core/store/JsonColumn.h"
+#include "core/store/Store.h"
 
 namespace hearth {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "intake/Enrollment.h"
+#include "core/common/Result.h"
+#include "core/intake/Enrollment.h"
 
 #include <optional>
 #include <vector>

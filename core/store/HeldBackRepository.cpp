@@ -1,6 +1,6 @@
-#include "store/HeldBackRepository.h"
+#include "core/store/HeldBackRepository.h"
 
-#include "store/Store.h"
+#include "core/store/Store.h"
 
 namespace hearth {
 

@@ -1,6 +1,6 @@
-#include "store/KeyFile.h"
+#include "core/store/KeyFile.h"
 
-#include "store/OwnerOnly.h"
+#include "core/store/OwnerOnly.h"
 
 #include <QFile>
 #include <QFileInfo>

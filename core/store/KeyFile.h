@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "crypto/Crypto.h"
+#include "core/common/Result.h"
+#include "core/crypto/Crypto.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "store/KeyValueRepositories.h"
+#include "core/store/KeyValueRepositories.h"
 
-#include "store/Store.h"
+#include "core/store/Store.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
-#include "store/LeaseRepository.h"
+#include "core/store/LeaseRepository.h"
 
-#include "store/KeyValueRepositories.h"
+#include "core/store/KeyValueRepositories.h"
 
 namespace hearth {
 

@@ -1,6 +1,6 @@
-#include "store/Migrations.h"
+#include "core/store/Migrations.h"
 
-#include "store/Database.h"
+#include "core/store/Database.h"
 
 #include <QObject>
 

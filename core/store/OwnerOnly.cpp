@@ -1,4 +1,4 @@
-#include "store/OwnerOnly.h"
+#include "core/store/OwnerOnly.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "intake/Project.h"
+#include "core/common/Result.h"
+#include "core/intake/Project.h"
 
 #include <optional>
 #include <vector>

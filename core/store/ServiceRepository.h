@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "intake/ServiceRecord.h"
+#include "core/common/Result.h"
+#include "core/intake/ServiceRecord.h"
 
 #include <optional>
 #include <vector>

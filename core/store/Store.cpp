@@ -1,7 +1,7 @@
-#include "store/Store.h"
+#include "core/store/Store.h"
 
-#include "crypto/Crypto.h"
-#include "store/Migrations.h"
+#include "core/crypto/Crypto.h"
+#include "core/store/Migrations.h"
 
 #include <QFile>
 #include <QObject>

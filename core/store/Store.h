@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "store/Database.h"
+#include "core/common/Result.h"
+#include "core/store/Database.h"
 
 #include <memory>
 #include <utility>

@@ -1,6 +1,6 @@
-#include "store/StoreLocation.h"
+#include "core/store/StoreLocation.h"
 
-#include "store/KeyFile.h"
+#include "core/store/KeyFile.h"
 
 #include <QDir>
 #include <QStandardPaths>

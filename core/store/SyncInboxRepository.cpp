@@ -1,9 +1,9 @@
-#include "store/SyncInboxRepository.h"
+#include "core/store/SyncInboxRepository.h"
 
-#include "intake/IntakeJson.h"
-#include "store/JsonColumn.h"
-#include "store/ServiceRepository.h"
-#include "store/Store.h"
+#include "core/intake/IntakeJson.h"
+#include "core/store/JsonColumn.h"
+#include "core/store/ServiceRepository.h"
+#include "core/store/Store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/Result.h"
-#include "intake/Project.h"
-#include "intake/ServiceRecord.h"
-#include "session/SyncConflicts.h"
+#include "core/common/Result.h"
+#include "core/intake/Project.h"
+#include "core/intake/ServiceRecord.h"
+#include "core/types/SyncConflict.h"
 
 #include <QDateTime>
 #include <QHash>

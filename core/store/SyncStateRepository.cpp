@@ -1,6 +1,6 @@
-#include "store/SyncStateRepository.h"
+#include "core/store/SyncStateRepository.h"
 
-#include "store/Store.h"
+#include "core/store/Store.h"
 
 namespace hearth {
 

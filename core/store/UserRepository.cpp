@@ -1,6 +1,6 @@
-#include "store/UserRepository.h"
+#include "core/store/UserRepository.h"
 
-#include "store/Store.h"
+#include "core/store/Store.h"
 
 namespace hearth {
 

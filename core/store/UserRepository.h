@@ -1,7 +1,8 @@
 #pragma once
 
-#include "auth/Roles.h"
-#include "common/Result.h"
+#include "core/auth/Roles.h"
+#include "core/common/Result.h"
+#include "core/types/UserRecord.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -13,23 +14,6 @@
 namespace hearth {
 
 class Store;
-
-/// @brief A workstation account. The password itself is never stored: only the key slot it opens.
-struct UserRecord
-{
-    QString uuid;
-    QString login;
-    QString displayName;
-    Role role = Role::AgencyStaff;
-    bool active = true;
-    bool removed = false;
-    bool mustChangePassword = false;
-    QDateTime passwordChangedAt;
-    QByteArray publicKey; ///< trusted copy of the key-slot public key, used when re-sealing a rotated key
-    QDateTime createdAt;
-    QDateTime updatedAt;
-    QString updatedBy;
-};
 
 class UserRepository
 {

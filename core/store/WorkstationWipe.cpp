@@ -1,8 +1,8 @@
-#include "store/WorkstationWipe.h"
+#include "core/store/WorkstationWipe.h"
 
-#include "crypto/Crypto.h"
-#include "store/KeyFile.h"
-#include "store/OwnerOnly.h"
+#include "core/crypto/Crypto.h"
+#include "core/store/KeyFile.h"
+#include "core/store/OwnerOnly.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "store/StoreLocation.h"
+#include "core/common/Result.h"
+#include "core/store/StoreLocation.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "client/Backoff.h"
+#include "sync/client/Backoff.h"
 
 #include <QRandomGenerator>
 

@@ -1,7 +1,7 @@
-#include "client/PushSerializer.h"
+#include "sync/client/PushSerializer.h"
 
-#include "protocol/ConsentReference.h"
-#include "protocol/NoSharingMarker.h"
+#include "sync/protocol/ConsentReference.h"
+#include "sync/protocol/NoSharingMarker.h"
 
 #include <QLoggingCategory>
 #include <QObject>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "common/Result.h"
-#include "consent/ConsentPolicy.h"
-#include "protocol/Messages.h"
-#include "store/ChangeLog.h"
-#include "store/SyncStateRepository.h"
+#include "core/common/Result.h"
+#include "core/consent/ConsentPolicy.h"
+#include "core/types/ChangeRecord.h"
+#include "core/types/SyncTypes.h"
+#include "sync/protocol/Messages.h"
 
 #include <QHash>
 #include <QString>

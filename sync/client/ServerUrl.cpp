@@ -1,4 +1,4 @@
-#include "client/ServerUrl.h"
+#include "sync/client/ServerUrl.h"
 
 #include <QCryptographicHash>
 #include <QHostAddress>

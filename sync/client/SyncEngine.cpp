@@ -1,13 +1,13 @@
-#include "client/SyncEngine.h"
+#include "sync/client/SyncEngine.h"
 
-#include "client/EngineCodes.h"
-#include "client/ServerUrl.h"
-#include "protocol/BodyEncoding.h"
-#include "protocol/Protocol.h"
-#include "session/ConsentGate.h"
-#include "session/ConsentRecords.h"
-#include "session/SyncState.h"
-#include "session/Vault.h"
+#include "core/services/ConsentGate.h"
+#include "core/services/ConsentRecords.h"
+#include "core/syncstate/SyncState.h"
+#include "core/vault/Vault.h"
+#include "sync/client/EngineCodes.h"
+#include "sync/client/ServerUrl.h"
+#include "sync/protocol/BodyEncoding.h"
+#include "sync/protocol/Protocol.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "client/Backoff.h"
-#include "client/PushSerializer.h"
-#include "common/Result.h"
-#include "consent/ConsentNotices.h"
-#include "protocol/BodyEncoding.h"
-#include "store/SyncStateRepository.h"
+#include "core/common/Result.h"
+#include "core/consent/ConsentNotices.h"
+#include "core/types/SyncTypes.h"
+#include "sync/client/Backoff.h"
+#include "sync/client/PushSerializer.h"
+#include "sync/protocol/BodyEncoding.h"
 
 #include <QDate>
 #include <QJsonObject>

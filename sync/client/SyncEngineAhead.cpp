@@ -1,9 +1,9 @@
 // SyncEngine's pipelining: the next push batch is read, reviewed and checked while the server applies the
 // one in flight, so the workstation and the server work at the same time (docs/sync.md, "Figures").
-#include "client/SyncEngine.h"
-#include "session/ConsentRecords.h"
-#include "session/SyncState.h"
-#include "session/Vault.h"
+#include "core/services/ConsentRecords.h"
+#include "core/syncstate/SyncState.h"
+#include "core/vault/Vault.h"
+#include "sync/client/SyncEngine.h"
 
 #include <QNetworkReply>
 

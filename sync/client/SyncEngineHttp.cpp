@@ -1,11 +1,11 @@
 // The HTTP channel of SyncEngine: requests to the registered server (no redirects, peer verification, an
 // optional pinned key) and the one place every answer is read, sorted into success, retry or refusal.
-#include "client/EngineCodes.h"
-#include "client/ServerUrl.h"
-#include "client/SyncEngine.h"
-#include "protocol/BodyEncoding.h"
-#include "protocol/Protocol.h"
-#include "session/SyncState.h"
+#include "core/syncstate/SyncState.h"
+#include "sync/client/EngineCodes.h"
+#include "sync/client/ServerUrl.h"
+#include "sync/client/SyncEngine.h"
+#include "sync/protocol/BodyEncoding.h"
+#include "sync/protocol/Protocol.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>

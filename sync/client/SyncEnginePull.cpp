@@ -2,12 +2,12 @@
 // server holds for this agency since the stored cursor and hand each page to core's SyncInbox, which
 // applies it in one transaction with the cursor. Then the open conflicts the server lists (the last page's
 // and, when there are more, the pages of /conflicts) replace the local list.
-#include "client/EngineCodes.h"
-#include "client/ServerUrl.h"
-#include "client/SyncEngine.h"
-#include "protocol/Protocol.h"
-#include "session/SyncInbox.h"
-#include "session/Vault.h"
+#include "core/syncstate/SyncInbox.h"
+#include "core/vault/Vault.h"
+#include "sync/client/EngineCodes.h"
+#include "sync/client/ServerUrl.h"
+#include "sync/client/SyncEngine.h"
+#include "sync/protocol/Protocol.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>

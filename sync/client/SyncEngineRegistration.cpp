@@ -1,11 +1,11 @@
 // Registration of SyncEngine: an administrator connects this workstation to the agency server with a
 // user name and password; the server answers with the device id and a token, kept in the encrypted store.
-#include "client/EngineCodes.h"
-#include "client/ServerUrl.h"
-#include "client/SyncEngine.h"
-#include "protocol/Protocol.h"
-#include "session/SyncState.h"
-#include "session/Vault.h"
+#include "core/syncstate/SyncState.h"
+#include "core/vault/Vault.h"
+#include "sync/client/EngineCodes.h"
+#include "sync/client/ServerUrl.h"
+#include "sync/client/SyncEngine.h"
+#include "sync/protocol/Protocol.h"
 
 #include <QLoggingCategory>
 

@@ -1,11 +1,11 @@
 // The restriction phase of SyncEngine: before any push, each pending restriction request goes to the
 // server, so it refuses anything older of that client still on its way. A client of whom nothing ever
 // left this workstation is never named to the server (SyncState::reachedServer).
-#include "client/EngineCodes.h"
-#include "client/SyncEngine.h"
-#include "protocol/Protocol.h"
-#include "session/ConsentRecords.h"
-#include "session/SyncState.h"
+#include "core/services/ConsentRecords.h"
+#include "core/syncstate/SyncState.h"
+#include "sync/client/EngineCodes.h"
+#include "sync/client/SyncEngine.h"
+#include "sync/protocol/Protocol.h"
 
 namespace hearth::sync {
 

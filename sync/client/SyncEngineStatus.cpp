@@ -1,13 +1,13 @@
 // The device status check of SyncEngine: at sign-in and unlock the workstation asks the server it
 // registered with whether it is still registered, so a revoked laptop wipes itself even when client
 // records are closed and no sync runs (docs/security.md, "Remote wipe").
-#include "client/ServerUrl.h"
-#include "client/SyncEngine.h"
-#include "protocol/Messages.h"
-#include "protocol/Protocol.h"
-#include "session/AuditAnchors.h"
-#include "session/SyncState.h"
-#include "session/Vault.h"
+#include "core/services/AuditAnchors.h"
+#include "core/syncstate/SyncState.h"
+#include "core/vault/Vault.h"
+#include "sync/client/ServerUrl.h"
+#include "sync/client/SyncEngine.h"
+#include "sync/protocol/Messages.h"
+#include "sync/protocol/Protocol.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "client/SyncScheduler.h"
+#include "sync/client/SyncScheduler.h"
 
-#include "client/SyncEngine.h"
+#include "sync/client/SyncEngine.h"
 
 #include <QLoggingCategory>
 #include <QNetworkInformation>

@@ -1,6 +1,6 @@
-#include "protocol/BodyEncoding.h"
+#include "sync/protocol/BodyEncoding.h"
 
-#include "protocol/Protocol.h"
+#include "sync/protocol/Protocol.h"
 
 #include <QScopeGuard>
 

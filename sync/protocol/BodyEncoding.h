@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/Messages.h"
+#include "sync/protocol/Messages.h"
 
 #include <QByteArray>
 

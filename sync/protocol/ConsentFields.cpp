@@ -1,6 +1,6 @@
-#include "protocol/ConsentFields.h"
+#include "sync/protocol/ConsentFields.h"
 
-#include "protocol/ConsentReference.h"
+#include "sync/protocol/ConsentReference.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
-#include "protocol/ConsentReference.h"
+#include "sync/protocol/ConsentReference.h"
 
-#include "protocol/Messages.h"
-#include "protocol/Protocol.h"
+#include "sync/protocol/Messages.h"
+#include "sync/protocol/Protocol.h"
 
 #include <QJsonArray>
 

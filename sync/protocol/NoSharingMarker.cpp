@@ -1,6 +1,6 @@
-#include "protocol/NoSharingMarker.h"
+#include "sync/protocol/NoSharingMarker.h"
 
-#include "protocol/ConsentReference.h"
+#include "sync/protocol/ConsentReference.h"
 
 #include <QJsonArray>
 

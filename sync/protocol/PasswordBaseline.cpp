@@ -1,4 +1,4 @@
-#include "protocol/PasswordBaseline.h"
+#include "sync/protocol/PasswordBaseline.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "server/AccountSecrets.h"
+#include "sync/server/AccountSecrets.h"
 
 #include <sodium.h>
 

@@ -1,10 +1,10 @@
-#include "server/Accounts.h"
+#include "sync/server/Accounts.h"
 
-#include "protocol/PasswordBaseline.h"
-#include "protocol/Protocol.h"
-#include "server/AccountSecrets.h"
-#include "server/Database.h"
-#include "server/ServerAudit.h"
+#include "sync/protocol/PasswordBaseline.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/AccountSecrets.h"
+#include "sync/server/ServerAudit.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QUuid>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "protocol/Messages.h"
-#include "server/Failure.h"
+#include "sync/protocol/Messages.h"
+#include "sync/server/Failure.h"
 
 #include <QDateTime>
 #include <QString>
@@ -11,7 +11,7 @@
 
 namespace hearth::server {
 
-class Database;
+class ServerDatabase;
 class ServerAudit;
 
 /// @brief Who is calling: the device, its user and their agency (code and name, both match consent).
@@ -59,7 +59,7 @@ struct SignInCandidate
 class Accounts
 {
 public:
-    Accounts(Database& db, ServerAudit& audit)
+    Accounts(ServerDatabase& db, ServerAudit& audit)
         : m_db(db)
         , m_audit(audit)
     {
@@ -88,7 +88,7 @@ public:
     Done resetPassword(const QString& login, const QByteArray& password, const QDateTime& now);
 
 private:
-    Database& m_db;
+    ServerDatabase& m_db;
     ServerAudit& m_audit;
 };
 

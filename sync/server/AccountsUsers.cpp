@@ -1,10 +1,10 @@
 // Accounts: the people of the CoC, as the HMIS Lead manages them (`hearth-server user ...`).
-#include "protocol/PasswordBaseline.h"
-#include "protocol/Protocol.h"
-#include "server/AccountSecrets.h"
-#include "server/Accounts.h"
-#include "server/Database.h"
-#include "server/ServerAudit.h"
+#include "sync/protocol/PasswordBaseline.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/AccountSecrets.h"
+#include "sync/server/Accounts.h"
+#include "sync/server/ServerAudit.h"
+#include "sync/server/ServerDatabase.h"
 
 namespace hearth::server {
 
@@ -21,7 +21,7 @@ QDateTime fromIso(const QVariant& v)
 }
 
 /// Every token of @p login's devices stops working: the stored hash no longer matches any token.
-Done endTokens(Database& db, const QString& login)
+Done endTokens(ServerDatabase& db, const QString& login)
 {
     auto ended = db.exec(u"UPDATE devices SET token_hash = '' WHERE user_login = ?"_qs, {login});
     if (auto* failed = failureOf(ended))

@@ -1,11 +1,11 @@
-#include "server/AdminCli.h"
+#include "sync/server/AdminCli.h"
 
-#include "server/Accounts.h"
-#include "server/Api.h"
-#include "server/Database.h"
-#include "server/HttpFrontend.h"
-#include "server/ServerAudit.h"
-#include "server/ServerConfig.h"
+#include "sync/server/Accounts.h"
+#include "sync/server/Api.h"
+#include "sync/server/HttpFrontend.h"
+#include "sync/server/ServerAudit.h"
+#include "sync/server/ServerConfig.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -116,7 +116,7 @@ int userCommand(Accounts& accounts, const QStringList& words, const QString& pas
     return fail(QStringLiteral("Unknown user command. Run hearth-server --help."));
 }
 
-int serve(const ServerConfig& config, Database& db)
+int serve(const ServerConfig& config, ServerDatabase& db)
 {
     if (auto refused = config.checkServable())
         return fail(*refused);
@@ -208,7 +208,7 @@ int runCommandLine(const QStringList& arguments)
 
     const QStringList words = parser.positionalArguments();
     const QString command = words.value(0, u"serve"_qs);
-    Database db;
+    ServerDatabase db;
     if (auto failed = db.open(config.database))
         return fail(*failed);
     ServerAudit audit(db);

@@ -1,10 +1,10 @@
-#include "server/Api.h"
+#include "sync/server/Api.h"
 
-#include "protocol/BodyEncoding.h"
-#include "protocol/Messages.h"
-#include "protocol/Protocol.h"
-#include "server/ApiReplies.h"
-#include "server/Database.h"
+#include "sync/protocol/BodyEncoding.h"
+#include "sync/protocol/Messages.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/ApiReplies.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QJsonArray>
 
@@ -34,7 +34,7 @@ int httpStatusOf(const QString& code)
     return 500;
 }
 
-Api::Api(Database& db, ServerConfig config, Clock clock)
+Api::Api(ServerDatabase& db, ServerConfig config, Clock clock)
     : m_db(db)
     , m_config(std::move(config))
     , m_clock(std::move(clock))

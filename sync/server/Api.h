@@ -1,10 +1,10 @@
 #pragma once
 
-#include "server/Accounts.h"
-#include "server/RecordStore.h"
-#include "server/ServerAudit.h"
-#include "server/ServerConfig.h"
-#include "server/SignInLimits.h"
+#include "sync/server/Accounts.h"
+#include "sync/server/RecordStore.h"
+#include "sync/server/ServerAudit.h"
+#include "sync/server/ServerConfig.h"
+#include "sync/server/SignInLimits.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -20,7 +20,7 @@
 
 namespace hearth::server {
 
-class Database;
+class ServerDatabase;
 
 /// @brief One HTTP request as the API sees it (no sockets: the frontend fills it in).
 struct ApiRequest
@@ -52,7 +52,7 @@ public:
     using Clock = std::function<QDateTime()>;
     using Reply = std::function<void(ApiResponse)>;
 
-    Api(Database& db, ServerConfig config, Clock clock);
+    Api(ServerDatabase& db, ServerConfig config, Clock clock);
     ~Api();
 
     /// Answers @p request through @p reply: at once, or for a registration once the password was checked
@@ -79,7 +79,7 @@ private:
     /// Adds serverTime and leaseDays (every authenticated reply carries them).
     QJsonObject withLease(QJsonObject body) const;
 
-    Database& m_db;
+    ServerDatabase& m_db;
     ServerConfig m_config;
     Clock m_clock;
     ServerAudit m_audit;

@@ -1,11 +1,11 @@
 // Api: what a workstation asks about itself. Its status at sign-in and unlock (a revoked one wipes itself
 // without waiting for a sync), and the newest entry of its audit chain at the end of each sync, which the
 // server keeps and hands back so the workstation can tell when its chain was rewritten (docs/security.md).
-#include "protocol/Messages.h"
-#include "protocol/Protocol.h"
-#include "server/Api.h"
-#include "server/ApiReplies.h"
-#include "server/AuditAnchorStore.h"
+#include "sync/protocol/Messages.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/Api.h"
+#include "sync/server/ApiReplies.h"
+#include "sync/server/AuditAnchorStore.h"
 
 namespace hearth::server {
 

@@ -1,10 +1,10 @@
 // Api::registerDevice: the sign-in limits and the stored hash are read on the request thread, the Argon2id
 // check runs on m_hashing, and the answer is written back on the request thread (docs/sync-protocol.md,
 // "Register a device").
-#include "server/AccountSecrets.h"
-#include "server/Api.h"
-#include "server/ApiReplies.h"
-#include "server/Database.h"
+#include "sync/server/AccountSecrets.h"
+#include "sync/server/Api.h"
+#include "sync/server/ApiReplies.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QMetaObject>
 

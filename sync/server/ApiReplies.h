@@ -1,8 +1,8 @@
 #pragma once
 
-#include "protocol/Messages.h"
-#include "protocol/Protocol.h"
-#include "server/Api.h"
+#include "sync/protocol/Messages.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/Api.h"
 
 #include <QJsonArray>
 

@@ -1,11 +1,11 @@
-#include "server/AuditAnchorStore.h"
+#include "sync/server/AuditAnchorStore.h"
 
-#include "protocol/Protocol.h"
-#include "server/Database.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/ServerDatabase.h"
 
 namespace hearth::server::audit_anchors {
 
-Expected<std::optional<StoredAuditAnchor>> load(Database& db, const QString& deviceId)
+Expected<std::optional<StoredAuditAnchor>> load(ServerDatabase& db, const QString& deviceId)
 {
     auto read = db.exec(u"SELECT seq, hash FROM device_audit_anchors WHERE device_id = ?"_qs, {deviceId});
     if (auto* failed = failureOf(read))
@@ -16,7 +16,7 @@ Expected<std::optional<StoredAuditAnchor>> load(Database& db, const QString& dev
     return std::optional<StoredAuditAnchor>(StoredAuditAnchor {row.value(0).toLongLong(), row.value(1).toString()});
 }
 
-Done keep(Database& db, const Caller& caller, const StoredAuditAnchor& anchor, const QDateTime& now)
+Done keep(ServerDatabase& db, const Caller& caller, const StoredAuditAnchor& anchor, const QDateTime& now)
 {
     return db.transaction([&]() -> Done {
         auto stored = load(db, caller.deviceId);

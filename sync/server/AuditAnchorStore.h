@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/Accounts.h"
-#include "server/Failure.h"
+#include "sync/server/Accounts.h"
+#include "sync/server/Failure.h"
 
 #include <QDateTime>
 #include <QString>
@@ -10,7 +10,7 @@
 
 namespace hearth::server {
 
-class Database;
+class ServerDatabase;
 
 /// @brief The newest entry of each workstation's audit chain, as its syncs reported it (docs/security.md,
 /// "Audit log"). The server keeps the last one per device and hands it back at sign-in, so a chain
@@ -23,10 +23,10 @@ struct StoredAuditAnchor
 
 namespace audit_anchors {
 
-Expected<std::optional<StoredAuditAnchor>> load(Database& db, const QString& deviceId);
+Expected<std::optional<StoredAuditAnchor>> load(ServerDatabase& db, const QString& deviceId);
 /// Keeps @p anchor for the caller's device. A chain only grows: an anchor below the stored one, or the
 /// same entry with another hash, is refused (`audit-anchor-conflict`) and audited; nothing changes.
-Done keep(Database& db, const Caller& caller, const StoredAuditAnchor& anchor, const QDateTime& now);
+Done keep(ServerDatabase& db, const Caller& caller, const StoredAuditAnchor& anchor, const QDateTime& now);
 
 } // namespace audit_anchors
 

@@ -1,6 +1,6 @@
-#include "server/BatchLookups.h"
+#include "sync/server/BatchLookups.h"
 
-#include "server/Database.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QJsonDocument>
 
@@ -22,7 +22,7 @@ QString inList()
 
 /// Runs @p sql (its last placeholder list is inList()) for @p ids in chunks; @p prefix binds first.
 template<typename RowFn>
-Done forChunks(Database& db, const QString& sql, const QVariantList& prefix, const QStringList& ids, RowFn onRow)
+Done forChunks(ServerDatabase& db, const QString& sql, const QVariantList& prefix, const QStringList& ids, RowFn onRow)
 {
     for (qsizetype from = 0; from < ids.size(); from += kIdsPerStatement) {
         QVariantList bindings = prefix;

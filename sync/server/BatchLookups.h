@@ -1,8 +1,8 @@
 #pragma once
 
-#include "protocol/ConsentReference.h"
-#include "server/ClientAuthority.h"
-#include "server/Failure.h"
+#include "sync/protocol/ConsentReference.h"
+#include "sync/server/ClientAuthority.h"
+#include "sync/server/Failure.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -15,7 +15,7 @@
 
 namespace hearth::server {
 
-class Database;
+class ServerDatabase;
 
 /// @brief What the server knows of one client's consent, as one push batch sees it.
 struct ClientConsentState
@@ -48,7 +48,7 @@ struct StoredRecord
 class BatchLookups
 {
 public:
-    BatchLookups(Database& db, QString deviceId, qint64 firstSeq)
+    BatchLookups(ServerDatabase& db, QString deviceId, qint64 firstSeq)
         : m_db(db)
         , m_deviceId(std::move(deviceId))
         , m_nextSeq(firstSeq)
@@ -79,7 +79,7 @@ public:
 private:
     Done loadConsent(const QStringList& clients);
 
-    Database& m_db;
+    ServerDatabase& m_db;
     QString m_deviceId;
     qint64 m_nextSeq;
     QHash<QString, QString> m_applied;

@@ -1,6 +1,6 @@
-#include "server/ClientAuthority.h"
+#include "sync/server/ClientAuthority.h"
 
-#include "server/Accounts.h"
+#include "sync/server/Accounts.h"
 
 namespace hearth::server {
 

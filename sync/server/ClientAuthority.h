@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/ConsentReference.h"
+#include "sync/protocol/ConsentReference.h"
 
 #include <QString>
 

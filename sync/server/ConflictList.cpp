@@ -1,12 +1,12 @@
 // RecordStore::openConflicts and RecordStore::conflicts: the open conflicts an agency may see, a page at a
 // time, oldest first (docs/sync-protocol.md, "Conflicts").
-#include "protocol/ConsentReference.h"
-#include "protocol/Protocol.h"
-#include "server/Accounts.h"
-#include "server/Database.h"
-#include "server/FieldValue.h"
-#include "server/RecordStore.h"
-#include "server/ScopeCache.h"
+#include "sync/protocol/ConsentReference.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/Accounts.h"
+#include "sync/server/FieldValue.h"
+#include "sync/server/RecordStore.h"
+#include "sync/server/ScopeCache.h"
+#include "sync/server/ServerDatabase.h"
 
 namespace hearth::server {
 

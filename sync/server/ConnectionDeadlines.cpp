@@ -1,6 +1,6 @@
-#include "server/ConnectionDeadlines.h"
+#include "sync/server/ConnectionDeadlines.h"
 
-#include "server/ServerLog.h"
+#include "sync/server/ServerLog.h"
 
 #include <QSslServer>
 #include <QTcpServer>

@@ -1,7 +1,7 @@
-#include "server/ConsentNarrowing.h"
+#include "sync/server/ConsentNarrowing.h"
 
-#include "server/Database.h"
-#include "server/FieldValue.h"
+#include "sync/server/FieldValue.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QJsonDocument>
 
@@ -28,7 +28,7 @@ std::optional<QJsonValue> scrubbedValue(const QString& field, const QJsonValue& 
     return wrapped.value(field); // undefined when the field itself is withdrawn
 }
 
-Expected<std::vector<RecordKey>> recordsOf(Database& db, const QString& clientUuid)
+Expected<std::vector<RecordKey>> recordsOf(ServerDatabase& db, const QString& clientUuid)
 {
     auto read
         = db.exec(u"SELECT entity, uuid FROM records WHERE client_uuid = ? AND fields IS NOT NULL"_qs, {clientUuid});
@@ -41,7 +41,7 @@ Expected<std::vector<RecordKey>> recordsOf(Database& db, const QString& clientUu
 }
 
 /// The record's current values: the field versions stay with the fields that remain.
-Expected<int> scrubCurrent(Database& db, const RecordKey& key, const sync::WithdrawnFields& withdrawn)
+Expected<int> scrubCurrent(ServerDatabase& db, const RecordKey& key, const sync::WithdrawnFields& withdrawn)
 {
     auto read = db.exec(u"SELECT fields, field_versions FROM records WHERE entity = ? AND uuid = ?"_qs,
                         {key.entity, key.uuid});
@@ -68,7 +68,7 @@ Expected<int> scrubCurrent(Database& db, const RecordKey& key, const sync::Withd
 }
 
 /// Superseded values: a withdrawn field's history goes, a nested one is rewritten without it.
-Expected<int> scrubHistory(Database& db, const RecordKey& key, const sync::WithdrawnFields& withdrawn)
+Expected<int> scrubHistory(ServerDatabase& db, const RecordKey& key, const sync::WithdrawnFields& withdrawn)
 {
     auto read = db.exec(u"SELECT field, version, value FROM field_history WHERE entity = ? AND uuid = ?"_qs,
                         {key.entity, key.uuid});
@@ -100,7 +100,7 @@ Expected<int> scrubHistory(Database& db, const RecordKey& key, const sync::Withd
 }
 
 /// Conflicts hold both sides' values: one over a withdrawn field goes, a nested one loses the field.
-Expected<int> scrubConflicts(Database& db, const RecordKey& key, const sync::WithdrawnFields& withdrawn)
+Expected<int> scrubConflicts(ServerDatabase& db, const RecordKey& key, const sync::WithdrawnFields& withdrawn)
 {
     auto read = db.exec(u"SELECT id, field, server_value, device_value FROM conflicts WHERE entity = ? AND uuid = ?"_qs,
                         {key.entity, key.uuid});
@@ -142,7 +142,7 @@ Expected<int> scrubConflicts(Database& db, const RecordKey& key, const sync::Wit
 
 } // namespace
 
-Expected<int> scrub(Database& db, const QString& clientUuid, const sync::WithdrawnFields& withdrawn)
+Expected<int> scrub(ServerDatabase& db, const QString& clientUuid, const sync::WithdrawnFields& withdrawn)
 {
     if (withdrawn.isEmpty())
         return 0;

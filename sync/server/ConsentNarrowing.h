@@ -1,13 +1,13 @@
 #pragma once
 
-#include "protocol/ConsentFields.h"
-#include "server/Failure.h"
+#include "sync/protocol/ConsentFields.h"
+#include "sync/server/Failure.h"
 
 #include <QString>
 
 namespace hearth::server {
 
-class Database;
+class ServerDatabase;
 
 /// @brief When a client's consent narrows, the server stops holding what the new release no longer
 /// allows: the fields go from every stored record of the client, from their superseded values and from
@@ -15,7 +15,7 @@ class Database;
 namespace consent_narrowing {
 
 /// Removes @p withdrawn from the stored records of @p clientUuid; returns how many rows changed.
-Expected<int> scrub(Database& db, const QString& clientUuid, const sync::WithdrawnFields& withdrawn);
+Expected<int> scrub(ServerDatabase& db, const QString& clientUuid, const sync::WithdrawnFields& withdrawn);
 
 } // namespace consent_narrowing
 

@@ -1,8 +1,8 @@
-#include "server/HttpFrontend.h"
+#include "sync/server/HttpFrontend.h"
 
-#include "server/Api.h"
-#include "server/ConnectionDeadlines.h"
-#include "server/ServerLog.h"
+#include "sync/server/Api.h"
+#include "sync/server/ConnectionDeadlines.h"
+#include "sync/server/ServerLog.h"
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>

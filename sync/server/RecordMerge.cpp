@@ -1,11 +1,11 @@
 // RecordStore::merge: field-level merge of an insert or update (docs/sync-protocol.md, "Merge").
-#include "protocol/Protocol.h"
-#include "server/Accounts.h"
-#include "server/BatchLookups.h"
-#include "server/Database.h"
-#include "server/FieldValue.h"
-#include "server/RecordStore.h"
-#include "server/ServerAudit.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/Accounts.h"
+#include "sync/server/BatchLookups.h"
+#include "sync/server/FieldValue.h"
+#include "sync/server/RecordStore.h"
+#include "sync/server/ServerAudit.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QHash>
 #include <QUuid>
@@ -159,7 +159,7 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
                 return *failed;
         } else {
             // A new record is the device's fields at version 1, written as they came (most of a first sync).
-            // Queued: the batch writes new records as multi-row INSERTs (Database::insertLater).
+            // Queued: the batch writes new records as multi-row INSERTs (ServerDatabase::insertLater).
             QJsonObject values = change.fields;
             values.remove(u"Consent"_qs);
             m_db.insertLater(

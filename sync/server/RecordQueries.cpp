@@ -1,14 +1,14 @@
 // RecordStore::pull and RecordStore::restrict: what an agency may see, and taking a client back out.
-#include "protocol/ConsentReference.h"
-#include "protocol/Protocol.h"
-#include "server/Accounts.h"
-#include "server/ClientAuthority.h"
-#include "server/Database.h"
-#include "server/FieldValue.h"
-#include "server/RecordStore.h"
-#include "server/ScopeCache.h"
-#include "server/ScopeLoss.h"
-#include "server/ServerAudit.h"
+#include "sync/protocol/ConsentReference.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/Accounts.h"
+#include "sync/server/ClientAuthority.h"
+#include "sync/server/FieldValue.h"
+#include "sync/server/RecordStore.h"
+#include "sync/server/ScopeCache.h"
+#include "sync/server/ScopeLoss.h"
+#include "sync/server/ServerAudit.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QHash>
 #include <QJsonDocument>

@@ -1,16 +1,16 @@
-#include "server/RecordStore.h"
+#include "sync/server/RecordStore.h"
 
-#include "protocol/ConsentReference.h"
-#include "protocol/NoSharingMarker.h"
-#include "protocol/Protocol.h"
-#include "server/Accounts.h"
-#include "server/BatchLookups.h"
-#include "server/ConsentNarrowing.h"
-#include "server/Database.h"
-#include "server/FieldValue.h"
-#include "server/ScopeLoss.h"
-#include "server/ServerAudit.h"
-#include "server/WriteRights.h"
+#include "sync/protocol/ConsentReference.h"
+#include "sync/protocol/NoSharingMarker.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/Accounts.h"
+#include "sync/server/BatchLookups.h"
+#include "sync/server/ConsentNarrowing.h"
+#include "sync/server/FieldValue.h"
+#include "sync/server/ScopeLoss.h"
+#include "sync/server/ServerAudit.h"
+#include "sync/server/ServerDatabase.h"
+#include "sync/server/WriteRights.h"
 
 #include <QHash>
 #include <QJsonDocument>

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "protocol/Messages.h"
-#include "server/Failure.h"
+#include "sync/protocol/Messages.h"
+#include "sync/server/Failure.h"
 
 #include <QDateTime>
 
 namespace hearth::server {
 
 class BatchLookups;
-class Database;
+class ServerDatabase;
 class ScopeCache;
 class ServerAudit;
 struct Caller;
@@ -26,7 +26,7 @@ struct RestrictionResult
 class RecordStore
 {
 public:
-    RecordStore(Database& db, ServerAudit& audit)
+    RecordStore(ServerDatabase& db, ServerAudit& audit)
         : m_db(db)
         , m_audit(audit)
     {
@@ -68,7 +68,7 @@ private:
     /// Queues the applied_keys row of @p change (written with the batch's other rows).
     void keepResult(const Caller& caller, const sync::Change& change, const sync::ChangeResult& result);
 
-    Database& m_db;
+    ServerDatabase& m_db;
     ServerAudit& m_audit;
     BatchLookups* m_batch = nullptr; ///< the batch being applied (set by apply() only)
     QString m_receivedAt; ///< the batch's arrival time, as applied_keys keeps it

@@ -1,8 +1,8 @@
-#include "server/Schema.h"
+#include "sync/server/Schema.h"
 
-#include "protocol/ConsentReference.h"
-#include "server/Database.h"
-#include "server/FieldValue.h"
+#include "sync/protocol/ConsentReference.h"
+#include "sync/server/FieldValue.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,7 +11,7 @@
 namespace hearth::server::schema {
 
 // Timestamps are ISO 8601 UTC text (they sort as text). JSON values are text. No backend-specific
-// type is needed: sequence numbers come from server_counter (see Database::next).
+// type is needed: sequence numbers come from server_counter (see ServerDatabase::next).
 const QStringList& version1()
 {
     static const QStringList statements {
@@ -132,7 +132,7 @@ const QStringList& version6()
     return statements;
 }
 
-Done fillOwners(Database& db)
+Done fillOwners(ServerDatabase& db)
 {
     // Clients stored before version 4: the agency their newest release names as entering agency, when
     // that names a server agency; the current release is the one content known.
@@ -175,7 +175,7 @@ const QStringList& version3Cleanup()
     return statements;
 }
 
-Done foldRecordFields(Database& db)
+Done foldRecordFields(ServerDatabase& db)
 {
     // Ordered by record, so one record's fields arrive together; each record is written when its last field
     // has been read, so a large database is folded without holding it in memory.

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "server/Failure.h"
+#include "sync/server/Failure.h"
 
 #include <QStringList>
 
 namespace hearth::server {
-class Database;
+class ServerDatabase;
 }
 
 namespace hearth::server::schema {
@@ -18,11 +18,11 @@ const QStringList& version2();
 /// a record's fields in one row (formerly one row each in record_fields).
 const QStringList& version3();
 /// Copies record_fields into records.fields (between version3() and version3Cleanup()).
-Done foldRecordFields(Database& db);
+Done foldRecordFields(ServerDatabase& db);
 const QStringList& version3Cleanup();
 /// Owners and release contents as the server can tell them for data stored before schema 4.
 const QStringList& version4();
-Done fillOwners(Database& db);
+Done fillOwners(ServerDatabase& db);
 /// Version 5: sign_in_failures, failed sign-ins by login and client address (the lock-out's counts).
 const QStringList& version5();
 /// Version 6: device_audit_anchors, the newest audit entry each workstation reported (AuditAnchorStore).

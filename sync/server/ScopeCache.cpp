@@ -1,7 +1,7 @@
-#include "server/ScopeCache.h"
+#include "sync/server/ScopeCache.h"
 
-#include "protocol/ConsentReference.h"
-#include "server/Database.h"
+#include "sync/protocol/ConsentReference.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

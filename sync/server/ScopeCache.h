@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/ClientAuthority.h"
-#include "server/Failure.h"
+#include "sync/server/ClientAuthority.h"
+#include "sync/server/Failure.h"
 
 #include <QHash>
 #include <QString>
@@ -10,7 +10,7 @@
 
 namespace hearth::server {
 
-class Database;
+class ServerDatabase;
 struct Caller;
 
 /// @brief Who may see a client: its owner and release from client_consent, cached for one request (a pull,
@@ -18,7 +18,7 @@ struct Caller;
 class ScopeCache
 {
 public:
-    explicit ScopeCache(Database& db)
+    explicit ScopeCache(ServerDatabase& db)
         : m_db(db)
     {
     }
@@ -29,7 +29,7 @@ public:
     Expected<bool> visible(const QString& clientUuid, const Caller& caller);
 
 private:
-    Database& m_db;
+    ServerDatabase& m_db;
     QHash<QString, std::optional<ClientAuthority>> m_cache;
 };
 

@@ -1,7 +1,7 @@
-#include "server/ScopeLoss.h"
+#include "sync/server/ScopeLoss.h"
 
-#include "protocol/ConsentReference.h"
-#include "server/Database.h"
+#include "sync/protocol/ConsentReference.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <algorithm>
 #include <iterator>
@@ -21,7 +21,8 @@ std::optional<sync::ConsentReference> parsed(const QJsonObject& reference)
 
 } // namespace
 
-Done record(Database& db, const QString& clientUuid, const QJsonObject& before, const QJsonObject& after, qint64 seq)
+Done record(ServerDatabase& db, const QString& clientUuid, const QJsonObject& before, const QJsonObject& after,
+            qint64 seq)
 {
     const auto was = parsed(before);
     const auto now = parsed(after);
@@ -49,7 +50,7 @@ Done record(Database& db, const QString& clientUuid, const QJsonObject& before, 
     return std::nullopt;
 }
 
-Expected<std::vector<sync::PulledChange>> tombstones(Database& db, const QString& agencyCode, qint64 since,
+Expected<std::vector<sync::PulledChange>> tombstones(ServerDatabase& db, const QString& agencyCode, qint64 since,
                                                      qint64 through)
 {
     auto rows = db.exec(u"SELECT seq, client_uuid FROM scope_losses WHERE agency_code = ? AND seq > ? AND seq <= ? "
@@ -64,7 +65,7 @@ Expected<std::vector<sync::PulledChange>> tombstones(Database& db, const QString
     return changes;
 }
 
-Done addTo(Database& db, const QString& agencyCode, qint64 since, qint64 through, sync::PullReply& reply)
+Done addTo(ServerDatabase& db, const QString& agencyCode, qint64 since, qint64 through, sync::PullReply& reply)
 {
     auto lost = tombstones(db, agencyCode, since, through);
     if (auto* failed = failureOf(lost))

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "protocol/Messages.h"
-#include "server/Failure.h"
+#include "sync/protocol/Messages.h"
+#include "sync/server/Failure.h"
 
 #include <QJsonObject>
 
@@ -9,7 +9,7 @@
 
 namespace hearth::server {
 
-class Database;
+class ServerDatabase;
 
 /// @brief Agencies that lose sight of a client when a newer release narrows who may see them
 /// (docs/sync-protocol.md, Pull). Each gets a restrict tombstone in its pull so its workstations drop
@@ -18,14 +18,15 @@ namespace scope_loss {
 
 /// Records, at @p seq, every agency that @p before let see the client and @p after does not. Runs
 /// inside the caller's transaction (after it took @p seq from the counter).
-Done record(Database& db, const QString& clientUuid, const QJsonObject& before, const QJsonObject& after, qint64 seq);
+Done record(ServerDatabase& db, const QString& clientUuid, const QJsonObject& before, const QJsonObject& after,
+            qint64 seq);
 
 /// The restrict tombstones for @p agencyCode with since < seq <= through, in sequence order.
-Expected<std::vector<sync::PulledChange>> tombstones(Database& db, const QString& agencyCode, qint64 since,
+Expected<std::vector<sync::PulledChange>> tombstones(ServerDatabase& db, const QString& agencyCode, qint64 since,
                                                      qint64 through);
 
 /// Merges tombstones() into a pull page in sequence order and moves its cursor past them.
-Done addTo(Database& db, const QString& agencyCode, qint64 since, qint64 through, sync::PullReply& reply);
+Done addTo(ServerDatabase& db, const QString& agencyCode, qint64 since, qint64 through, sync::PullReply& reply);
 
 } // namespace scope_loss
 

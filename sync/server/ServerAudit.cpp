@@ -1,6 +1,6 @@
-#include "server/ServerAudit.h"
+#include "sync/server/ServerAudit.h"
 
-#include "server/Database.h"
+#include "sync/server/ServerDatabase.h"
 
 namespace hearth::server {
 

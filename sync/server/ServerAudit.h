@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/Failure.h"
+#include "sync/server/Failure.h"
 
 #include <QDateTime>
 #include <QString>
@@ -9,7 +9,7 @@
 
 namespace hearth::server {
 
-class Database;
+class ServerDatabase;
 
 /// @brief One line of the server's audit trail. Never a client's data: ids, codes and counts only.
 struct AuditEntry
@@ -26,7 +26,7 @@ struct AuditEntry
 class ServerAudit
 {
 public:
-    explicit ServerAudit(Database& db)
+    explicit ServerAudit(ServerDatabase& db)
         : m_db(db)
     {
     }
@@ -38,7 +38,7 @@ public:
     Expected<std::vector<AuditEntry>> all();
 
 private:
-    Database& m_db;
+    ServerDatabase& m_db;
 };
 
 } // namespace hearth::server

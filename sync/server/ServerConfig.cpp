@@ -1,4 +1,4 @@
-#include "server/ServerConfig.h"
+#include "sync/server/ServerConfig.h"
 
 #include <QFileInfo>
 #include <QSettings>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/Failure.h"
+#include "sync/server/Failure.h"
 
 #include <QHostAddress>
 #include <QProcessEnvironment>

@@ -1,4 +1,4 @@
-#include "server/ServerLog.h"
+#include "sync/server/ServerLog.h"
 
 namespace hearth::server {
 

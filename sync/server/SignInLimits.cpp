@@ -1,7 +1,7 @@
-#include "server/SignInLimits.h"
+#include "sync/server/SignInLimits.h"
 
-#include "server/Database.h"
-#include "server/ServerAudit.h"
+#include "sync/server/ServerAudit.h"
+#include "sync/server/ServerDatabase.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/Failure.h"
+#include "sync/server/Failure.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -12,7 +12,7 @@
 
 namespace hearth::server {
 
-class Database;
+class ServerDatabase;
 class ServerAudit;
 
 /// @brief How many failed sign-ins the server takes, and from whom (docs/security.md, "Guessing passwords
@@ -35,7 +35,7 @@ public:
     static const QString& countByAddressSql();
     static const QString& countByLoginAndAddressSql();
 
-    SignInLimits(Database& db, ServerAudit& audit)
+    SignInLimits(ServerDatabase& db, ServerAudit& audit)
         : m_db(db)
         , m_audit(audit)
     {
@@ -72,7 +72,7 @@ private:
     };
     Expected<Count> count(const QString& sql, std::initializer_list<QVariant> bindings);
 
-    Database& m_db;
+    ServerDatabase& m_db;
     ServerAudit& m_audit;
     QHash<QString, int> m_runningByAddress;
     QHash<QString, int> m_runningByLoginAndAddress;

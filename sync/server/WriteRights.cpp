@@ -1,8 +1,8 @@
-#include "server/WriteRights.h"
+#include "sync/server/WriteRights.h"
 
-#include "protocol/Protocol.h"
-#include "server/Accounts.h"
-#include "server/BatchLookups.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/Accounts.h"
+#include "sync/server/BatchLookups.h"
 
 namespace hearth::server::write_rights {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "protocol/Messages.h"
-#include "server/Failure.h"
+#include "sync/protocol/Messages.h"
+#include "sync/server/Failure.h"
 
 #include <optional>
 

@@ -2,8 +2,8 @@
 
 // What the store-backed benchmarks share: error exit, timing, peak memory and the consent mix.
 
-#include "consent/Consent.h"
-#include "support/SyntheticClients.h"
+#include "core/consent/Consent.h"
+#include "tests/support/SyntheticClients.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

@@ -10,21 +10,21 @@
 //
 // hearth_bench_consent [clients]: 3,000 by default, which the setup (about 55 ms per client: five
 // transactions, each synced to disk) writes in about three minutes; pass 10000 for the full size.
-#include "BenchSupport.h"
-#include "common/Clock.h"
-#include "crypto/Crypto.h"
-#include "crypto/KeySlots.h"
-#include "crypto/RecoveryKey.h"
-#include "session/ConsentGate.h"
-#include "session/ConsentRecords.h"
-#include "session/EnrollmentRecords.h"
-#include "session/ProjectRecords.h"
-#include "session/ServiceRecords.h"
-#include "session/Vault.h"
-#include "store/ChangeLog.h"
-#include "store/KeyFile.h"
-#include "store/Store.h"
-#include "support/SyntheticClients.h"
+#include "core/common/Clock.h"
+#include "core/crypto/Crypto.h"
+#include "core/crypto/KeySlots.h"
+#include "core/crypto/RecoveryKey.h"
+#include "core/services/ConsentGate.h"
+#include "core/services/ConsentRecords.h"
+#include "core/services/EnrollmentRecords.h"
+#include "core/services/ProjectRecords.h"
+#include "core/services/ServiceRecords.h"
+#include "core/store/ChangeLog.h"
+#include "core/store/KeyFile.h"
+#include "core/store/Store.h"
+#include "core/vault/Vault.h"
+#include "tests/benchmarks/BenchSupport.h"
+#include "tests/support/SyntheticClients.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

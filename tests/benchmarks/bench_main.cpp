@@ -4,11 +4,11 @@
 //   cold start    process start to the sign-in window painted (hearth --exit-when-ready); target < 0.5 s
 //   commit        one client record written through ClientRecords (transaction, change log, audit); target < 5 ms
 //   median
-#include "common/Clock.h"
-#include "crypto/Crypto.h"
-#include "crypto/RecoveryKey.h"
-#include "session/ClientRecords.h"
-#include "session/Vault.h"
+#include "core/common/Clock.h"
+#include "core/crypto/Crypto.h"
+#include "core/crypto/RecoveryKey.h"
+#include "core/services/ClientRecords.h"
+#include "core/vault/Vault.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

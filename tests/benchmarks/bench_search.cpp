@@ -5,8 +5,8 @@
 //
 // The mix: duplicate variants typed in full, fresh people typed in full, names only, a last name
 // only, a date of birth only, SSN last four only.
-#include "search/DuplicateIndex.h"
-#include "support/SyntheticClients.h"
+#include "core/search/DuplicateIndex.h"
+#include "tests/support/SyntheticClients.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,14 +3,14 @@
 //   load      250,000 synthetic client profiles written to a SQLCipher store in one transaction
 //   index     the first search after unlocking: every profile read and decrypted, the index built
 //   search    1,000 searches through ClientSearch's path (index + reading the matched profiles)
-#include "crypto/Crypto.h"
-#include "crypto/SecretBytes.h"
-#include "intake/ClientProfile.h"
-#include "search/DuplicateIndex.h"
-#include "session/ClientSearch.h"
-#include "store/ClientRepository.h"
-#include "store/Store.h"
-#include "support/SyntheticClients.h"
+#include "core/crypto/Crypto.h"
+#include "core/crypto/SecretBytes.h"
+#include "core/intake/ClientProfile.h"
+#include "core/search/DuplicateIndex.h"
+#include "core/services/ClientSearch.h"
+#include "core/store/ClientRepository.h"
+#include "core/store/Store.h"
+#include "tests/support/SyntheticClients.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

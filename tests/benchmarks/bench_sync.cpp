@@ -16,20 +16,20 @@
 // pass 10000 for the figure. The batch size defaults to the engine's (500).
 // HEARTH_BENCH_SYNC_CACHE=<dir> keeps the set-up store (synthetic clients only) under <dir> and starts later
 // runs of the same size from a copy of it, so a profile need not wait for the set-up again.
-#include "BenchSupport.h"
-#include "client/SyncEngine.h"
-#include "common/Clock.h"
-#include "crypto/Crypto.h"
-#include "crypto/RecoveryKey.h"
-#include "session/ConsentRecords.h"
-#include "session/EnrollmentRecords.h"
-#include "session/ProjectRecords.h"
-#include "session/ServiceRecords.h"
-#include "session/SyncState.h"
-#include "session/Vault.h"
-#include "support/LoopbackProxy.h"
-#include "support/ServerProcess.h"
-#include "support/SyntheticClients.h"
+#include "core/common/Clock.h"
+#include "core/crypto/Crypto.h"
+#include "core/crypto/RecoveryKey.h"
+#include "core/services/ConsentRecords.h"
+#include "core/services/EnrollmentRecords.h"
+#include "core/services/ProjectRecords.h"
+#include "core/services/ServiceRecords.h"
+#include "core/syncstate/SyncState.h"
+#include "core/vault/Vault.h"
+#include "sync/client/SyncEngine.h"
+#include "tests/benchmarks/BenchSupport.h"
+#include "tests/support/SyntheticClients.h"
+#include "tests/sync/support/LoopbackProxy.h"
+#include "tests/sync/support/ServerProcess.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FakeSystemProbe.h"
-#include "compliance/Checks.h"
+#include "core/compliance/Checks.h"
+#include "tests/compliance/FakeSystemProbe.h"
 
 #include <catch2/catch_test_macros.hpp>
 

@@ -1,6 +1,6 @@
-#include "FakeSystemProbe.h"
+#include "tests/compliance/FakeSystemProbe.h"
 
-#include "compliance/CheckSupport.h"
+#include "core/compliance/CheckSupport.h"
 
 #include <QFile>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compliance/SystemProbe.h"
+#include "core/compliance/SystemProbe.h"
 
 #include <QHash>
 #include <QSet>

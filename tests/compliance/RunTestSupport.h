@@ -2,9 +2,9 @@
 // items failing, every evidence and note text marked so a test can look for it where it must not be.
 #pragma once
 
-#include "compliance/Checklist.h"
-#include "compliance/Checks.h"
-#include "compliance/ComplianceRun.h"
+#include "core/compliance/Checklist.h"
+#include "core/compliance/Checks.h"
+#include "core/compliance/ComplianceRun.h"
 
 #include <QDateTime>
 #include <QStringList>

@@ -1,6 +1,6 @@
 // The checklist as data: the built-in file is well-formed, complete and fully implemented, and a
 // malformed file is refused.
-#include "ComplianceTestSupport.h"
+#include "tests/compliance/ComplianceTestSupport.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // Hearth's own settings, checked against a real store folder with the real probe.
-#include "ComplianceTestSupport.h"
-#include "compliance/HearthChecks.h"
-#include "compliance/LocalSystemProbe.h"
-#include "core/CoreTestSupport.h"
+#include "core/compliance/HearthChecks.h"
+#include "core/compliance/LocalSystemProbe.h"
+#include "tests/compliance/ComplianceTestSupport.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <QFile>
 

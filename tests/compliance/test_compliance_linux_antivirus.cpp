@@ -1,6 +1,6 @@
 // ClamAV and third-party antivirus on Linux: running, definitions' age, last full scan.
-#include "ComplianceTestSupport.h"
-#include "compliance/linux/LinuxChecks.h"
+#include "core/compliance/linux/LinuxChecks.h"
+#include "tests/compliance/ComplianceTestSupport.h"
 
 using namespace hearth::compliance;
 using namespace hearth::compliance::test;

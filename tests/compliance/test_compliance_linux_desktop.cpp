@@ -1,6 +1,6 @@
 // Screen lock (GNOME, KDE, others) and automatic login (GDM, LightDM, SDDM, getty) on Linux.
-#include "ComplianceTestSupport.h"
-#include "compliance/linux/LinuxChecks.h"
+#include "core/compliance/linux/LinuxChecks.h"
+#include "tests/compliance/ComplianceTestSupport.h"
 
 using namespace hearth::compliance;
 using namespace hearth::compliance::test;

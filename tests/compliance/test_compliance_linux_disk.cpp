@@ -1,6 +1,6 @@
 // Disk and swap encryption on Linux: findmnt to the device, lsblk up to a crypt layer.
-#include "ComplianceTestSupport.h"
-#include "compliance/linux/LinuxChecks.h"
+#include "core/compliance/linux/LinuxChecks.h"
+#include "tests/compliance/ComplianceTestSupport.h"
 
 using namespace hearth::compliance;
 using namespace hearth::compliance::test;

@@ -1,6 +1,6 @@
 // The Linux firewall check against recorded machines: ufw, firewalld, nftables, iptables.
-#include "ComplianceTestSupport.h"
-#include "compliance/linux/LinuxChecks.h"
+#include "core/compliance/linux/LinuxChecks.h"
+#include "tests/compliance/ComplianceTestSupport.h"
 
 using namespace hearth::compliance;
 using namespace hearth::compliance::test;

@@ -1,6 +1,6 @@
 // Operating-system support and automatic updates on Debian.
-#include "ComplianceTestSupport.h"
-#include "compliance/linux/LinuxChecks.h"
+#include "core/compliance/linux/LinuxChecks.h"
+#include "tests/compliance/ComplianceTestSupport.h"
 
 using namespace hearth::compliance;
 using namespace hearth::compliance::test;

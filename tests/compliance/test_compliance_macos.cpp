@@ -1,7 +1,7 @@
 // macOS parsers and checks against recorded outputs.
-#include "ComplianceTestSupport.h"
-#include "compliance/macos/MacChecks.h"
-#include "compliance/macos/MacParsers.h"
+#include "core/compliance/macos/MacChecks.h"
+#include "core/compliance/macos/MacParsers.h"
+#include "tests/compliance/ComplianceTestSupport.h"
 
 using namespace hearth::compliance;
 using namespace hearth::compliance::test;

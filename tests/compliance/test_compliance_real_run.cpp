@@ -1,9 +1,9 @@
 // A real run on this machine with the real probe: every automatic item ends determinate with
 // evidence, and where an established tool looks at the same fact, Hearth agrees with it.
-#include "ComplianceTestSupport.h"
-#include "compliance/LocalSystemProbe.h"
-#include "compliance/linux/LinuxChecks.h"
-#include "core/CoreTestSupport.h"
+#include "core/compliance/LocalSystemProbe.h"
+#include "core/compliance/linux/LinuxChecks.h"
+#include "tests/compliance/ComplianceTestSupport.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>

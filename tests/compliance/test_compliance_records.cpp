@@ -1,10 +1,10 @@
 // ComplianceRecords over a real encrypted store: saving runs, findings and their due dates, resolving,
 // reminders, who may do what, the agency's block on client records, and what the audit log keeps.
-#include "../core/IntakeTestSupport.h"
-#include "RunTestSupport.h"
-#include "session/AuditReader.h"
-#include "session/ClientSearch.h"
-#include "session/ComplianceRecords.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientSearch.h"
+#include "core/services/ComplianceRecords.h"
+#include "tests/compliance/RunTestSupport.h"
+#include "tests/core/IntakeTestSupport.h"
 
 using namespace hearth;
 using namespace hearth::test;

@@ -1,7 +1,7 @@
 // ComplianceRun's rules without a store: which verdict an item stands at, what still needs an answer,
 // how findings and reminders follow from runs, and when client records are blocked.
-#include "RunTestSupport.h"
-#include "support/QtStringMakers.h"
+#include "tests/compliance/RunTestSupport.h"
+#include "tests/support/QtStringMakers.h"
 
 using namespace hearth::compliance;
 using namespace hearth::compliance::test;

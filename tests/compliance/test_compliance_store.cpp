@@ -1,11 +1,11 @@
 // Compliance storage: the v5 migration of a consent-era store, and the repository's rows (runs as
 // encrypted JSON with their signature, findings open and resolved, the compliance settings).
-#include "../core/CoreTestSupport.h"
-#include "RunTestSupport.h"
-#include "store/ComplianceRepository.h"
-#include "store/Database.h"
-#include "store/Migrations.h"
-#include "store/Store.h"
+#include "core/store/ComplianceRepository.h"
+#include "core/store/Database.h"
+#include "core/store/Migrations.h"
+#include "core/store/Store.h"
+#include "tests/compliance/RunTestSupport.h"
+#include "tests/core/CoreTestSupport.h"
 
 using namespace hearth;
 using namespace hearth::test;

@@ -1,7 +1,7 @@
 // Windows parsers and checks against outputs recorded from Windows PowerShell 5.1, PowerShell 7 and reg.
-#include "ComplianceTestSupport.h"
-#include "compliance/windows/WindowsChecks.h"
-#include "compliance/windows/WindowsParsers.h"
+#include "core/compliance/windows/WindowsChecks.h"
+#include "core/compliance/windows/WindowsParsers.h"
+#include "tests/compliance/ComplianceTestSupport.h"
 
 using namespace hearth::compliance;
 using namespace hearth::compliance::test;

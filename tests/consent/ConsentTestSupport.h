@@ -2,10 +2,10 @@
 // real ConsentRecords service.
 #pragma once
 
-#include "../core/IntakeTestSupport.h"
-#include "session/ConsentRecords.h"
-#include "store/ChangeLog.h"
-#include "store/Store.h"
+#include "core/services/ConsentRecords.h"
+#include "core/store/ChangeLog.h"
+#include "core/store/Store.h"
+#include "tests/core/IntakeTestSupport.h"
 
 namespace hearth::test {
 

@@ -2,9 +2,9 @@
 // policy's enums, and releases that pass every rule, for a test to change one thing at a time.
 #pragma once
 
-#include "consent/Consent.h"
-#include "consent/ConsentPolicy.h"
-#include "support/QtStringMakers.h"
+#include "core/consent/Consent.h"
+#include "core/consent/ConsentPolicy.h"
+#include "tests/support/QtStringMakers.h"
 
 #include <QDate>
 #include <QDateTime>

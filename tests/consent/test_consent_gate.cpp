@@ -1,9 +1,9 @@
 // The consent gate over a real store and its real change log: what of each client's profile,
 // enrollments, services and releases may leave as their consent moves (Full -> No Sharing,
 // No Sharing -> Full with and without past records, expiry and renewal, revocation, deletes).
-#include "ConsentTestSupport.h"
-#include "session/ConsentGate.h"
-#include "session/ServiceRecords.h"
+#include "core/services/ConsentGate.h"
+#include "core/services/ServiceRecords.h"
+#include "tests/consent/ConsentTestSupport.h"
 
 #include <QSet>
 

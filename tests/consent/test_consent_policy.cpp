@@ -1,6 +1,6 @@
 // The consent policy as staff and clients rely on it: a client's standing through their releases,
 // and what of each record may leave this workstation, to whom, in which form.
-#include "PolicyTestSupport.h"
+#include "tests/consent/PolicyTestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

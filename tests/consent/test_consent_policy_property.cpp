@@ -1,7 +1,7 @@
 // Property test: a thousand clients with random release histories and records full of canaries.
 // Whatever the history, what leaves for anyone outside the agency never carries what the client
 // did not agree to share.
-#include "PolicyTestSupport.h"
+#include "tests/consent/PolicyTestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

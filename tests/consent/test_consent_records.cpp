@@ -1,9 +1,9 @@
 // The consent service against a real encrypted store: recording each choice with its signature and
 // scanned form, refusals that leave nothing behind, creating a client with their first release,
 // revocation and restriction requests, the expiry list, the concurrent No Sharing alert and permissions.
-#include "ConsentTestSupport.h"
-#include "consent/ConsentJson.h"
-#include "session/AuditReader.h"
+#include "core/consent/ConsentJson.h"
+#include "core/services/AuditReader.h"
+#include "tests/consent/ConsentTestSupport.h"
 
 #include <QJsonDocument>
 

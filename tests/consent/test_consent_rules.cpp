@@ -1,6 +1,6 @@
 // The release rules: default expiry and what keeps a release from being recorded.
-#include "PolicyTestSupport.h"
-#include "consent/ConsentRules.h"
+#include "core/consent/ConsentRules.h"
+#include "tests/consent/PolicyTestSupport.h"
 
 #include <catch2/generators/catch_generators.hpp>
 

@@ -1,11 +1,11 @@
 // Consent storage: the release JSON the change log carries, the v4 migration of an intake store,
 // and the repository's rows (attachments apart, restriction requests, alerts, owners of deleted rows).
-#include "../core/CoreTestSupport.h"
-#include "consent/ConsentJson.h"
-#include "store/ConsentRepository.h"
-#include "store/Database.h"
-#include "store/Migrations.h"
-#include "store/Store.h"
+#include "core/consent/ConsentJson.h"
+#include "core/store/ConsentRepository.h"
+#include "core/store/Database.h"
+#include "core/store/Migrations.h"
+#include "core/store/Store.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <QJsonArray>
 

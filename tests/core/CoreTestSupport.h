@@ -2,16 +2,16 @@
 // and byte snapshots of a data folder.
 #pragma once
 
-#include "common/Clock.h"
-#include "common/Result.h"
-#include "crypto/Crypto.h"
-#include "crypto/KeySlots.h"
-#include "crypto/RecoveryKey.h"
-#include "session/Vault.h"
-#include "store/Database.h"
-#include "store/KeyFile.h"
-#include "support/QtStringMakers.h"
-#include "support/TempDir.h"
+#include "core/common/Clock.h"
+#include "core/common/Result.h"
+#include "core/crypto/Crypto.h"
+#include "core/crypto/KeySlots.h"
+#include "core/crypto/RecoveryKey.h"
+#include "core/store/Database.h"
+#include "core/store/KeyFile.h"
+#include "core/vault/Vault.h"
+#include "tests/support/QtStringMakers.h"
+#include "tests/support/TempDir.h"
 
 #include <QDir>
 #include <QDirIterator>

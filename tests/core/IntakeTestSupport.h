@@ -2,11 +2,11 @@
 // create clients and households through the real services.
 #pragma once
 
-#include "CoreTestSupport.h"
-#include "session/ClientRecords.h"
-#include "session/EnrollmentRecords.h"
-#include "session/ProjectRecords.h"
-#include "session/UserAdministration.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/EnrollmentRecords.h"
+#include "core/services/ProjectRecords.h"
+#include "core/services/UserAdministration.h"
+#include "tests/core/CoreTestSupport.h"
 
 namespace hearth::test {
 

@@ -2,7 +2,7 @@
 // Targets including this link PkgConfig::SQLCIPHER and define SQLITE_HAS_CODEC.
 #pragma once
 
-#include "crypto/Crypto.h"
+#include "core/crypto/Crypto.h"
 
 #include <QFile>
 #include <QString>

@@ -1,10 +1,10 @@
 // The audit log: append-only in SQL, hash-chained so that edits made around SQL (by someone holding
 // the data key) are found, and filterable the way the audit viewer filters it.
-#include "CoreTestSupport.h"
-#include "RawSqlite.h"
-#include "session/AuditReader.h"
-#include "session/ClientRecords.h"
-#include "session/UserAdministration.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/UserAdministration.h"
+#include "tests/core/CoreTestSupport.h"
+#include "tests/core/RawSqlite.h"
 
 #include <catch2/catch_test_macros.hpp>
 

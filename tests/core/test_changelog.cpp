@@ -1,10 +1,10 @@
 // The change log the sync module consumes: one entry per committed client change, written in the same
 // transaction as the change, and per-consumer cursors that only move forward.
-#include "CoreTestSupport.h"
-#include "session/AuditReader.h"
-#include "session/ClientRecords.h"
-#include "store/ChangeLog.h"
-#include "store/Store.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientRecords.h"
+#include "core/store/ChangeLog.h"
+#include "core/store/Store.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <catch2/catch_test_macros.hpp>
 

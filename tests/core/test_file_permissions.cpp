@@ -1,7 +1,7 @@
 // The data folder is 0700 and every file Hearth writes in it 0600 (docs/security.md), whatever the umask:
 // at creation, after a password change, a key rotation and a remote wipe, and for a folder made wider.
-#include "CoreTestSupport.h"
-#include "store/WorkstationWipe.h"
+#include "core/store/WorkstationWipe.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <QDir>
 #include <QFile>

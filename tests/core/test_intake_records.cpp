@@ -1,10 +1,10 @@
 // Intake services against a real encrypted store: case numbers, projects, households,
 // enrollments, exits, reopening and bed nights, with their permission checks and audit trail.
-#include "IntakeTestSupport.h"
-#include "session/AuditReader.h"
-#include "session/ClientSearch.h"
-#include "session/ServiceRecords.h"
-#include "store/CaseNumbers.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientSearch.h"
+#include "core/services/ServiceRecords.h"
+#include "core/store/CaseNumbers.h"
+#include "tests/core/IntakeTestSupport.h"
 
 #include <QLocale>
 

@@ -1,11 +1,11 @@
 // Key slots in use: adding and removing users, changing passwords, the recovery key, data-key
 // rotation, sign-in lock-out and who may do which of these.
-#include "CoreTestSupport.h"
-#include "auth/PasswordPolicy.h"
-#include "session/AuditReader.h"
-#include "session/ClientRecords.h"
-#include "session/UserAdministration.h"
-#include "store/Database.h"
+#include "core/auth/PasswordPolicy.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/UserAdministration.h"
+#include "core/store/Database.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <catch2/catch_test_macros.hpp>
 

@@ -1,14 +1,14 @@
 // The offline lease with a manual clock: staff are refused once a registered workstation has gone too
 // long without reaching its server, an administrator gets in with client records closed and can unlock,
 // a server contact renews it, and setting the clock back does not stretch it.
-#include "../compliance/RunTestSupport.h"
-#include "IntakeTestSupport.h"
-#include "auth/PasswordPolicy.h"
-#include "session/AuditReader.h"
-#include "session/ClientRecords.h"
-#include "session/ComplianceRecords.h"
-#include "session/SyncState.h"
-#include "session/UserAdministration.h"
+#include "core/auth/PasswordPolicy.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/ComplianceRecords.h"
+#include "core/services/UserAdministration.h"
+#include "core/syncstate/SyncState.h"
+#include "tests/compliance/RunTestSupport.h"
+#include "tests/core/IntakeTestSupport.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>

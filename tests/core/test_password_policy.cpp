@@ -1,5 +1,5 @@
 // The HMIS password policy: a table of passwords and the rules each one breaks.
-#include "auth/PasswordPolicy.h"
+#include "core/auth/PasswordPolicy.h"
 
 #include <QFile>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 // Remote wipe with a real store: the key file and every database file go, the old database cannot be
 // opened, drafts are not saved on the way out, and a notice with the server administrator's reason stays.
-#include "CoreTestSupport.h"
-#include "IntakeTestSupport.h"
-#include "store/Store.h"
-#include "store/WorkstationWipe.h"
+#include "core/store/Store.h"
+#include "core/store/WorkstationWipe.h"
+#include "tests/core/CoreTestSupport.h"
+#include "tests/core/IntakeTestSupport.h"
 
 #include <QSignalSpy>
 

@@ -1,9 +1,9 @@
 // The signed-in session: auto-lock timing, drafts kept across a lock, and the password rules that
 // stop work until the password is changed.
-#include "CoreTestSupport.h"
-#include "session/ClientRecords.h"
-#include "session/IdleTimer.h"
-#include "session/UserAdministration.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/UserAdministration.h"
+#include "core/vault/IdleTimer.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <QJsonObject>
 

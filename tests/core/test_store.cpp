@@ -1,13 +1,13 @@
 // The encrypted store: nothing readable on disk, damage reported and never "repaired" by replacing
 // the agency's data, migrations that keep data, and saves that survive a killed process.
-#include "CoreTestSupport.h"
-#include "RawSqlite.h"
-#include "session/ClientRecords.h"
-#include "store/ChangeLog.h"
-#include "store/ClientRepository.h"
-#include "store/Database.h"
-#include "store/Migrations.h"
-#include "store/Store.h"
+#include "core/services/ClientRecords.h"
+#include "core/store/ChangeLog.h"
+#include "core/store/ClientRepository.h"
+#include "core/store/Database.h"
+#include "core/store/Migrations.h"
+#include "core/store/Store.h"
+#include "tests/core/CoreTestSupport.h"
+#include "tests/core/RawSqlite.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

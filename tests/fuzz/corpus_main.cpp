@@ -1,6 +1,6 @@
 // Without libFuzzer (gcc builds, CI): replays every file of the corpus folders given as arguments,
 // so the harnesses and their seed inputs are exercised on every test run.
-#include "crypto/Crypto.h"
+#include "core/crypto/Crypto.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>

@@ -1,5 +1,5 @@
 // libFuzzer harness: an HMIS Lead edits the checklist JSON by hand; whatever loads must be usable.
-#include "compliance/Checklist.h"
+#include "core/compliance/Checklist.h"
 
 #include <QSet>
 

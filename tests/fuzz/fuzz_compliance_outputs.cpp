@@ -1,7 +1,7 @@
 // libFuzzer harness: the compliance checks parse whatever the workstation's tools print.
-#include "compliance/CheckSupport.h"
-#include "compliance/macos/MacParsers.h"
-#include "compliance/windows/WindowsParsers.h"
+#include "core/compliance/CheckSupport.h"
+#include "core/compliance/macos/MacParsers.h"
+#include "core/compliance/windows/WindowsParsers.h"
 
 #include <cstddef>
 #include <cstdint>

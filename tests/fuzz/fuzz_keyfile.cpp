@@ -1,6 +1,6 @@
 // libFuzzer harness: hearth.keys is read from disk before anything is authenticated.
-#include "crypto/Crypto.h"
-#include "store/KeyFile.h"
+#include "core/crypto/Crypto.h"
+#include "core/store/KeyFile.h"
 
 #include <cstddef>
 #include <cstdint>

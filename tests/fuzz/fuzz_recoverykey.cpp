@@ -1,6 +1,6 @@
 // libFuzzer harness: recovery keys are typed in by people, from paper.
-#include "crypto/Crypto.h"
-#include "crypto/RecoveryKey.h"
+#include "core/crypto/Crypto.h"
+#include "core/crypto/RecoveryKey.h"
 
 #include <cstddef>
 #include <cstdint>

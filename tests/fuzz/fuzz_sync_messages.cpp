@@ -1,8 +1,8 @@
 // libFuzzer harness: everything a server receives and a client gets back is parsed by the protocol
 // library. Whatever parses must satisfy the protocol's own promises.
-#include "protocol/ConsentReference.h"
-#include "protocol/Messages.h"
-#include "protocol/NoSharingMarker.h"
+#include "sync/protocol/ConsentReference.h"
+#include "sync/protocol/Messages.h"
+#include "sync/protocol/NoSharingMarker.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,8 +1,8 @@
-#include "GuiTestSupport.h"
+#include "tests/gui/GuiTestSupport.h"
 
-#include "MainWindow.h"
-#include "SignInWidget.h"
-#include "consent/ConsentDialog.h"
+#include "ui/MainWindow.h"
+#include "ui/consent/ConsentDialog.h"
+#include "ui/signin/SignInWidget.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "LockScreen.h"
-#include "MainWindow.h"
-#include "SignInWidget.h"
-#include "Workspace.h"
-#include "consent/Consent.h"
-#include "session/Vault.h"
-#include "support/TempDir.h"
+#include "core/consent/Consent.h"
+#include "core/vault/Vault.h"
+#include "tests/support/TempDir.h"
+#include "ui/MainWindow.h"
+#include "ui/Workspace.h"
+#include "ui/signin/LockScreen.h"
+#include "ui/signin/SignInWidget.h"
 
 #include <QObject>
 #include <QStringList>

@@ -1,5 +1,5 @@
 // Catch2 main for GUI tests: a QApplication on the offscreen platform and an initialised libsodium.
-#include "crypto/Crypto.h"
+#include "core/crypto/Crypto.h"
 
 #include <QApplication>
 

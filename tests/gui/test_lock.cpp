@@ -1,12 +1,12 @@
-#include "ClientsPage.h"
-#include "GuiTestSupport.h"
-#include "LockScreen.h"
-#include "MainWindow.h"
-#include "Workspace.h"
-#include "consent/ConsentDialog.h"
-#include "consent/SignaturePad.h"
-#include "intake/ClientProfileForm.h"
-#include "session/ClientRecords.h"
+#include "core/services/ClientRecords.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "ui/MainWindow.h"
+#include "ui/Workspace.h"
+#include "ui/consent/ConsentDialog.h"
+#include "ui/intake/ClientProfileForm.h"
+#include "ui/intake/ClientsPage.h"
+#include "ui/signin/LockScreen.h"
+#include "ui/widgets/SignaturePad.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,6 +1,6 @@
 // The auto-lock fires while a print, file or confirmation dialog of a page is open: the page and its dialog
 // go, nothing is written, and the lock screen shows. A dialog on the stack was freed twice here.
-#include "GuiTestSupport.h"
+#include "tests/gui/GuiTestSupport.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
 // The password part of the settings page: HUD's baseline is the floor of every field.
-#include "GuiTestSupport.h"
-#include "SettingsPage.h"
-#include "auth/PasswordPolicy.h"
+#include "core/auth/PasswordPolicy.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "ui/admin/SettingsPage.h"
 
 #include <QLabel>
 #include <QPushButton>

@@ -1,8 +1,8 @@
 // Hidden test: renders the main screens to PNG files for a visual check (not run by ctest).
 //   HEARTH_SCREENSHOT_DIR=/tmp test_gui "[.screenshots]"
-#include "GuiTestSupport.h"
-#include "session/ClientRecords.h"
-#include "session/UserAdministration.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/UserAdministration.h"
+#include "tests/gui/GuiTestSupport.h"
 
 #include <QDir>
 #include <QTest>

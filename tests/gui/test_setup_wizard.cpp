@@ -1,5 +1,5 @@
-#include "GuiTestSupport.h"
-#include "SetupWizard.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "ui/signin/SetupWizard.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>

@@ -1,8 +1,8 @@
-#include "GuiTestSupport.h"
-#include "LockScreen.h"
-#include "MainWindow.h"
-#include "SignInWidget.h"
-#include "Workspace.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "ui/MainWindow.h"
+#include "ui/Workspace.h"
+#include "ui/signin/LockScreen.h"
+#include "ui/signin/SignInWidget.h"
 
 #include <QApplication>
 #include <QLabel>

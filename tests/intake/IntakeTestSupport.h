@@ -3,12 +3,12 @@
 // thing at a time.
 #pragma once
 
-#include "hud/HudCodes.h"
-#include "intake/ClientProfile.h"
-#include "intake/Enrollment.h"
-#include "intake/Project.h"
-#include "intake/QualityFinding.h"
-#include "support/QtStringMakers.h"
+#include "core/hud/HudCodes.h"
+#include "core/intake/ClientProfile.h"
+#include "core/intake/Enrollment.h"
+#include "core/intake/Project.h"
+#include "core/intake/QualityFinding.h"
+#include "tests/support/QtStringMakers.h"
 
 #include <QDate>
 #include <QStringList>

@@ -1,8 +1,8 @@
 // Anonymous-client profiles: what each ready-made profile stores, per the procedure it follows.
-#include "IntakeTestSupport.h"
-#include "intake/AnonymousProfiles.h"
-#include "intake/DataQuality.h"
-#include "intake/Ssn.h"
+#include "core/intake/AnonymousProfiles.h"
+#include "core/intake/DataQuality.h"
+#include "core/intake/Ssn.h"
+#include "tests/intake/IntakeTestSupport.h"
 
 #include <catch2/generators/catch_generators.hpp>
 

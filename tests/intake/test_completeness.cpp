@@ -1,6 +1,6 @@
 // Per-client completeness: which universal elements hold real answers.
-#include "IntakeTestSupport.h"
-#include "intake/Completeness.h"
+#include "core/intake/Completeness.h"
+#include "tests/intake/IntakeTestSupport.h"
 
 using hearth::test::kToday;
 

@@ -1,7 +1,7 @@
 // The data-quality checks, as rule tables: a baseline that passes every check, changed one thing
 // per row, and exactly the findings (refused or warning, and where) that change must produce.
-#include "IntakeTestSupport.h"
-#include "intake/DataQuality.h"
+#include "core/intake/DataQuality.h"
+#include "tests/intake/IntakeTestSupport.h"
 
 #include <catch2/generators/catch_generators.hpp>
 

@@ -1,6 +1,6 @@
 // 3.03 Date of birth: age, approximate and partial dates, the checks and the display.
-#include "IntakeTestSupport.h"
-#include "intake/DateOfBirth.h"
+#include "core/intake/DateOfBirth.h"
+#include "tests/intake/IntakeTestSupport.h"
 
 #include <catch2/generators/catch_generators.hpp>
 

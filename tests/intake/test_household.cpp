@@ -1,6 +1,6 @@
 // Head-of-household rules: exactly one head, changing the head, and exiting the head last.
-#include "IntakeTestSupport.h"
-#include "intake/Household.h"
+#include "core/intake/Household.h"
+#include "tests/intake/IntakeTestSupport.h"
 
 #include <catch2/generators/catch_generators.hpp>
 

@@ -1,8 +1,8 @@
 // The HUD code lists and CSV columns: the embedded copies equal ../shared/hud, every named code in
 // HudCodes.h means what its name says, and the catalog answers in HUD order.
-#include "IntakeTestSupport.h"
-#include "hud/HudCatalog.h"
-#include "hud/HudCodes.h"
+#include "core/hud/HudCatalog.h"
+#include "core/hud/HudCodes.h"
+#include "tests/intake/IntakeTestSupport.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // Checking a row of answers against its HMIS CSV file: a table of answers and the message each gets.
-#include "IntakeTestSupport.h"
-#include "hud/HudValidation.h"
+#include "core/hud/HudValidation.h"
+#include "tests/intake/IntakeTestSupport.h"
 
 #include <QVariant>
 

@@ -1,8 +1,8 @@
 // The intake forms file: every column exists in the HUD catalog, coded columns take their list from
 // it, conditions are well formed, and the applicability table answers as documented.
-#include "IntakeTestSupport.h"
-#include "hud/HudCatalog.h"
-#include "intake/ProgramElements.h"
+#include "core/hud/HudCatalog.h"
+#include "core/intake/ProgramElements.h"
+#include "tests/intake/IntakeTestSupport.h"
 
 #include <catch2/generators/catch_generators.hpp>
 

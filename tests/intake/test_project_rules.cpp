@@ -1,6 +1,6 @@
 // Project rules (2.02, 2.03, 2.06) and what a project type implies.
-#include "IntakeTestSupport.h"
-#include "intake/ProjectRules.h"
+#include "core/intake/ProjectRules.h"
+#include "tests/intake/IntakeTestSupport.h"
 
 #include <catch2/generators/catch_generators.hpp>
 

@@ -1,7 +1,7 @@
 // 3.02 SSN entry: rule tables for input clean-up, the automatic data quality, the validity rules,
 // masking, "consent refused" and the save-time findings.
-#include "IntakeTestSupport.h"
-#include "intake/Ssn.h"
+#include "core/intake/Ssn.h"
+#include "tests/intake/IntakeTestSupport.h"
 
 #include <catch2/generators/catch_generators.hpp>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "compliance/Checklist.h"
-#include "compliance/ComplianceRun.h"
-#include "reports/ComplianceReport.h"
+#include "core/compliance/Checklist.h"
+#include "core/compliance/ComplianceRun.h"
+#include "core/reports/ComplianceReport.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 // The compliance report's content: which runs and findings it holds, the JSON for the HMIS Lead and the
 // HTML behind the PDF, escaped.
-#include "ComplianceReportFixture.h"
-#include "support/QtStringMakers.h"
+#include "tests/reports/ComplianceReportFixture.h"
+#include "tests/support/QtStringMakers.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,13 +1,13 @@
 // Saving and printing the compliance report through the real export widget: real PDF and JSON files,
 // atomic writes, audit entries without evidence, and no client data even with clients in the store.
-#include "ComplianceReportFixture.h"
-#include "compliance/ComplianceReportExport.h"
-#include "gui/GuiTestSupport.h"
-#include "session/AuditReader.h"
-#include "session/ClientRecords.h"
-#include "session/ComplianceRecords.h"
-#include "session/UserAdministration.h"
-#include "support/QtStringMakers.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/ComplianceRecords.h"
+#include "core/services/UserAdministration.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "tests/reports/ComplianceReportFixture.h"
+#include "tests/support/QtStringMakers.h"
+#include "ui/compliance/ComplianceReportExport.h"
 
 #include <QBuffer>
 #include <QFile>

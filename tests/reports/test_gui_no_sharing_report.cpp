@@ -1,13 +1,13 @@
 // The No Sharing report page with real widgets: default range, run, preview, CSV, PDF and print, audited.
-#include "gui/GuiTestSupport.h"
-#include "reports/NoSharingReportOutput.h"
-#include "reports/NoSharingReportPage.h"
-#include "session/AuditReader.h"
-#include "session/ClientRecords.h"
-#include "session/ConsentRecords.h"
-#include "session/EnrollmentRecords.h"
-#include "session/ProjectRecords.h"
-#include "session/ServiceRecords.h"
+#include "core/reports/NoSharingReportOutput.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/ConsentRecords.h"
+#include "core/services/EnrollmentRecords.h"
+#include "core/services/ProjectRecords.h"
+#include "core/services/ServiceRecords.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "ui/reports/NoSharingReportPage.h"
 
 #include <QCheckBox>
 #include <QDateEdit>

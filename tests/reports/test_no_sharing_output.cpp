@@ -1,8 +1,8 @@
 // The No Sharing utilization report's pure parts: quarters, which stays count, and the CSV and HTML.
-#include "core/CoreTestSupport.h"
-#include "intake/ServiceTypes.h"
-#include "reports/NoSharingReportOutput.h"
-#include "reports/NoSharingUtilization.h"
+#include "core/intake/ServiceTypes.h"
+#include "core/reports/NoSharingReportOutput.h"
+#include "core/reports/NoSharingUtilization.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <catch2/catch_test_macros.hpp>
 

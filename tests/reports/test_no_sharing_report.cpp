@@ -1,11 +1,11 @@
 // The No Sharing utilization report from a real store: a quarter of stays, bed nights and services
 // recorded through the real services, figures checked against hand-computed values, and the audit trail.
-#include "../consent/ConsentTestSupport.h"
-#include "intake/ServiceTypes.h"
-#include "reports/NoSharingReportOutput.h"
-#include "session/AuditReader.h"
-#include "session/ConsentReports.h"
-#include "session/ServiceRecords.h"
+#include "core/intake/ServiceTypes.h"
+#include "core/reports/NoSharingReportOutput.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ConsentReports.h"
+#include "core/services/ServiceRecords.h"
+#include "tests/consent/ConsentTestSupport.h"
 
 #include <catch2/catch_test_macros.hpp>
 
@@ -240,10 +240,10 @@ TEST_CASE("Running, exporting and printing the report are audited without client
 
     auto csv = ConsentReports(*s.vault).exportCsv(report);
     REQUIRE_OK(csv);
-    REQUIRE_OK(ConsentReports(*s.vault).recordPrint(report, QStringLiteral("pdf")));
-    REQUIRE_OK(ConsentReports(*s.vault).recordPrint(report, QStringLiteral("print")));
-    REQUIRE_OK(ConsentReports(*s.vault).recordPrint(report, QStringLiteral("print-to-file")));
-    CHECK(ConsentReports(*s.vault).recordPrint(report, QStringLiteral("email")).code() == ErrorCode::InvalidInput);
+    REQUIRE_OK(ConsentReports(*s.vault).recordOutput(report, QStringLiteral("pdf")));
+    REQUIRE_OK(ConsentReports(*s.vault).recordOutput(report, QStringLiteral("print")));
+    REQUIRE_OK(ConsentReports(*s.vault).recordOutput(report, QStringLiteral("print-to-file")));
+    CHECK(ConsentReports(*s.vault).recordOutput(report, QStringLiteral("email")).code() == ErrorCode::InvalidInput);
 
     QStringList exports;
     for (const AuditEntry& e : s.audits(audit::Export)) {
@@ -313,9 +313,9 @@ TEST_CASE("The report needs full reporting access, exports need export access", 
     ConsentReports reports(*s.vault);
     CHECK(reports.noSharingUtilization(kQ3Start, kQ3End, false).code() == ErrorCode::PermissionDenied);
     CHECK(reports.exportCsv(report).code() == ErrorCode::PermissionDenied);
-    CHECK(reports.recordPrint(report, u"pdf"_qs).code() == ErrorCode::PermissionDenied);
-    CHECK(reports.recordPrint(report, u"print"_qs).code() == ErrorCode::PermissionDenied);
-    CHECK(reports.recordPrint(report, u"print-to-file"_qs).code() == ErrorCode::PermissionDenied);
+    CHECK(reports.recordOutput(report, u"pdf"_qs).code() == ErrorCode::PermissionDenied);
+    CHECK(reports.recordOutput(report, u"print"_qs).code() == ErrorCode::PermissionDenied);
+    CHECK(reports.recordOutput(report, u"print-to-file"_qs).code() == ErrorCode::PermissionDenied);
 }
 
 TEST_CASE("A client who later shares again, past records included, leaves the report", "[reports][no-sharing]")

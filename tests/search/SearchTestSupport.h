@@ -1,7 +1,7 @@
 #pragma once
 
-#include "search/DuplicateIndex.h"
-#include "support/SyntheticClients.h"
+#include "core/search/DuplicateIndex.h"
+#include "tests/support/SyntheticClients.h"
 
 #include <QDate>
 #include <QString>

@@ -1,5 +1,5 @@
 // Search before create: each kind of slip still finds the client, first, and says why.
-#include "SearchTestSupport.h"
+#include "tests/search/SearchTestSupport.h"
 
 #include <catch2/catch_test_macros.hpp>
 

@@ -1,9 +1,9 @@
 // The pieces under the duplicate search: name folding, string distances, sounds, dates, nicknames.
-#include "search/DobMatch.h"
-#include "search/NameNormalizer.h"
-#include "search/NicknameTable.h"
-#include "search/PhoneticKey.h"
-#include "search/StringSimilarity.h"
+#include "core/search/DobMatch.h"
+#include "core/search/NameNormalizer.h"
+#include "core/search/NicknameTable.h"
+#include "core/search/PhoneticKey.h"
+#include "core/search/StringSimilarity.h"
 
 #include <catch2/catch_approx.hpp>
 #include <catch2/catch_test_macros.hpp>

@@ -1,6 +1,6 @@
 // The quality bar of the issue: on 10,000 synthetic clients, 1,000 known duplicate variants find
 // their client in the top 5 at least 95% of the time, with few false suggestions.
-#include "SearchTestSupport.h"
+#include "tests/search/SearchTestSupport.h"
 
 #include <QMap>
 

@@ -1,6 +1,6 @@
-#include "support/SyntheticClients.h"
+#include "tests/support/SyntheticClients.h"
 
-#include "support/SyntheticNames.h"
+#include "tests/support/SyntheticNames.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,6 +1,6 @@
 // Name lists for SyntheticClients: common US given names and surnames by heritage, written from
 // general knowledge of US naming for Hearth's tests. UTF-8, accents as people write them.
-#include "support/SyntheticNames.h"
+#include "tests/support/SyntheticNames.h"
 
 namespace hearth::test::names {
 

@@ -1,5 +1,5 @@
 // Catch2 main for core tests: a QCoreApplication and an initialised libsodium.
-#include "crypto/Crypto.h"
+#include "core/crypto/Crypto.h"
 
 #include <QCoreApplication>
 

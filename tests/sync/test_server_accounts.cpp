@@ -1,8 +1,8 @@
 // The people and devices of a CoC, as the HMIS Lead manages them with `hearth-server user|device ...`: a
 // real hearth-server process over SQLite and PostgreSQL.
-#include "../support/QtStringMakers.h"
-#include "protocol/Protocol.h"
-#include "support/SyncFixture.h"
+#include "sync/protocol/Protocol.h"
+#include "tests/support/QtStringMakers.h"
+#include "tests/sync/support/SyncFixture.h"
 
 #include <catch2/catch_template_test_macros.hpp>
 #include <catch2/catch_test_macros.hpp>

@@ -1,6 +1,6 @@
 // Stateless server processes over one PostgreSQL: concurrent pushes through two processes lose
 // nothing and get unique, ordered server sequence numbers.
-#include "support/SyncFixture.h"
+#include "tests/sync/support/SyncFixture.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // hearth-server's configuration and transport: file and environment, TLS, and the refusal of plain
 // HTTP on a public address.
-#include "server/Database.h"
-#include "server/ServerConfig.h"
-#include "support/ServerProcess.h"
+#include "sync/server/ServerConfig.h"
+#include "sync/server/ServerDatabase.h"
+#include "tests/sync/support/ServerProcess.h"
 
 #include <QEventLoop>
 #include <QFile>

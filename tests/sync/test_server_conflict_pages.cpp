@@ -1,8 +1,8 @@
 // The open conflicts list in pages (docs/sync-protocol.md, "Conflicts"): a pull carries the first
 // kMaxConflictsPage of them and says whether more wait behind GET /api/v1/conflicts. A real hearth-server
 // process over SQLite and PostgreSQL.
-#include "protocol/Protocol.h"
-#include "support/SyncFixture.h"
+#include "sync/protocol/Protocol.h"
+#include "tests/sync/support/SyncFixture.h"
 
 #include <QSet>
 #include <QUrlQuery>

@@ -1,9 +1,9 @@
 // What a workstation asks about itself (docs/sync-protocol.md, "Device status"): the newest entry of its
 // audit chain is kept per device, only ever moves forward, and comes back at sign-in. A real hearth-server
 // process over SQLite and PostgreSQL.
-#include "../support/QtStringMakers.h"
-#include "protocol/Protocol.h"
-#include "support/SyncFixture.h"
+#include "sync/protocol/Protocol.h"
+#include "tests/support/QtStringMakers.h"
+#include "tests/sync/support/SyncFixture.h"
 
 #include <catch2/catch_template_test_macros.hpp>
 #include <catch2/catch_test_macros.hpp>

@@ -1,11 +1,11 @@
 // Guessing passwords over the network against a real hearth-server process: the limits count per client
 // address (127.0.0.2 and the rest of 127/8 are loopback too), the Argon2id checks run off the request
 // thread, and the lock-out's counts are read through an index. SQLite and PostgreSQL.
-#include "../support/QtStringMakers.h"
-#include "protocol/Protocol.h"
-#include "server/SignInLimits.h"
-#include "support/RawHttp.h"
-#include "support/SyncFixture.h"
+#include "sync/protocol/Protocol.h"
+#include "sync/server/SignInLimits.h"
+#include "tests/support/QtStringMakers.h"
+#include "tests/sync/support/RawHttp.h"
+#include "tests/sync/support/SyncFixture.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

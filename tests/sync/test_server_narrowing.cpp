@@ -1,8 +1,8 @@
 // Narrowing removes data (issue "trust repair", point 4): when a client's consent narrows, the server
 // takes out what the new release no longer allows, from the record, its history and its conflicts, and
 // no agency pulls it again. A real hearth-server process over SQLite and PostgreSQL.
-#include "../support/QtStringMakers.h"
-#include "support/SyncFixture.h"
+#include "tests/support/QtStringMakers.h"
+#include "tests/sync/support/SyncFixture.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -2,9 +2,9 @@
 // Agency B (hank, Harbor House) holds a valid token and pushes whatever it likes against the records of
 // agency A (maria, Shelter One); agency C (olga, Other Place) watches. A real hearth-server process over
 // SQLite and PostgreSQL.
-#include "../support/QtStringMakers.h"
-#include "protocol/Protocol.h"
-#include "support/SyncFixture.h"
+#include "sync/protocol/Protocol.h"
+#include "tests/support/QtStringMakers.h"
+#include "tests/sync/support/SyncFixture.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
 // End-to-end: a real hearth-server process on loopback, over SQLite and over PostgreSQL.
-#include "protocol/Protocol.h"
-#include "support/SyncFixture.h"
+#include "sync/protocol/Protocol.h"
+#include "tests/sync/support/SyncFixture.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 // Slow and idle connections against a real hearth-server process: a connection that does not complete a
 // request within the request timeout (here 1 s) is closed, however many bytes it trickles, while normal
 // clients are served.
-#include "support/RawHttp.h"
-#include "support/SyncFixture.h"
+#include "tests/sync/support/RawHttp.h"
+#include "tests/sync/support/SyncFixture.h"
 
 #include <QElapsedTimer>
 #include <QTest>

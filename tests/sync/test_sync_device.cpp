@@ -1,18 +1,18 @@
 // The device side of sync end to end, against a real hearth-server process (SQLite) on loopback behind a
 // recording proxy: a revoked workstation wipes itself at its next contact, a sync renews an expired
 // offline lease, and the scheduler starts syncs on its timer and when the network returns, one at a time.
-#include "../consent/ConsentTestSupport.h"
-#include "../core/RawSqlite.h"
-#include "client/SyncEngine.h"
-#include "client/SyncScheduler.h"
-#include "protocol/Messages.h"
-#include "session/AuditAnchors.h"
-#include "session/AuditReader.h"
-#include "session/ClientRecords.h"
-#include "session/SyncState.h"
-#include "store/WorkstationWipe.h"
-#include "support/LoopbackProxy.h"
-#include "support/ServerProcess.h"
+#include "core/services/AuditAnchors.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientRecords.h"
+#include "core/store/WorkstationWipe.h"
+#include "core/syncstate/SyncState.h"
+#include "sync/client/SyncEngine.h"
+#include "sync/client/SyncScheduler.h"
+#include "sync/protocol/Messages.h"
+#include "tests/consent/ConsentTestSupport.h"
+#include "tests/core/RawSqlite.h"
+#include "tests/sync/support/LoopbackProxy.h"
+#include "tests/sync/support/ServerProcess.h"
 
 #include <QFile>
 #include <QSignalSpy>

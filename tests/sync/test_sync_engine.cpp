@@ -2,16 +2,16 @@
 // consent services, against a real hearth-server process (SQLite) on loopback, behind a recording proxy.
 // The server's side is read through the protocol (pull) and the raw bytes of its database file: this
 // process links SQLCipher, so it never loads Qt's QSQLITE driver.
-#include "../consent/ConsentTestSupport.h"
-#include "client/SyncEngine.h"
-#include "protocol/Messages.h"
-#include "session/AuditReader.h"
-#include "session/ClientRecords.h"
-#include "session/ConsentGate.h"
-#include "session/ServiceRecords.h"
-#include "session/SyncState.h"
-#include "support/LoopbackProxy.h"
-#include "support/ServerProcess.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/ConsentGate.h"
+#include "core/services/ServiceRecords.h"
+#include "core/syncstate/SyncState.h"
+#include "sync/client/SyncEngine.h"
+#include "sync/protocol/Messages.h"
+#include "tests/consent/ConsentTestSupport.h"
+#include "tests/sync/support/LoopbackProxy.h"
+#include "tests/sync/support/ServerProcess.h"
 
 #include <QFile>
 #include <QJsonDocument>

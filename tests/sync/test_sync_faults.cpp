@@ -4,14 +4,14 @@
 // After each, convergence: every consented record on the server exactly once at its latest version, the
 // workstation's change log all confirmed, and nothing of a No Sharing client in any request, in any pull or
 // in the server's database. The kill and duplicate cases run on PostgreSQL too (a throwaway cluster).
-#include "../consent/ConsentTestSupport.h"
-#include "client/SyncEngine.h"
-#include "protocol/Messages.h"
-#include "session/ServiceRecords.h"
-#include "session/SyncState.h"
-#include "support/LoopbackProxy.h"
-#include "support/PostgresCluster.h"
-#include "support/ServerProcess.h"
+#include "core/services/ServiceRecords.h"
+#include "core/syncstate/SyncState.h"
+#include "sync/client/SyncEngine.h"
+#include "sync/protocol/Messages.h"
+#include "tests/consent/ConsentTestSupport.h"
+#include "tests/sync/support/LoopbackProxy.h"
+#include "tests/sync/support/PostgresCluster.h"
+#include "tests/sync/support/ServerProcess.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,13 +1,13 @@
 // The protocol library: the no-sharing marker, the consent reference checks and the message shapes,
 // and that what core's consent policy sends is what the protocol accepts.
-#include "consent/ConsentPolicy.h"
-#include "consent/DisclosureFields.h"
-#include "protocol/BodyEncoding.h"
-#include "protocol/ConsentFields.h"
-#include "protocol/ConsentReference.h"
-#include "protocol/Messages.h"
-#include "protocol/NoSharingMarker.h"
-#include "protocol/Protocol.h"
+#include "core/consent/ConsentPolicy.h"
+#include "core/consent/DisclosureFields.h"
+#include "sync/protocol/BodyEncoding.h"
+#include "sync/protocol/ConsentFields.h"
+#include "sync/protocol/ConsentReference.h"
+#include "sync/protocol/Messages.h"
+#include "sync/protocol/NoSharingMarker.h"
+#include "sync/protocol/Protocol.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,19 +1,19 @@
 // The pull side in core, over a real encrypted store: schema v7, SyncInbox applying pages the way the
 // engine hands them over (echoes, local edits not yet pushed, local consent, parents arriving later,
 // deletes and restrictions), and SyncConflicts (kept, replaced, resolved into a change the push marks).
-#include "../consent/ConsentTestSupport.h"
-#include "consent/ConsentJson.h"
-#include "intake/IntakeJson.h"
-#include "session/AuditReader.h"
-#include "session/ClientSearch.h"
-#include "session/ConsentGate.h"
-#include "session/EnrollmentRecords.h"
-#include "session/ServiceRecords.h"
-#include "session/SyncConflicts.h"
-#include "session/SyncInbox.h"
-#include "session/SyncState.h"
-#include "store/Database.h"
-#include "store/Migrations.h"
+#include "core/consent/ConsentJson.h"
+#include "core/intake/IntakeJson.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientSearch.h"
+#include "core/services/ConsentGate.h"
+#include "core/services/EnrollmentRecords.h"
+#include "core/services/ServiceRecords.h"
+#include "core/store/Database.h"
+#include "core/store/Migrations.h"
+#include "core/syncstate/SyncConflicts.h"
+#include "core/syncstate/SyncInbox.h"
+#include "core/syncstate/SyncState.h"
+#include "tests/consent/ConsentTestSupport.h"
 
 #include <QJsonArray>
 #include <QUuid>

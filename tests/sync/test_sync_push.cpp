@@ -1,14 +1,14 @@
 // The push serializer over a real store: only the consent gate's answers become protocol changes, and
 // the second, independent check refuses a whole batch when anything of a client who does not share
 // would leave, even when the answer it was given says otherwise. Backoff and server address rules.
-#include "../consent/ConsentTestSupport.h"
-#include "client/Backoff.h"
-#include "client/PushSerializer.h"
-#include "client/ServerUrl.h"
-#include "protocol/ConsentReference.h"
-#include "protocol/NoSharingMarker.h"
-#include "session/ConsentGate.h"
-#include "session/SyncState.h"
+#include "core/services/ConsentGate.h"
+#include "core/syncstate/SyncState.h"
+#include "sync/client/Backoff.h"
+#include "sync/client/PushSerializer.h"
+#include "sync/client/ServerUrl.h"
+#include "sync/protocol/ConsentReference.h"
+#include "sync/protocol/NoSharingMarker.h"
+#include "tests/consent/ConsentTestSupport.h"
 
 #include <QJsonArray>
 #include <QSet>

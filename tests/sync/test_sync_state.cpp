@@ -1,12 +1,12 @@
 // Sync state in the encrypted store (schema v6): the upgrade from a compliance-era file, the
 // registration with its token, the push cursor that only the server's answer moves, server versions,
 // the last outcome, and re-deliveries.
-#include "../consent/ConsentTestSupport.h"
-#include "session/AuditReader.h"
-#include "session/SyncState.h"
-#include "store/AuditLog.h"
-#include "store/Database.h"
-#include "store/Migrations.h"
+#include "core/services/AuditReader.h"
+#include "core/store/AuditLog.h"
+#include "core/store/Database.h"
+#include "core/store/Migrations.h"
+#include "core/syncstate/SyncState.h"
+#include "tests/consent/ConsentTestSupport.h"
 
 using namespace hearth;
 using namespace hearth::test;

@@ -1,10 +1,10 @@
 // The engine over HTTPS against hearth-server with its own certificate: the certificate is verified,
 // and a pinned public key that does not match stops the request before anything is sent.
-#include "../consent/ConsentTestSupport.h"
-#include "client/ServerUrl.h"
-#include "client/SyncEngine.h"
-#include "session/SyncState.h"
-#include "support/ServerProcess.h"
+#include "core/syncstate/SyncState.h"
+#include "sync/client/ServerUrl.h"
+#include "sync/client/SyncEngine.h"
+#include "tests/consent/ConsentTestSupport.h"
+#include "tests/sync/support/ServerProcess.h"
 
 #include <QFile>
 #include <QProcess>

@@ -2,18 +2,18 @@
 // hearth-server process on loopback, over SQLite and over PostgreSQL. What one workstation records reaches
 // the other through push and pull, as far as the client's consent allows; edits made offline merge, and
 // the same field edited on both becomes a conflict a person settles.
-#include "../consent/ConsentTestSupport.h"
-#include "client/SyncEngine.h"
-#include "protocol/Messages.h"
-#include "session/AuditReader.h"
-#include "session/ClientSearch.h"
-#include "session/ServiceRecords.h"
-#include "session/SyncConflicts.h"
-#include "session/SyncInbox.h"
-#include "session/SyncState.h"
-#include "support/LoopbackProxy.h"
-#include "support/PostgresCluster.h"
-#include "support/ServerProcess.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientSearch.h"
+#include "core/services/ServiceRecords.h"
+#include "core/syncstate/SyncConflicts.h"
+#include "core/syncstate/SyncInbox.h"
+#include "core/syncstate/SyncState.h"
+#include "sync/client/SyncEngine.h"
+#include "sync/protocol/Messages.h"
+#include "tests/consent/ConsentTestSupport.h"
+#include "tests/sync/support/LoopbackProxy.h"
+#include "tests/sync/support/PostgresCluster.h"
+#include "tests/sync/support/ServerProcess.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -9,10 +9,10 @@
 //   tampered-store/             one byte flipped in the middle of a page in the middle of the database
 //   corrupt-keys/*.keys         key files to put over fixture-store's: broken JSON, a flipped bit in the
 //                               admin's wrapped secret key, a flipped bit in the admin's sealed data key
-#include "common/Clock.h"
-#include "crypto/Crypto.h"
-#include "session/ClientRecords.h"
-#include "session/Vault.h"
+#include "core/common/Clock.h"
+#include "core/crypto/Crypto.h"
+#include "core/services/ClientRecords.h"
+#include "core/vault/Vault.h"
 
 #include <QCoreApplication>
 #include <QDir>

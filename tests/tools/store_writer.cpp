@@ -3,10 +3,10 @@
 // Signs in to an existing store and creates clients "client-<n>" one after another, printing
 // "ack <n>" (and flushing) only after ClientRecords::create has committed. Runs until killed:
 // test_store kills it with SIGKILL and checks that every acknowledged client survived.
-#include "common/Clock.h"
-#include "crypto/Crypto.h"
-#include "session/ClientRecords.h"
-#include "session/Vault.h"
+#include "core/common/Clock.h"
+#include "core/crypto/Crypto.h"
+#include "core/services/ClientRecords.h"
+#include "core/vault/Vault.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
-#include "AttestationEditor.h"
+#include "ui/compliance/AttestationEditor.h"
 
-#include "ComplianceText.h"
-#include "UiHelpers.h"
+#include "ui/compliance/ComplianceText.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QButtonGroup>
 #include <QFontDatabase>

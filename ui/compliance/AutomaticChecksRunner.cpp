@@ -1,4 +1,4 @@
-#include "AutomaticChecksRunner.h"
+#include "ui/compliance/AutomaticChecksRunner.h"
 
 #include <QThread>
 

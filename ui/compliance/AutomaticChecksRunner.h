@@ -1,7 +1,7 @@
 #pragma once
 
-#include "compliance/CheckContext.h"
-#include "compliance/Checks.h"
+#include "core/compliance/CheckContext.h"
+#include "core/compliance/Checks.h"
 
 #include <QObject>
 

@@ -1,9 +1,9 @@
-#include "ClientAccessBlockedPanel.h"
+#include "ui/compliance/ClientAccessBlockedPanel.h"
 
-#include "UiHelpers.h"
-#include "session/ComplianceRecords.h"
-#include "session/SyncState.h"
-#include "session/Vault.h"
+#include "core/services/ComplianceRecords.h"
+#include "core/syncstate/SyncState.h"
+#include "core/vault/Vault.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "compliance/ComplianceRun.h"
-#include "compliance/SystemProbe.h"
+#include "core/compliance/ComplianceRun.h"
+#include "core/compliance/SystemProbe.h"
 
 #include <QJsonObject>
 #include <QWidget>

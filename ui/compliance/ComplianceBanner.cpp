@@ -1,9 +1,9 @@
-#include "ComplianceBanner.h"
+#include "ui/compliance/ComplianceBanner.h"
 
-#include "ComplianceText.h"
-#include "UiHelpers.h"
-#include "session/ComplianceRecords.h"
-#include "session/Vault.h"
+#include "core/services/ComplianceRecords.h"
+#include "core/vault/Vault.h"
+#include "ui/compliance/ComplianceText.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

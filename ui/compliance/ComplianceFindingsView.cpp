@@ -1,11 +1,11 @@
-#include "ComplianceFindingsView.h"
+#include "ui/compliance/ComplianceFindingsView.h"
 
-#include "ComplianceText.h"
-#include "GuardedDialogs.h"
-#include "UiHelpers.h"
-#include "intake/HudDateEdit.h"
-#include "session/ComplianceRecords.h"
-#include "session/Vault.h"
+#include "core/services/ComplianceRecords.h"
+#include "core/vault/Vault.h"
+#include "ui/compliance/ComplianceText.h"
+#include "ui/widgets/GuardedDialogs.h"
+#include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

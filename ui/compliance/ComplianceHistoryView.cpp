@@ -1,9 +1,9 @@
-#include "ComplianceHistoryView.h"
+#include "ui/compliance/ComplianceHistoryView.h"
 
-#include "UiHelpers.h"
-#include "intake/HudDateEdit.h"
-#include "session/ComplianceRecords.h"
-#include "session/Vault.h"
+#include "core/services/ComplianceRecords.h"
+#include "core/vault/Vault.h"
+#include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
-#include "ComplianceItemModel.h"
+#include "ui/compliance/ComplianceItemModel.h"
 
-#include "ComplianceText.h"
+#include "ui/compliance/ComplianceText.h"
 
 #include <QBrush>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compliance/ComplianceRun.h"
+#include "core/compliance/ComplianceRun.h"
 
 #include <QAbstractTableModel>
 

@@ -1,10 +1,11 @@
-#include "ComplianceReportExport.h"
+#include "ui/compliance/ComplianceReportExport.h"
 
-#include "GuardedDialogs.h"
-#include "UiHelpers.h"
-#include "auth/Roles.h"
-#include "session/Vault.h"
-#include "store/AuditLog.h"
+#include "core/auth/Roles.h"
+#include "core/services/AuditedFile.h"
+#include "core/types/AuditEntry.h"
+#include "core/vault/Vault.h"
+#include "ui/widgets/GuardedDialogs.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QDir>
 #include <QHBoxLayout>
@@ -18,7 +19,6 @@
 #include <QPointer>
 #include <QPrinter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTextDocument>
 #include <QUrl>
@@ -128,22 +128,16 @@ Status ComplianceReportExport::writeAtomically(const QString& path, const QStrin
         return st;
     if (auto st = m_vault.require(Permission::AuditWorkstation); !st)
         return st;
-    QSaveFile file(path);
-    const auto failed = [&file] {
-        return makeError(ErrorCode::Io, tr("The report could not be saved: %1").arg(file.errorString()));
-    };
-    if (!file.open(QIODevice::WriteOnly))
-        return failed();
-    write(file);
-    // The copy exists only once the audit log has it: no audit entry, no file.
-    if (auto st = audit(format); !st) {
-        file.cancelWriting();
-        return st;
-    }
-    if (!file.commit())
-        return failed();
-    Q_EMIT exported(format);
-    return {};
+    const Status saved = writeAuditedFile(
+        path,
+        [&write](QIODevice& device) {
+            write(device);
+            return Status();
+        },
+        [this, &format] { return audit(format); }, tr("The report could not be saved"));
+    if (saved)
+        Q_EMIT exported(format);
+    return saved;
 }
 
 Status ComplianceReportExport::savePdfTo(const QString& path)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "reports/ComplianceReport.h"
+#include "core/common/Result.h"
+#include "core/reports/ComplianceReport.h"
 
 #include <QWidget>
 

@@ -1,11 +1,11 @@
-#include "ComplianceRunDialog.h"
+#include "ui/compliance/ComplianceRunDialog.h"
 
-#include "ComplianceReportExport.h"
-#include "ComplianceRunView.h"
-#include "UiHelpers.h"
-#include "common/MessageDate.h"
-#include "session/ComplianceRecords.h"
-#include "session/Vault.h"
+#include "core/common/MessageDate.h"
+#include "core/services/ComplianceRecords.h"
+#include "core/vault/Vault.h"
+#include "ui/compliance/ComplianceReportExport.h"
+#include "ui/compliance/ComplianceRunView.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>

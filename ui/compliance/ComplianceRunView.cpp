@@ -1,11 +1,11 @@
-#include "ComplianceRunView.h"
+#include "ui/compliance/ComplianceRunView.h"
 
-#include "AttestationEditor.h"
-#include "ComplianceItemModel.h"
-#include "ComplianceText.h"
-#include "UiHelpers.h"
-#include "common/MessageDate.h"
-#include "consent/SignaturePad.h"
+#include "core/common/MessageDate.h"
+#include "ui/compliance/AttestationEditor.h"
+#include "ui/compliance/ComplianceItemModel.h"
+#include "ui/compliance/ComplianceText.h"
+#include "ui/widgets/SignaturePad.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "compliance/Checklist.h"
-#include "compliance/ComplianceRun.h"
+#include "core/compliance/Checklist.h"
+#include "core/compliance/ComplianceRun.h"
 
 #include <QWidget>
 

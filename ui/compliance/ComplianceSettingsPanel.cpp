@@ -1,7 +1,7 @@
-#include "ComplianceSettingsPanel.h"
+#include "ui/compliance/ComplianceSettingsPanel.h"
 
-#include "session/ComplianceRecords.h"
-#include "session/Vault.h"
+#include "core/services/ComplianceRecords.h"
+#include "core/vault/Vault.h"
 
 #include <QCheckBox>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "compliance/ComplianceRun.h"
+#include "core/common/Result.h"
+#include "core/compliance/ComplianceRun.h"
 
 #include <QGroupBox>
 

@@ -1,6 +1,6 @@
-#include "ComplianceText.h"
+#include "ui/compliance/ComplianceText.h"
 
-#include "common/MessageDate.h"
+#include "core/common/MessageDate.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "AgencyChecklist.h"
+#include "ui/consent/AgencyChecklist.h"
 
 #include <QHBoxLayout>
 #include <QLineEdit>

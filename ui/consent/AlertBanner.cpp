@@ -1,8 +1,8 @@
-#include "AlertBanner.h"
+#include "ui/consent/AlertBanner.h"
 
-#include "NoSharingAlerts.h"
-#include "UiHelpers.h"
-#include "session/Vault.h"
+#include "core/vault/Vault.h"
+#include "ui/consent/NoSharingAlertWatch.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/ConsentRecords.h"
+#include "core/services/ConsentRecords.h"
 
 #include <QFrame>
 

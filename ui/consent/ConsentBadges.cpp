@@ -1,6 +1,6 @@
-#include "ConsentBadges.h"
+#include "ui/consent/ConsentBadges.h"
 
-#include "intake/HudDateEdit.h"
+#include "ui/widgets/HudDateEdit.h"
 
 #include <QCoreApplication>
 

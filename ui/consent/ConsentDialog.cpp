@@ -1,14 +1,14 @@
-#include "ConsentDialog.h"
+#include "ui/consent/ConsentDialog.h"
 
-#include "AgencyChecklist.h"
-#include "ConsentExplanationView.h"
-#include "ScannedFormPicker.h"
-#include "SignaturePad.h"
-#include "UiHelpers.h"
-#include "consent/ConsentRules.h"
-#include "intake/HudDateEdit.h"
-#include "session/ConsentRecords.h"
-#include "session/Vault.h"
+#include "core/consent/ConsentRules.h"
+#include "core/services/ConsentRecords.h"
+#include "core/vault/Vault.h"
+#include "ui/consent/AgencyChecklist.h"
+#include "ui/consent/ConsentExplanationView.h"
+#include "ui/consent/ScannedFormPicker.h"
+#include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/SignaturePad.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

@@ -1,6 +1,6 @@
-#include "ConsentExplanationView.h"
+#include "ui/consent/ConsentExplanationView.h"
 
-#include "UiHelpers.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

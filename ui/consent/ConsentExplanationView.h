@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ConsentExplanations.h"
+#include "ui/consent/ConsentExplanations.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "ConsentExplanations.h"
+#include "ui/consent/ConsentExplanations.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,14 +1,14 @@
-#include "ConsentPanel.h"
+#include "ui/consent/ConsentPanel.h"
 
-#include "ConsentBadges.h"
-#include "ConsentDialog.h"
-#include "ConsentPanelDialogs.h"
-#include "NoSharingAlerts.h"
-#include "UiHelpers.h"
-#include "intake/ClientPickerDialog.h"
-#include "intake/HudDateEdit.h"
-#include "session/ConsentRecords.h"
-#include "session/Vault.h"
+#include "core/services/ConsentRecords.h"
+#include "core/vault/Vault.h"
+#include "ui/consent/ConsentBadges.h"
+#include "ui/consent/ConsentDialog.h"
+#include "ui/consent/ConsentPanelDialogs.h"
+#include "ui/consent/NoSharingAlertWatch.h"
+#include "ui/intake/ClientPickerDialog.h"
+#include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>

@@ -1,10 +1,11 @@
-#include "ConsentPanelDialogs.h"
+#include "ui/consent/ConsentPanelDialogs.h"
 
-#include "GuardedDialogs.h"
-#include "UiHelpers.h"
-#include "intake/HudDateEdit.h"
-#include "session/Vault.h"
-#include "store/AuditLog.h"
+#include "core/services/AuditedFile.h"
+#include "core/types/AuditEntry.h"
+#include "core/vault/Vault.h"
+#include "ui/widgets/GuardedDialogs.h"
+#include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -154,16 +155,19 @@ void ConsentAttachmentsDialog::saveFormCopy()
                       tr("&Save the file"));
     if (!go || !alive || !*go)
         return;
-    const Status audited = m_vault.recordAudit(QString::fromLatin1(audit::Export), QStringLiteral("consent_release"),
-                                               m_release.uuid, QStringLiteral("scanned consent form copy"));
-    if (!audited) {
-        showError(m_message, audited.message());
-        return;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_attachments.scannedForm) != m_attachments.scannedForm.size()
-        || !file.commit()) {
-        showError(m_message, tr("The copy could not be written: %1").arg(file.errorString()));
+    const Status saved = writeAuditedFile(
+        path,
+        [this](QIODevice& device) {
+            device.write(m_attachments.scannedForm);
+            return Status();
+        },
+        [this] {
+            return m_vault.recordAudit(QString::fromLatin1(audit::Export), QStringLiteral("consent_release"),
+                                       m_release.uuid, QStringLiteral("scanned consent form copy"));
+        },
+        tr("The copy could not be written"));
+    if (!saved) {
+        showError(m_message, saved.message());
         return;
     }
     showError(m_message, {});

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "consent/Consent.h"
+#include "core/consent/Consent.h"
 
 #include <QDialog>
 

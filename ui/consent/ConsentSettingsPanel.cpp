@@ -1,7 +1,7 @@
-#include "ConsentSettingsPanel.h"
+#include "ui/consent/ConsentSettingsPanel.h"
 
-#include "session/ConsentRecords.h"
-#include "session/Vault.h"
+#include "core/services/ConsentRecords.h"
+#include "core/vault/Vault.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

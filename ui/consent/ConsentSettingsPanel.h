@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "consent/ConsentRules.h"
+#include "core/common/Result.h"
+#include "core/consent/ConsentRules.h"
 
 #include <QGroupBox>
 

@@ -1,7 +1,7 @@
-#include "ExpiringReleasesNotice.h"
+#include "ui/consent/ExpiringReleasesNotice.h"
 
-#include "session/ConsentRecords.h"
-#include "session/Vault.h"
+#include "core/services/ConsentRecords.h"
+#include "core/vault/Vault.h"
 
 namespace hearth::ui {
 

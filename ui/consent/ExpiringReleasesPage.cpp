@@ -1,8 +1,8 @@
-#include "ExpiringReleasesPage.h"
+#include "ui/consent/ExpiringReleasesPage.h"
 
-#include "UiHelpers.h"
-#include "intake/HudDateEdit.h"
-#include "session/Vault.h"
+#include "core/vault/Vault.h"
+#include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

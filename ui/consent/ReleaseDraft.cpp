@@ -1,4 +1,4 @@
-#include "ReleaseDraft.h"
+#include "ui/consent/ReleaseDraft.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
-#include "ScannedFormPicker.h"
+#include "ui/consent/ScannedFormPicker.h"
 
-#include "GuardedDialogs.h"
-#include "UiHelpers.h"
+#include "ui/widgets/GuardedDialogs.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QFile>
 #include <QFileInfo>

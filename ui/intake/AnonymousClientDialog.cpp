@@ -1,7 +1,7 @@
-#include "AnonymousClientDialog.h"
+#include "ui/intake/AnonymousClientDialog.h"
 
-#include "intake/AnonymousProfiles.h"
-#include "intake/DateOfBirth.h"
+#include "core/intake/AnonymousProfiles.h"
+#include "core/intake/DateOfBirth.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,9 +1,9 @@
-#include "ChangeHeadDialog.h"
+#include "ui/intake/ChangeHeadDialog.h"
 
-#include "HudCodeCombo.h"
-#include "UiHelpers.h"
-#include "hud/HudCodes.h"
-#include "session/EnrollmentRecords.h"
+#include "core/hud/HudCodes.h"
+#include "core/services/EnrollmentRecords.h"
+#include "ui/widgets/HudCodeCombo.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "intake/ClientProfile.h"
-#include "intake/Enrollment.h"
-#include "intake/Project.h"
+#include "core/intake/ClientProfile.h"
+#include "core/intake/Enrollment.h"
+#include "core/intake/Project.h"
 
 #include <QDate>
 #include <QHash>

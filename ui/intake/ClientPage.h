@@ -1,6 +1,6 @@
 #pragma once
 
-#include "intake/ClientProfile.h"
+#include "core/intake/ClientProfile.h"
 
 #include <QWidget>
 

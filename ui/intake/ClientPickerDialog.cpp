@@ -1,7 +1,7 @@
-#include "ClientPickerDialog.h"
+#include "ui/intake/ClientPickerDialog.h"
 
-#include "HudDateEdit.h"
-#include "consent/ConsentBadges.h"
+#include "ui/consent/ConsentBadges.h"
+#include "ui/widgets/HudDateEdit.h"
 
 #include <QDialogButtonBox>
 #include <QKeyEvent>

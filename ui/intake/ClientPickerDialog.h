@@ -1,7 +1,7 @@
 #pragma once
 
-#include "consent/ConsentPolicy.h"
-#include "intake/ClientProfile.h"
+#include "core/consent/ConsentPolicy.h"
+#include "core/intake/ClientProfile.h"
 
 #include <QDialog>
 

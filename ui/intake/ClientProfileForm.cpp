@@ -1,15 +1,15 @@
-#include "ClientProfileForm.h"
+#include "ui/intake/ClientProfileForm.h"
 
-#include "DataQualityCombo.h"
-#include "DobControls.h"
-#include "ElementForm.h"
-#include "FindingsView.h"
-#include "HudCodeCombo.h"
-#include "HudDateEdit.h"
-#include "SsnControls.h"
-#include "hud/HudCodes.h"
-#include "intake/DataQuality.h"
-#include "intake/ProgramElements.h"
+#include "core/hud/HudCodes.h"
+#include "core/intake/DataQuality.h"
+#include "core/intake/ProgramElements.h"
+#include "ui/intake/DataQualityCombo.h"
+#include "ui/intake/DobControls.h"
+#include "ui/intake/ElementForm.h"
+#include "ui/intake/FindingsView.h"
+#include "ui/intake/SsnControls.h"
+#include "ui/widgets/HudCodeCombo.h"
+#include "ui/widgets/HudDateEdit.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "intake/ClientProfile.h"
-#include "intake/QualityFinding.h"
+#include "core/intake/ClientProfile.h"
+#include "core/intake/QualityFinding.h"
 
 #include <QDate>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "CodeChecklist.h"
+#include "ui/intake/CodeChecklist.h"
 
 #include <QKeyEvent>
 #include <QLabel>

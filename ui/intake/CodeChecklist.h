@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hud/HudCatalog.h"
+#include "core/hud/HudCatalog.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "DataQualityCombo.h"
+#include "ui/intake/DataQualityCombo.h"
 
 namespace hearth::ui {
 

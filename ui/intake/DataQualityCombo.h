@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HudCodeCombo.h"
+#include "ui/widgets/HudCodeCombo.h"
 
 namespace hearth::ui {
 

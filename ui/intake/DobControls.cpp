@@ -1,9 +1,9 @@
-#include "DobControls.h"
+#include "ui/intake/DobControls.h"
 
-#include "DataQualityCombo.h"
-#include "HudDateEdit.h"
-#include "hud/HudCodes.h"
-#include "intake/DateOfBirth.h"
+#include "core/hud/HudCodes.h"
+#include "core/intake/DateOfBirth.h"
+#include "ui/intake/DataQualityCombo.h"
+#include "ui/widgets/HudDateEdit.h"
 
 #include <QCheckBox>
 #include <QLabel>

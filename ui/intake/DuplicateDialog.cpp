@@ -1,8 +1,8 @@
-#include "DuplicateDialog.h"
+#include "ui/intake/DuplicateDialog.h"
 
-#include "ClientPickerDialog.h"
-#include "intake/DateOfBirth.h"
-#include "intake/Ssn.h"
+#include "core/intake/DateOfBirth.h"
+#include "core/intake/Ssn.h"
+#include "ui/intake/ClientPickerDialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

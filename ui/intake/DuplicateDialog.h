@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/ClientSearch.h"
+#include "core/services/ClientSearch.h"
 
 #include <QDate>
 #include <QDialog>

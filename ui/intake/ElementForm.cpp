@@ -1,9 +1,9 @@
-#include "ElementForm.h"
+#include "ui/intake/ElementForm.h"
 
-#include "HudCodeCombo.h"
-#include "HudDateEdit.h"
-#include "UiHelpers.h"
-#include "hud/HudCatalog.h"
+#include "core/hud/HudCatalog.h"
+#include "ui/widgets/HudCodeCombo.h"
+#include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QFormLayout>
 #include <QLabel>

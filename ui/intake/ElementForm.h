@@ -1,7 +1,7 @@
 #pragma once
 
-#include "hud/HudValues.h"
-#include "intake/ProgramElements.h"
+#include "core/hud/HudValues.h"
+#include "core/intake/ProgramElements.h"
 
 #include <QHash>
 #include <QWidget>

@@ -1,6 +1,6 @@
-#include "ElementRows.h"
+#include "ui/intake/ElementRows.h"
 
-#include "ElementForm.h"
+#include "ui/intake/ElementForm.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "intake/Enrollment.h"
+#include "core/intake/Enrollment.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "FindingsView.h"
+#include "ui/intake/FindingsView.h"
 
 #include <QFontMetrics>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "intake/QualityFinding.h"
+#include "core/intake/QualityFinding.h"
 
 #include <QListWidget>
 

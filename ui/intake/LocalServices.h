@@ -1,7 +1,7 @@
 #pragma once
 
 // The local services live in core (reports name them too); the intake screens use them from here.
-#include "intake/ServiceTypes.h"
+#include "core/intake/ServiceTypes.h"
 
 namespace hearth::ui {
 

@@ -1,11 +1,11 @@
-#include "MemberEntryForm.h"
+#include "ui/intake/MemberEntryForm.h"
 
-#include "ElementForm.h"
-#include "ElementRows.h"
-#include "HudCodeCombo.h"
-#include "hud/HudCodes.h"
-#include "intake/DataQuality.h"
-#include "intake/ProgramElements.h"
+#include "core/hud/HudCodes.h"
+#include "core/intake/DataQuality.h"
+#include "core/intake/ProgramElements.h"
+#include "ui/intake/ElementForm.h"
+#include "ui/intake/ElementRows.h"
+#include "ui/widgets/HudCodeCombo.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "hud/HudValues.h"
-#include "intake/ClientProfile.h"
-#include "intake/Enrollment.h"
-#include "intake/Project.h"
+#include "core/hud/HudValues.h"
+#include "core/intake/ClientProfile.h"
+#include "core/intake/Enrollment.h"
+#include "core/intake/Project.h"
 
 #include <QHash>
 #include <QWidget>

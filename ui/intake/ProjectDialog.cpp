@@ -1,13 +1,13 @@
-#include "ProjectDialog.h"
+#include "ui/intake/ProjectDialog.h"
 
-#include "CodeChecklist.h"
-#include "HudCodeCombo.h"
-#include "HudDateEdit.h"
-#include "UiHelpers.h"
-#include "hud/HudCodes.h"
-#include "intake/ProjectRules.h"
-#include "session/ProjectRecords.h"
-#include "session/Vault.h"
+#include "core/hud/HudCodes.h"
+#include "core/intake/ProjectRules.h"
+#include "core/services/ProjectRecords.h"
+#include "core/vault/Vault.h"
+#include "ui/intake/CodeChecklist.h"
+#include "ui/widgets/HudCodeCombo.h"
+#include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

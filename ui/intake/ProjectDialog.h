@@ -1,6 +1,6 @@
 #pragma once
 
-#include "intake/Project.h"
+#include "core/intake/Project.h"
 
 #include <QDialog>
 

@@ -1,8 +1,8 @@
-#include "ProjectListModel.h"
+#include "ui/intake/ProjectListModel.h"
 
-#include "HudDateEdit.h"
-#include "hud/HudCatalog.h"
-#include "hud/HudCodes.h"
+#include "core/hud/HudCatalog.h"
+#include "core/hud/HudCodes.h"
+#include "ui/widgets/HudDateEdit.h"
 
 namespace hearth::ui {
 

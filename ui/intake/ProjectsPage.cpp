@@ -1,9 +1,9 @@
-#include "ProjectsPage.h"
+#include "ui/intake/ProjectsPage.h"
 
-#include "ProjectDialog.h"
-#include "ProjectListModel.h"
-#include "UiHelpers.h"
-#include "session/ProjectRecords.h"
+#include "core/services/ProjectRecords.h"
+#include "ui/intake/ProjectDialog.h"
+#include "ui/intake/ProjectListModel.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>

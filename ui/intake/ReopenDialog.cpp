@@ -1,8 +1,8 @@
-#include "ReopenDialog.h"
+#include "ui/intake/ReopenDialog.h"
 
-#include "UiHelpers.h"
-#include "session/EnrollmentRecords.h"
-#include "session/Vault.h"
+#include "core/services/EnrollmentRecords.h"
+#include "core/vault/Vault.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

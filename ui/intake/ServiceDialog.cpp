@@ -1,10 +1,10 @@
-#include "ServiceDialog.h"
+#include "ui/intake/ServiceDialog.h"
 
-#include "HudDateEdit.h"
-#include "LocalServices.h"
-#include "UiHelpers.h"
-#include "session/ServiceRecords.h"
-#include "session/Vault.h"
+#include "core/services/ServiceRecords.h"
+#include "core/vault/Vault.h"
+#include "ui/intake/LocalServices.h"
+#include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "intake/Enrollment.h"
-#include "intake/ServiceRecord.h"
+#include "core/intake/Enrollment.h"
+#include "core/intake/ServiceRecord.h"
 
 #include <QDialog>
 

@@ -1,8 +1,8 @@
-#include "SsnControls.h"
+#include "ui/intake/SsnControls.h"
 
-#include "DataQualityCombo.h"
-#include "hud/HudCodes.h"
-#include "intake/Ssn.h"
+#include "core/hud/HudCodes.h"
+#include "core/intake/Ssn.h"
+#include "ui/intake/DataQualityCombo.h"
 
 #include <QCheckBox>
 #include <QLabel>

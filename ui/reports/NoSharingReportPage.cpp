@@ -1,10 +1,11 @@
-#include "NoSharingReportPage.h"
+#include "ui/reports/NoSharingReportPage.h"
 
-#include "GuardedDialogs.h"
-#include "UiHelpers.h"
-#include "reports/NoSharingReportOutput.h"
-#include "session/ConsentReports.h"
-#include "session/Vault.h"
+#include "core/reports/NoSharingReportOutput.h"
+#include "core/services/AuditedFile.h"
+#include "core/services/ConsentReports.h"
+#include "core/vault/Vault.h"
+#include "ui/widgets/GuardedDialogs.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -18,7 +19,6 @@
 #include <QPointer>
 #include <QPrinter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -27,6 +27,7 @@
 namespace hearth::ui {
 
 namespace {
+const QString kCsv = QStringLiteral("csv");
 const QString kPdf = QStringLiteral("pdf");
 const QString kPrint = QStringLiteral("print");
 const QString kPrintToFile = QStringLiteral("print-to-file");
@@ -34,11 +35,6 @@ const QString kPrintToFile = QStringLiteral("print-to-file");
 QString counted(int n, const QString& one, const QString& many)
 {
     return QString::number(n) + u' ' + (n == 1 ? one : many);
-}
-
-Status failedToWrite(const QSaveFile& file)
-{
-    return makeError(ErrorCode::Io, QObject::tr("The report could not be saved: %1").arg(file.errorString()));
 }
 
 /// The same HTML as the preview, paginated by the device's page layout.
@@ -208,42 +204,38 @@ Status NoSharingReportPage::saveCsvTo(const QString& path)
 {
     if (!m_report)
         return makeError(ErrorCode::InvalidInput, tr("Run the report first."));
-    auto csv = ConsentReports(m_vault).exportCsv(*m_report);
-    if (!csv)
-        return csv.error();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(*csv) != csv->size() || !file.commit())
-        return failedToWrite(file);
-    return {};
+    return writeAuditedFile(
+        path,
+        [this](QIODevice& device) {
+            device.write(toCsv(*m_report));
+            return Status();
+        },
+        [this] { return ConsentReports(m_vault).recordOutput(*m_report, kCsv); }, tr("The report could not be saved"));
 }
 
 Status NoSharingReportPage::savePdfTo(const QString& path)
 {
     if (!m_report)
         return makeError(ErrorCode::InvalidInput, tr("Run the report first."));
-    if (auto st = ConsentReports(m_vault).recordPrint(*m_report, kPdf); !st)
-        return st;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return failedToWrite(file);
-    {
-        QPdfWriter writer(&file);
-        writer.setTitle(no_sharing_report::title());
-        writer.setCreator(QStringLiteral("Hearth"));
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Landscape,
-                                         QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
-        printDocument(*m_report, writer);
-    } // the writer finishes the file when it goes
-    if (!file.commit())
-        return failedToWrite(file);
-    return {};
+    return writeAuditedFile(
+        path,
+        [this](QIODevice& device) {
+            QPdfWriter writer(&device);
+            writer.setTitle(no_sharing_report::title());
+            writer.setCreator(QStringLiteral("Hearth"));
+            writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Landscape,
+                                             QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
+            printDocument(*m_report, writer);
+            return Status();
+        }, // the writer finishes the PDF when it goes, before the file takes its name
+        [this] { return ConsentReports(m_vault).recordOutput(*m_report, kPdf); }, tr("The report could not be saved"));
 }
 
 Status NoSharingReportPage::printTo(QPrinter& printer)
 {
     if (!m_report)
         return makeError(ErrorCode::InvalidInput, tr("Run the report first."));
-    if (auto st = ConsentReports(m_vault).recordPrint(*m_report, printsToFile(printer) ? kPrintToFile : kPrint); !st)
+    if (auto st = ConsentReports(m_vault).recordOutput(*m_report, printsToFile(printer) ? kPrintToFile : kPrint); !st)
         return st;
     printDocument(*m_report, printer);
     return {};

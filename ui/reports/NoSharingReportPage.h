@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "reports/NoSharingUtilization.h"
+#include "core/common/Result.h"
+#include "core/reports/NoSharingUtilization.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "ConflictsView.h"
+#include "ui/sync/ConflictsView.h"
 
-#include "SyncText.h"
-#include "UiHelpers.h"
+#include "ui/sync/SyncText.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QDate>
 #include <QHBoxLayout>

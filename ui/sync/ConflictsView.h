@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/SyncConflicts.h"
+#include "core/syncstate/SyncConflicts.h"
 
 #include <QGroupBox>
 #include <QJsonValue>

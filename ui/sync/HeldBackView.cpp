@@ -1,7 +1,7 @@
-#include "HeldBackView.h"
+#include "ui/sync/HeldBackView.h"
 
-#include "SyncText.h"
-#include "UiHelpers.h"
+#include "ui/sync/SyncText.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/SyncInbox.h"
+#include "core/syncstate/SyncInbox.h"
 
 #include <QGroupBox>
 

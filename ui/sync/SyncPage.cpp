@@ -1,13 +1,13 @@
-#include "SyncPage.h"
+#include "ui/sync/SyncPage.h"
 
-#include "ConflictsView.h"
-#include "HeldBackView.h"
-#include "SyncRegistrationForm.h"
-#include "SyncSession.h"
-#include "SyncStatusPanel.h"
-#include "UiHelpers.h"
-#include "client/SyncEngine.h"
-#include "session/Vault.h"
+#include "core/vault/Vault.h"
+#include "sync/client/SyncEngine.h"
+#include "ui/sync/ConflictsView.h"
+#include "ui/sync/HeldBackView.h"
+#include "ui/sync/SyncRegistrationForm.h"
+#include "ui/sync/SyncSession.h"
+#include "ui/sync/SyncStatusPanel.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

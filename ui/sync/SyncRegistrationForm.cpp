@@ -1,8 +1,8 @@
-#include "SyncRegistrationForm.h"
+#include "ui/sync/SyncRegistrationForm.h"
 
-#include "SyncSession.h"
-#include "UiHelpers.h"
-#include "client/SyncEngine.h"
+#include "sync/client/SyncEngine.h"
+#include "ui/sync/SyncSession.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -1,10 +1,10 @@
-#include "SyncSession.h"
+#include "ui/sync/SyncSession.h"
 
-#include "client/SyncEngine.h"
-#include "client/SyncScheduler.h"
-#include "session/SyncConflicts.h"
-#include "session/SyncState.h"
-#include "session/Vault.h"
+#include "core/syncstate/SyncConflicts.h"
+#include "core/syncstate/SyncState.h"
+#include "core/vault/Vault.h"
+#include "sync/client/SyncEngine.h"
+#include "sync/client/SyncScheduler.h"
 
 #include <QTimer>
 

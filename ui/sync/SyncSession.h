@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SyncText.h"
+#include "ui/sync/SyncText.h"
 
 #include <QDeadlineTimer>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "SyncStatusButton.h"
+#include "ui/sync/SyncStatusButton.h"
 
-#include "SyncSession.h"
-#include "common/Clock.h"
+#include "core/common/Clock.h"
+#include "ui/sync/SyncSession.h"
 
 namespace hearth::ui {
 

@@ -1,7 +1,7 @@
-#include "SyncStatusPanel.h"
+#include "ui/sync/SyncStatusPanel.h"
 
-#include "SyncSession.h"
-#include "session/Vault.h"
+#include "core/vault/Vault.h"
+#include "ui/sync/SyncSession.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

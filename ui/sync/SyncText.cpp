@@ -1,4 +1,4 @@
-#include "SyncText.h"
+#include "ui/sync/SyncText.h"
 
 #include <QDate>
 #include <QHash>

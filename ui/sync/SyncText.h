@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/SyncState.h"
+#include "core/syncstate/SyncState.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

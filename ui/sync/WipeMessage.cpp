@@ -1,6 +1,6 @@
-#include "WipeMessage.h"
+#include "ui/sync/WipeMessage.h"
 
-#include "store/WorkstationWipe.h"
+#include "core/vault/Vault.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>
@@ -37,13 +37,13 @@ QMessageBox* openWipeMessage(QWidget* parent, const QString& reason)
     return box;
 }
 
-QMessageBox* openPendingWipeNotice(QWidget* parent, const StoreLocation& location)
+QMessageBox* openPendingWipeNotice(QWidget* parent, Vault& vault)
 {
-    const auto notice = readWipeNotice(location);
-    if (!notice)
+    const auto reason = vault.pendingWipeReason();
+    if (!reason)
         return nullptr;
-    QMessageBox* box = openWipeMessage(parent, notice->reason);
-    QObject::connect(box, &QMessageBox::finished, box, [location] { clearWipeNotice(location); });
+    QMessageBox* box = openWipeMessage(parent, *reason);
+    QObject::connect(box, &QMessageBox::finished, box, [&vault] { vault.acknowledgeWipe(); });
     return box;
 }
 

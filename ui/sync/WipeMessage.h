@@ -6,7 +6,7 @@ class QMessageBox;
 class QWidget;
 
 namespace hearth {
-struct StoreLocation;
+class Vault;
 }
 
 namespace hearth::ui {
@@ -18,8 +18,8 @@ QString wipeMessageText(const QString& reason);
 /// erased. The box deletes itself when closed; connect to its finished() for what comes next.
 QMessageBox* openWipeMessage(QWidget* parent, const QString& reason);
 
-/// At start-up: the notice an earlier wipe left in @p location, shown once (cleared when closed).
+/// At start-up: the notice an earlier wipe left in the vault's data folder, shown once (cleared when closed).
 /// nullptr when there is none.
-QMessageBox* openPendingWipeNotice(QWidget* parent, const StoreLocation& location);
+QMessageBox* openPendingWipeNotice(QWidget* parent, Vault& vault);
 
 } // namespace hearth::ui

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compliance/CheckContext.h"
+#include "core/compliance/CheckContext.h"
 
 // Checks for Linux workstations (Debian first). Each reads the system only through the probe.
 namespace hearth::compliance {

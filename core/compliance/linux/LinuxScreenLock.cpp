@@ -1,5 +1,5 @@
-#include "compliance/CheckSupport.h"
-#include "compliance/linux/LinuxChecks.h"
+#include "core/compliance/CheckSupport.h"
+#include "core/compliance/linux/LinuxChecks.h"
 
 #include <QObject>
 

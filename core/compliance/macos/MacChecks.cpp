@@ -1,7 +1,7 @@
-#include "compliance/macos/MacChecks.h"
+#include "core/compliance/macos/MacChecks.h"
 
-#include "compliance/CheckSupport.h"
-#include "compliance/macos/MacParsers.h"
+#include "core/compliance/CheckSupport.h"
+#include "core/compliance/macos/MacParsers.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compliance/CheckContext.h"
+#include "core/compliance/CheckContext.h"
 
 // Checks for macOS workstations: fdesetup, the application firewall, screen-saver and lock settings.
 namespace hearth::compliance {

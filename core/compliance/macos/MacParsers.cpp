@@ -1,4 +1,4 @@
-#include "compliance/macos/MacParsers.h"
+#include "core/compliance/macos/MacParsers.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
-#include "compliance/windows/WindowsChecks.h"
+#include "core/compliance/windows/WindowsChecks.h"
 
-#include "compliance/CheckSupport.h"
-#include "compliance/windows/WindowsParsers.h"
+#include "core/compliance/CheckSupport.h"
+#include "core/compliance/windows/WindowsParsers.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compliance/CheckContext.h"
+#include "core/compliance/CheckContext.h"
 
 // Checks for Windows workstations: PowerShell cmdlets with JSON output and `reg query`, whose value
 // names are not localized. None needs administrator rights; where a cmdlet does, a fallback runs.

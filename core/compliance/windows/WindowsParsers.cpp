@@ -1,4 +1,4 @@
-#include "compliance/windows/WindowsParsers.h"
+#include "core/compliance/windows/WindowsParsers.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

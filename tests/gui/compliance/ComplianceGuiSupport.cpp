@@ -1,11 +1,11 @@
-#include "ComplianceGuiSupport.h"
+#include "tests/gui/compliance/ComplianceGuiSupport.h"
 
-#include "Workspace.h"
-#include "compliance/ComplianceArea.h"
-#include "compliance/ComplianceItemModel.h"
-#include "compliance/ComplianceRunView.h"
-#include "consent/SignaturePad.h"
-#include "gui/GuiTestSupport.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "ui/Workspace.h"
+#include "ui/compliance/ComplianceArea.h"
+#include "ui/compliance/ComplianceItemModel.h"
+#include "ui/compliance/ComplianceRunView.h"
+#include "ui/widgets/SignaturePad.h"
 
 #include <QComboBox>
 #include <QLabel>

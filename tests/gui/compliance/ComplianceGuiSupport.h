@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FakeSystemProbe.h"
-#include "compliance/ComplianceRun.h"
+#include "core/compliance/ComplianceRun.h"
+#include "tests/compliance/FakeSystemProbe.h"
 
 #include <QString>
 

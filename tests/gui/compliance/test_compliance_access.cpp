@@ -1,14 +1,14 @@
 // Who sees the compliance screens, and what everyone else sees while the agency's policy closes
 // client records on this workstation.
-#include "ClientsPage.h"
-#include "ComplianceGuiSupport.h"
-#include "Workspace.h"
-#include "compliance/Checks.h"
-#include "compliance/ClientAccessBlockedPanel.h"
-#include "compliance/ComplianceBanner.h"
-#include "gui/GuiTestSupport.h"
-#include "session/ComplianceRecords.h"
-#include "session/UserAdministration.h"
+#include "core/compliance/Checks.h"
+#include "core/services/ComplianceRecords.h"
+#include "core/services/UserAdministration.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "tests/gui/compliance/ComplianceGuiSupport.h"
+#include "ui/Workspace.h"
+#include "ui/compliance/ClientAccessBlockedPanel.h"
+#include "ui/compliance/ComplianceBanner.h"
+#include "ui/intake/ClientsPage.h"
 
 #include <QPushButton>
 #include <QStackedWidget>

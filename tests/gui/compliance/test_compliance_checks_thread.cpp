@@ -1,10 +1,10 @@
 // The automatic checks start programs and can take seconds: they run off the UI thread, the window
 // keeps working meanwhile, and a lock that destroys the screens mid-run loses nothing but the run.
-#include "ComplianceGuiSupport.h"
-#include "Workspace.h"
-#include "compliance/ComplianceArea.h"
-#include "compliance/ComplianceRunView.h"
-#include "gui/GuiTestSupport.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "tests/gui/compliance/ComplianceGuiSupport.h"
+#include "ui/Workspace.h"
+#include "ui/compliance/ComplianceArea.h"
+#include "ui/compliance/ComplianceRunView.h"
 
 #include <QComboBox>
 #include <QPointer>

@@ -1,13 +1,13 @@
 // A lock half-way through the attestations keeps the officer's answers (encrypted, as a draft) but
 // not the signature: the run is signed again after unlock.
-#include "ComplianceGuiSupport.h"
-#include "MainWindow.h"
-#include "Workspace.h"
-#include "compliance/ComplianceArea.h"
-#include "compliance/ComplianceItemModel.h"
-#include "compliance/ComplianceRunView.h"
-#include "consent/SignaturePad.h"
-#include "gui/GuiTestSupport.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "tests/gui/compliance/ComplianceGuiSupport.h"
+#include "ui/MainWindow.h"
+#include "ui/Workspace.h"
+#include "ui/compliance/ComplianceArea.h"
+#include "ui/compliance/ComplianceItemModel.h"
+#include "ui/compliance/ComplianceRunView.h"
+#include "ui/widgets/SignaturePad.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,21 +1,21 @@
 // A whole run of the Compliance Certification Checklist through the real widgets: the officer runs
 // the checks against a recorded workstation, answers, signs and saves; findings get their due dates,
 // are resolved with a note; the home-screen banner and the client-records block follow.
-#include "ClientsPage.h"
-#include "ComplianceGuiSupport.h"
-#include "SettingsPage.h"
-#include "Workspace.h"
-#include "compliance/ClientAccessBlockedPanel.h"
-#include "compliance/ComplianceArea.h"
-#include "compliance/ComplianceBanner.h"
-#include "compliance/ComplianceFindingsView.h"
-#include "compliance/ComplianceHistoryView.h"
-#include "compliance/ComplianceItemModel.h"
-#include "compliance/ComplianceReportExport.h"
-#include "compliance/ComplianceRunDialog.h"
-#include "compliance/ComplianceRunView.h"
-#include "consent/AlertBanner.h"
-#include "gui/GuiTestSupport.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "tests/gui/compliance/ComplianceGuiSupport.h"
+#include "ui/Workspace.h"
+#include "ui/admin/SettingsPage.h"
+#include "ui/compliance/ClientAccessBlockedPanel.h"
+#include "ui/compliance/ComplianceArea.h"
+#include "ui/compliance/ComplianceBanner.h"
+#include "ui/compliance/ComplianceFindingsView.h"
+#include "ui/compliance/ComplianceHistoryView.h"
+#include "ui/compliance/ComplianceItemModel.h"
+#include "ui/compliance/ComplianceReportExport.h"
+#include "ui/compliance/ComplianceRunDialog.h"
+#include "ui/compliance/ComplianceRunView.h"
+#include "ui/consent/AlertBanner.h"
+#include "ui/intake/ClientsPage.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -1,12 +1,12 @@
 // Hidden test: renders the compliance screens after a real run on this machine to PNG files, for the
 // docs and for checking the layout by eye (not run by ctest).
 //   HEARTH_SCREENSHOT_DIR=/tmp test_gui_compliance "[.screenshots]"
-#include "ComplianceGuiSupport.h"
-#include "Workspace.h"
-#include "compliance/ComplianceArea.h"
-#include "compliance/ComplianceRunView.h"
-#include "gui/GuiTestSupport.h"
-#include "session/ComplianceRecords.h"
+#include "core/services/ComplianceRecords.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "tests/gui/compliance/ComplianceGuiSupport.h"
+#include "ui/Workspace.h"
+#include "ui/compliance/ComplianceArea.h"
+#include "ui/compliance/ComplianceRunView.h"
 
 #include <QDir>
 #include <QPushButton>

@@ -1,9 +1,9 @@
-#include "ConsentGuiSupport.h"
+#include "tests/gui/consent/ConsentGuiSupport.h"
 
-#include "consent/ConsentDialog.h"
-#include "consent/SignaturePad.h"
-#include "intake/HudDateEdit.h"
-#include "session/ConsentRecords.h"
+#include "core/services/ConsentRecords.h"
+#include "ui/consent/ConsentDialog.h"
+#include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/SignaturePad.h"
 
 #include <QLineEdit>
 #include <QPushButton>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "consent/ConsentPolicy.h"
-#include "gui/GuiTestSupport.h"
-#include "intake/ClientProfile.h"
+#include "core/consent/ConsentPolicy.h"
+#include "core/intake/ClientProfile.h"
+#include "tests/gui/GuiTestSupport.h"
 
 class QPushButton;
 

@@ -1,8 +1,8 @@
-#include "ConsentScreensSupport.h"
+#include "tests/gui/consent/ConsentScreensSupport.h"
 
-#include "hud/HudCodes.h"
-#include "session/ConsentRecords.h"
-#include "session/EnrollmentRecords.h"
+#include "core/hud/HudCodes.h"
+#include "core/services/ConsentRecords.h"
+#include "core/services/EnrollmentRecords.h"
 
 namespace hearth::test {
 

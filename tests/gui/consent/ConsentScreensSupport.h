@@ -1,8 +1,8 @@
 #pragma once
 
-#include "consent/Consent.h"
-#include "gui/intake/IntakeGuiSupport.h"
-#include "intake/ClientProfile.h"
+#include "core/consent/Consent.h"
+#include "core/intake/ClientProfile.h"
+#include "tests/gui/intake/IntakeGuiSupport.h"
 
 namespace hearth::test {
 

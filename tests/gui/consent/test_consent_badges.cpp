@@ -1,16 +1,16 @@
 // The consent badge on every screen that shows a client: the client page header, search results,
 // household lists and the household member picker.
-#include "ClientListModel.h"
-#include "ClientsPage.h"
-#include "ConsentScreensSupport.h"
-#include "consent/ConsentBadges.h"
-#include "hud/HudCodes.h"
-#include "intake/ClientEnrollmentsPanel.h"
-#include "intake/ClientPage.h"
-#include "intake/ClientPickerDialog.h"
-#include "session/ClientRecords.h"
-#include "session/ConsentRecords.h"
-#include "session/EnrollmentRecords.h"
+#include "core/hud/HudCodes.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/ConsentRecords.h"
+#include "core/services/EnrollmentRecords.h"
+#include "tests/gui/consent/ConsentScreensSupport.h"
+#include "ui/consent/ConsentBadges.h"
+#include "ui/intake/ClientEnrollmentsPanel.h"
+#include "ui/intake/ClientListModel.h"
+#include "ui/intake/ClientPage.h"
+#include "ui/intake/ClientPickerDialog.h"
+#include "ui/intake/ClientsPage.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,13 +1,13 @@
 // The release dialog for a saved client: every kind of release through real widgets, stored as chosen.
-#include "ConsentGuiSupport.h"
-#include "consent/ConsentDialog.h"
-#include "consent/ConsentExplanationView.h"
-#include "consent/ReleaseDraft.h"
-#include "consent/ScannedFormPicker.h"
-#include "consent/SignaturePad.h"
-#include "intake/HudDateEdit.h"
-#include "session/ClientRecords.h"
-#include "session/ConsentRecords.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/ConsentRecords.h"
+#include "tests/gui/consent/ConsentGuiSupport.h"
+#include "ui/consent/ConsentDialog.h"
+#include "ui/consent/ConsentExplanationView.h"
+#include "ui/consent/ReleaseDraft.h"
+#include "ui/consent/ScannedFormPicker.h"
+#include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/SignaturePad.h"
 
 #include <QCheckBox>
 #include <QComboBox>

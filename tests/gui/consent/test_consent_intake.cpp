@@ -1,13 +1,13 @@
 // Consent first: New client and Anonymous client open the release dialog before anything is kept.
-#include "ClientsPage.h"
-#include "ConsentGuiSupport.h"
-#include "consent/ConsentDialog.h"
-#include "consent/SignaturePad.h"
-#include "intake/AnonymousProfiles.h"
-#include "intake/ClientPage.h"
-#include "intake/ClientProfileForm.h"
-#include "session/ClientRecords.h"
-#include "session/ConsentRecords.h"
+#include "core/intake/AnonymousProfiles.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/ConsentRecords.h"
+#include "tests/gui/consent/ConsentGuiSupport.h"
+#include "ui/consent/ConsentDialog.h"
+#include "ui/intake/ClientPage.h"
+#include "ui/intake/ClientProfileForm.h"
+#include "ui/intake/ClientsPage.h"
+#include "ui/widgets/SignaturePad.h"
 
 #include <QCheckBox>
 #include <QImage>

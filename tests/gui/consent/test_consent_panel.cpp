@@ -1,12 +1,12 @@
 // The Consent tab of the client page: what each choice allows, the history, renewing and revoking.
-#include "ClientsPage.h"
-#include "ConsentScreensSupport.h"
-#include "consent/ConsentBadges.h"
-#include "consent/ConsentDialog.h"
-#include "consent/ConsentPanel.h"
-#include "hud/HudCodes.h"
-#include "intake/ClientPage.h"
-#include "session/ConsentRecords.h"
+#include "core/hud/HudCodes.h"
+#include "core/services/ConsentRecords.h"
+#include "tests/gui/consent/ConsentScreensSupport.h"
+#include "ui/consent/ConsentBadges.h"
+#include "ui/consent/ConsentDialog.h"
+#include "ui/consent/ConsentPanel.h"
+#include "ui/intake/ClientPage.h"
+#include "ui/intake/ClientsPage.h"
 
 #include <QBuffer>
 #include <QDialog>

@@ -1,12 +1,12 @@
 // Hidden test: renders the consent screens to PNG files for the docs (not run by ctest).
 //   HEARTH_SCREENSHOT_DIR=/tmp test_gui_consent_screens "[.screenshots]"
-#include "ClientsPage.h"
-#include "ConsentScreensSupport.h"
-#include "Workspace.h"
-#include "consent/ConsentPanel.h"
-#include "hud/HudCodes.h"
-#include "intake/ClientPage.h"
-#include "session/ConsentRecords.h"
+#include "core/hud/HudCodes.h"
+#include "core/services/ConsentRecords.h"
+#include "tests/gui/consent/ConsentScreensSupport.h"
+#include "ui/Workspace.h"
+#include "ui/consent/ConsentPanel.h"
+#include "ui/intake/ClientPage.h"
+#include "ui/intake/ClientsPage.h"
 
 #include <QDir>
 #include <QLineEdit>

@@ -1,9 +1,9 @@
 // Hidden test: renders the release dialog to PNG files for the docs (not run by ctest).
 //   HEARTH_SCREENSHOT_DIR=/tmp test_gui_consent "[.screenshots]"
-#include "ConsentGuiSupport.h"
-#include "consent/ConsentDialog.h"
-#include "consent/ConsentExplanationView.h"
-#include "consent/SignaturePad.h"
+#include "tests/gui/consent/ConsentGuiSupport.h"
+#include "ui/consent/ConsentDialog.h"
+#include "ui/consent/ConsentExplanationView.h"
+#include "ui/widgets/SignaturePad.h"
 
 #include <QCheckBox>
 #include <QDir>

@@ -1,5 +1,5 @@
-#include "consent/SignaturePad.h"
-#include "gui/GuiTestSupport.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "ui/widgets/SignaturePad.h"
 
 #include <QImage>
 #include <QPointingDevice>

@@ -1,8 +1,8 @@
-#include "IntakeGuiSupport.h"
+#include "tests/gui/intake/IntakeGuiSupport.h"
 
-#include "session/ClientRecords.h"
-#include "session/EnrollmentRecords.h"
-#include "session/ProjectRecords.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/EnrollmentRecords.h"
+#include "core/services/ProjectRecords.h"
 
 namespace hearth::test {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "gui/GuiTestSupport.h"
-#include "intake/ClientProfile.h"
-#include "intake/Enrollment.h"
-#include "intake/Project.h"
+#include "core/intake/ClientProfile.h"
+#include "core/intake/Enrollment.h"
+#include "core/intake/Project.h"
+#include "tests/gui/GuiTestSupport.h"
 
 namespace hearth::test {
 

@@ -1,10 +1,10 @@
-#include "gui/GuiTestSupport.h"
-#include "hud/HudCatalog.h"
-#include "hud/HudCodes.h"
-#include "intake/ElementForm.h"
-#include "intake/HudCodeCombo.h"
-#include "intake/HudDateEdit.h"
-#include "intake/ProgramElements.h"
+#include "core/hud/HudCatalog.h"
+#include "core/hud/HudCodes.h"
+#include "core/intake/ProgramElements.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "ui/intake/ElementForm.h"
+#include "ui/widgets/HudCodeCombo.h"
+#include "ui/widgets/HudDateEdit.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>

@@ -1,16 +1,16 @@
 // Hidden test: renders the intake dialogs to PNG files for a visual check (not run by ctest).
 //   HEARTH_SCREENSHOT_DIR=/tmp test_gui_intake_forms "[.screenshots]"
-#include "IntakeGuiSupport.h"
-#include "hud/HudCodes.h"
-#include "intake/ElementForm.h"
-#include "intake/EnrollDialog.h"
-#include "intake/ExitDialog.h"
-#include "intake/HudCodeCombo.h"
-#include "intake/MemberEntryForm.h"
-#include "intake/ProjectDialog.h"
-#include "intake/ReopenDialog.h"
-#include "intake/ServiceDialog.h"
-#include "session/EnrollmentRecords.h"
+#include "core/hud/HudCodes.h"
+#include "core/services/EnrollmentRecords.h"
+#include "tests/gui/intake/IntakeGuiSupport.h"
+#include "ui/intake/ElementForm.h"
+#include "ui/intake/EnrollDialog.h"
+#include "ui/intake/ExitDialog.h"
+#include "ui/intake/MemberEntryForm.h"
+#include "ui/intake/ProjectDialog.h"
+#include "ui/intake/ReopenDialog.h"
+#include "ui/intake/ServiceDialog.h"
+#include "ui/widgets/HudCodeCombo.h"
 
 #include <QDir>
 #include <QTest>

@@ -1,13 +1,13 @@
-#include "IntakeGuiSupport.h"
-#include "Workspace.h"
-#include "hud/HudCodes.h"
-#include "intake/CodeChecklist.h"
-#include "intake/HudCodeCombo.h"
-#include "intake/HudDateEdit.h"
-#include "intake/ProjectDialog.h"
-#include "intake/ProjectListModel.h"
-#include "intake/ProjectsPage.h"
-#include "session/ProjectRecords.h"
+#include "core/hud/HudCodes.h"
+#include "core/services/ProjectRecords.h"
+#include "tests/gui/intake/IntakeGuiSupport.h"
+#include "ui/Workspace.h"
+#include "ui/intake/CodeChecklist.h"
+#include "ui/intake/ProjectDialog.h"
+#include "ui/intake/ProjectListModel.h"
+#include "ui/intake/ProjectsPage.h"
+#include "ui/widgets/HudCodeCombo.h"
+#include "ui/widgets/HudDateEdit.h"
 
 #include <QCheckBox>
 #include <QLabel>

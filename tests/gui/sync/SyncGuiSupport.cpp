@@ -1,9 +1,9 @@
-#include "SyncGuiSupport.h"
+#include "tests/gui/sync/SyncGuiSupport.h"
 
-#include "session/ConsentRecords.h"
-#include "sync/SyncPage.h"
-#include "sync/SyncSession.h"
-#include "sync/SyncStatusButton.h"
+#include "core/services/ConsentRecords.h"
+#include "ui/sync/SyncPage.h"
+#include "ui/sync/SyncSession.h"
+#include "ui/sync/SyncStatusButton.h"
 
 #include <QLineEdit>
 #include <QPushButton>

@@ -2,9 +2,9 @@
 // with releases in the GUI fixture's store, and registering through the Sync page.
 #pragma once
 
-#include "../GuiTestSupport.h"
-#include "client/SyncEngine.h"
-#include "support/ServerProcess.h"
+#include "sync/client/SyncEngine.h"
+#include "tests/gui/GuiTestSupport.h"
+#include "tests/sync/support/ServerProcess.h"
 
 #include <QTemporaryDir>
 

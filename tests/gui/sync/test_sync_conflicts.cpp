@@ -1,17 +1,17 @@
 // The Conflicts view: two workstations change the same field of a client; a person settles it.
 // Workstation A is the window under test; B is a second store and engine registered as the same
 // agency user.
-#include "ClientsPage.h"
-#include "SyncGuiSupport.h"
-#include "client/SyncEngine.h"
-#include "session/ClientRecords.h"
-#include "session/ConsentRecords.h"
-#include "session/SyncConflicts.h"
-#include "session/SyncState.h"
-#include "sync/ConflictsView.h"
-#include "sync/SyncPage.h"
-#include "sync/SyncSession.h"
-#include "sync/SyncText.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/ConsentRecords.h"
+#include "core/syncstate/SyncConflicts.h"
+#include "core/syncstate/SyncState.h"
+#include "sync/client/SyncEngine.h"
+#include "tests/gui/sync/SyncGuiSupport.h"
+#include "ui/intake/ClientsPage.h"
+#include "ui/sync/ConflictsView.h"
+#include "ui/sync/SyncPage.h"
+#include "ui/sync/SyncSession.h"
+#include "ui/sync/SyncText.h"
 
 #include <QLabel>
 #include <QLineEdit>

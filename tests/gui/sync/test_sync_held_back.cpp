@@ -1,12 +1,12 @@
 // Records kept after the server removed them: a desk of the same agency takes a client off the server;
 // this workstation keeps what was entered here, shares it with no one, and an administrator decides.
-#include "SyncGuiSupport.h"
-#include "session/AuditReader.h"
-#include "session/ClientRecords.h"
-#include "session/ConsentRecords.h"
-#include "session/SyncInbox.h"
-#include "sync/HeldBackView.h"
-#include "sync/SyncPage.h"
+#include "core/services/AuditReader.h"
+#include "core/services/ClientRecords.h"
+#include "core/services/ConsentRecords.h"
+#include "core/syncstate/SyncInbox.h"
+#include "tests/gui/sync/SyncGuiSupport.h"
+#include "ui/sync/HeldBackView.h"
+#include "ui/sync/SyncPage.h"
 
 #include <QLabel>
 #include <QMessageBox>

@@ -1,12 +1,12 @@
 // The Sync page and the status bar against a real hearth-server process: registering in plain words,
 // a sync and what the status bar says after it, changes waiting, and a server that went away.
-#include "SyncGuiSupport.h"
-#include "session/SyncState.h"
-#include "sync/SyncPage.h"
-#include "sync/SyncSession.h"
-#include "sync/SyncStatusButton.h"
-#include "sync/SyncStatusPanel.h"
-#include "sync/SyncText.h"
+#include "core/syncstate/SyncState.h"
+#include "tests/gui/sync/SyncGuiSupport.h"
+#include "ui/sync/SyncPage.h"
+#include "ui/sync/SyncSession.h"
+#include "ui/sync/SyncStatusButton.h"
+#include "ui/sync/SyncStatusPanel.h"
+#include "ui/sync/SyncText.h"
 
 #include <QLabel>
 #include <QLineEdit>

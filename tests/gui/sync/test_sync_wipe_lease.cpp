@@ -1,13 +1,13 @@
 // Remote wipe and the offline lease as the user meets them, against a real hearth-server process.
-#include "ClientsPage.h"
-#include "SyncGuiSupport.h"
-#include "compliance/ClientAccessBlockedPanel.h"
-#include "session/ClientRecords.h"
-#include "session/SyncState.h"
-#include "store/WorkstationWipe.h"
-#include "sync/SyncSession.h"
-#include "sync/SyncStatusButton.h"
-#include "sync/WipeMessage.h"
+#include "core/services/ClientRecords.h"
+#include "core/store/WorkstationWipe.h"
+#include "core/syncstate/SyncState.h"
+#include "tests/gui/sync/SyncGuiSupport.h"
+#include "ui/compliance/ClientAccessBlockedPanel.h"
+#include "ui/intake/ClientsPage.h"
+#include "ui/sync/SyncSession.h"
+#include "ui/sync/SyncStatusButton.h"
+#include "ui/sync/WipeMessage.h"
 
 #include <QFile>
 #include <QMessageBox>
@@ -101,12 +101,12 @@ TEST_CASE("the next start says once that the workstation was erased", "[gui][syn
     Vault restarted(f.vault.location(), f.clock, KdfParams::fastForTests());
     CHECK(restarted.probe() == Vault::State::NoStore); // set-up runs, the notice does not stand in its way
 
-    QMessageBox* box = ui::openPendingWipeNotice(nullptr, restarted.location());
+    QMessageBox* box = ui::openPendingWipeNotice(nullptr, restarted);
     REQUIRE(box != nullptr);
     CHECK(box->text().contains(u"Device retired"_qs));
     QTest::mouseClick(box->button(QMessageBox::Ok), Qt::LeftButton);
     CHECK_FALSE(readWipeNotice(restarted.location()).has_value());
-    CHECK(ui::openPendingWipeNotice(nullptr, restarted.location()) == nullptr);
+    CHECK(ui::openPendingWipeNotice(nullptr, restarted) == nullptr);
 }
 
 TEST_CASE("an expired offline lease closes client records until a sync or an administrator opens them", "[gui][sync]")

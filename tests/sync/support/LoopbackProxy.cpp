@@ -1,6 +1,6 @@
-#include "support/LoopbackProxy.h"
+#include "tests/sync/support/LoopbackProxy.h"
 
-#include "protocol/BodyEncoding.h"
+#include "sync/protocol/BodyEncoding.h"
 
 #include <QHostAddress>
 #include <QPointer>

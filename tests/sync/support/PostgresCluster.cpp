@@ -1,4 +1,4 @@
-#include "support/PostgresCluster.h"
+#include "tests/sync/support/PostgresCluster.h"
 
 #include <QDir>
 #include <QFileInfo>

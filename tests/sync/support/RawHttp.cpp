@@ -1,6 +1,6 @@
-#include "support/RawHttp.h"
+#include "tests/sync/support/RawHttp.h"
 
-#include "protocol/Protocol.h"
+#include "sync/protocol/Protocol.h"
 
 #include <QJsonDocument>
 

@@ -1,7 +1,7 @@
-#include "support/ServerProcess.h"
+#include "tests/sync/support/ServerProcess.h"
 
-#include "protocol/Messages.h"
-#include "protocol/Protocol.h"
+#include "sync/protocol/Messages.h"
+#include "sync/protocol/Protocol.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

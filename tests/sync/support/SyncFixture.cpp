@@ -1,4 +1,4 @@
-#include "support/SyncFixture.h"
+#include "tests/sync/support/SyncFixture.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

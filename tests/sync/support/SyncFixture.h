@@ -1,8 +1,8 @@
 #pragma once
 
-#include "protocol/Messages.h"
-#include "support/PostgresCluster.h"
-#include "support/ServerProcess.h"
+#include "sync/protocol/Messages.h"
+#include "tests/sync/support/PostgresCluster.h"
+#include "tests/sync/support/ServerProcess.h"
 
 #include <QJsonArray>
 #include <QStringList>

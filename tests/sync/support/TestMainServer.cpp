@@ -1,5 +1,5 @@
 // Catch2 main for the server tests: a QCoreApplication (for Qt Network and Qt SQL), no core, no SQLCipher.
-#include "support/PostgresCluster.h"
+#include "tests/sync/support/PostgresCluster.h"
 
 #include <QCoreApplication>
 

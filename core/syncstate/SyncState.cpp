@@ -1,0 +1,299 @@
+#include "core/syncstate/SyncState.h"
+
+#include "core/services/RecordSupport.h"
+#include "core/store/ConsentRepository.h"
+#include "core/store/KeyValueRepositories.h"
+#include "core/store/Store.h"
+#include "core/vault/Vault.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace hearth {
+
+namespace {
+const QString kDeviceIdKey = QStringLiteral("sync_device_public_id");
+const QString kAuditType = QStringLiteral("sync");
+} // namespace
+
+Result<QString> SyncState::devicePublicId()
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    QString id;
+    auto st = m_vault.write([&]() -> Status {
+        MetaRepository meta(*m_vault.store());
+        auto existing = meta.get(kDeviceIdKey);
+        if (!existing)
+            return existing.error();
+        if (!existing->isEmpty()) {
+            id = QString::fromUtf8(*existing);
+            return {};
+        }
+        id = records::newId();
+        return meta.set(kDeviceIdKey, id.toUtf8());
+    });
+    if (!st)
+        return st.error();
+    return id;
+}
+
+Result<std::optional<SyncRegistration>> SyncState::registration() const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    return SyncStateRepository(*m_vault.store()).registration();
+}
+
+Result<std::optional<SyncRegistration>> SyncState::registrationForStatusCheck() const
+{
+    // No client data: a revoked workstation must learn it even while client records are closed.
+    if (m_vault.state() != Vault::State::Unlocked || !m_vault.user() || !m_vault.store())
+        return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
+    return SyncStateRepository(*m_vault.store()).registration();
+}
+
+Status SyncState::saveRegistration(const SyncRegistration& registration)
+{
+    if (auto st = m_vault.require(Permission::EditAgencySettings); !st)
+        return st;
+    return m_vault.write([&]() -> Status {
+        if (auto st = SyncStateRepository(*m_vault.store()).saveRegistration(registration); !st)
+            return st;
+        return m_vault.appendAudit(QString::fromLatin1(audit::SyncRegister), kAuditType, registration.deviceId,
+                                   QStringLiteral("agency %1").arg(registration.agency));
+    });
+}
+
+Status SyncState::forgetToken()
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    return m_vault.write([&]() -> Status {
+        SyncStateRepository repo(*m_vault.store());
+        auto current = repo.registration();
+        if (!current)
+            return current.error();
+        if (!current->has_value())
+            return {};
+        SyncRegistration r = **current;
+        r.token.clear();
+        r.tokenExpiresAt = {};
+        return repo.saveRegistration(r);
+    });
+}
+
+Result<qint64> SyncState::pushCursor() const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    return ChangeLog(*m_vault.store()).cursor(pushConsumer());
+}
+
+Result<std::vector<ChangeRecord>> SyncState::pendingChanges(int limit) const
+{
+    auto cursor = pushCursor();
+    if (!cursor)
+        return cursor.error();
+    return changesAfter(*cursor, limit);
+}
+
+Result<std::vector<ChangeRecord>> SyncState::changesAfter(qint64 seq, int limit) const
+{
+    return ChangeLog(*m_vault.store()).readAfter(seq, limit);
+}
+
+Result<qint64> SyncState::pendingCount() const
+{
+    auto cursor = pushCursor();
+    if (!cursor)
+        return cursor.error();
+    return SyncStateRepository(*m_vault.store()).changeCountAfter(*cursor);
+}
+
+Result<QHash<QString, qint64>> SyncState::serverVersions(const QStringList& entityUuids) const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    return SyncStateRepository(*m_vault.store()).serverVersions(entityUuids);
+}
+
+Status SyncState::recordPushed(qint64 throughSeq, const std::vector<ServerVersion>& versions, int sent,
+                               const std::vector<Redelivery>& redeliveries)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    const QDateTime now = m_vault.clock().now();
+    return m_vault.write([&]() -> Status {
+        SyncStateRepository repo(*m_vault.store());
+        if (auto st = repo.saveServerVersions(versions); !st)
+            return st;
+        for (const Redelivery& r : redeliveries)
+            if (auto st = repo.queueRedelivery(r); !st)
+                return st;
+        if (auto st = ChangeLog(*m_vault.store()).advanceCursor(pushConsumer(), throughSeq, now); !st)
+            return st;
+        if (sent == 0)
+            return {};
+        return m_vault.appendAudit(QString::fromLatin1(audit::SyncUpload), kAuditType, {},
+                                   QStringLiteral("%1 changes through %2").arg(sent).arg(throughSeq));
+    });
+}
+
+Result<std::vector<Redelivery>> SyncState::redeliveries() const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    return SyncStateRepository(*m_vault.store()).redeliveries();
+}
+
+Result<std::vector<ChangeRecord>> SyncState::latestChangesOf(const QString& clientUuid) const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    auto uuids = SyncStateRepository(*m_vault.store()).recordsOfClient(clientUuid);
+    if (!uuids)
+        return uuids.error();
+    auto history = ChangeLog(*m_vault.store()).forEntities(*uuids, 100000);
+    if (!history)
+        return history.error();
+    // Newest first: the first row of each record is its current state.
+    QSet<QString> seen;
+    std::vector<ChangeRecord> out;
+    for (ChangeRecord& c : *history) {
+        if (seen.contains(c.entityUuid))
+            continue;
+        seen.insert(c.entityUuid);
+        out.push_back(std::move(c));
+    }
+    std::sort(out.begin(), out.end(), [](const ChangeRecord& a, const ChangeRecord& b) { return a.seq < b.seq; });
+    return out;
+}
+
+Result<qint64> SyncState::firstChangeOf(const QString& clientUuid) const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    return SyncStateRepository(*m_vault.store()).firstChangeOfClient(clientUuid);
+}
+
+Status SyncState::finishRedelivery(const QString& clientUuid, const std::vector<ServerVersion>& versions, int sent)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    return m_vault.write([&]() -> Status {
+        SyncStateRepository repo(*m_vault.store());
+        if (auto st = repo.saveServerVersions(versions); !st)
+            return st;
+        if (auto st = repo.removeRedelivery(clientUuid); !st)
+            return st;
+        return m_vault.appendAudit(QString::fromLatin1(audit::SyncUpload), QStringLiteral("client"), clientUuid,
+                                   QStringLiteral("re-delivered %1 records").arg(sent));
+    });
+}
+
+Result<SyncOutcome> SyncState::outcome() const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    return SyncStateRepository(*m_vault.store()).outcome();
+}
+
+Status SyncState::recordSuccess()
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    const QDateTime now = m_vault.clock().now();
+    return m_vault.write([&] { return SyncStateRepository(*m_vault.store()).recordContact(now, true); });
+}
+
+Status SyncState::recordFailure(const QString& code, const QString& message, bool reachedServer)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    const QDateTime now = m_vault.clock().now();
+    return m_vault.write([&]() -> Status {
+        SyncStateRepository repo(*m_vault.store());
+        if (reachedServer)
+            if (auto st = repo.recordContact(now, false); !st)
+                return st;
+        return repo.recordError(now, code, message);
+    });
+}
+
+Status SyncState::recordRefusal(const QString& message, int changeCount)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    const QDateTime now = m_vault.clock().now();
+    return m_vault.write([&]() -> Status {
+        if (auto st = SyncStateRepository(*m_vault.store()).recordError(now, QStringLiteral("refused-marker"), message);
+            !st)
+            return st;
+        return m_vault.appendAudit(QString::fromLatin1(audit::SyncRefusedMarker), kAuditType, {},
+                                   QStringLiteral("batch of %1 changes not sent").arg(changeCount));
+    });
+}
+
+Status SyncState::recordRestrictionDelivered(const QString& requestUuid)
+{
+    return closeRestriction(requestUuid, {});
+}
+
+Status SyncState::closeRestriction(const QString& requestUuid, const QString& detail)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    const QDateTime now = m_vault.clock().now();
+    return m_vault.write([&]() -> Status {
+        if (auto st = ConsentRepository(*m_vault.store()).markRestrictionDelivered(requestUuid, now); !st)
+            return st;
+        return m_vault.appendAudit(QString::fromLatin1(audit::SyncRestriction), QStringLiteral("restriction"),
+                                   requestUuid, detail);
+    });
+}
+
+Status SyncState::recordSending(qint64 throughSeq)
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st;
+    const QDateTime now = m_vault.clock().now();
+    return m_vault.write([&]() -> Status {
+        ChangeLog log(*m_vault.store());
+        auto sent = log.cursor(sentConsumer());
+        if (!sent)
+            return sent.error();
+        if (throughSeq <= *sent)
+            return {}; // a batch sent again (a retry, a re-delivery) moves nothing
+        return log.advanceCursor(sentConsumer(), throughSeq, now);
+    });
+}
+
+Result<bool> SyncState::reachedServer(const QString& clientUuid) const
+{
+    if (auto st = m_vault.require(Permission::EditClients); !st)
+        return st.error();
+    SyncStateRepository repo(*m_vault.store());
+    auto versions = repo.serverVersions({clientUuid});
+    if (!versions)
+        return versions.error();
+    if (!versions->isEmpty())
+        return true;
+    // Before this row existed (stores from earlier versions), the push cursor is the best record of what left.
+    auto sent = ChangeLog(*m_vault.store()).cursor(sentConsumer());
+    auto pushed = ChangeLog(*m_vault.store()).cursor(pushConsumer());
+    if (!sent || !pushed)
+        return (!sent ? sent : pushed).error();
+    auto first = repo.firstChangeOfClient(clientUuid);
+    if (!first)
+        return first.error();
+    return *first > 0 && *first <= std::max(*sent, *pushed);
+}
+
+Status SyncState::recordRestrictionUnneeded(const QString& requestUuid)
+{
+    return closeRestriction(requestUuid, QStringLiteral("not sent: nothing of the client reached the server"));
+}
+
+} // namespace hearth

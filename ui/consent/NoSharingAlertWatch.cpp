@@ -1,0 +1,76 @@
+#include "ui/consent/NoSharingAlertWatch.h"
+
+#include "core/vault/Vault.h"
+#include "ui/widgets/HudDateEdit.h"
+
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QPointer>
+
+namespace hearth::ui {
+
+namespace {
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("hearth::ui::NoSharingAlerts", text, disambiguation, n);
+}
+} // namespace
+
+QString noSharingAlertText(const ConcurrentNoSharingAlert& alert)
+{
+    return tr("%n clients who chose No Sharing are enrolled at %1 on %2; the limit is %3. DFSS-funded shelters "
+              "must notify DFSS immediately when they serve more than one or two clients without HMIS records at "
+              "the same time, and include them in the quarterly utilization report.",
+              nullptr, alert.count)
+        .arg(alert.projectName, HudDateEdit::format(alert.day), QString::number(alert.limit));
+}
+
+QSet<QString> openNoSharingAlertIds(Vault& vault)
+{
+    QSet<QString> ids;
+    auto alerts = ConsentRecords(vault).openAlerts();
+    if (!alerts)
+        return ids;
+    for (const ConcurrentNoSharingAlert& alert : *alerts)
+        ids.insert(alert.uuid);
+    return ids;
+}
+
+NoSharingAlertWatch::NoSharingAlertWatch(Vault& vault)
+    : m_vault(vault)
+    , m_before(openNoSharingAlertIds(vault))
+{
+}
+
+std::vector<ConcurrentNoSharingAlert> NoSharingAlertWatch::raised() const
+{
+    std::vector<ConcurrentNoSharingAlert> raised;
+    auto alerts = ConsentRecords(m_vault).openAlerts();
+    if (!alerts)
+        return raised;
+    for (ConcurrentNoSharingAlert& alert : alerts.value()) {
+        if (!m_before.contains(alert.uuid))
+            raised.push_back(std::move(alert));
+    }
+    return raised;
+}
+
+int NoSharingAlertWatch::warnAboutNew(QWidget* parent) const
+{
+    int shown = 0;
+    QPointer<QWidget> alive(parent);
+    for (const ConcurrentNoSharingAlert& alert : raised()) {
+        if (!alive)
+            break;
+        QPointer<QMessageBox> box = new QMessageBox(QMessageBox::Warning, tr("No Sharing clients in one shelter"),
+                                                    noSharingAlertText(alert), QMessageBox::Ok, parent);
+        box->setObjectName(QStringLiteral("noSharingAlertBox"));
+        box->setInformativeText(tr("Administrators see this alert until one of them acknowledges it."));
+        box->exec();
+        delete box;
+        ++shown;
+    }
+    return shown;
+}
+
+} // namespace hearth::ui
