@@ -1,7 +1,9 @@
 #include "tests/sync/support/PostgresCluster.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QProcess>
 
 #include <unistd.h>
@@ -73,6 +75,53 @@ bool PostgresCluster::run(const QString& program, const QStringList& arguments, 
     return true;
 }
 
+QString PostgresCluster::templateDir()
+{
+    // One template per PostgreSQL build and user: a new initdb binary makes a new template.
+    const QFileInfo initdb(bin("initdb"));
+    const QByteArray key = bin("initdb").toUtf8() + QByteArray::number(initdb.size())
+        + QByteArray::number(initdb.lastModified().toMSecsSinceEpoch()) + QByteArray::number(::geteuid());
+    const QString id = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16));
+    return QDir::temp().filePath(u"hearth-pg-template-"_qs + id);
+}
+
+bool PostgresCluster::copyTemplate(const QString& data, QString* why)
+{
+    // initdb costs a second of CPU and several of waiting per test; a copy of a cluster it made once costs
+    // a tenth. The lock makes the first test of a run create the template while the others wait.
+    const QString dir = templateDir();
+    const QString ready = dir + u"/ready"_qs;
+    QLockFile lock(dir + u".lock"_qs);
+    lock.setStaleLockTime(0); // a dead holder's lock is stale at once; a live one is never taken over
+    if (!lock.lock()) {
+        *why = QStringLiteral("cannot lock the PostgreSQL template %1").arg(dir);
+        return false;
+    }
+    if (!QFileInfo::exists(ready)) {
+        QDir(dir).removeRecursively();
+        if (!QDir().mkpath(dir)) {
+            *why = QStringLiteral("cannot create %1").arg(dir);
+            return false;
+        }
+        if (::geteuid() == 0
+            && QProcess::execute(QStringLiteral("chown"), {u"-R"_qs, u"postgres:postgres"_qs, dir}) != 0) {
+            *why = QStringLiteral("cannot hand %1 to the postgres user").arg(dir);
+            return false;
+        }
+        if (!run(bin("initdb"),
+                 {u"-D"_qs, dir + u"/data"_qs, u"-U"_qs, u"postgres"_qs, u"--auth=trust"_qs, u"-E"_qs, u"UTF8"_qs,
+                  u"--no-sync"_qs},
+                 why))
+            return false;
+        QFile marker(ready);
+        if (!marker.open(QIODevice::WriteOnly)) {
+            *why = QStringLiteral("cannot mark the PostgreSQL template ready");
+            return false;
+        }
+    }
+    return run(QStringLiteral("cp"), {u"-a"_qs, dir + u"/data"_qs, data}, why);
+}
+
 bool PostgresCluster::start(QString* why)
 {
     if (!m_dir.isValid()) {
@@ -87,9 +136,7 @@ bool PostgresCluster::start(QString* why)
         }
     }
     const QString data = m_dir.filePath(u"data"_qs);
-    if (!run(bin("initdb"),
-             {u"-D"_qs, data, u"-U"_qs, u"postgres"_qs, u"--auth=trust"_qs, u"-E"_qs, u"UTF8"_qs, u"--no-sync"_qs},
-             why))
+    if (!copyTemplate(data, why))
         return false;
     // No TCP at all: a unix socket in our directory, so no port can clash with anything.
     const QString options

@@ -8,8 +8,9 @@
 
 namespace hearth::test {
 
-/// @brief A throwaway PostgreSQL cluster for the server tests: initdb into a temporary directory,
-/// pg_ctl start listening only on a unix socket in that directory, stopped and deleted at the end.
+/// @brief A throwaway PostgreSQL cluster for the server tests: a copy of a cluster initdb made once (kept
+/// in the temporary folder per PostgreSQL build and user), started by pg_ctl listening only on a unix
+/// socket in its own temporary directory, stopped and deleted at the end.
 ///
 /// initdb refuses to run as root, so under root (CI) every command runs as the `postgres` system user.
 class PostgresCluster
@@ -36,6 +37,9 @@ public:
 private:
     PostgresCluster() = default;
     bool start(QString* why);
+    /// Copies the template cluster into @p data, making the template first when there is none.
+    bool copyTemplate(const QString& data, QString* why);
+    static QString templateDir();
     /// Runs a PostgreSQL program (as `postgres` when we are root); its output on failure in @p why.
     bool run(const QString& program, const QStringList& arguments, QString* why, QByteArray* output = nullptr) const;
 
