@@ -1,23 +1,16 @@
 #include "sync/client/SyncEngine.h"
 
-#include "core/services/ConsentGate.h"
-#include "core/services/ConsentRecords.h"
 #include "core/syncstate/SyncState.h"
 #include "core/vault/Vault.h"
+#include "sync/client/AuditAnchorSync.h"
 #include "sync/client/EngineCodes.h"
-#include "sync/client/ServerUrl.h"
-#include "sync/protocol/BodyEncoding.h"
+#include "sync/client/PullPipeline.h"
+#include "sync/client/Registration.h"
+#include "sync/client/SyncChannel.h"
 #include "sync/protocol/Protocol.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QScopeGuard>
-#include <QSet>
-#include <QSslCertificate>
-#include <QSslConfiguration>
 #include <QTimer>
 
 namespace hearth::sync {
@@ -30,12 +23,17 @@ SyncEngine::SyncEngine(Vault& vault, QObject* parent)
     : QObject(parent)
     , m_vault(vault)
     , m_backoff(m_settings.retryInitialMs, m_settings.retryCapMs)
-    , m_network(new QNetworkAccessManager(this))
     , m_retryTimer(new QTimer(this))
+    , m_channel(new SyncChannel(this))
+    , m_registration(new Registration(vault, *m_channel, this))
+    , m_push(new PushPipeline(vault, *m_channel, m_settings, this))
+    , m_pull(new PullPipeline(vault, *m_channel, m_settings, this))
+    , m_anchor(new AuditAnchorSync(vault, *m_channel, this))
 {
-    m_network->setStrictTransportSecurityEnabled(true);
+    m_channel->setTimeoutMs(m_settings.requestTimeoutMs);
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, [this] { syncNow(); });
+    connectParts();
     // An expired offline lease closes client records, but not to a sync: syncing is how it renews.
     m_vault.setSyncRunningCheck([this] { return m_starting || isBusy(); });
 }
@@ -43,8 +41,48 @@ SyncEngine::SyncEngine(Vault& vault, QObject* parent)
 SyncEngine::~SyncEngine()
 {
     m_vault.setSyncRunningCheck({});
-    if (m_reply)
-        m_reply->abort();
+    m_channel->abort();
+}
+
+void SyncEngine::connectParts()
+{
+    connect(m_channel, &SyncChannel::failed, this, &SyncEngine::fail);
+    connect(m_channel, &SyncChannel::refused, this, &SyncEngine::onRefused);
+    connect(m_channel, &SyncChannel::answered, this, [this](const QJsonObject& body) {
+        // The registration reply is recorded once the registration is saved (the lease starts with it).
+        if (m_phase != Phase::Registering)
+            m_registration->noteServerContact(body);
+    });
+
+    connect(m_registration, &Registration::answered, this, [this] { m_phase = Phase::Idle; });
+    connect(m_registration, &Registration::registered, this, &SyncEngine::registered);
+    connect(m_registration, &Registration::registrationFailed, this, &SyncEngine::registrationFailed);
+    connect(m_registration, &Registration::failed, this, &SyncEngine::fail);
+    connect(m_registration, &Registration::statusAnswered, m_anchor, &AuditAnchorSync::check);
+    connect(m_registration, &Registration::deviceStatusChecked, this, &SyncEngine::deviceStatusChecked);
+    connect(m_registration, &Registration::revoked, this, [this](const QString& reason) {
+        // A sync started meanwhile hears the same answer and acts on it; one wipe is enough.
+        if (!isBusy())
+            wipeRevoked(reason);
+    });
+
+    connect(m_push, &PushPipeline::progress, this, &SyncEngine::progress);
+    connect(m_push, &PushPipeline::answered, this, [this] { m_backoff.reset(); });
+    connect(m_push, &PushPipeline::batchPreparedAhead, this, &SyncEngine::batchPreparedAhead);
+    connect(m_push, &PushPipeline::done, this, &SyncEngine::startPull);
+    connect(m_push, &PushPipeline::failed, this, &SyncEngine::fail);
+    connect(m_push, &PushPipeline::refused, this, [this](const QString& refusal) {
+        m_phase = Phase::Idle;
+        Q_EMIT finished(false, refusal);
+    });
+
+    connect(m_pull, &PullPipeline::pulled, this, &SyncEngine::pulled);
+    connect(m_pull, &PullPipeline::conflictsChanged, this, &SyncEngine::conflictsChanged);
+    connect(m_pull, &PullPipeline::done, this, &SyncEngine::sendAuditAnchor);
+    connect(m_pull, &PullPipeline::failed, this, &SyncEngine::fail);
+
+    connect(m_anchor, &AuditAnchorSync::sent, this, &SyncEngine::succeed);
+    connect(m_anchor, &AuditAnchorSync::broken, this, &SyncEngine::auditAnchorBroken);
 }
 
 void SyncEngine::setSettings(const SyncSettings& settings)
@@ -52,23 +90,42 @@ void SyncEngine::setSettings(const SyncSettings& settings)
     m_settings = settings;
     m_settings.batchSize = std::clamp(m_settings.batchSize, 1, protocol::kDefaultMaxChanges);
     m_backoff = Backoff(m_settings.retryInitialMs, m_settings.retryCapMs);
+    m_channel->setTimeoutMs(m_settings.requestTimeoutMs);
+}
+
+void SyncEngine::setReviewForTesting(Review review)
+{
+    m_push->setReview(std::move(review));
 }
 
 void SyncEngine::cancel()
 {
     m_retryTimer->stop();
-    if (m_reply) {
-        QNetworkReply* reply = m_reply;
-        m_reply = nullptr;
-        reply->abort();
-    }
+    m_channel->cancel();
     m_phase = Phase::Idle;
-    m_ahead.reset();
+    m_push->stop();
 }
 
-// --- Registration -------------------------------------------------------------------------------
+void SyncEngine::registerDevice(const QUrl& server, const QString& login, const QString& password,
+                                const QString& deviceName, const QString& pinSha256)
+{
+    if (isBusy()) {
+        Q_EMIT registrationFailed(tr("A sync is running. Try again when it has finished."));
+        return;
+    }
+    auto request = m_registration->prepare(server, login, password, deviceName, pinSha256);
+    if (!request) {
+        Q_EMIT registrationFailed(request.error().message);
+        return;
+    }
+    m_phase = Phase::Registering;
+    m_registration->send(*request);
+}
 
-// --- One sync -----------------------------------------------------------------------------------
+bool SyncEngine::checkDeviceStatus()
+{
+    return !isBusy() && m_registration->checkStatus();
+}
 
 bool SyncEngine::syncNow()
 {
@@ -77,300 +134,86 @@ bool SyncEngine::syncNow()
     m_retryTimer->stop();
     m_starting = true;
     const auto started = qScopeGuard([this] { m_starting = false; });
-    SyncState state(m_vault);
-    auto registration = state.registration();
+    auto registration = SyncState(m_vault).registration();
     if (!registration) {
         Q_EMIT finished(false, registration.error().message);
         return true;
     }
     if (!registration->has_value()) {
-        fail(Failure::Final, engine_code::NotRegistered,
-             tr("This workstation is not registered with an HMIS server yet. An administrator registers it on "
-                "the Sync page."),
-             false);
+        fail({SyncFailure::Kind::Final, engine_code::NotRegistered,
+              tr("This workstation is not registered with an HMIS server yet. An administrator registers it on "
+                 "the Sync page."),
+              false});
         return true;
     }
-    m_registration = **registration;
-    if (m_registration->token.isEmpty()) {
-        fail(Failure::Final, error_code::TokenExpired, signInAgain(), false);
+    m_channel->setRegistration(**registration);
+    if ((*registration)->token.isEmpty()) {
+        fail({SyncFailure::Kind::Final, error_code::TokenExpired, Registration::signInAgain(), false});
         return true;
     }
-    auto cursor = state.pushCursor();
-    if (!cursor) {
-        fail(Failure::Final, engine_code::Store, cursor.error().message, false);
-        return true;
-    }
-    m_cursorAtStart = *cursor;
-    auto pending = state.pendingCount();
-    if (!pending) {
-        fail(Failure::Final, engine_code::Store, pending.error().message, false);
-        return true;
-    }
-    m_pending = *pending;
-    m_sent = 0;
-    m_rejected = 0;
-    m_rejectedCodes.clear();
-    m_pushConflicts.clear();
-    m_pulled = 0;
-    m_ahead.reset();
-    auto restrictions = ConsentRecords(m_vault).pendingRestrictions();
-    if (!restrictions) {
-        fail(Failure::Final, engine_code::Store, restrictions.error().message, false);
-        return true;
-    }
-    m_restrictions.assign(restrictions->begin(), restrictions->end());
-    m_phase = Phase::Restrictions;
-    deliverNextRestriction();
+    m_pull->reset();
+    m_phase = Phase::Pushing;
+    m_push->start();
     return true;
 }
 
-Result<SerializedBatch> SyncEngine::serialize(const std::vector<ChangeRecord>& changes, const QString& keySuffix)
+void SyncEngine::startPull()
 {
-    auto disclosures = m_review ? m_review(changes) : ConsentGate(m_vault).review(changes, Audience::centralServer());
-    if (!disclosures)
-        return disclosures.error();
-    QStringList uuids;
-    for (const ChangeRecord& c : changes)
-        uuids << c.entityUuid;
-    auto versions = SyncState(m_vault).serverVersions(uuids);
-    if (!versions)
-        return versions.error();
-    auto batch = PushSerializer(m_registration->deviceId)
-                     .serialize(changes, *disclosures, *versions, m_vault.clock().now(), keySuffix);
-    if (!batch)
-        return batch.error();
-    if (keySuffix.isEmpty())
-        if (auto st = markResolutions(*batch); !st)
-            return st.error();
-    return batch;
+    m_phase = Phase::Pulling;
+    m_pull->start(m_push->takeConflicts());
 }
 
-Result<bool> SyncEngine::passesSecondCheck(const SerializedBatch& batch, QString* refusal)
+void SyncEngine::sendAuditAnchor()
 {
-    QStringList clients;
-    for (const QString& client : std::as_const(batch.clients))
-        if (!client.isEmpty() && !clients.contains(client))
-            clients << client;
-    auto statuses = ConsentRecords(m_vault).statuses(clients);
-    if (!statuses)
-        return statuses.error();
-    if (auto st = PushSerializer::verify(batch, *statuses); !st) {
-        *refusal = st.error().message;
-        return false;
+    // A chain found broken sends nothing more: the server keeps the anchor it had, and says so at each sign-in.
+    const auto anchor = m_anchor->due();
+    if (!anchor) {
+        succeed();
+        return;
     }
-    return true;
+    m_phase = Phase::Anchoring;
+    m_anchor->send(*anchor);
 }
 
-std::optional<SerializedBatch> SyncEngine::prepare(const std::vector<ChangeRecord>& changes, const QString& keySuffix)
+void SyncEngine::onRefused(const ServerRefusal& refusal)
 {
-    auto batch = serialize(changes, keySuffix);
-    if (!batch) {
-        fail(Failure::Final, engine_code::Store, batch.error().message, false);
-        return std::nullopt;
-    }
-    QString refusal;
-    auto passes = passesSecondCheck(*batch, &refusal);
-    if (!passes) {
-        fail(Failure::Final, engine_code::Store, passes.error().message, false);
-        return std::nullopt;
-    }
-    if (!*passes) {
-        (void)SyncState(m_vault).recordRefusal(refusal, int(batch->changes.size()));
-        m_phase = Phase::Idle;
-        qCWarning(lcSync) << "sync refused by the second check; nothing sent";
-        Q_EMIT finished(false, refusal);
-        return std::nullopt;
-    }
-    return std::move(batch).value();
-}
-
-void SyncEngine::pushNextBatch()
-{
-    SyncState state(m_vault);
-    auto cursor = state.pushCursor();
-    if (!cursor) {
-        fail(Failure::Final, engine_code::Store, cursor.error().message, false);
+    const int status = refusal.status;
+    const QString& code = refusal.code;
+    if (status == 401 && (code == error_code::TokenExpired || code == error_code::TokenInvalid)) {
+        if (m_phase != Phase::Registering)
+            m_registration->forgetToken();
+        fail({SyncFailure::Kind::Final, code, Registration::signInAgain(), true});
         return;
     }
-    body_encoding::Encoded encoded; // the request as it goes on the wire, when prepared ahead
-    if (auto ahead = takeAhead(*cursor)) {
-        m_batch = std::move(ahead->batch);
-        m_batchThrough = ahead->through;
-        m_batchRows = ahead->rows;
-        encoded = std::move(ahead->request);
-    } else {
-        auto changes = state.changesAfter(*cursor, m_settings.batchSize);
-        if (!changes) {
-            fail(Failure::Final, engine_code::Store, changes.error().message, false);
-            return;
-        }
-        if (changes->empty()) {
-            m_phase = Phase::Redelivering;
-            redeliverNext();
-            return;
-        }
-        auto batch = prepare(*changes, {});
-        if (!batch)
-            return;
-        m_batch = std::move(*batch);
-        m_batchThrough = changes->back().seq;
-        m_batchRows = qint64(changes->size());
-    }
-    if (m_batch.changes.empty()) {
-        // Everything in this stretch stays on the workstation: move past it without a request.
-        if (auto st = state.recordPushed(m_batchThrough, {}, 0); !st) {
-            fail(Failure::Final, engine_code::Store, st.error().message, false);
-            return;
-        }
-        m_pending = std::max<qint64>(0, m_pending - m_batchRows);
-        Q_EMIT progress(m_sent, m_pending);
-        QTimer::singleShot(0, this, &SyncEngine::pushNextBatch);
+    if (status == 401 && code == error_code::BadCredentials) {
+        fail({SyncFailure::Kind::Final, code, tr("The server did not accept that user name and password."), true});
         return;
     }
-    sendBatch(std::move(encoded));
-}
-
-void SyncEngine::sendBatch(body_encoding::Encoded encoded)
-{
-    if (encoded.bytes.isEmpty())
-        encoded = pushBody(m_batch);
-    // From here the server may hold these changes even if its answer never comes (restrictions rely on it).
-    if (auto st = SyncState(m_vault).recordSending(m_batchThrough); !st) {
-        fail(Failure::Final, engine_code::Store, st.error().message, false);
+    if (status == 403 && code == error_code::DeviceRevoked) {
+        const QString reason = refusal.body.value(u"reason").toString();
+        fail({SyncFailure::Kind::Final, code,
+              tr("An administrator revoked this workstation on the HMIS server. Reason given: %1").arg(reason), true});
+        if (m_registration->fromRegisteredServer(refusal.url))
+            wipeRevoked(reason);
+        else
+            qCWarning(lcSync) << "device-revoked from a server this workstation is not registered with: not wiped";
         return;
     }
-    postEncoded(protocol::apiPath("push"), encoded, true, [this](const QJsonObject& body) { onPushed(body); });
-    // Qt Network hands the body to its HTTP thread through this thread's event loop: prepare the next
-    // batch once the body is out, not before, or the server would wait for it.
-    if (m_reply)
-        connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
-            if (total > 0 && sent == total)
-                QTimer::singleShot(0, this, &SyncEngine::prepareAhead);
-        });
-}
-
-std::optional<std::vector<ServerVersion>> SyncEngine::versionsFrom(const QJsonObject& reply)
-{
-    const QJsonArray results = reply.value(u"results").toArray();
-    const auto malformed = [this](const char* why) {
-        qCWarning(lcSync) << "push: malformed reply:" << why;
-        fail(Failure::Transient, engine_code::Malformed,
-             tr("The server's answer could not be read. Nothing was marked as sent; Hearth will try again."), true);
-        return std::nullopt;
-    };
-    if (results.size() != qsizetype(m_batch.changes.size()))
-        return malformed("result count");
-    std::vector<ServerVersion> versions;
-    for (qsizetype i = 0; i < results.size(); ++i) {
-        if (!results.at(i).isObject())
-            return malformed("result shape");
-        ChangeResult r = ChangeResult::fromJson(results.at(i).toObject());
-        const Change& sent = m_batch.changes[size_t(i)];
-        if (r.key != sent.key)
-            return malformed("result order");
-        // A replay's answer stands for the first one, which was lost on the way (a refusal too).
-        if (r.status == u"duplicate" && !r.firstStatus.isEmpty())
-            r.status = r.firstStatus;
-        if (r.status == u"rejected") {
-            ++m_rejected;
-            if (!m_rejectedCodes.contains(r.error))
-                m_rejectedCodes << r.error;
-            continue;
-        }
-        if (r.status != u"applied" && r.status != u"duplicate" && r.status != u"conflict")
-            return malformed("result status");
-        m_pushConflicts.insert(m_pushConflicts.end(), r.conflicts.begin(), r.conflicts.end());
-        if (r.serverVersion > 0)
-            versions.push_back({sent.entity, sent.uuid, r.serverVersion, r.serverSeq});
-    }
-    return versions;
-}
-
-void SyncEngine::onPushed(const QJsonObject& reply)
-{
-    auto versions = versionsFrom(reply);
-    if (!versions)
+    if (m_phase == Phase::Pushing && m_push->restrictionRefused(status, code))
         return;
-    SyncState state(m_vault);
-    // A wider release re-delivers the client's records pushed before this sync under the older one.
-    std::vector<Redelivery> redeliveries;
-    if (m_cursorAtStart > 0) {
-        for (const Redelivery& r : m_batch.newReleases) {
-            auto first = state.firstChangeOf(r.clientUuid);
-            if (!first) {
-                fail(Failure::Final, engine_code::Store, first.error().message, true);
-                return;
-            }
-            if (*first > 0 && *first <= m_cursorAtStart)
-                redeliveries.push_back(r);
-        }
-    }
-    m_answeredVersions.clear();
-    for (const ServerVersion& v : *versions)
-        m_answeredVersions.insert(v.entityUuid, v.serverVersion);
-    const int sent = int(m_batch.changes.size());
-    const qint64 through = m_batchThrough;
-    const qint64 rows = m_batchRows;
-    // The batch prepared ahead goes out before this one is recorded, so the server applies it meanwhile.
-    // Should recording fail, the next sync sends both again under the same keys: the server answers
-    // duplicates and changes nothing.
-    const bool nextSent = sendAhead(through);
-    if (auto st = state.recordPushed(through, *versions, sent, redeliveries); !st) {
-        fail(Failure::Final, engine_code::Store, st.error().message, true);
+    if (m_phase == Phase::Anchoring && status == 409 && code == error_code::AuditAnchorConflict) {
+        // The records went and came back: the sync succeeded. The chain is what needs an administrator.
+        qCWarning(lcSync) << "the server refused this workstation's audit anchor";
+        Q_EMIT auditAnchorBroken(refusal.body.value(u"message").toString());
+        succeed();
         return;
     }
-    m_sent += sent;
-    m_pending = std::max<qint64>(0, m_pending - rows);
-    m_backoff.reset();
-    Q_EMIT progress(m_sent, m_pending);
-    if (!nextSent && m_phase == Phase::Pushing)
-        QTimer::singleShot(0, this, &SyncEngine::pushNextBatch);
-}
-
-void SyncEngine::redeliverNext()
-{
-    SyncState state(m_vault);
-    auto queued = state.redeliveries();
-    if (!queued) {
-        fail(Failure::Final, engine_code::Store, queued.error().message, false);
-        return;
-    }
-    if (queued->empty()) {
-        startPull();
-        return;
-    }
-    const Redelivery next = queued->front();
-    auto changes = state.latestChangesOf(next.clientUuid);
-    if (!changes) {
-        fail(Failure::Final, engine_code::Store, changes.error().message, false);
-        return;
-    }
-    auto batch = prepare(*changes, next.releaseUuid);
-    if (!batch)
-        return;
-    m_batch = std::move(*batch);
-    m_redeliveryClient = next.clientUuid;
-    if (m_batch.changes.empty()) {
-        if (auto st = state.finishRedelivery(next.clientUuid, {}, 0); !st) {
-            fail(Failure::Final, engine_code::Store, st.error().message, false);
-            return;
-        }
-        QTimer::singleShot(0, this, &SyncEngine::redeliverNext);
-        return;
-    }
-    PushRequest request {m_registration->deviceId, m_batch.changes};
-    post(protocol::apiPath("push"), request.toJson(), true, [this](const QJsonObject& body) {
-        auto versions = versionsFrom(body);
-        if (!versions)
-            return;
-        const int sent = int(m_batch.changes.size());
-        if (auto st = SyncState(m_vault).finishRedelivery(m_redeliveryClient, *versions, sent); !st) {
-            fail(Failure::Final, engine_code::Store, st.error().message, true);
-            return;
-        }
-        m_sent += sent;
-        QTimer::singleShot(0, this, &SyncEngine::redeliverNext);
-    });
+    qCWarning(lcSync) << "server refused the request" << status << code;
+    fail({SyncFailure::Kind::Final, code.isEmpty() ? QString::number(status) : code,
+          tr("The HMIS server refused the request (error %1: %2).")
+              .arg(status)
+              .arg(refusal.hasBody ? refusal.body.value(u"message").toString() : tr("no details")),
+          true});
 }
 
 void SyncEngine::succeed()
@@ -379,58 +222,49 @@ void SyncEngine::succeed()
     m_backoff.reset();
     SyncState state(m_vault);
     (void)state.recordSuccess();
-    QString message = tr("Sync finished: %n change(s) sent.", nullptr, int(m_sent));
-    if (m_pulled > 0)
-        message += u' ' + tr("%n record(s) received.", nullptr, int(m_pulled));
-    if (m_rejected > 0) {
+    const qint64 sent = m_push->sentCount();
+    const qint64 pulled = m_pull->pulledCount();
+    const int rejected = m_push->rejectedCount();
+    QString message = tr("Sync finished: %n change(s) sent.", nullptr, int(sent));
+    if (pulled > 0)
+        message += u' ' + tr("%n record(s) received.", nullptr, int(pulled));
+    if (rejected > 0) {
         const QString refused
-            = tr("The server refused %n change(s) (%1); they stay on this workstation.", nullptr, m_rejected)
-                  .arg(m_rejectedCodes.join(u", "));
+            = tr("The server refused %n change(s) (%1); they stay on this workstation.", nullptr, rejected)
+                  .arg(m_push->rejectedCodes().join(u", "));
         (void)state.recordFailure(QStringLiteral("rejected"), refused, true);
         message += u' ' + refused;
     }
-    qCInfo(lcSync) << "sync finished:" << m_sent << "sent," << m_rejected << "rejected";
+    qCInfo(lcSync) << "sync finished:" << sent << "sent," << rejected << "rejected";
     Q_EMIT finished(true, message);
 }
 
-void SyncEngine::fail(Failure kind, const QString& code, const QString& message, bool reachedServer)
+void SyncEngine::fail(const SyncFailure& failure)
 {
     const Phase phase = m_phase;
     m_phase = Phase::Idle;
-    m_reply = nullptr;
-    m_ahead.reset();
-    qCWarning(lcSync) << "sync failed:" << code;
+    m_channel->forget();
+    m_push->stop();
+    qCWarning(lcSync) << "sync failed:" << failure.code;
     if (phase == Phase::Registering) {
-        Q_EMIT registrationFailed(message);
+        Q_EMIT registrationFailed(failure.message);
         return;
     }
     if (m_vault.state() == Vault::State::Unlocked)
-        (void)SyncState(m_vault).recordFailure(code, message, reachedServer);
-    Q_EMIT finished(false, message);
-    if (kind == Failure::Transient && m_settings.retry) {
+        (void)SyncState(m_vault).recordFailure(failure.code, failure.message, failure.reachedServer);
+    Q_EMIT finished(false, failure.message);
+    if (failure.kind == SyncFailure::Kind::Transient && m_settings.retry) {
         const qint64 delay = m_backoff.next();
         m_retryTimer->start(int(std::min<qint64>(delay, std::numeric_limits<int>::max())));
         Q_EMIT retryScheduled(delay);
     }
 }
 
-// --- Offline lease and remote wipe ---------------------------------------------------------------
-
-void SyncEngine::noteServerContact(const QJsonObject& reply)
-{
-    // The registration reply is recorded once the registration is saved (the lease starts with it).
-    if (m_phase == Phase::Registering || !reply.contains(u"leaseDays"))
-        return;
-    if (auto st = SyncState(m_vault).recordServerContact(reply.value(u"leaseDays").toInt()); !st)
-        qCWarning(lcSync) << "could not renew the offline lease";
-}
-
 void SyncEngine::wipeRevoked(const QString& reason)
 {
     m_retryTimer->stop();
-    m_registration.reset();
-    m_restrictions.clear();
-    m_batch = {};
+    m_channel->clearRegistration();
+    m_push->clear();
     if (auto st = m_vault.wipeAfterRevocation(reason); !st)
         qCWarning(lcSync) << "remote wipe incomplete";
     else

@@ -1,18 +1,18 @@
-// The restriction phase of SyncEngine: before any push, each pending restriction request goes to the
+// PushPipeline's restriction requests: before any push, each pending restriction request goes to the
 // server, so it refuses anything older of that client still on its way. A client of whom nothing ever
 // left this workstation is never named to the server (SyncState::reachedServer).
-#include "core/services/ConsentRecords.h"
 #include "core/syncstate/SyncState.h"
 #include "sync/client/EngineCodes.h"
-#include "sync/client/SyncEngine.h"
+#include "sync/client/PushPipeline.h"
+#include "sync/client/SyncChannel.h"
 #include "sync/protocol/Protocol.h"
 
 namespace hearth::sync {
 
-void SyncEngine::deliverNextRestriction()
+void PushPipeline::deliverNextRestriction()
 {
     if (m_restrictions.empty()) {
-        m_phase = Phase::Pushing;
+        m_stage = Stage::Pushing;
         pushNextBatch();
         return;
     }
@@ -21,12 +21,12 @@ void SyncEngine::deliverNextRestriction()
     // request would itself tell the server the client's id.
     auto reached = SyncState(m_vault).reachedServer(next.clientUuid);
     if (!reached) {
-        fail(Failure::Final, engine_code::Store, reached.error().message, false);
+        fail(SyncFailure::Kind::Final, engine_code::Store, reached.error().message, false);
         return;
     }
     if (!*reached) {
         if (auto st = SyncState(m_vault).recordRestrictionUnneeded(next.uuid); !st) {
-            fail(Failure::Final, engine_code::Store, st.error().message, false);
+            fail(SyncFailure::Kind::Final, engine_code::Store, st.error().message, false);
             return;
         }
         m_restrictions.pop_front();
@@ -34,30 +34,33 @@ void SyncEngine::deliverNextRestriction()
         return;
     }
     sync::RestrictionRequest request {next.uuid, next.clientUuid, next.reason, next.requestedAt};
-    post(protocol::apiPath("restrictions"), request.toJson(), true, [this, uuid = next.uuid](const QJsonObject& body) {
-        const QString status = body.value(u"status").toString();
-        if (status != u"applied" && status != u"duplicate") {
-            fail(Failure::Transient, engine_code::Malformed,
-                 tr("The server's answer could not be read. Nothing was changed; Hearth will try again."), true);
-            return;
-        }
-        restrictionDone(uuid);
-    });
+    m_channel.post(protocol::apiPath("restrictions"), request.toJson(), true,
+                   [this, uuid = next.uuid](const QJsonObject& body) {
+                       const QString status = body.value(u"status").toString();
+                       if (status != u"applied" && status != u"duplicate") {
+                           fail(SyncFailure::Kind::Transient, engine_code::Malformed,
+                                tr("The server's answer could not be read. Nothing was changed; Hearth will try "
+                                   "again."),
+                                true);
+                           return;
+                       }
+                       restrictionDone(uuid);
+                   });
 }
 
-void SyncEngine::restrictionDone(const QString& requestUuid)
+void PushPipeline::restrictionDone(const QString& requestUuid)
 {
     if (auto st = SyncState(m_vault).recordRestrictionDelivered(requestUuid); !st) {
-        fail(Failure::Final, engine_code::Store, st.error().message, true);
+        fail(SyncFailure::Kind::Final, engine_code::Store, st.error().message, true);
         return;
     }
     m_restrictions.pop_front();
     deliverNextRestriction();
 }
 
-bool SyncEngine::restrictionRefused(int status, const QString& code)
+bool PushPipeline::restrictionRefused(int status, const QString& code)
 {
-    if (m_phase != Phase::Restrictions || m_restrictions.empty())
+    if (m_stage != Stage::Restrictions || m_restrictions.empty())
         return false;
     // Not found: nothing of the client is on the server, so nothing is left to remove. Another agency's
     // client: only that agency can take them off; the refusal is reported and the next sync does not retry.

@@ -1,19 +1,19 @@
-// SyncEngine's pipelining: the next push batch is read, reviewed and checked while the server applies the
+// PushPipeline's pipelining: the next push batch is read, reviewed and checked while the server applies the
 // one in flight, so the workstation and the server work at the same time (docs/sync.md, "Figures").
 #include "core/services/ConsentRecords.h"
 #include "core/syncstate/SyncState.h"
 #include "core/vault/Vault.h"
-#include "sync/client/SyncEngine.h"
-
-#include <QNetworkReply>
+#include "sync/client/PushPipeline.h"
+#include "sync/client/SyncChannel.h"
+#include "sync/client/SyncSettings.h"
 
 namespace hearth::sync {
 
-void SyncEngine::prepareAhead()
+void PushPipeline::prepareAhead()
 {
     // Only while a batch is with the server, and only one ahead. Whatever goes wrong here is not reported:
     // pushNextBatch() then reads the batch the ordinary way, which reports it.
-    if (m_phase != Phase::Pushing || !m_reply || m_ahead)
+    if (m_stage != Stage::Pushing || !m_channel.busy() || m_ahead)
         return;
     const QDate today = m_vault.clock().today();
     auto changes = SyncState(m_vault).changesAfter(m_batchThrough, m_settings.batchSize);
@@ -31,7 +31,7 @@ void SyncEngine::prepareAhead()
     Q_EMIT batchPreparedAhead();
 }
 
-std::optional<SyncEngine::AheadBatch> SyncEngine::takeAhead(qint64 cursor)
+std::optional<PushPipeline::AheadBatch> PushPipeline::takeAhead(qint64 cursor)
 {
     std::optional<AheadBatch> ahead = std::exchange(m_ahead, std::nullopt);
     if (!ahead || ahead->after != cursor)
@@ -54,7 +54,7 @@ std::optional<SyncEngine::AheadBatch> SyncEngine::takeAhead(qint64 cursor)
     return ahead;
 }
 
-Result<bool> SyncEngine::gateUnchanged(const AheadBatch& ahead)
+Result<bool> PushPipeline::gateUnchanged(const AheadBatch& ahead)
 {
     if (ahead.preparedOn != m_vault.clock().today())
         return false;
@@ -78,7 +78,7 @@ Result<bool> SyncEngine::gateUnchanged(const AheadBatch& ahead)
     return true;
 }
 
-bool SyncEngine::sendAhead(qint64 after)
+bool PushPipeline::sendAhead(qint64 after)
 {
     auto ahead = takeAhead(after);
     if (!ahead)

@@ -1,18 +1,13 @@
-// The pull phase of SyncEngine: after the change log and re-deliveries went up, page through what the
-// server holds for this agency since the stored cursor and hand each page to core's SyncInbox, which
-// applies it in one transaction with the cursor. Then the open conflicts the server lists (the last page's
-// and, when there are more, the pages of /conflicts) replace the local list.
+#include "sync/client/PullPipeline.h"
+
 #include "core/syncstate/SyncInbox.h"
 #include "core/vault/Vault.h"
 #include "sync/client/EngineCodes.h"
-#include "sync/client/ServerUrl.h"
-#include "sync/client/SyncEngine.h"
+#include "sync/client/SyncChannel.h"
+#include "sync/client/SyncSettings.h"
 #include "sync/protocol/Protocol.h"
 
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -39,57 +34,59 @@ std::vector<SyncConflict> toCore(const std::vector<FieldConflict>& conflicts)
 }
 } // namespace
 
-Status SyncEngine::markResolutions(SerializedBatch& batch)
+PullPipeline::PullPipeline(Vault& vault, SyncChannel& channel, const SyncSettings& settings, QObject* parent)
+    : QObject(parent)
+    , m_vault(vault)
+    , m_channel(channel)
+    , m_settings(settings)
 {
-    auto resolutions = SyncInbox(m_vault).resolutionsFor(batch.sequences);
-    if (!resolutions)
-        return resolutions.error();
-    PushSerializer::markResolutions(batch, *resolutions);
-    return {};
 }
 
-void SyncEngine::startPull()
+void PullPipeline::fail(SyncFailure::Kind kind, const QString& code, const QString& message, bool reachedServer)
 {
-    m_phase = Phase::Pulling;
+    Q_EMIT failed(SyncFailure {kind, code, message, reachedServer});
+}
+
+void PullPipeline::start(const std::vector<FieldConflict>& pushConflicts)
+{
     SyncInbox inbox(m_vault);
     // Conflicts the pushes reported are kept even if the pull below fails.
-    auto added = inbox.addConflicts(toCore(m_pushConflicts));
+    auto added = inbox.addConflicts(toCore(pushConflicts));
     if (!added) {
-        fail(Failure::Final, engine_code::Store, added.error().message, true);
+        fail(SyncFailure::Kind::Final, engine_code::Store, added.error().message, true);
         return;
     }
-    m_pushConflicts.clear();
     if (*added)
         Q_EMIT conflictsChanged();
     if (auto st = inbox.clearDeliveredResolutions(); !st) {
-        fail(Failure::Final, engine_code::Store, st.error().message, true);
+        fail(SyncFailure::Kind::Final, engine_code::Store, st.error().message, true);
         return;
     }
     auto cursor = inbox.pullCursor();
     if (!cursor) {
-        fail(Failure::Final, engine_code::Store, cursor.error().message, true);
+        fail(SyncFailure::Kind::Final, engine_code::Store, cursor.error().message, true);
         return;
     }
     m_pullSince = *cursor;
     pullNextPage();
 }
 
-void SyncEngine::pullNextPage()
+void PullPipeline::pullNextPage()
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("since"), QString::number(m_pullSince));
     query.addQueryItem(QStringLiteral("limit"),
                        QString::number(std::clamp(m_settings.pullLimit, 1, protocol::kMaxPullLimit)));
-    get(protocol::apiPath("pull") + u'?' + query.toString(QUrl::FullyEncoded),
-        [this](const QJsonObject& body) { onPulled(body); });
+    m_channel.get(protocol::apiPath("pull") + u'?' + query.toString(QUrl::FullyEncoded),
+                  [this](const QJsonObject& body) { onPulled(body); });
 }
 
-void SyncEngine::onPulled(const QJsonObject& body)
+void PullPipeline::onPulled(const QJsonObject& body)
 {
     auto parsed = PullReply::fromJson(body);
     const auto malformed = [this](const char* why) {
         qCWarning(lcPull) << "pull: malformed reply:" << why;
-        fail(Failure::Transient, engine_code::Malformed,
+        fail(SyncFailure::Kind::Transient, engine_code::Malformed,
              tr("The server's answer could not be read. Records already received are kept; Hearth will try again."),
              true);
     };
@@ -105,7 +102,7 @@ void SyncEngine::onPulled(const QJsonObject& body)
     SyncInbox inbox(m_vault);
     auto outcome = inbox.applyPage(records, std::max(reply.cursor, m_pullSince));
     if (!outcome) {
-        fail(Failure::Final, engine_code::Store, outcome.error().message, true);
+        fail(SyncFailure::Kind::Final, engine_code::Store, outcome.error().message, true);
         return;
     }
     qCInfo(lcPull) << "pulled page:" << outcome->applied << "applied," << outcome->unchanged << "unchanged,"
@@ -115,7 +112,7 @@ void SyncEngine::onPulled(const QJsonObject& body)
     m_pulled += outcome->received();
     Q_EMIT pulled(m_pulled);
     if (reply.more) {
-        QTimer::singleShot(0, this, &SyncEngine::pullNextPage);
+        QTimer::singleShot(0, this, &PullPipeline::pullNextPage);
         return;
     }
     // The last page lists the open conflicts this agency may see, the first 200 of them; the rest come from
@@ -128,58 +125,43 @@ void SyncEngine::onPulled(const QJsonObject& body)
     finishPull();
 }
 
-void SyncEngine::pullConflictsAfter(const QString& cursor)
+void PullPipeline::pullConflictsAfter(const QString& cursor)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("after"), cursor);
     query.addQueryItem(QStringLiteral("limit"), QString::number(protocol::kMaxConflictsPage));
-    get(protocol::apiPath("conflicts") + u'?' + query.toString(QUrl::FullyEncoded),
-        [this, cursor](const QJsonObject& body) {
-            auto parsed = ConflictsPage::fromJson(body);
-            const ConflictsPage* page = std::get_if<ConflictsPage>(&parsed);
-            if (!page || (page->more && page->cursor == cursor)) {
-                qCWarning(lcPull) << "conflicts: malformed reply";
-                fail(Failure::Transient, engine_code::Malformed,
-                     tr("The server's answer could not be read. Records already received are kept; Hearth will try "
-                        "again."),
-                     true);
-                return;
-            }
-            m_listedConflicts.insert(m_listedConflicts.end(), page->conflicts.begin(), page->conflicts.end());
-            if (page->more) {
-                QTimer::singleShot(0, this, [this, next = page->cursor] { pullConflictsAfter(next); });
-                return;
-            }
-            finishPull();
-        });
+    m_channel.get(protocol::apiPath("conflicts") + u'?' + query.toString(QUrl::FullyEncoded),
+                  [this, cursor](const QJsonObject& body) {
+                      auto parsed = ConflictsPage::fromJson(body);
+                      const ConflictsPage* page = std::get_if<ConflictsPage>(&parsed);
+                      if (!page || (page->more && page->cursor == cursor)) {
+                          qCWarning(lcPull) << "conflicts: malformed reply";
+                          fail(SyncFailure::Kind::Transient, engine_code::Malformed,
+                               tr("The server's answer could not be read. Records already received are kept; "
+                                  "Hearth will try again."),
+                               true);
+                          return;
+                      }
+                      m_listedConflicts.insert(m_listedConflicts.end(), page->conflicts.begin(), page->conflicts.end());
+                      if (page->more) {
+                          QTimer::singleShot(0, this, [this, next = page->cursor] { pullConflictsAfter(next); });
+                          return;
+                      }
+                      finishPull();
+                  });
 }
 
-void SyncEngine::finishPull()
+void PullPipeline::finishPull()
 {
     auto changed = SyncInbox(m_vault).replaceConflicts(toCore(m_listedConflicts));
     m_listedConflicts.clear();
     if (!changed) {
-        fail(Failure::Final, engine_code::Store, changed.error().message, true);
+        fail(SyncFailure::Kind::Final, engine_code::Store, changed.error().message, true);
         return;
     }
     if (*changed)
         Q_EMIT conflictsChanged();
-    sendAuditAnchor();
-}
-
-void SyncEngine::get(const QString& pathAndQuery, OnReply onOk)
-{
-    QUrl url(m_registration->serverUrl);
-    const QUrl relative(pathAndQuery);
-    url.setPath(url.path(QUrl::FullyDecoded) + relative.path(QUrl::FullyDecoded));
-    url.setQuery(relative.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    if (auto st = checkServerUrl(url); !st) {
-        fail(Failure::Final, engine_code::Network, st.error().message, false);
-        return;
-    }
-    QNetworkRequest request = requestTo(url, true);
-    request.setRawHeader(protocol::kProtocolHeader, QByteArray::number(protocol::kVersion));
-    watch(m_network->get(request), std::move(onOk));
+    Q_EMIT done();
 }
 
 } // namespace hearth::sync
