@@ -4,6 +4,7 @@
 #include "core/services/ConsentGate.h"
 #include "core/services/ServiceRecords.h"
 #include "tests/consent/ConsentTestSupport.h"
+#include "tests/consent/PolicyTestSupport.h" // the one StringMaker for Disclosure::Reason
 
 #include <QSet>
 
@@ -11,29 +12,6 @@
 
 using namespace hearth;
 using namespace hearth::test;
-
-namespace Catch {
-template<>
-struct StringMaker<Disclosure::Reason>
-{
-    static std::string convert(Disclosure::Reason r)
-    {
-        static const char* const names[] = {"None",
-                                            "NoSharing",
-                                            "Revoked",
-                                            "NoConsentRecorded",
-                                            "Expired",
-                                            "BeforeConsent",
-                                            "CategoryNotConsented",
-                                            "AgencyNotConsented",
-                                            "LocalOnly",
-                                            "Restricted",
-                                            "AnonymousClient",
-                                            "HeldBack"};
-        return names[int(r)];
-    }
-};
-} // namespace Catch
 
 namespace {
 using Reason = Disclosure::Reason;
