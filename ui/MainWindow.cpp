@@ -1,5 +1,7 @@
 #include "ui/MainWindow.h"
 
+#include "core/vault/AgencySettings.h"
+#include "core/vault/Drafts.h"
 #include "core/vault/IdleTimer.h"
 #include "ui/AboutDialog.h"
 #include "ui/Workspace.h"
@@ -203,9 +205,9 @@ void MainWindow::buildWorkspace()
     m_screens->setCurrentWidget(m_workspace);
     m_shown = Screen::Workspace;
     connect(m_workspace, &Workspace::settingsSaved, this,
-            [this] { m_idle->setTimeoutMinutes(m_vault.autoLockMinutes()); });
+            [this] { m_idle->setTimeoutMinutes(m_vault.settings().autoLockMinutes()); });
 
-    auto drafts = m_vault.takeDrafts();
+    auto drafts = m_vault.drafts().take();
     if (drafts)
         m_workspace->restoreDrafts(drafts.value());
     else
@@ -213,7 +215,7 @@ void MainWindow::buildWorkspace()
     m_workspace->focusStart();
 
     m_lockNotice.clear();
-    m_idle->setTimeoutMinutes(m_vault.autoLockMinutes());
+    m_idle->setTimeoutMinutes(m_vault.settings().autoLockMinutes());
     m_idle->noteActivity();
     m_idleCheck->start();
 }
@@ -264,7 +266,7 @@ void MainWindow::updateChrome()
     const bool unlocked = m_vault.state() == Vault::State::Unlocked;
     QString title = tr("Hearth — Locked");
     if (unlocked) {
-        if (const auto agency = m_vault.agency())
+        if (const auto agency = m_vault.settings().agency())
             title = tr("Hearth — %1").arg(agency->name);
         else
             title = tr("Hearth");

@@ -1,5 +1,6 @@
 #include "ui/Workspace.h"
 
+#include "core/vault/Drafts.h"
 #include "core/vault/Vault.h"
 #include "ui/admin/AuditLogPage.h"
 #include "ui/admin/SettingsPage.h"
@@ -195,14 +196,14 @@ QStringList Workspace::saveDrafts()
 {
     QStringList failures;
     if (const auto draft = m_clients->newClientDraft()) {
-        const Status saved = m_vault.saveDraft(QString::fromLatin1(ClientsPage::kNewClientFormKey), *draft);
+        const Status saved = m_vault.drafts().save(QString::fromLatin1(ClientsPage::kNewClientFormKey), *draft);
         if (!saved)
             failures << saved.message();
     }
     // An officer walking round the office to check the printer and the monitor may be locked out
     // half-way through the attestations.
     if (const auto run = m_compliance ? m_compliance->runDraft() : std::nullopt) {
-        const Status saved = m_vault.saveDraft(QString::fromLatin1(kComplianceRunKey), *run);
+        const Status saved = m_vault.drafts().save(QString::fromLatin1(kComplianceRunKey), *run);
         if (!saved)
             failures << saved.message();
     }

@@ -3,6 +3,7 @@
 #include "core/store/AuditLog.h"
 #include "core/store/KeyValueRepositories.h"
 #include "core/store/Store.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 #include <QJsonDocument>
@@ -45,7 +46,7 @@ Result<AuditAnchor> AuditAnchors::head() const
 {
     if (auto st = signedIn(m_vault); !st)
         return st.error();
-    return AuditLog(*m_vault.store()).head();
+    return AuditLog(m_vault.openStore().store()).head();
 }
 
 Result<std::optional<QString>> AuditAnchors::check(const AuditAnchor& serverSaw)
@@ -59,14 +60,14 @@ Result<std::optional<QString>> AuditAnchors::check(const AuditAnchor& serverSaw)
         return before.error();
     if (!before->isEmpty())
         return std::optional<QString>(*before);
-    auto found = anchorProblem(AuditLog(*m_vault.store()), serverSaw);
+    auto found = anchorProblem(AuditLog(m_vault.openStore().store()), serverSaw);
     if (!found || !*found)
         return found;
-    Status st = m_vault.write([&]() -> Status {
-        if (auto kept = MetaRepository(*m_vault.store()).set(kProblemKey, (*found)->toUtf8()); !kept)
+    Status st = m_vault.openStore().write([&]() -> Status {
+        if (auto kept = MetaRepository(m_vault.openStore().store()).set(kProblemKey, (*found)->toUtf8()); !kept)
             return kept;
-        return m_vault.appendAudit(QString::fromLatin1(audit::AuditAnchorMismatch), {}, {},
-                                   QStringLiteral("entry %1").arg(serverSaw.seq));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::AuditAnchorMismatch), {}, {},
+                                               QStringLiteral("entry %1").arg(serverSaw.seq));
     });
     if (!st)
         return st.error();
@@ -77,7 +78,7 @@ Result<std::optional<AuditAnchor>> AuditAnchors::lastConfirmed() const
 {
     if (auto st = signedIn(m_vault); !st)
         return st.error();
-    auto stored = MetaRepository(*m_vault.store()).get(kConfirmedKey);
+    auto stored = MetaRepository(m_vault.openStore().store()).get(kConfirmedKey);
     if (!stored)
         return stored.error();
     if (stored->isEmpty())
@@ -92,14 +93,15 @@ Status AuditAnchors::keepConfirmed(const AuditAnchor& anchor)
         return st;
     const QByteArray json = QJsonDocument(QJsonObject {{u"seq"_qs, anchor.seq}, {u"hash"_qs, anchor.hash}})
                                 .toJson(QJsonDocument::Compact);
-    return m_vault.write([&] { return MetaRepository(*m_vault.store()).set(kConfirmedKey, json); });
+    return m_vault.openStore().write(
+        [&] { return MetaRepository(m_vault.openStore().store()).set(kConfirmedKey, json); });
 }
 
 Result<QString> AuditAnchors::problem() const
 {
     if (auto st = signedIn(m_vault); !st)
         return st.error();
-    auto stored = MetaRepository(*m_vault.store()).get(kProblemKey);
+    auto stored = MetaRepository(m_vault.openStore().store()).get(kProblemKey);
     if (!stored)
         return stored.error();
     return QString::fromUtf8(*stored);

@@ -2,6 +2,7 @@
 
 #include "core/services/AuditAnchors.h"
 #include "core/store/AuditLog.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 namespace hearth {
@@ -10,28 +11,28 @@ Result<std::vector<AuditEntry>> AuditReader::query(const AuditFilter& filter) co
 {
     if (auto st = m_vault.require(Permission::ViewAuditLog); !st)
         return st.error();
-    return AuditLog(*m_vault.store()).query(filter);
+    return AuditLog(m_vault.openStore().store()).query(filter);
 }
 
 Result<QStringList> AuditReader::users() const
 {
     if (auto st = m_vault.require(Permission::ViewAuditLog); !st)
         return st.error();
-    return AuditLog(*m_vault.store()).distinctUsers();
+    return AuditLog(m_vault.openStore().store()).distinctUsers();
 }
 
 Result<QStringList> AuditReader::actions() const
 {
     if (auto st = m_vault.require(Permission::ViewAuditLog); !st)
         return st.error();
-    return AuditLog(*m_vault.store()).distinctActions();
+    return AuditLog(m_vault.openStore().store()).distinctActions();
 }
 
 Result<AuditVerification> AuditReader::verify() const
 {
     if (auto st = m_vault.require(Permission::ViewAuditLog); !st)
         return st.error();
-    AuditLog log(*m_vault.store());
+    AuditLog log(m_vault.openStore().store());
     auto verified = log.verify();
     if (!verified || !verified->intact)
         return verified;

@@ -11,6 +11,8 @@
 #include "core/store/EnrollmentRepository.h"
 #include "core/store/ServiceRepository.h"
 #include "core/store/Store.h"
+#include "core/vault/OpenStore.h"
+#include "core/vault/SearchIndex.h"
 #include "core/vault/Vault.h"
 
 namespace hearth {
@@ -71,7 +73,7 @@ Result<ClientRecords::NewClient> ClientRecords::prepareNew(ClientProfile c, std:
 
 Status ClientRecords::insertNew(NewClient& n)
 {
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     ClientProfile& c = n.profile;
     auto caseNumber = CaseNumbers(s).next();
     if (!caseNumber)
@@ -83,7 +85,8 @@ Status ClientRecords::insertNew(NewClient& n)
     }
     if (auto r = ClientRepository(s).insert(c); !r)
         return r;
-    return m_vault.recordChange(kEntity, c.uuid, QStringLiteral("insert"), intake_json::toJson(c), audit::RecordCreate);
+    return m_vault.openStore().recordChange(kEntity, c.uuid, QStringLiteral("insert"), intake_json::toJson(c),
+                                            audit::RecordCreate);
 }
 
 Result<ClientProfile> ClientRecords::create(ClientProfile c, std::optional<int> approximateAge)
@@ -91,9 +94,9 @@ Result<ClientProfile> ClientRecords::create(ClientProfile c, std::optional<int> 
     auto prepared = prepareNew(std::move(c), approximateAge);
     if (!prepared)
         return prepared.error();
-    if (auto st = m_vault.write([&] { return insertNew(*prepared); }); !st)
+    if (auto st = m_vault.openStore().write([&] { return insertNew(*prepared); }); !st)
         return st.error();
-    m_vault.indexClient(prepared->profile);
+    m_vault.searchIndex().add(prepared->profile);
     return prepared->profile;
 }
 
@@ -112,8 +115,8 @@ Status ClientRecords::update(const ClientProfile& input)
         return st;
     ClientProfile c = input;
     tidy(c);
-    Status st = m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
+    Status st = m_vault.openStore().write([&]() -> Status {
+        Store& s = m_vault.openStore().store();
         auto stored = ClientRepository(s).find(c.uuid);
         if (!stored)
             return stored.error();
@@ -130,11 +133,11 @@ Status ClientRecords::update(const ClientProfile& input)
         c.updatedBy = m_vault.user()->login;
         if (auto r = ClientRepository(s).update(c); !r)
             return r;
-        return m_vault.recordChange(kEntity, c.uuid, QStringLiteral("update"), intake_json::toJson(c),
-                                    audit::RecordEdit);
+        return m_vault.openStore().recordChange(kEntity, c.uuid, QStringLiteral("update"), intake_json::toJson(c),
+                                                audit::RecordEdit);
     });
     if (st)
-        m_vault.indexClient(c);
+        m_vault.searchIndex().add(c);
     return st;
 }
 
@@ -144,14 +147,14 @@ Status ClientRecords::remove(const QString& uuid)
         return st;
     const QDateTime now = m_vault.clock().now();
     const QString by = m_vault.user()->login;
-    Status st = m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
+    Status st = m_vault.openStore().write([&]() -> Status {
+        Store& s = m_vault.openStore().store();
         if (auto r = ClientRepository(s).markDeleted(uuid, now, by); !r)
             return r;
-        return m_vault.recordChange(kEntity, uuid, QStringLiteral("delete"), {}, audit::RecordDelete);
+        return m_vault.openStore().recordChange(kEntity, uuid, QStringLiteral("delete"), {}, audit::RecordDelete);
     });
     if (st)
-        m_vault.unindexClient(uuid);
+        m_vault.searchIndex().remove(uuid);
     return st;
 }
 
@@ -159,12 +162,12 @@ Result<ClientProfile> ClientRecords::open(const QString& uuid)
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    auto found = ClientRepository(*m_vault.store()).find(uuid);
+    auto found = ClientRepository(m_vault.openStore().store()).find(uuid);
     if (!found)
         return found.error();
     if (!found->has_value())
         return makeError(ErrorCode::NotFound, QObject::tr("That client record no longer exists."));
-    if (auto st = m_vault.recordAudit(QString::fromLatin1(audit::RecordView), kEntity, uuid); !st)
+    if (auto st = m_vault.openStore().recordAudit(QString::fromLatin1(audit::RecordView), kEntity, uuid); !st)
         return st.error();
     ClientProfile c = **found;
     if (!m_vault.can(Permission::RevealSsn))
@@ -176,7 +179,7 @@ Result<std::vector<ClientProfile>> ClientRecords::list(int limit) const
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    auto clients = ClientRepository(*m_vault.store()).list(limit);
+    auto clients = ClientRepository(m_vault.openStore().store()).list(limit);
     if (clients && !m_vault.can(Permission::RevealSsn)) {
         for (ClientProfile& c : *clients)
             c.ssn = withheldSsn(c.ssn);
@@ -188,12 +191,12 @@ Result<QString> ClientRecords::revealSsn(const QString& uuid)
 {
     if (auto st = m_vault.require(Permission::RevealSsn); !st)
         return st.error();
-    auto found = ClientRepository(*m_vault.store()).find(uuid);
+    auto found = ClientRepository(m_vault.openStore().store()).find(uuid);
     if (!found)
         return found.error();
     if (!found->has_value())
         return makeError(ErrorCode::NotFound, QObject::tr("That client record no longer exists."));
-    if (auto st = m_vault.recordAudit(QString::fromLatin1(audit::SsnReveal), kEntity, uuid); !st)
+    if (auto st = m_vault.openStore().recordAudit(QString::fromLatin1(audit::SsnReveal), kEntity, uuid); !st)
         return st.error();
     return (*found)->ssn;
 }
@@ -202,7 +205,7 @@ Result<std::vector<ChangeRecord>> ClientRecords::history(const QString& uuid) co
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     QStringList ids {uuid};
     auto enrollments = EnrollmentRepository(s).forClient(uuid);
     if (!enrollments)

@@ -4,6 +4,8 @@
 #include "core/services/ClientRecords.h"
 #include "core/store/ClientRepository.h"
 #include "core/store/Store.h"
+#include "core/vault/OpenStore.h"
+#include "core/vault/SearchIndex.h"
 #include "core/vault/Vault.h"
 
 namespace hearth {
@@ -17,11 +19,11 @@ Result<std::vector<ClientMatch>> ClientSearch::search(const SearchQuery& query, 
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    auto index = m_vault.searchIndex();
+    auto index = m_vault.searchIndex().index();
     if (!index)
         return index.error();
     std::vector<ClientMatch> out;
-    ClientRepository clients(*m_vault.store());
+    ClientRepository clients(m_vault.openStore().store());
     const bool withhold = !m_vault.can(Permission::RevealSsn);
     for (const SearchMatch& m : (*index)->search(query, limit)) {
         auto found = clients.find(m.id);

@@ -3,6 +3,8 @@
 #include "core/services/RecordSupport.h"
 #include "core/store/ComplianceRepository.h"
 #include "core/store/Store.h"
+#include "core/vault/AgencySettings.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 namespace hearth {
@@ -37,7 +39,7 @@ Result<ComplianceRun> ComplianceRecords::saveRun(ComplianceRun run)
         return st.error();
     if (const QStringList problems = run.completionProblems(); !problems.isEmpty())
         return refuse(problems.join(u'\n'));
-    auto agency = m_vault.agency();
+    auto agency = m_vault.settings().agency();
     if (!agency)
         return agency.error();
     run.uuid = records::newId();
@@ -51,15 +53,16 @@ Result<ComplianceRun> ComplianceRecords::saveRun(ComplianceRun run)
     QList<Finding> opened = findingsOf(run, m_vault.clock().today());
     for (Finding& f : opened)
         f.uuid = records::newId();
-    Status st = m_vault.write([&]() -> Status {
-        ComplianceRepository repo(*m_vault.store());
+    Status st = m_vault.openStore().write([&]() -> Status {
+        ComplianceRepository repo(m_vault.openStore().store());
         if (auto r = repo.insertRun(run); !r)
             return r;
         for (const Finding& f : opened) {
             if (auto r = repo.insertFinding(f); !r)
                 return r;
         }
-        return m_vault.appendAudit(QString::fromLatin1(audit::ComplianceRun), kRunType, run.uuid, runSummary(run));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::ComplianceRun), kRunType, run.uuid,
+                                               runSummary(run));
     });
     if (!st)
         return st.error();
@@ -71,14 +74,14 @@ Result<std::vector<ComplianceRun>> ComplianceRecords::runs() const
 {
     if (auto st = m_vault.require(Permission::AuditWorkstation); !st)
         return st.error();
-    return ComplianceRepository(*m_vault.store()).runs();
+    return ComplianceRepository(m_vault.openStore().store()).runs();
 }
 
 Result<ComplianceRun> ComplianceRecords::run(const QString& uuid) const
 {
     if (auto st = m_vault.require(Permission::AuditWorkstation); !st)
         return st.error();
-    auto found = ComplianceRepository(*m_vault.store()).findRun(uuid);
+    auto found = ComplianceRepository(m_vault.openStore().store()).findRun(uuid);
     if (!found)
         return found.error();
     if (!found->has_value())
@@ -91,10 +94,10 @@ Status ComplianceRecords::markSentToLead(const QString& runUuid)
     if (auto st = m_vault.require(Permission::AuditWorkstation); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        if (auto r = ComplianceRepository(*m_vault.store()).markSentToLead(runUuid, now); !r)
+    return m_vault.openStore().write([&]() -> Status {
+        if (auto r = ComplianceRepository(m_vault.openStore().store()).markSentToLead(runUuid, now); !r)
             return r;
-        return m_vault.appendAudit(QString::fromLatin1(audit::ComplianceSentToLead), kRunType, runUuid);
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::ComplianceSentToLead), kRunType, runUuid);
     });
 }
 
@@ -102,7 +105,7 @@ Result<std::vector<Finding>> ComplianceRecords::findings(bool openOnly) const
 {
     if (auto st = m_vault.require(Permission::AuditWorkstation); !st)
         return st.error();
-    return ComplianceRepository(*m_vault.store()).findings(openOnly);
+    return ComplianceRepository(m_vault.openStore().store()).findings(openOnly);
 }
 
 Status ComplianceRecords::resolveFinding(const QString& findingUuid, const QString& note)
@@ -114,8 +117,8 @@ Status ComplianceRecords::resolveFinding(const QString& findingUuid, const QStri
         return refuse(QObject::tr("Say what was done to fix this finding before resolving it."));
     const QDateTime now = m_vault.clock().now();
     const QString by = m_vault.user()->login;
-    Status st = m_vault.write([&]() -> Status {
-        ComplianceRepository repo(*m_vault.store());
+    Status st = m_vault.openStore().write([&]() -> Status {
+        ComplianceRepository repo(m_vault.openStore().store());
         auto found = repo.findFinding(findingUuid);
         if (!found)
             return found.error();
@@ -130,7 +133,8 @@ Status ComplianceRecords::resolveFinding(const QString& findingUuid, const QStri
         if (auto r = repo.resolveFinding(f); !r)
             return r;
         // The item id says what was fixed; the note and the evidence stay in the encrypted finding.
-        return m_vault.appendAudit(QString::fromLatin1(audit::ComplianceResolve), kFindingType, f.uuid, f.itemId);
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::ComplianceResolve), kFindingType, f.uuid,
+                                               f.itemId);
     });
     if (!st)
         return st;
@@ -142,7 +146,7 @@ Result<ComplianceReminders> ComplianceRecords::reminders(const QDate& today) con
 {
     if (auto st = m_vault.require(Permission::AuditWorkstation); !st)
         return st.error();
-    ComplianceRepository repo(*m_vault.store());
+    ComplianceRepository repo(m_vault.openStore().store());
     auto allRuns = repo.runs();
     if (!allRuns)
         return allRuns.error();
@@ -154,9 +158,9 @@ Result<ComplianceReminders> ComplianceRecords::reminders(const QDate& today) con
 
 ComplianceSettings ComplianceRecords::settings() const
 {
-    if (!m_vault.store())
+    if (!m_vault.openStore().isOpen())
         return {};
-    auto stored = ComplianceRepository(*m_vault.store()).settings();
+    auto stored = ComplianceRepository(m_vault.openStore().store()).settings();
     return stored ? *stored : ComplianceSettings {};
 }
 
@@ -164,15 +168,16 @@ Status ComplianceRecords::setSettings(const ComplianceSettings& settings)
 {
     if (auto st = m_vault.require(Permission::EditAgencySettings); !st)
         return st;
-    Status st = m_vault.write([&]() -> Status {
-        if (auto r = ComplianceRepository(*m_vault.store())
+    Status st = m_vault.openStore().write([&]() -> Status {
+        if (auto r = ComplianceRepository(m_vault.openStore().store())
                          .setSettings(settings, m_vault.clock().now(), m_vault.user()->login);
             !r)
             return r;
-        return m_vault.appendAudit(QString::fromLatin1(audit::SettingsChange), {}, {},
-                                   settings.blockClientsOnCriticalFailure
-                                       ? QStringLiteral("compliance: block client records on a critical finding")
-                                       : QStringLiteral("compliance: no block on a critical finding"));
+        return m_vault.openStore().appendAudit(
+            QString::fromLatin1(audit::SettingsChange), {}, {},
+            settings.blockClientsOnCriticalFailure
+                ? QStringLiteral("compliance: block client records on a critical finding")
+                : QStringLiteral("compliance: no block on a critical finding"));
     });
     if (!st)
         return st;
@@ -182,12 +187,12 @@ Status ComplianceRecords::setSettings(const ComplianceSettings& settings)
 
 QString ComplianceRecords::clientAccessBlock() const
 {
-    if (!m_vault.store())
+    if (!m_vault.openStore().isOpen())
         return {};
     const ComplianceSettings policy = settings();
     if (!policy.blockClientsOnCriticalFailure)
         return {};
-    auto open = ComplianceRepository(*m_vault.store()).findings(true);
+    auto open = ComplianceRepository(m_vault.openStore().store()).findings(true);
     if (!open) {
         // The agency asked for the block: when the findings cannot be read, fail closed.
         return QObject::tr("Client records are closed on this workstation: Hearth could not read the compliance "

@@ -6,6 +6,8 @@
 #include "core/store/EnrollmentRepository.h"
 #include "core/store/HeldBackRepository.h"
 #include "core/store/Store.h"
+#include "core/vault/AgencySettings.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 #include <QObject>
@@ -120,9 +122,9 @@ Status unlinkWithheldHouseholds(Store& store, const ConsentPolicy& policy, const
 Result<std::vector<Disclosure>> ConsentGate::review(const std::vector<ChangeRecord>& changes,
                                                     const Audience& audience) const
 {
-    if (m_vault.state() != Vault::State::Unlocked || !m_vault.store())
+    if (m_vault.state() != Vault::State::Unlocked || !m_vault.openStore().isOpen())
         return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     ConsentRepository repo(s);
     // Build what would leave; a change the policy cannot place (unknown entity, row gone) stays empty.
     std::vector<std::optional<OutgoingRecord>> records;
@@ -172,7 +174,7 @@ Result<std::vector<Disclosure>> ConsentGate::review(const std::vector<ChangeReco
     auto statuses = statusesOf(s, clients, m_vault.clock().today());
     if (!statuses)
         return statuses.error();
-    auto agency = m_vault.agency();
+    auto agency = m_vault.settings().agency();
     if (!agency)
         return agency.error();
     const ConsentPolicy policy(agency->name);
@@ -199,21 +201,21 @@ Result<std::vector<Disclosure>> ConsentGate::review(const std::vector<ChangeReco
 Result<std::vector<Disclosure>> ConsentGate::review(const std::vector<OutgoingRecord>& records,
                                                     const Audience& audience) const
 {
-    if (m_vault.state() != Vault::State::Unlocked || !m_vault.store())
+    if (m_vault.state() != Vault::State::Unlocked || !m_vault.openStore().isOpen())
         return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
     QSet<QString> clients;
     for (const OutgoingRecord& r : records)
         clients.insert(r.clientUuid);
-    auto statuses = statusesOf(*m_vault.store(), clients, m_vault.clock().today());
+    auto statuses = statusesOf(m_vault.openStore().store(), clients, m_vault.clock().today());
     if (!statuses)
         return statuses.error();
-    auto agency = m_vault.agency();
+    auto agency = m_vault.settings().agency();
     if (!agency)
         return agency.error();
     const ConsentPolicy policy(agency->name);
     std::vector<Disclosure> out;
     out.reserve(records.size());
-    auto held = heldBackIn(*m_vault.store());
+    auto held = heldBackIn(m_vault.openStore().store());
     if (!held)
         return held.error();
     for (const OutgoingRecord& r : records)
@@ -221,7 +223,8 @@ Result<std::vector<Disclosure>> ConsentGate::review(const std::vector<OutgoingRe
                               && held->holds(r.uuid, r.clientUuid, statuses->value(r.clientUuid))
                           ? heldBackDisclosure()
                           : policy.decide(statuses->value(r.clientUuid), r, audience));
-    if (auto st = unlinkWithheldHouseholds(*m_vault.store(), policy, audience, m_vault.clock().today(), *statuses, out);
+    if (auto st = unlinkWithheldHouseholds(m_vault.openStore().store(), policy, audience, m_vault.clock().today(),
+                                           *statuses, out);
         !st)
         return st.error();
     return out;

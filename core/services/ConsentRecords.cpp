@@ -7,6 +7,9 @@
 #include "core/store/ClientRepository.h"
 #include "core/store/ConsentRepository.h"
 #include "core/store/Store.h"
+#include "core/vault/AgencySettings.h"
+#include "core/vault/OpenStore.h"
+#include "core/vault/SearchIndex.h"
 #include "core/vault/Vault.h"
 
 #include <algorithm>
@@ -42,10 +45,10 @@ Result<ReleaseOfInformation> ConsentRecords::prepare(ReleaseOfInformation r, con
                                   "resolution or in black and white.")
                           .arg(double(a.scannedForm.size()) / (1024 * 1024), 0, 'f', 1)
                           .arg(kMaxScannedFormBytes / (1024 * 1024)));
-    auto agency = m_vault.agency();
+    auto agency = m_vault.settings().agency();
     if (!agency)
         return agency.error();
-    auto settings = ConsentRepository(*m_vault.store()).settings();
+    auto settings = ConsentRepository(m_vault.openStore().store()).settings();
     if (!settings)
         return settings.error();
     r.uuid = records::newId();
@@ -66,7 +69,7 @@ Result<ReleaseOfInformation> ConsentRecords::prepare(ReleaseOfInformation r, con
 
 Status ConsentRecords::insert(ReleaseOfInformation& r, const ConsentAttachments& a)
 {
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     auto client = ClientRepository(s).find(r.clientUuid);
     if (!client)
         return client.error();
@@ -90,8 +93,8 @@ Status ConsentRecords::insert(ReleaseOfInformation& r, const ConsentAttachments&
     if (auto st = repo.saveAttachments(r.uuid, a); !st)
         return st;
     // The change log carries the release only: signatures and forms never leave this machine.
-    if (auto st = m_vault.recordChange(kEntity, r.uuid, QStringLiteral("insert"), consent_json::toJson(r),
-                                       audit::ConsentRecord, consent_json::kindName(r.kind));
+    if (auto st = m_vault.openStore().recordChange(kEntity, r.uuid, QStringLiteral("insert"), consent_json::toJson(r),
+                                                   audit::ConsentRecord, consent_json::kindName(r.kind));
         !st)
         return st;
     if (r.kind != ReleaseKind::Hmis)
@@ -117,7 +120,7 @@ Result<ReleaseOfInformation> ConsentRecords::record(ReleaseOfInformation release
     auto prepared = prepare(std::move(release), attachments);
     if (!prepared)
         return prepared.error();
-    if (auto st = m_vault.write([&] { return insert(*prepared, attachments); }); !st)
+    if (auto st = m_vault.openStore().write([&] { return insert(*prepared, attachments); }); !st)
         return st.error();
     return prepared;
 }
@@ -135,7 +138,7 @@ Result<ClientProfile> ConsentRecords::createClient(ClientProfile profile, Releas
     auto prepared = prepare(std::move(release), attachments);
     if (!prepared)
         return prepared.error();
-    Status st = m_vault.write([&]() -> Status {
+    Status st = m_vault.openStore().write([&]() -> Status {
         if (auto r = clients.insertNew(*client); !r)
             return r;
         prepared->clientUuid = client->profile.uuid;
@@ -143,7 +146,7 @@ Result<ClientProfile> ConsentRecords::createClient(ClientProfile profile, Releas
     });
     if (!st)
         return st.error();
-    m_vault.indexClient(client->profile);
+    m_vault.searchIndex().add(client->profile);
     ClientProfile made = client->profile;
     if (!m_vault.can(Permission::RevealSsn))
         made.ssn = ClientRecords::withheldSsn(made.ssn);
@@ -156,8 +159,8 @@ Status ConsentRecords::revoke(const QString& clientUuid, const QString& note)
         return st;
     const QDateTime now = m_vault.clock().now();
     const QString by = m_vault.user()->login;
-    return m_vault.write([&]() -> Status {
-        ConsentRepository repo(*m_vault.store());
+    return m_vault.openStore().write([&]() -> Status {
+        ConsentRepository repo(m_vault.openStore().store());
         auto history = repo.forClient(clientUuid);
         if (!history)
             return history.error();
@@ -172,8 +175,8 @@ Status ConsentRecords::revoke(const QString& clientUuid, const QString& note)
         current.revocationNote = note.trimmed();
         if (auto st = repo.update(current); !st)
             return st;
-        if (auto st = m_vault.recordChange(kEntity, current.uuid, QStringLiteral("update"),
-                                           consent_json::toJson(current), audit::ConsentRevoke);
+        if (auto st = m_vault.openStore().recordChange(kEntity, current.uuid, QStringLiteral("update"),
+                                                       consent_json::toJson(current), audit::ConsentRevoke);
             !st)
             return st;
         return repo.insertRestriction({records::newId(), clientUuid, now, by, QStringLiteral("revoked"), std::nullopt});
@@ -184,7 +187,7 @@ Result<std::vector<ReleaseOfInformation>> ConsentRecords::history(const QString&
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    return ConsentRepository(*m_vault.store()).forClient(clientUuid);
+    return ConsentRepository(m_vault.openStore().store()).forClient(clientUuid);
 }
 
 Result<ConsentStatus> ConsentRecords::status(const QString& clientUuid) const
@@ -199,7 +202,7 @@ Result<QHash<QString, ConsentStatus>> ConsentRecords::statuses(const QStringList
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    auto histories = ConsentRepository(*m_vault.store()).forClients(clientUuids);
+    auto histories = ConsentRepository(m_vault.openStore().store()).forClients(clientUuids);
     if (!histories)
         return histories.error();
     const QDate today = m_vault.clock().today();
@@ -213,7 +216,7 @@ Result<ConsentAttachments> ConsentRecords::attachments(const QString& releaseUui
 {
     if (auto st = m_vault.require(Permission::ViewAllClientData); !st)
         return st.error();
-    ConsentRepository repo(*m_vault.store());
+    ConsentRepository repo(m_vault.openStore().store());
     auto release = repo.find(releaseUuid);
     if (!release)
         return release.error();
@@ -222,7 +225,9 @@ Result<ConsentAttachments> ConsentRecords::attachments(const QString& releaseUui
     auto found = repo.attachments(releaseUuid);
     if (!found)
         return found.error();
-    if (auto st = m_vault.recordAudit(QString::fromLatin1(audit::ConsentAttachmentView), kEntity, releaseUuid); !st)
+    if (auto st
+        = m_vault.openStore().recordAudit(QString::fromLatin1(audit::ConsentAttachmentView), kEntity, releaseUuid);
+        !st)
         return st.error();
     return found;
 }
@@ -232,7 +237,7 @@ Result<std::vector<ExpiringRelease>> ConsentRecords::expiring(const QDate& from,
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     ConsentRepository repo(s);
     auto candidates = repo.clientsWithHmisExpiringBy(to);
     if (!candidates)
@@ -240,7 +245,7 @@ Result<std::vector<ExpiringRelease>> ConsentRecords::expiring(const QDate& from,
     auto histories = repo.forClients(*candidates);
     if (!histories)
         return histories.error();
-    auto agency = m_vault.agency();
+    auto agency = m_vault.settings().agency();
     if (!agency)
         return agency.error();
     const QDate today = m_vault.clock().today();
@@ -272,7 +277,7 @@ Result<std::vector<RestrictionRequest>> ConsentRecords::pendingRestrictions() co
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    return ConsentRepository(*m_vault.store()).pendingRestrictions();
+    return ConsentRepository(m_vault.openStore().store()).pendingRestrictions();
 }
 
 Status ConsentRecords::markRestrictionDelivered(const QString& requestUuid)
@@ -280,8 +285,8 @@ Status ConsentRecords::markRestrictionDelivered(const QString& requestUuid)
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write(
-        [&] { return ConsentRepository(*m_vault.store()).markRestrictionDelivered(requestUuid, now); });
+    return m_vault.openStore().write(
+        [&] { return ConsentRepository(m_vault.openStore().store()).markRestrictionDelivered(requestUuid, now); });
 }
 
 Result<int> ConsentRecords::concurrentNoSharing(const QString& projectUuid, const QDate& day) const
@@ -295,7 +300,7 @@ Result<std::vector<ConcurrentNoSharingAlert>> ConsentRecords::openAlerts() const
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    return ConsentRepository(*m_vault.store()).openAlerts();
+    return ConsentRepository(m_vault.openStore().store()).openAlerts();
 }
 
 Status ConsentRecords::acknowledgeAlert(const QString& alertUuid)
@@ -304,19 +309,19 @@ Status ConsentRecords::acknowledgeAlert(const QString& alertUuid)
         return st;
     const QDateTime now = m_vault.clock().now();
     const QString by = m_vault.user()->login;
-    return m_vault.write([&]() -> Status {
-        if (auto st = ConsentRepository(*m_vault.store()).acknowledgeAlert(alertUuid, now, by); !st)
+    return m_vault.openStore().write([&]() -> Status {
+        if (auto st = ConsentRepository(m_vault.openStore().store()).acknowledgeAlert(alertUuid, now, by); !st)
             return st;
-        return m_vault.appendAudit(QString::fromLatin1(audit::AlertAcknowledge), QStringLiteral("consent-alert"),
-                                   alertUuid);
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::AlertAcknowledge),
+                                               QStringLiteral("consent-alert"), alertUuid);
     });
 }
 
 ConsentSettings ConsentRecords::settings() const
 {
-    if (!m_vault.store())
+    if (!m_vault.openStore().isOpen())
         return {};
-    auto stored = ConsentRepository(*m_vault.store()).settings();
+    auto stored = ConsentRepository(m_vault.openStore().store()).settings();
     return stored ? *stored : ConsentSettings {};
 }
 
@@ -335,13 +340,13 @@ Status ConsentRecords::setSettings(const ConsentSettings& settings)
         if (!name.isEmpty() && !tidy.partnerAgencies.contains(name))
             tidy.partnerAgencies.append(name);
     }
-    return m_vault.write([&]() -> Status {
-        if (auto st
-            = ConsentRepository(*m_vault.store()).setSettings(tidy, m_vault.clock().now(), m_vault.user()->login);
+    return m_vault.openStore().write([&]() -> Status {
+        if (auto st = ConsentRepository(m_vault.openStore().store())
+                          .setSettings(tidy, m_vault.clock().now(), m_vault.user()->login);
             !st)
             return st;
-        return m_vault.appendAudit(QString::fromLatin1(audit::SettingsChange), {}, {},
-                                   QStringLiteral("consent settings"));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::SettingsChange), {}, {},
+                                               QStringLiteral("consent settings"));
     });
 }
 

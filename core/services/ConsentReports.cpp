@@ -9,6 +9,8 @@
 #include "core/store/ProjectRepository.h"
 #include "core/store/ServiceRepository.h"
 #include "core/store/Store.h"
+#include "core/vault/AgencySettings.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 namespace hearth {
@@ -70,10 +72,10 @@ Result<NoSharingUtilizationReport> ConsentReports::noSharingUtilization(const QD
         return records::refuse(QObject::tr("Choose the first and the last day of the report."));
     if (from > to)
         return records::refuse(QObject::tr("The first day of the report is after its last day."));
-    auto agency = m_vault.agency();
+    auto agency = m_vault.settings().agency();
     if (!agency)
         return agency.error();
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     auto projects = ProjectRepository(s).list();
     if (!projects)
         return projects.error();
@@ -149,8 +151,8 @@ Result<NoSharingUtilizationReport> ConsentReports::noSharingUtilization(const QD
     }
 
     NoSharingUtilizationReport report = computeNoSharingUtilization(input);
-    if (auto st = m_vault.recordAudit(QString::fromLatin1(audit::RecordView), kRecordType, {},
-                                      auditDetail(report, QStringLiteral("report")));
+    if (auto st = m_vault.openStore().recordAudit(QString::fromLatin1(audit::RecordView), kRecordType, {},
+                                                  auditDetail(report, QStringLiteral("report")));
         !st)
         return st.error();
     return report;
@@ -171,8 +173,8 @@ Status ConsentReports::recordOutput(const NoSharingUtilizationReport& report, co
     const bool file = form != kPrint;
     if (auto st = m_vault.require(file ? Permission::ExportData : Permission::RunAllReports); !st)
         return st;
-    return m_vault.recordAudit(QString::fromLatin1(file ? audit::Export : audit::Print), kRecordType, {},
-                               auditDetail(report, form));
+    return m_vault.openStore().recordAudit(QString::fromLatin1(file ? audit::Export : audit::Print), kRecordType, {},
+                                           auditDetail(report, form));
 }
 
 } // namespace hearth

@@ -9,6 +9,7 @@
 #include "core/store/ClientRepository.h"
 #include "core/store/EnrollmentRepository.h"
 #include "core/store/Store.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 #include <QSet>
@@ -97,7 +98,8 @@ Status EnrollmentRecords::insertMember(Store& s, Enrollment& m, const Project& p
         return r;
     if (auto r = EnrollmentRepository(s).insert(m); !r)
         return r;
-    return m_vault.recordChange(kEntity, m.uuid, QStringLiteral("insert"), intake_json::toJson(m), audit::Enroll);
+    return m_vault.openStore().recordChange(kEntity, m.uuid, QStringLiteral("insert"), intake_json::toJson(m),
+                                            audit::Enroll);
 }
 
 Result<std::vector<Enrollment>> EnrollmentRecords::enrollHousehold(const QString& projectUuid,
@@ -120,8 +122,8 @@ Result<std::vector<Enrollment>> EnrollmentRecords::enrollHousehold(const QString
     }
     const QDateTime now = m_vault.clock().now();
     const QString householdId = records::newId();
-    Status st = m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
+    Status st = m_vault.openStore().write([&]() -> Status {
+        Store& s = m_vault.openStore().store();
         auto project = loadProject(s, projectUuid);
         if (!project)
             return project.error();
@@ -141,8 +143,8 @@ Result<Enrollment> EnrollmentRecords::addToHousehold(const QString& householdId,
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
     const QDateTime now = m_vault.clock().now();
-    Status st = m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
+    Status st = m_vault.openStore().write([&]() -> Status {
+        Store& s = m_vault.openStore().store();
         auto household = EnrollmentRepository(s).forHousehold(householdId);
         if (!household)
             return household.error();
@@ -172,8 +174,8 @@ Status EnrollmentRecords::update(const Enrollment& input)
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
+    return m_vault.openStore().write([&]() -> Status {
+        Store& s = m_vault.openStore().store();
         auto stored = loadEnrollment(s, input.uuid);
         if (!stored)
             return stored.error();
@@ -202,8 +204,8 @@ Status EnrollmentRecords::update(const Enrollment& input)
             return r;
         if (auto r = EnrollmentRepository(s).update(e); !r)
             return r;
-        return m_vault.recordChange(kEntity, e.uuid, QStringLiteral("update"), intake_json::toJson(e),
-                                    audit::RecordEdit);
+        return m_vault.openStore().recordChange(kEntity, e.uuid, QStringLiteral("update"), intake_json::toJson(e),
+                                                audit::RecordEdit);
     });
 }
 
@@ -214,8 +216,8 @@ Status EnrollmentRecords::changeHead(const QString& householdId, const QString& 
     if (formerHeadRelationship == kSelf)
         return refuse(QObject::tr("Choose the former head's relationship to the new head."));
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
+    return m_vault.openStore().write([&]() -> Status {
+        Store& s = m_vault.openStore().store();
         EnrollmentRepository repo(s);
         auto household = repo.forHousehold(householdId);
         if (!household)
@@ -239,8 +241,8 @@ Status EnrollmentRecords::changeHead(const QString& householdId, const QString& 
             e.updatedBy = m_vault.user()->login;
             if (auto r = repo.update(e); !r)
                 return r;
-            if (auto r = m_vault.recordChange(kEntity, e.uuid, QStringLiteral("update"), intake_json::toJson(e),
-                                              audit::HouseholdHeadChange);
+            if (auto r = m_vault.openStore().recordChange(kEntity, e.uuid, QStringLiteral("update"),
+                                                          intake_json::toJson(e), audit::HouseholdHeadChange);
                 !r)
                 return r;
         }
@@ -255,8 +257,8 @@ Status EnrollmentRecords::exit(const std::vector<ExitRequest>& exits)
     if (exits.empty())
         return refuse(QObject::tr("Choose who is leaving."));
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
+    return m_vault.openStore().write([&]() -> Status {
+        Store& s = m_vault.openStore().store();
         EnrollmentRepository repo(s);
         QSet<QString> leaving;
         for (const ExitRequest& x : exits)
@@ -299,8 +301,8 @@ Status EnrollmentRecords::exit(const std::vector<ExitRequest>& exits)
             e.updatedBy = m_vault.user()->login;
             if (auto r = repo.update(e); !r)
                 return r;
-            if (auto r
-                = m_vault.recordChange(kEntity, e.uuid, QStringLiteral("update"), intake_json::toJson(e), audit::Exit);
+            if (auto r = m_vault.openStore().recordChange(kEntity, e.uuid, QStringLiteral("update"),
+                                                          intake_json::toJson(e), audit::Exit);
                 !r)
                 return r;
         }
@@ -317,8 +319,8 @@ Status EnrollmentRecords::reopen(const QString& enrollmentUuid, bool clearExitDa
             return st;
     }
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
+    return m_vault.openStore().write([&]() -> Status {
+        Store& s = m_vault.openStore().store();
         EnrollmentRepository repo(s);
         auto loaded = loadEnrollment(s, enrollmentUuid);
         if (!loaded)
@@ -348,8 +350,8 @@ Status EnrollmentRecords::reopen(const QString& enrollmentUuid, bool clearExitDa
         e.updatedBy = m_vault.user()->login;
         if (auto r = repo.update(e); !r)
             return r;
-        if (auto r = m_vault.recordChange(kEntity, e.uuid, QStringLiteral("update"), intake_json::toJson(e),
-                                          clearExitData ? audit::ClearExitData : audit::Reopen);
+        if (auto r = m_vault.openStore().recordChange(kEntity, e.uuid, QStringLiteral("update"), intake_json::toJson(e),
+                                                      clearExitData ? audit::ClearExitData : audit::Reopen);
             !r)
             return r;
         return NoSharingAlerts(m_vault).checkProject(e.projectUuid);
@@ -360,28 +362,28 @@ Result<Enrollment> EnrollmentRecords::find(const QString& uuid) const
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    return loadEnrollment(*m_vault.store(), uuid);
+    return loadEnrollment(m_vault.openStore().store(), uuid);
 }
 
 Result<std::vector<Enrollment>> EnrollmentRecords::forClient(const QString& clientUuid) const
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    return EnrollmentRepository(*m_vault.store()).forClient(clientUuid);
+    return EnrollmentRepository(m_vault.openStore().store()).forClient(clientUuid);
 }
 
 Result<std::vector<Enrollment>> EnrollmentRecords::household(const QString& householdId) const
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    return EnrollmentRepository(*m_vault.store()).forHousehold(householdId);
+    return EnrollmentRepository(m_vault.openStore().store()).forHousehold(householdId);
 }
 
 Result<std::vector<Enrollment>> EnrollmentRecords::activeInProject(const QString& projectUuid, const QDate& day) const
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    return EnrollmentRepository(*m_vault.store()).activeInProject(projectUuid, day);
+    return EnrollmentRepository(m_vault.openStore().store()).activeInProject(projectUuid, day);
 }
 
 } // namespace hearth

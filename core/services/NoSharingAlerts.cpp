@@ -6,6 +6,7 @@
 #include "core/store/ConsentRepository.h"
 #include "core/store/EnrollmentRepository.h"
 #include "core/store/Store.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 #include <QSet>
@@ -19,7 +20,7 @@ bool NoSharingAlerts::isShelter(const Project& project)
 
 Result<int> NoSharingAlerts::count(const QString& projectUuid, const QDate& day) const
 {
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     auto enrolled = EnrollmentRepository(s).activeInProject(projectUuid, day);
     if (!enrolled)
         return enrolled.error();
@@ -45,7 +46,7 @@ Result<int> NoSharingAlerts::count(const QString& projectUuid, const QDate& day)
 
 Status NoSharingAlerts::checkProject(const QString& projectUuid)
 {
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     auto project = records::loadProject(s, projectUuid);
     if (!project)
         return project.error();
@@ -77,13 +78,14 @@ Status NoSharingAlerts::checkProject(const QString& projectUuid)
     alert.raisedBy = m_vault.user()->login;
     if (auto st = repo.insertAlert(alert); !st)
         return st;
-    return m_vault.appendAudit(QString::fromLatin1(audit::ConcurrentAlert), QStringLiteral("project"), projectUuid,
-                               QStringLiteral("%1 No Sharing clients, limit %2").arg(alert.count).arg(alert.limit));
+    return m_vault.openStore().appendAudit(
+        QString::fromLatin1(audit::ConcurrentAlert), QStringLiteral("project"), projectUuid,
+        QStringLiteral("%1 No Sharing clients, limit %2").arg(alert.count).arg(alert.limit));
 }
 
 Status NoSharingAlerts::checkClient(const QString& clientUuid)
 {
-    auto enrollments = EnrollmentRepository(*m_vault.store()).forClient(clientUuid);
+    auto enrollments = EnrollmentRepository(m_vault.openStore().store()).forClient(clientUuid);
     if (!enrollments)
         return enrollments.error();
     const QDate today = m_vault.clock().today();

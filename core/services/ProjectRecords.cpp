@@ -6,6 +6,7 @@
 #include "core/services/Refusals.h"
 #include "core/store/ProjectRepository.h"
 #include "core/store/Store.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 namespace hearth {
@@ -30,11 +31,11 @@ Result<Project> ProjectRecords::create(Project p)
     p.uuid = records::newId();
     p.createdAt = p.updatedAt = m_vault.clock().now();
     p.updatedBy = m_vault.user()->login;
-    Status st = m_vault.write([&]() -> Status {
-        if (auto r = ProjectRepository(*m_vault.store()).insert(p); !r)
+    Status st = m_vault.openStore().write([&]() -> Status {
+        if (auto r = ProjectRepository(m_vault.openStore().store()).insert(p); !r)
             return r;
-        return m_vault.recordChange(kEntity, p.uuid, QStringLiteral("insert"), intake_json::toJson(p),
-                                    audit::SettingsChange, QStringLiteral("project created"));
+        return m_vault.openStore().recordChange(kEntity, p.uuid, QStringLiteral("insert"), intake_json::toJson(p),
+                                                audit::SettingsChange, QStringLiteral("project created"));
     });
     if (!st)
         return st.error();
@@ -50,8 +51,8 @@ Status ProjectRecords::update(const Project& input)
     p.cocCode = p.cocCode.trimmed().toUpper();
     if (auto st = refuseInvalid(p); !st)
         return st;
-    return m_vault.write([&]() -> Status {
-        ProjectRepository repo(*m_vault.store());
+    return m_vault.openStore().write([&]() -> Status {
+        ProjectRepository repo(m_vault.openStore().store());
         auto stored = repo.find(p.uuid);
         if (!stored)
             return stored.error();
@@ -62,8 +63,8 @@ Status ProjectRecords::update(const Project& input)
         p.updatedBy = m_vault.user()->login;
         if (auto r = repo.update(p); !r)
             return r;
-        return m_vault.recordChange(kEntity, p.uuid, QStringLiteral("update"), intake_json::toJson(p),
-                                    audit::SettingsChange, QStringLiteral("project changed"));
+        return m_vault.openStore().recordChange(kEntity, p.uuid, QStringLiteral("update"), intake_json::toJson(p),
+                                                audit::SettingsChange, QStringLiteral("project changed"));
     });
 }
 
@@ -71,14 +72,14 @@ Result<std::vector<Project>> ProjectRecords::list() const
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    return ProjectRepository(*m_vault.store()).list();
+    return ProjectRepository(m_vault.openStore().store()).list();
 }
 
 Result<Project> ProjectRecords::find(const QString& uuid) const
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    auto found = ProjectRepository(*m_vault.store()).find(uuid);
+    auto found = ProjectRepository(m_vault.openStore().store()).find(uuid);
     if (!found)
         return found.error();
     if (!found->has_value())

@@ -6,6 +6,7 @@
 #include "core/store/ProjectRepository.h"
 #include "core/store/ServiceRepository.h"
 #include "core/store/Store.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 namespace hearth {
@@ -37,8 +38,8 @@ Result<std::vector<ServiceRecord>> ServiceRecords::checkIn(const QStringList& en
     if (!night.isValid() || night > now.toLocalTime().date())
         return refuse(QObject::tr("A bed night cannot be recorded for a future date."));
     std::vector<ServiceRecord> made;
-    Status st = m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
+    Status st = m_vault.openStore().write([&]() -> Status {
+        Store& s = m_vault.openStore().store();
         for (const QString& uuid : enrollmentUuids) {
             auto e = loadEnrollment(s, uuid);
             if (!e)
@@ -66,8 +67,8 @@ Result<std::vector<ServiceRecord>> ServiceRecords::checkIn(const QStringList& en
             r.updatedBy = m_vault.user()->login;
             if (auto w = ServiceRepository(s).insert(r); !w)
                 return w;
-            if (auto w = m_vault.recordChange(kEntity, r.uuid, QStringLiteral("insert"), intake_json::toJson(r),
-                                              audit::CheckIn);
+            if (auto w = m_vault.openStore().recordChange(kEntity, r.uuid, QStringLiteral("insert"),
+                                                          intake_json::toJson(r), audit::CheckIn);
                 !w)
                 return w;
             made.push_back(r);
@@ -94,8 +95,8 @@ Result<ServiceRecord> ServiceRecords::add(ServiceRecord r)
             return made.error();
         return made->front();
     }
-    Status st = m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
+    Status st = m_vault.openStore().write([&]() -> Status {
+        Store& s = m_vault.openStore().store();
         auto e = loadEnrollment(s, r.enrollmentUuid);
         if (!e)
             return e.error();
@@ -108,8 +109,8 @@ Result<ServiceRecord> ServiceRecords::add(ServiceRecord r)
         r.updatedBy = m_vault.user()->login;
         if (auto w = ServiceRepository(s).insert(r); !w)
             return w;
-        return m_vault.recordChange(kEntity, r.uuid, QStringLiteral("insert"), intake_json::toJson(r),
-                                    audit::RecordCreate);
+        return m_vault.openStore().recordChange(kEntity, r.uuid, QStringLiteral("insert"), intake_json::toJson(r),
+                                                audit::RecordCreate);
     });
     if (!st)
         return st.error();
@@ -121,11 +122,11 @@ Status ServiceRecords::remove(const QString& uuid)
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        Store& s = *m_vault.store();
+    return m_vault.openStore().write([&]() -> Status {
+        Store& s = m_vault.openStore().store();
         if (auto r = ServiceRepository(s).markDeleted(uuid, now, m_vault.user()->login); !r)
             return r;
-        return m_vault.recordChange(kEntity, uuid, QStringLiteral("delete"), {}, audit::RecordDelete);
+        return m_vault.openStore().recordChange(kEntity, uuid, QStringLiteral("delete"), {}, audit::RecordDelete);
     });
 }
 
@@ -133,14 +134,14 @@ Result<std::vector<ServiceRecord>> ServiceRecords::forEnrollment(const QString& 
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    return ServiceRepository(*m_vault.store()).forEnrollment(enrollmentUuid);
+    return ServiceRepository(m_vault.openStore().store()).forEnrollment(enrollmentUuid);
 }
 
 Result<bool> ServiceRecords::checkedIn(const QString& enrollmentUuid, const QDate& night) const
 {
     if (auto st = m_vault.require(Permission::ViewClientProfile); !st)
         return st.error();
-    return ServiceRepository(*m_vault.store()).hasBedNight(enrollmentUuid, night);
+    return ServiceRepository(m_vault.openStore().store()).hasBedNight(enrollmentUuid, night);
 }
 
 } // namespace hearth

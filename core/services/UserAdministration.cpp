@@ -2,6 +2,9 @@
 
 #include "core/crypto/KeySlots.h"
 #include "core/store/Store.h"
+#include "core/vault/AgencySettings.h"
+#include "core/vault/KeyRing.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 #include <QRegularExpression>
@@ -20,14 +23,14 @@ Result<std::vector<UserRecord>> UserAdministration::list() const
 {
     if (auto st = m_vault.require(Permission::ManageUsers); !st)
         return st.error();
-    return UserRepository(*m_vault.store()).list();
+    return UserRepository(m_vault.openStore().store()).list();
 }
 
 Result<UserRecord> UserAdministration::manageable(const QString& userUuid, Role newRole) const
 {
     if (auto st = m_vault.require(Permission::ManageUsers); !st)
         return st.error();
-    auto found = UserRepository(*m_vault.store()).findById(userUuid);
+    auto found = UserRepository(m_vault.openStore().store()).findById(userUuid);
     if (!found)
         return found.error();
     if (!found->has_value() || (*found)->removed)
@@ -50,22 +53,21 @@ Result<UserRecord> UserAdministration::addUser(const QString& login, const QStri
     if (!valid.match(id).hasMatch())
         return makeError(ErrorCode::InvalidInput,
                          QObject::tr("A user ID has 2 to 32 letters, digits, dots, dashes or underscores."));
-    UserRepository users(*m_vault.store());
+    UserRepository users(m_vault.openStore().store());
     auto existing = users.findByLogin(id);
     if (!existing)
         return existing.error();
     if (existing->has_value())
         return makeError(ErrorCode::InvalidInput,
                          QObject::tr("The user ID %1 is taken (user IDs are never reused).").arg(id));
-    if (const auto violations = m_vault.passwordPolicy().check(temporaryPassword, id); !violations.isEmpty())
+    if (const auto violations = m_vault.settings().passwordPolicy().check(temporaryPassword, id); !violations.isEmpty())
         return makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations));
 
-    auto keys = m_vault.loadKeys();
+    auto keys = m_vault.keyRing().load();
     if (!keys)
         return keys.error();
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto slot = keyslots::makeUserSlot(keys->storeId, uuid, id, SecretBytes::fromUtf8(temporaryPassword),
-                                       m_vault.m_dataKey, m_vault.m_kdf);
+    auto slot = m_vault.keyRing().sealUserSlot(keys->storeId, uuid, id, temporaryPassword);
     if (!slot)
         return slot.error();
     const QDateTime now = m_vault.clock().now();
@@ -74,16 +76,16 @@ Result<UserRecord> UserAdministration::addUser(const QString& login, const QStri
                      role, true, false,
                      true, now,  slot->publicKey,
                      now,  now,  actor};
-    Status st = m_vault.write([&]() -> Status {
+    Status st = m_vault.openStore().write([&]() -> Status {
         if (auto r = users.insert(user); !r)
             return r;
-        return m_vault.appendAudit(QString::fromLatin1(audit::UserCreate), QStringLiteral("user"), uuid,
-                                   roleName(role));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::UserCreate), QStringLiteral("user"), uuid,
+                                               roleName(role));
     });
     if (!st)
         return st.error();
     keys->users.push_back(slot.value());
-    if (auto saved = m_vault.saveKeys(*keys); !saved)
+    if (auto saved = m_vault.keyRing().save(*keys); !saved)
         return saved.error();
     return user;
 }
@@ -98,11 +100,11 @@ Status UserAdministration::setRole(const QString& userUuid, Role role)
     user->role = role;
     user->updatedAt = m_vault.clock().now();
     user->updatedBy = m_vault.user()->login;
-    return m_vault.write([&]() -> Status {
-        if (auto r = UserRepository(*m_vault.store()).update(*user); !r)
+    return m_vault.openStore().write([&]() -> Status {
+        if (auto r = UserRepository(m_vault.openStore().store()).update(*user); !r)
             return r;
-        return m_vault.appendAudit(QString::fromLatin1(audit::UserRoleChange), QStringLiteral("user"), userUuid,
-                                   roleName(role));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::UserRoleChange), QStringLiteral("user"),
+                                               userUuid, roleName(role));
     });
 }
 
@@ -119,10 +121,11 @@ Status UserAdministration::deactivate(const QString& userUuid)
     user->active = false;
     user->updatedAt = m_vault.clock().now();
     user->updatedBy = m_vault.user()->login;
-    return m_vault.write([&]() -> Status {
-        if (auto r = UserRepository(*m_vault.store()).update(*user); !r)
+    return m_vault.openStore().write([&]() -> Status {
+        if (auto r = UserRepository(m_vault.openStore().store()).update(*user); !r)
             return r;
-        return m_vault.appendAudit(QString::fromLatin1(audit::UserDeactivate), QStringLiteral("user"), userUuid);
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::UserDeactivate), QStringLiteral("user"),
+                                               userUuid);
     });
 }
 
@@ -136,36 +139,37 @@ Status UserAdministration::reactivate(const QString& userUuid, const QString& te
     if (auto st = newSlot(*user, temporaryPassword); !st)
         return st;
     user->active = true;
-    return m_vault.write([&]() -> Status {
-        if (auto r = UserRepository(*m_vault.store()).update(*user); !r)
+    return m_vault.openStore().write([&]() -> Status {
+        if (auto r = UserRepository(m_vault.openStore().store()).update(*user); !r)
             return r;
-        return m_vault.appendAudit(QString::fromLatin1(audit::UserActivate), QStringLiteral("user"), userUuid);
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::UserActivate), QStringLiteral("user"),
+                                               userUuid);
     });
 }
 
 Status UserAdministration::dropSlot(const QString& userUuid)
 {
-    auto keys = m_vault.loadKeys();
+    auto keys = m_vault.keyRing().load();
     if (!keys)
         return keys.error();
     std::erase_if(keys->users, [&](const UserKeySlot& s) { return s.userId == userUuid; });
-    return m_vault.saveKeys(*keys);
+    return m_vault.keyRing().save(*keys);
 }
 
 Status UserAdministration::newSlot(UserRecord& user, const QString& temporaryPassword)
 {
-    if (const auto violations = m_vault.passwordPolicy().check(temporaryPassword, user.login); !violations.isEmpty())
+    if (const auto violations = m_vault.settings().passwordPolicy().check(temporaryPassword, user.login);
+        !violations.isEmpty())
         return makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations));
-    auto keys = m_vault.loadKeys();
+    auto keys = m_vault.keyRing().load();
     if (!keys)
         return keys.error();
-    auto slot = keyslots::makeUserSlot(keys->storeId, user.uuid, user.login, SecretBytes::fromUtf8(temporaryPassword),
-                                       m_vault.m_dataKey, m_vault.m_kdf);
+    auto slot = m_vault.keyRing().sealUserSlot(keys->storeId, user.uuid, user.login, temporaryPassword);
     if (!slot)
         return slot.error();
     std::erase_if(keys->users, [&](const UserKeySlot& s) { return s.userId == user.uuid; });
     keys->users.push_back(slot.value());
-    if (auto st = m_vault.saveKeys(*keys); !st)
+    if (auto st = m_vault.keyRing().save(*keys); !st)
         return st;
     user.publicKey = slot->publicKey;
     user.mustChangePassword = true;
@@ -187,10 +191,11 @@ Status UserAdministration::resetPassword(const QString& userUuid, const QString&
                          QObject::tr("This account is inactive: reactivate it, with a temporary password."));
     if (auto st = newSlot(*user, temporaryPassword); !st)
         return st;
-    return m_vault.write([&]() -> Status {
-        if (auto r = UserRepository(*m_vault.store()).update(*user); !r)
+    return m_vault.openStore().write([&]() -> Status {
+        if (auto r = UserRepository(m_vault.openStore().store()).update(*user); !r)
             return r;
-        return m_vault.appendAudit(QString::fromLatin1(audit::PasswordReset), QStringLiteral("user"), userUuid);
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::PasswordReset), QStringLiteral("user"),
+                                               userUuid);
     });
 }
 
@@ -208,10 +213,11 @@ Status UserAdministration::removeUser(const QString& userUuid)
     user->active = false;
     user->updatedAt = m_vault.clock().now();
     user->updatedBy = m_vault.user()->login;
-    return m_vault.write([&]() -> Status {
-        if (auto r = UserRepository(*m_vault.store()).update(*user); !r)
+    return m_vault.openStore().write([&]() -> Status {
+        if (auto r = UserRepository(m_vault.openStore().store()).update(*user); !r)
             return r;
-        return m_vault.appendAudit(QString::fromLatin1(audit::UserRemove), QStringLiteral("user"), userUuid);
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::UserRemove), QStringLiteral("user"),
+                                               userUuid);
     });
 }
 

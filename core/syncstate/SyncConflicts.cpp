@@ -7,6 +7,7 @@
 #include "core/store/EnrollmentRepository.h"
 #include "core/store/Store.h"
 #include "core/store/SyncInboxRepository.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 #include <QObject>
@@ -51,7 +52,7 @@ Result<std::vector<SyncConflict>> SyncConflicts::open() const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return SyncInboxRepository(*m_vault.store()).conflicts();
+    return SyncInboxRepository(m_vault.openStore().store()).conflicts();
 }
 
 Result<int> SyncConflicts::openCount() const
@@ -66,7 +67,7 @@ Status SyncConflicts::resolve(const QString& conflictId, ConflictChoice choice, 
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     auto found = SyncInboxRepository(s).conflict(conflictId);
     if (!found)
         return found.error();
@@ -112,7 +113,7 @@ Status SyncConflicts::resolve(const QString& conflictId, ConflictChoice choice, 
     if (!written)
         return written;
 
-    return m_vault.write([&]() -> Status {
+    return m_vault.openStore().write([&]() -> Status {
         SyncInboxRepository inbox(s);
         auto seq = inbox.latestChangeOf(conflict.entityUuid);
         if (!seq)
@@ -122,9 +123,9 @@ Status SyncConflicts::resolve(const QString& conflictId, ConflictChoice choice, 
         if (auto st = inbox.removeConflict(conflictId); !st)
             return st;
         // Which field and which side, never a value.
-        return m_vault.appendAudit(QString::fromLatin1(audit::SyncConflictResolve), conflict.entity,
-                                   conflict.entityUuid,
-                                   QStringLiteral("field %1: %2").arg(conflict.field, sideName(choice)));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::SyncConflictResolve), conflict.entity,
+                                               conflict.entityUuid,
+                                               QStringLiteral("field %1: %2").arg(conflict.field, sideName(choice)));
     });
 }
 

@@ -13,6 +13,8 @@
 #include "core/store/Store.h"
 #include "core/store/SyncStateRepository.h"
 #include "core/syncstate/SyncState.h"
+#include "core/vault/OpenStore.h"
+#include "core/vault/SearchIndex.h"
 #include "core/vault/Vault.h"
 
 #include <QLoggingCategory>
@@ -507,14 +509,14 @@ Result<qint64> SyncInbox::pullCursor() const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return SyncInboxRepository(*m_vault.store()).pullCursor();
+    return SyncInboxRepository(m_vault.openStore().store()).pullCursor();
 }
 
 Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& records, qint64 cursor)
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     auto pushCursor = ChangeLog(s).cursor(SyncState::pushConsumer());
     if (!pushCursor)
         return pushCursor.error();
@@ -523,7 +525,7 @@ Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& reco
                      [](const InboundRecord& a, const InboundRecord& b) { return rank(a.entity) < rank(b.entity); });
     InboxOutcome outcome;
     PageApply page(m_vault, s, *pushCursor, outcome);
-    Status st = m_vault.write([&]() -> Status {
+    Status st = m_vault.openStore().write([&]() -> Status {
         SyncInboxRepository inbox(s);
         auto waiting = inbox.waiting();
         if (!waiting)
@@ -550,24 +552,24 @@ Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& reco
         if (auto saved = inbox.setPullCursor(cursor, m_vault.clock().now()); !saved)
             return saved;
         for (const auto& [client, detail] : page.heldBackNotes)
-            if (auto audited = m_vault.appendAudit(QString::fromLatin1(audit::SyncHeldBack), QStringLiteral("client"),
-                                                   client, detail);
+            if (auto audited = m_vault.openStore().appendAudit(QString::fromLatin1(audit::SyncHeldBack),
+                                                               QStringLiteral("client"), client, detail);
                 !audited)
                 return audited;
         if (outcome.received() == 0)
             return {};
-        return m_vault.appendAudit(QString::fromLatin1(audit::SyncDownload), QStringLiteral("sync"), {},
-                                   QStringLiteral("%1 records applied, %2 removed, through %3")
-                                       .arg(outcome.applied)
-                                       .arg(outcome.dropped)
-                                       .arg(cursor));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::SyncDownload), QStringLiteral("sync"), {},
+                                               QStringLiteral("%1 records applied, %2 removed, through %3")
+                                                   .arg(outcome.applied)
+                                                   .arg(outcome.dropped)
+                                                   .arg(cursor));
     });
     if (!st)
         return st.error();
     for (const ClientProfile& c : page.indexed)
-        m_vault.indexClient(c);
+        m_vault.searchIndex().add(c);
     for (const QString& uuid : std::as_const(page.unindexed))
-        m_vault.unindexClient(uuid);
+        m_vault.searchIndex().remove(uuid);
     return outcome;
 }
 

@@ -5,6 +5,7 @@
 #include "core/store/Store.h"
 #include "core/syncstate/SyncInbox.h"
 #include "core/syncstate/SyncState.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 namespace hearth {
@@ -43,9 +44,9 @@ Result<bool> SyncInbox::addConflicts(const std::vector<SyncConflict>& conflicts)
         return st.error();
     if (conflicts.empty())
         return false;
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     bool changed = false;
-    Status st = m_vault.write([&]() -> Status {
+    Status st = m_vault.openStore().write([&]() -> Status {
         SyncInboxRepository inbox(s);
         for (SyncConflict c : conflicts) {
             if (auto saved = saveReported(s, inbox, c, m_vault.clock().now(), changed); !saved)
@@ -62,9 +63,9 @@ Result<bool> SyncInbox::replaceConflicts(const std::vector<SyncConflict>& confli
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     bool changed = false;
-    Status st = m_vault.write([&]() -> Status {
+    Status st = m_vault.openStore().write([&]() -> Status {
         SyncInboxRepository inbox(s);
         auto resolvedHere = inbox.pendingResolutions();
         if (!resolvedHere)
@@ -92,18 +93,18 @@ Result<QHash<qint64, QString>> SyncInbox::resolutionsFor(const std::vector<qint6
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return SyncInboxRepository(*m_vault.store()).resolutionsFor(changeSeqs);
+    return SyncInboxRepository(m_vault.openStore().store()).resolutionsFor(changeSeqs);
 }
 
 Status SyncInbox::clearDeliveredResolutions()
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     auto pushCursor = ChangeLog(s).cursor(SyncState::pushConsumer());
     if (!pushCursor)
         return pushCursor.error();
-    return m_vault.write([&] { return SyncInboxRepository(s).clearResolutionsThrough(*pushCursor); });
+    return m_vault.openStore().write([&] { return SyncInboxRepository(s).clearResolutionsThrough(*pushCursor); });
 }
 
 } // namespace hearth

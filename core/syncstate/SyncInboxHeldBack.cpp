@@ -5,6 +5,8 @@
 #include "core/store/HeldBackRepository.h"
 #include "core/store/Store.h"
 #include "core/syncstate/SyncInbox.h"
+#include "core/vault/OpenStore.h"
+#include "core/vault/SearchIndex.h"
 #include "core/vault/Vault.h"
 
 #include <algorithm>
@@ -16,7 +18,7 @@ Result<std::vector<HeldBackClient>> SyncInbox::heldBack() const
 {
     if (auto st = m_vault.require(Permission::EditAgencySettings); !st)
         return st.error();
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     auto held = HeldBackRepository(s).all();
     if (!held)
         return held.error();
@@ -53,9 +55,9 @@ Status SyncInbox::discardHeldBack(const QString& clientUuid)
     if (auto st = m_vault.require(Permission::DeleteClients); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    Store& s = *m_vault.store();
+    Store& s = m_vault.openStore().store();
     bool profileDropped = false;
-    Status st = m_vault.write([&]() -> Status {
+    Status st = m_vault.openStore().write([&]() -> Status {
         auto held = HeldBackRepository(s).all();
         if (!held)
             return held.error();
@@ -75,11 +77,12 @@ Status SyncInbox::discardHeldBack(const QString& clientUuid)
             return makeError(ErrorCode::NotFound, QObject::tr("Nothing is kept for this client any more."));
         if (auto released = HeldBackRepository(s).release(clientUuid); !released)
             return released;
-        return m_vault.appendAudit(QString::fromLatin1(audit::SyncHeldBackDiscarded), QStringLiteral("client"),
-                                   clientUuid, QStringLiteral("%1 kept record(s) deleted here").arg(removed));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::SyncHeldBackDiscarded),
+                                               QStringLiteral("client"), clientUuid,
+                                               QStringLiteral("%1 kept record(s) deleted here").arg(removed));
     });
     if (st && profileDropped)
-        m_vault.unindexClient(clientUuid);
+        m_vault.searchIndex().remove(clientUuid);
     return st;
 }
 

@@ -3,7 +3,9 @@
 #include "core/store/LeaseRepository.h"
 #include "core/store/Store.h"
 #include "core/syncstate/SyncState.h"
+#include "core/vault/LeaseGuard.h"
 #include "core/vault/OfflineLease.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 namespace hearth {
@@ -24,10 +26,10 @@ Result<SyncLease> SyncState::lease() const
 {
     if (auto st = signedIn(m_vault); !st)
         return st.error();
-    auto registration = SyncStateRepository(*m_vault.store()).registration();
+    auto registration = SyncStateRepository(m_vault.openStore().store()).registration();
     if (!registration)
         return registration.error();
-    auto stored = LeaseRepository(*m_vault.store()).load();
+    auto stored = LeaseRepository(m_vault.openStore().store()).load();
     if (!stored)
         return stored.error();
     const QDateTime now = m_vault.clock().now();
@@ -39,8 +41,8 @@ Status SyncState::recordServerContact(int leaseDays)
     if (auto st = signedIn(m_vault); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    auto st = m_vault.write([&]() -> Status {
-        LeaseRepository repo(*m_vault.store());
+    auto st = m_vault.openStore().write([&]() -> Status {
+        LeaseRepository repo(m_vault.openStore().store());
         auto record = repo.load();
         if (!record)
             return record.error();
@@ -53,7 +55,7 @@ Status SyncState::recordServerContact(int leaseDays)
     });
     if (!st)
         return st;
-    if (auto refreshed = m_vault.refreshLease(); !refreshed)
+    if (auto refreshed = m_vault.lease().refresh(); !refreshed)
         return refreshed.error();
     return {};
 }
@@ -69,8 +71,8 @@ Status SyncState::unlockLease()
         return makeError(ErrorCode::InvalidInput,
                          QObject::tr("The offline lease has not run out; there is nothing to unlock."));
     const QDateTime now = m_vault.clock().now();
-    auto st = m_vault.write([&]() -> Status {
-        LeaseRepository repo(*m_vault.store());
+    auto st = m_vault.openStore().write([&]() -> Status {
+        LeaseRepository repo(m_vault.openStore().store());
         auto record = repo.load();
         if (!record)
             return record.error();
@@ -79,12 +81,13 @@ Status SyncState::unlockLease()
         if (auto saved = repo.save(*record); !saved)
             return saved;
         const QString since = current->lastContactAt ? current->lastContactAt->toUTC().toString(Qt::ISODate) : u"-"_qs;
-        return m_vault.appendAudit(QString::fromLatin1(audit::SyncLeaseUnlock), QStringLiteral("sync"), {},
-                                   QStringLiteral("%1 days; last contact %2").arg(current->leaseDays).arg(since));
+        return m_vault.openStore().appendAudit(
+            QString::fromLatin1(audit::SyncLeaseUnlock), QStringLiteral("sync"), {},
+            QStringLiteral("%1 days; last contact %2").arg(current->leaseDays).arg(since));
     });
     if (!st)
         return st;
-    if (auto refreshed = m_vault.refreshLease(); !refreshed)
+    if (auto refreshed = m_vault.lease().refresh(); !refreshed)
         return refreshed.error();
     return {};
 }
@@ -93,7 +96,7 @@ Result<int> SyncState::intervalMinutes() const
 {
     if (auto st = signedIn(m_vault); !st)
         return st.error();
-    auto stored = MetaRepository(*m_vault.store()).get(kIntervalKey);
+    auto stored = MetaRepository(m_vault.openStore().store()).get(kIntervalKey);
     if (!stored)
         return stored.error();
     bool ok = false;
@@ -106,7 +109,8 @@ Status SyncState::setIntervalMinutes(int minutes)
     if (auto st = m_vault.require(Permission::EditAgencySettings); !st)
         return st;
     const int kept = std::clamp(minutes, 0, kMaxIntervalMinutes);
-    return m_vault.write([&] { return MetaRepository(*m_vault.store()).set(kIntervalKey, QByteArray::number(kept)); });
+    return m_vault.openStore().write(
+        [&] { return MetaRepository(m_vault.openStore().store()).set(kIntervalKey, QByteArray::number(kept)); });
 }
 
 } // namespace hearth

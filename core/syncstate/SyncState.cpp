@@ -4,6 +4,7 @@
 #include "core/store/ConsentRepository.h"
 #include "core/store/KeyValueRepositories.h"
 #include "core/store/Store.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 #include <QSet>
@@ -22,8 +23,8 @@ Result<QString> SyncState::devicePublicId()
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
     QString id;
-    auto st = m_vault.write([&]() -> Status {
-        MetaRepository meta(*m_vault.store());
+    auto st = m_vault.openStore().write([&]() -> Status {
+        MetaRepository meta(m_vault.openStore().store());
         auto existing = meta.get(kDeviceIdKey);
         if (!existing)
             return existing.error();
@@ -43,26 +44,27 @@ Result<std::optional<SyncRegistration>> SyncState::registration() const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return SyncStateRepository(*m_vault.store()).registration();
+    return SyncStateRepository(m_vault.openStore().store()).registration();
 }
 
 Result<std::optional<SyncRegistration>> SyncState::registrationForStatusCheck() const
 {
     // No client data: a revoked workstation must learn it even while client records are closed.
-    if (m_vault.state() != Vault::State::Unlocked || !m_vault.user() || !m_vault.store())
+    if (m_vault.state() != Vault::State::Unlocked || !m_vault.user() || !m_vault.openStore().isOpen())
         return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
-    return SyncStateRepository(*m_vault.store()).registration();
+    return SyncStateRepository(m_vault.openStore().store()).registration();
 }
 
 Status SyncState::saveRegistration(const SyncRegistration& registration)
 {
     if (auto st = m_vault.require(Permission::EditAgencySettings); !st)
         return st;
-    return m_vault.write([&]() -> Status {
-        if (auto st = SyncStateRepository(*m_vault.store()).saveRegistration(registration); !st)
+    return m_vault.openStore().write([&]() -> Status {
+        if (auto st = SyncStateRepository(m_vault.openStore().store()).saveRegistration(registration); !st)
             return st;
-        return m_vault.appendAudit(QString::fromLatin1(audit::SyncRegister), kAuditType, registration.deviceId,
-                                   QStringLiteral("agency %1").arg(registration.agency));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::SyncRegister), kAuditType,
+                                               registration.deviceId,
+                                               QStringLiteral("agency %1").arg(registration.agency));
     });
 }
 
@@ -70,8 +72,8 @@ Status SyncState::forgetToken()
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
-    return m_vault.write([&]() -> Status {
-        SyncStateRepository repo(*m_vault.store());
+    return m_vault.openStore().write([&]() -> Status {
+        SyncStateRepository repo(m_vault.openStore().store());
         auto current = repo.registration();
         if (!current)
             return current.error();
@@ -88,7 +90,7 @@ Result<qint64> SyncState::pushCursor() const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return ChangeLog(*m_vault.store()).cursor(pushConsumer());
+    return ChangeLog(m_vault.openStore().store()).cursor(pushConsumer());
 }
 
 Result<std::vector<ChangeRecord>> SyncState::pendingChanges(int limit) const
@@ -101,7 +103,7 @@ Result<std::vector<ChangeRecord>> SyncState::pendingChanges(int limit) const
 
 Result<std::vector<ChangeRecord>> SyncState::changesAfter(qint64 seq, int limit) const
 {
-    return ChangeLog(*m_vault.store()).readAfter(seq, limit);
+    return ChangeLog(m_vault.openStore().store()).readAfter(seq, limit);
 }
 
 Result<qint64> SyncState::pendingCount() const
@@ -109,14 +111,14 @@ Result<qint64> SyncState::pendingCount() const
     auto cursor = pushCursor();
     if (!cursor)
         return cursor.error();
-    return SyncStateRepository(*m_vault.store()).changeCountAfter(*cursor);
+    return SyncStateRepository(m_vault.openStore().store()).changeCountAfter(*cursor);
 }
 
 Result<QHash<QString, qint64>> SyncState::serverVersions(const QStringList& entityUuids) const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return SyncStateRepository(*m_vault.store()).serverVersions(entityUuids);
+    return SyncStateRepository(m_vault.openStore().store()).serverVersions(entityUuids);
 }
 
 Status SyncState::recordPushed(qint64 throughSeq, const std::vector<ServerVersion>& versions, int sent,
@@ -125,19 +127,19 @@ Status SyncState::recordPushed(qint64 throughSeq, const std::vector<ServerVersio
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        SyncStateRepository repo(*m_vault.store());
+    return m_vault.openStore().write([&]() -> Status {
+        SyncStateRepository repo(m_vault.openStore().store());
         if (auto st = repo.saveServerVersions(versions); !st)
             return st;
         for (const Redelivery& r : redeliveries)
             if (auto st = repo.queueRedelivery(r); !st)
                 return st;
-        if (auto st = ChangeLog(*m_vault.store()).advanceCursor(pushConsumer(), throughSeq, now); !st)
+        if (auto st = ChangeLog(m_vault.openStore().store()).advanceCursor(pushConsumer(), throughSeq, now); !st)
             return st;
         if (sent == 0)
             return {};
-        return m_vault.appendAudit(QString::fromLatin1(audit::SyncUpload), kAuditType, {},
-                                   QStringLiteral("%1 changes through %2").arg(sent).arg(throughSeq));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::SyncUpload), kAuditType, {},
+                                               QStringLiteral("%1 changes through %2").arg(sent).arg(throughSeq));
     });
 }
 
@@ -145,17 +147,17 @@ Result<std::vector<Redelivery>> SyncState::redeliveries() const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return SyncStateRepository(*m_vault.store()).redeliveries();
+    return SyncStateRepository(m_vault.openStore().store()).redeliveries();
 }
 
 Result<std::vector<ChangeRecord>> SyncState::latestChangesOf(const QString& clientUuid) const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    auto uuids = SyncStateRepository(*m_vault.store()).recordsOfClient(clientUuid);
+    auto uuids = SyncStateRepository(m_vault.openStore().store()).recordsOfClient(clientUuid);
     if (!uuids)
         return uuids.error();
-    auto history = ChangeLog(*m_vault.store()).forEntities(*uuids, 100000);
+    auto history = ChangeLog(m_vault.openStore().store()).forEntities(*uuids, 100000);
     if (!history)
         return history.error();
     // Newest first: the first row of each record is its current state.
@@ -175,21 +177,21 @@ Result<qint64> SyncState::firstChangeOf(const QString& clientUuid) const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return SyncStateRepository(*m_vault.store()).firstChangeOfClient(clientUuid);
+    return SyncStateRepository(m_vault.openStore().store()).firstChangeOfClient(clientUuid);
 }
 
 Status SyncState::finishRedelivery(const QString& clientUuid, const std::vector<ServerVersion>& versions, int sent)
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
-    return m_vault.write([&]() -> Status {
-        SyncStateRepository repo(*m_vault.store());
+    return m_vault.openStore().write([&]() -> Status {
+        SyncStateRepository repo(m_vault.openStore().store());
         if (auto st = repo.saveServerVersions(versions); !st)
             return st;
         if (auto st = repo.removeRedelivery(clientUuid); !st)
             return st;
-        return m_vault.appendAudit(QString::fromLatin1(audit::SyncUpload), QStringLiteral("client"), clientUuid,
-                                   QStringLiteral("re-delivered %1 records").arg(sent));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::SyncUpload), QStringLiteral("client"),
+                                               clientUuid, QStringLiteral("re-delivered %1 records").arg(sent));
     });
 }
 
@@ -197,7 +199,7 @@ Result<SyncOutcome> SyncState::outcome() const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return SyncStateRepository(*m_vault.store()).outcome();
+    return SyncStateRepository(m_vault.openStore().store()).outcome();
 }
 
 Status SyncState::recordSuccess()
@@ -205,7 +207,8 @@ Status SyncState::recordSuccess()
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&] { return SyncStateRepository(*m_vault.store()).recordContact(now, true); });
+    return m_vault.openStore().write(
+        [&] { return SyncStateRepository(m_vault.openStore().store()).recordContact(now, true); });
 }
 
 Status SyncState::recordFailure(const QString& code, const QString& message, bool reachedServer)
@@ -213,8 +216,8 @@ Status SyncState::recordFailure(const QString& code, const QString& message, boo
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        SyncStateRepository repo(*m_vault.store());
+    return m_vault.openStore().write([&]() -> Status {
+        SyncStateRepository repo(m_vault.openStore().store());
         if (reachedServer)
             if (auto st = repo.recordContact(now, false); !st)
                 return st;
@@ -227,12 +230,13 @@ Status SyncState::recordRefusal(const QString& message, int changeCount)
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        if (auto st = SyncStateRepository(*m_vault.store()).recordError(now, QStringLiteral("refused-marker"), message);
+    return m_vault.openStore().write([&]() -> Status {
+        if (auto st = SyncStateRepository(m_vault.openStore().store())
+                          .recordError(now, QStringLiteral("refused-marker"), message);
             !st)
             return st;
-        return m_vault.appendAudit(QString::fromLatin1(audit::SyncRefusedMarker), kAuditType, {},
-                                   QStringLiteral("batch of %1 changes not sent").arg(changeCount));
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::SyncRefusedMarker), kAuditType, {},
+                                               QStringLiteral("batch of %1 changes not sent").arg(changeCount));
     });
 }
 
@@ -246,11 +250,11 @@ Status SyncState::closeRestriction(const QString& requestUuid, const QString& de
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        if (auto st = ConsentRepository(*m_vault.store()).markRestrictionDelivered(requestUuid, now); !st)
+    return m_vault.openStore().write([&]() -> Status {
+        if (auto st = ConsentRepository(m_vault.openStore().store()).markRestrictionDelivered(requestUuid, now); !st)
             return st;
-        return m_vault.appendAudit(QString::fromLatin1(audit::SyncRestriction), QStringLiteral("restriction"),
-                                   requestUuid, detail);
+        return m_vault.openStore().appendAudit(QString::fromLatin1(audit::SyncRestriction),
+                                               QStringLiteral("restriction"), requestUuid, detail);
     });
 }
 
@@ -259,8 +263,8 @@ Status SyncState::recordSending(qint64 throughSeq)
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
-    return m_vault.write([&]() -> Status {
-        ChangeLog log(*m_vault.store());
+    return m_vault.openStore().write([&]() -> Status {
+        ChangeLog log(m_vault.openStore().store());
         auto sent = log.cursor(sentConsumer());
         if (!sent)
             return sent.error();
@@ -274,15 +278,15 @@ Result<bool> SyncState::reachedServer(const QString& clientUuid) const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    SyncStateRepository repo(*m_vault.store());
+    SyncStateRepository repo(m_vault.openStore().store());
     auto versions = repo.serverVersions({clientUuid});
     if (!versions)
         return versions.error();
     if (!versions->isEmpty())
         return true;
     // Before this row existed (stores from earlier versions), the push cursor is the best record of what left.
-    auto sent = ChangeLog(*m_vault.store()).cursor(sentConsumer());
-    auto pushed = ChangeLog(*m_vault.store()).cursor(pushConsumer());
+    auto sent = ChangeLog(m_vault.openStore().store()).cursor(sentConsumer());
+    auto pushed = ChangeLog(m_vault.openStore().store()).cursor(pushConsumer());
     if (!sent || !pushed)
         return (!sent ? sent : pushed).error();
     auto first = repo.firstChangeOfClient(clientUuid);

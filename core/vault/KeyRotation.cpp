@@ -10,6 +10,8 @@
 #include "core/store/KeyValueRepositories.h"
 #include "core/store/Store.h"
 #include "core/store/UserRepository.h"
+#include "core/vault/KeyRing.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 #include <QFile>
@@ -20,16 +22,16 @@ Status Vault::rotateDataKey()
 {
     if (auto st = require(Permission::RotateDataKey); !st)
         return st;
-    auto keys = loadKeys();
+    auto keys = m_keys->load();
     if (!keys)
         return keys.error();
-    auto users = UserRepository(*m_store).list();
+    auto users = UserRepository(m_open->store()).list();
     if (!users)
         return users.error();
 
     // The audit entry goes into the old store first, so the copy carries it.
-    if (auto st = recordAudit(QString::fromLatin1(audit::KeyRotate), {}, {},
-                              QStringLiteral("generation %1").arg(keys->generation + 1));
+    if (auto st = m_open->recordAudit(QString::fromLatin1(audit::KeyRotate), {}, {},
+                                      QStringLiteral("generation %1").arg(keys->generation + 1));
         !st)
         return st;
 
@@ -46,7 +48,7 @@ Status Vault::rotateDataKey()
     };
 
     SecretBytes newKey = SecretBytes::random(crypto::kDataKeyBytes);
-    if (auto st = m_store->db().exportTo(newPath, newKey); !st)
+    if (auto st = m_open->store().db().exportTo(newPath, newKey); !st)
         return abandon(st.error());
     auto copy = Store::open(newPath, newKey);
     if (!copy)
@@ -69,12 +71,12 @@ Status Vault::rotateDataKey()
         return abandon(makeError(ErrorCode::StoreCorrupt, tr("The recovery key's public half is missing.")));
     next.recovery = {*recoveryPublicKey, crypto::seal(newKey, *recoveryPublicKey)};
 
-    if (auto st = saveKeys(next); !st)
+    if (auto st = m_keys->save(next); !st)
         return abandon(st.error());
 
-    const QString oldPath = m_store->path();
-    m_store = std::move(copy.value());
-    m_dataKey = std::move(newKey);
+    const QString oldPath = m_open->store().path();
+    m_open->open(std::move(copy.value()));
+    m_keys->hold(std::move(newKey));
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(oldPath + suffix);
     return {};

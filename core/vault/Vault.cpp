@@ -1,21 +1,22 @@
 #include "core/vault/Vault.h"
 
 #include "core/crypto/KeySlots.h"
-#include "core/search/DuplicateIndex.h"
-#include "core/services/ClientSearch.h"
 #include "core/services/ComplianceRecords.h"
-#include "core/store/AuditLog.h"
-#include "core/store/ChangeLog.h"
-#include "core/store/ClientRepository.h"
 #include "core/store/KeyValueRepositories.h"
 #include "core/store/OwnerOnly.h"
 #include "core/store/Store.h"
 #include "core/store/UserRepository.h"
+#include "core/syncstate/SyncState.h"
+#include "core/vault/AgencySettings.h"
+#include "core/vault/Drafts.h"
+#include "core/vault/KeyRing.h"
+#include "core/vault/LeaseGuard.h"
+#include "core/vault/OpenStore.h"
+#include "core/vault/SearchIndex.h"
 
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcVault, "hearth.vault")
@@ -42,25 +43,18 @@ QStringList databaseFiles(const QString& dir)
 }
 } // namespace
 
-Result<AgencyProfile> AgencyProfile::validated(const QString& name, const QString& cocCode)
-{
-    const QString trimmedName = name.simplified();
-    if (trimmedName.isEmpty())
-        return makeError(ErrorCode::InvalidInput, QObject::tr("Enter the agency's name."));
-    const QString code = cocCode.trimmed().toUpper();
-    static const QRegularExpression pattern(QStringLiteral("^[A-Z]{2}-[0-9]{3}$"));
-    if (!pattern.match(code).hasMatch())
-        return makeError(ErrorCode::InvalidInput,
-                         QObject::tr("A HUD CoC code is two letters, a dash and three digits, like CA-504."));
-    return AgencyProfile {trimmedName, code};
-}
-
 Vault::Vault(StoreLocation location, const Clock& clock, KdfParams kdf, QObject* parent)
     : QObject(parent)
     , m_location(std::move(location))
     , m_clock(clock)
-    , m_kdf(kdf)
+    , m_keys(std::make_unique<KeyRing>(m_location, clock, kdf))
+    , m_open(std::make_unique<OpenStore>(clock, m_user))
+    , m_settings(std::make_unique<AgencySettings>(*this, *m_open, *m_keys))
+    , m_drafts(std::make_unique<Drafts>(*m_open))
+    , m_searchIndex(std::make_unique<SearchIndex>(*m_open))
+    , m_lease(new LeaseGuard(*m_open, clock, this))
 {
+    connect(m_lease, &LeaseGuard::blockChanged, this, &Vault::clientAccessBlockChanged);
 }
 
 Vault::~Vault()
@@ -78,7 +72,7 @@ void Vault::setState(State state)
 
 Vault::State Vault::probe()
 {
-    if (m_store)
+    if (m_open->isOpen())
         return m_state;
     const bool hasKeys = QFile::exists(m_location.keyFilePath());
     const QStringList dbFiles = databaseFiles(m_location.dataDir);
@@ -114,16 +108,6 @@ Vault::State Vault::probe()
     return m_state;
 }
 
-Result<KeyFile> Vault::loadKeys() const
-{
-    return KeyFile::load(m_location.keyFilePath());
-}
-
-Status Vault::saveKeys(const KeyFile& keys) const
-{
-    return keys.save(m_location.keyFilePath());
-}
-
 Status Vault::createStore(const AgencyProfile& agency, const QString& adminLogin, const QString& adminName,
                           const QString& adminPassword, const RecoveryKey& recoveryKey)
 {
@@ -149,7 +133,7 @@ Status Vault::createStore(const AgencyProfile& agency, const QString& adminLogin
     SecretBytes dataKey = SecretBytes::random(crypto::kDataKeyBytes);
     const QString adminId = newUuid();
     const SecretBytes password = SecretBytes::fromUtf8(adminPassword);
-    auto slot = keyslots::makeUserSlot(keys.storeId, adminId, login, password, dataKey, m_kdf);
+    auto slot = keyslots::makeUserSlot(keys.storeId, adminId, login, password, dataKey, m_keys->kdf());
     if (!slot)
         return slot.error();
     keys.users.push_back(slot.value());
@@ -159,8 +143,8 @@ Status Vault::createStore(const AgencyProfile& agency, const QString& adminLogin
     auto store = Store::create(dbPath, dataKey);
     if (!store)
         return store.error();
-    m_store = std::move(store.value());
-    m_dataKey = std::move(dataKey);
+    m_open->open(std::move(store.value()));
+    m_keys->hold(std::move(dataKey));
     const QDateTime now = m_clock.now();
     UserRecord admin {adminId,
                       login,
@@ -175,8 +159,8 @@ Status Vault::createStore(const AgencyProfile& agency, const QString& adminLogin
                       now,
                       login};
     m_user = SessionUser {adminId, login, admin.displayName, Role::EnterpriseManager, false, false};
-    Status st = write([&]() -> Status {
-        Store& s = *m_store;
+    Status st = m_open->write([&]() -> Status {
+        Store& s = m_open->store();
         for (const auto& [key, value] : {std::pair {QStringLiteral("store_id"), keys.storeId.toUtf8()},
                                          std::pair {QStringLiteral("agency_name"), valid->name.toUtf8()},
                                          std::pair {QStringLiteral("coc_code"), valid->cocCode.toUtf8()},
@@ -186,13 +170,13 @@ Status Vault::createStore(const AgencyProfile& agency, const QString& adminLogin
         }
         if (auto r = UserRepository(s).insert(admin); !r)
             return r;
-        if (auto r = appendAudit(QString::fromLatin1(audit::StoreCreate), {}, {}, valid->cocCode); !r)
+        if (auto r = m_open->appendAudit(QString::fromLatin1(audit::StoreCreate), {}, {}, valid->cocCode); !r)
             return r;
-        return appendAudit(QString::fromLatin1(audit::SignInSuccess));
+        return m_open->appendAudit(QString::fromLatin1(audit::SignInSuccess));
     });
     // The key file is written last: until it exists the folder does not count as a store.
     if (st)
-        st = saveKeys(keys);
+        st = m_keys->save(keys);
     if (!st) {
         closeStore();
         m_user.reset();
@@ -218,43 +202,6 @@ Status Vault::unlock(const QString& password)
     return authenticate(m_lockedLogin, password, true);
 }
 
-void Vault::notePending(KeyFile& keys, PendingAuditEvent event)
-{
-    keys.pendingAudit.push_back(std::move(event));
-    // Bounded, so guessing at a locked workstation cannot grow the key file without limit: the oldest go.
-    if (keys.pendingAudit.size() > kMaxPendingSignInEvents)
-        keys.pendingAudit.erase(keys.pendingAudit.begin(),
-                                keys.pendingAudit.begin()
-                                    + std::ptrdiff_t(keys.pendingAudit.size() - kMaxPendingSignInEvents));
-}
-
-Error Vault::recordFailure(KeyFile& keys, const QString& login, UserKeySlot* slot, const Error& error)
-{
-    const QDateTime now = m_clock.now();
-    Error result = error;
-    // Only a known login is written down: an unknown one may be a password typed into the wrong field.
-    const QString who = slot ? slot->login : tr("(unknown user ID)");
-    notePending(keys, {now, who, QString::fromLatin1(audit::SignInFailure), {}});
-    if (slot) {
-        ++slot->failedAttempts;
-        if (slot->failedAttempts >= keys.signIn.maxFailedAttempts) {
-            slot->failedAttempts = 0;
-            slot->lockedUntil = now.addSecs(qint64(keys.signIn.lockoutMinutes) * 60);
-            notePending(keys,
-                        {now, who, QString::fromLatin1(audit::SignInLockedOut),
-                         tr("%1 failed attempts").arg(keys.signIn.maxFailedAttempts)});
-            result.message += u' '
-                + tr("After %n failed attempts this account must wait %1 minutes before trying again.", nullptr,
-                     keys.signIn.maxFailedAttempts)
-                      .arg(keys.signIn.lockoutMinutes);
-        }
-    }
-    Q_UNUSED(login)
-    if (auto st = saveKeys(keys); !st)
-        qCWarning(lcVault) << "could not record a failed sign-in";
-    return result;
-}
-
 Status Vault::authenticate(const QString& login, const QString& password, bool isUnlock)
 {
     if (m_state == State::Unlocked)
@@ -262,7 +209,7 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
     if (probe() != State::Locked)
         return m_state == State::NoStore ? makeError(ErrorCode::StoreMissing, tr("There is no Hearth store yet."))
                                          : m_unavailable;
-    auto keys = loadKeys();
+    auto keys = m_keys->load();
     if (!keys)
         return keys.error();
     const QDateTime now = m_clock.now();
@@ -273,17 +220,17 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
         UserKeySlot decoy;
         decoy.userId = QStringLiteral("decoy");
         decoy.salt = crypto::randomBytes(crypto::kSaltBytes);
-        decoy.kdf = m_kdf;
+        decoy.kdf = m_keys->kdf();
         (void)crypto::deriveKey(secret, decoy.salt, decoy.kdf);
-        return recordFailure(*keys, login, nullptr,
-                             makeError(ErrorCode::WrongPassword, tr("The user ID or password is not correct.")));
+        return m_keys->recordFailure(
+            *keys, nullptr, makeError(ErrorCode::WrongPassword, tr("The user ID or password is not correct.")));
     }
     if (slot->lockedUntil.isValid() && slot->lockedUntil > now) {
         // The same cost as a real attempt: timing tells nobody whether the account is locked.
         (void)crypto::deriveKey(secret, slot->salt, slot->kdf);
         const qint64 minutes = std::max<qint64>(1, (now.secsTo(slot->lockedUntil) + 59) / 60);
-        notePending(*keys, {now, slot->login, QString::fromLatin1(audit::SignInLockedOut), {}});
-        (void)saveKeys(*keys);
+        KeyRing::notePending(*keys, {now, slot->login, QString::fromLatin1(audit::SignInLockedOut), {}});
+        (void)m_keys->save(*keys);
         return makeError(
             ErrorCode::AccountLocked,
             tr("Too many failed attempts. This account can sign in again in %n minute(s).", nullptr, int(minutes)));
@@ -292,12 +239,12 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
     if (!dataKey) {
         if (dataKey.code() != ErrorCode::WrongPassword)
             return dataKey.error();
-        return recordFailure(*keys, login, slot, dataKey.error());
+        return m_keys->recordFailure(*keys, slot, dataKey.error());
     }
     if (auto st = openWithKey(*keys, *dataKey); !st)
         return st;
 
-    UserRepository users(*m_store);
+    UserRepository users(m_open->store());
     auto record = users.findById(slot->userId);
     Error refusal;
     if (!record)
@@ -312,22 +259,22 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
         return refusal;
     }
     UserRecord user = **record;
-    m_dataKey = std::move(dataKey.value());
+    m_keys->hold(std::move(dataKey.value()));
     m_user = SessionUser {user.uuid,
                           user.login,
                           user.displayName,
                           user.role,
                           user.mustChangePassword,
                           passwordExpiredFor(user.passwordChangedAt)};
-    if (auto st = admitUnderLease(); !st) {
+    if (auto st = m_lease->admit(m_user->role); !st) {
         closeStore();
         m_user.reset();
         return st;
     }
     slot->failedAttempts = 0;
     slot->lockedUntil = {};
-    Status st = write([&]() -> Status {
-        if (auto r = flushPendingAudit(*keys); !r)
+    Status st = m_open->write([&]() -> Status {
+        if (auto r = KeyRing::flushPending(*keys, m_open->store()); !r)
             return r;
         // A password change that crashed between the key file and the database is healed here:
         // the slot this password opened is the user's own.
@@ -336,10 +283,10 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
             if (auto r = users.update(user); !r)
                 return r;
         }
-        return appendAudit(QString::fromLatin1(isUnlock ? audit::Unlock : audit::SignInSuccess));
+        return m_open->appendAudit(QString::fromLatin1(isUnlock ? audit::Unlock : audit::SignInSuccess));
     });
     if (st)
-        st = saveKeys(*keys);
+        st = m_keys->save(*keys);
     if (!st) {
         closeStore();
         m_user.reset();
@@ -348,19 +295,8 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
     m_lockedLogin.clear();
     setClientAccessBlock(ComplianceRecords(*this).clientAccessBlock());
     setState(State::Unlocked);
-    announceLease();
+    m_lease->announce();
     Q_EMIT userChanged();
-    return {};
-}
-
-Status Vault::flushPendingAudit(KeyFile& keys)
-{
-    AuditLog log(*m_store);
-    for (const PendingAuditEvent& e : keys.pendingAudit) {
-        if (auto st = log.append({0, e.at, e.login, e.action, {}, {}, e.detail}); !st)
-            return st;
-    }
-    keys.pendingAudit.clear();
     return {};
 }
 
@@ -373,7 +309,7 @@ Status Vault::openWithKey(const KeyFile& keys, const SecretBytes& dataKey)
     if (!storeId || QString::fromUtf8(*storeId) != keys.storeId)
         return makeError(ErrorCode::KeySlotCorrupt,
                          tr("The key file and the database in the data folder do not belong together."));
-    m_store = std::move(store.value());
+    m_open->open(std::move(store.value()));
     return {};
 }
 
@@ -382,7 +318,7 @@ void Vault::lock()
     if (m_state != State::Unlocked)
         return;
     Q_EMIT aboutToLock();
-    (void)appendAudit(QString::fromLatin1(audit::Lock));
+    (void)m_open->appendAudit(QString::fromLatin1(audit::Lock));
     m_lockedLogin = m_user ? m_user->login : QString();
     m_user.reset();
     closeStore();
@@ -394,7 +330,7 @@ void Vault::signOut()
 {
     if (m_state == State::Unlocked) {
         Q_EMIT aboutToLock();
-        (void)appendAudit(QString::fromLatin1(audit::SignOut));
+        (void)m_open->appendAudit(QString::fromLatin1(audit::SignOut));
         closeStore();
     }
     m_user.reset();
@@ -407,17 +343,15 @@ void Vault::signOut()
 void Vault::closeStore()
 {
     m_clientAccessBlock.clear();
-    m_leaseExpiresAt = {};
-    m_leaseBlock.clear();
-    m_leaseBlockAnnounced = false;
-    m_searchIndex.reset();
-    m_store.reset();
-    m_dataKey.clear();
+    m_lease->clear();
+    m_searchIndex->drop();
+    m_open->close();
+    m_keys->forget();
 }
 
 bool Vault::passwordExpiredFor(const QDateTime& changedAt) const
 {
-    return passwordPolicy().isExpired(changedAt, m_clock.now());
+    return m_settings->passwordPolicy().isExpired(changedAt, m_clock.now());
 }
 
 bool Vault::can(Permission permission) const
@@ -434,16 +368,17 @@ Status Vault::require(Permission permission) const
     if (!roleAllows(m_user->role, permission))
         return makeError(ErrorCode::PermissionDenied,
                          tr("Your access level (%1) does not allow this.").arg(roleName(m_user->role)));
-    if (touchesClientData(permission) && (!m_clientAccessBlock.isEmpty() || leaseBlocks()))
+    if (touchesClientData(permission) && (!m_clientAccessBlock.isEmpty() || m_lease->blocks()))
         return makeError(ErrorCode::PermissionDenied, clientAccessBlock());
     return {};
 }
 
 QString Vault::clientAccessBlock() const
 {
-    if (!leaseExpired())
+    if (!m_lease->expired())
         return m_clientAccessBlock;
-    return m_clientAccessBlock.isEmpty() ? m_leaseBlock : m_clientAccessBlock + u' ' + m_leaseBlock;
+    const QString& lease = m_lease->blockSentence();
+    return m_clientAccessBlock.isEmpty() ? lease : m_clientAccessBlock + u' ' + lease;
 }
 
 void Vault::setClientAccessBlock(const QString& sentence)
@@ -454,63 +389,14 @@ void Vault::setClientAccessBlock(const QString& sentence)
     Q_EMIT clientAccessBlockChanged();
 }
 
-Status Vault::write(const std::function<Status()>& work)
+void Vault::setSyncRunningCheck(std::function<bool()> running)
 {
-    if (!m_store)
-        return notUnlocked();
-    return m_store->transaction(work);
+    m_lease->setSyncRunningCheck(std::move(running));
 }
 
-Status Vault::appendAudit(const QString& action, const QString& recordType, const QString& recordUuid,
-                          const QString& detail)
+QString Vault::cipherVersion() const
 {
-    if (!m_store)
-        return notUnlocked();
-    const QString who = m_user ? m_user->login : QStringLiteral("(system)");
-    return AuditLog(*m_store).append({0, m_clock.now(), who, action, recordType, recordUuid, detail});
-}
-
-Result<DuplicateIndex*> Vault::searchIndex()
-{
-    if (!m_store)
-        return notUnlocked();
-    if (!m_searchIndex) {
-        auto index = std::make_unique<DuplicateIndex>();
-        Status st = ClientRepository(*m_store).forEachSearchPerson([&](const SearchPerson& p) { index->upsert(p); });
-        if (!st)
-            return st.error();
-        m_searchIndex = std::move(index);
-    }
-    return m_searchIndex.get();
-}
-
-void Vault::indexClient(const ClientProfile& client)
-{
-    if (m_searchIndex)
-        m_searchIndex->upsert(ClientSearch::searchPersonOf(client));
-}
-
-void Vault::unindexClient(const QString& uuid)
-{
-    if (m_searchIndex)
-        m_searchIndex->remove(uuid);
-}
-
-Status Vault::recordChange(const QString& entity, const QString& uuid, const QString& operation,
-                           const QJsonObject& fields, const char* auditAction, const QString& detail)
-{
-    if (!m_store || !m_user)
-        return notUnlocked();
-    const QDateTime now = m_clock.now();
-    if (auto st = ChangeLog(*m_store).append({0, entity, uuid, operation, now, m_user->login, fields}); !st)
-        return st;
-    return appendAudit(QString::fromLatin1(auditAction), entity, uuid, detail);
-}
-
-Status Vault::recordAudit(const QString& action, const QString& recordType, const QString& recordUuid,
-                          const QString& detail)
-{
-    return write([&] { return appendAudit(action, recordType, recordUuid, detail); });
+    return m_open->isOpen() ? m_open->store().cipherVersion() : sqlcipherVersion();
 }
 
 } // namespace hearth

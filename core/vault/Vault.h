@@ -1,17 +1,15 @@
 #pragma once
 
-#include "core/auth/PasswordPolicy.h"
 #include "core/auth/Roles.h"
 #include "core/common/Clock.h"
 #include "core/common/Result.h"
 #include "core/crypto/Crypto.h"
 #include "core/crypto/RecoveryKey.h"
-#include "core/store/KeyFile.h"
 #include "core/store/StoreLocation.h"
+#include "core/types/AgencyProfile.h"
 #include "core/types/AuditEntry.h"
+#include "core/types/SessionUser.h"
 
-#include <QJsonObject>
-#include <QMap>
 #include <QObject>
 
 #include <functional>
@@ -20,35 +18,20 @@
 
 namespace hearth {
 
-class Store;
-class DuplicateIndex;
-struct ClientProfile;
-struct SyncLease;
-
-struct AgencyProfile
-{
-    QString name;
-    QString cocCode; ///< HUD CoC code: two letters, a dash, three digits ("CA-504")
-
-    /// Uppercases the CoC code; error names the field that is wrong.
-    static Result<AgencyProfile> validated(const QString& name, const QString& cocCode);
-};
-
-/// @brief The signed-in user as the rest of the application sees them.
-struct SessionUser
-{
-    QString uuid;
-    QString login;
-    QString displayName;
-    Role role = Role::AgencyStaff;
-    bool mustChangePassword = false; ///< temporary password set by an administrator
-    bool passwordExpired = false;
-};
+class AgencySettings;
+struct KeyFile;
+class Drafts;
+class KeyRing;
+class LeaseGuard;
+class OpenStore;
+class SearchIndex;
 
 /// @brief The agency store behind its key slots: set-up, sign-in, lock, password and key management.
 ///
-/// Holds the data key only while unlocked. Every other core service reaches the database through
-/// a Vault, which is how permission checks and audit entries cannot be skipped.
+/// Vault is the session's state machine and its permission check. The parts of an open session are
+/// objects of their own, reached through accessors: the key file and data key (keyRing()), the open
+/// database (openStore()), the agency's settings (settings()), drafts, the search index and the
+/// offline lease. Services take a Vault and check require() before they use a part.
 class Vault : public QObject
 {
     Q_OBJECT
@@ -61,10 +44,6 @@ public:
         Unavailable, ///< the folder holds something Hearth will not touch (see unavailableReason())
     };
     Q_ENUM(State)
-
-    /// Sign-in events kept in the key file until the next sign-in writes them to the audit log: the oldest
-    /// go beyond this, so guessing at a locked workstation cannot grow the file without limit.
-    static constexpr std::size_t kMaxPendingSignInEvents = 1000;
 
     Vault(StoreLocation location, const Clock& clock, KdfParams kdf = KdfParams::production(),
           QObject* parent = nullptr);
@@ -108,29 +87,24 @@ public:
 
     /// The sync engine says whether a sync is running. While one runs, an expired offline lease does not
     /// close client-data permissions (a sync is how the lease renews); the compliance block still does.
-    void setSyncRunningCheck(std::function<bool()> running) { m_syncRunning = std::move(running); }
+    void setSyncRunningCheck(std::function<bool()> running);
+    /// The compliance part of clientAccessBlock(); ComplianceRecords works it out after every change.
+    void setClientAccessBlock(const QString& sentence);
 
     Status changePassword(const QString& currentPassword, const QString& newPassword);
-
-    // --- Agency configuration -------------------------------------------------------------------
-    Result<AgencyProfile> agency() const;
-    PasswordPolicy passwordPolicy() const;
-    Status setPasswordPolicy(const PasswordPolicyConfig& config);
-    int autoLockMinutes() const;
-    Status setAutoLockMinutes(int minutes);
-    SignInPolicy signInPolicy() const;
-    Status setSignInPolicy(const SignInPolicy& policy);
 
     /// Re-encrypts the database under a new random data key and re-seals every slot, then swaps atomically.
     Status rotateDataKey();
 
-    // --- Drafts and audit -------------------------------------------------------------------------
-    Status saveDraft(const QString& form, const QJsonObject& content);
-    /// Returns and deletes this user's drafts.
-    Result<QMap<QString, QJsonObject>> takeDrafts();
-    /// Records an audit entry in its own transaction (views, exports, prints).
-    Status recordAudit(const QString& action, const QString& recordType = {}, const QString& recordUuid = {},
-                       const QString& detail = {});
+    // --- The parts of a session -------------------------------------------------------------------
+    KeyRing& keyRing() { return *m_keys; }
+    OpenStore& openStore() { return *m_open; }
+    const OpenStore& openStore() const { return *m_open; }
+    AgencySettings& settings() { return *m_settings; }
+    const AgencySettings& settings() const { return *m_settings; }
+    Drafts& drafts() { return *m_drafts; }
+    SearchIndex& searchIndex() { return *m_searchIndex; }
+    LeaseGuard& lease() { return *m_lease; }
 
     QString cipherVersion() const;
 
@@ -154,76 +128,26 @@ Q_SIGNALS:
     void wiped(const QString& reason);
 
 private:
-    friend class UserAdministration;
-    friend class AuditReader;
-    friend class AuditAnchors;
-    friend class ClientRecords;
-    friend class ProjectRecords;
-    friend class EnrollmentRecords;
-    friend class ServiceRecords;
-    friend class ClientSearch;
-    friend class ConsentRecords;
-    friend class ConsentGate;
-    friend class ConsentReports;
-    friend class NoSharingAlerts;
-    friend class ComplianceRecords;
-    friend class SyncState;
-    friend class SyncInbox;
-    friend class SyncConflicts;
-
-    Store* store() const { return m_store.get(); }
-    /// Runs @p work in a transaction; audit entries it appends commit or roll back with it.
-    Status write(const std::function<Status()>& work);
-    Status appendAudit(const QString& action, const QString& recordType = {}, const QString& recordUuid = {},
-                       const QString& detail = {});
-    /// Appends the change-log entry and the audit entry of one record write (inside write()).
-    Status recordChange(const QString& entity, const QString& uuid, const QString& operation, const QJsonObject& fields,
-                        const char* auditAction, const QString& detail = {});
-    /// The in-memory duplicate index, built from the store on first use and dropped at lock.
-    Result<DuplicateIndex*> searchIndex();
-    /// Keeps a built index in step with a committed client write (a no-op before the first search).
-    void indexClient(const ClientProfile& client);
-    void unindexClient(const QString& uuid);
-    Result<KeyFile> loadKeys() const;
-    Status saveKeys(const KeyFile& keys) const;
     Status openWithKey(const KeyFile& keys, const SecretBytes& dataKey);
     Status authenticate(const QString& login, const QString& password, bool isUnlock);
-    static void notePending(KeyFile& keys, PendingAuditEvent event);
-    Error recordFailure(KeyFile& keys, const QString& login, UserKeySlot* slot, const Error& error);
-    Status flushPendingAudit(KeyFile& keys);
     void closeStore();
     void setState(State state);
     bool passwordExpiredFor(const QDateTime& changedAt) const;
-    void setClientAccessBlock(const QString& sentence);
-    /// Settles and saves the offline lease (a clock set back, a first contact) and caches its expiry;
-    /// @p announce: emit clientAccessBlockChanged() when the lease block came or went.
-    Result<SyncLease> refreshLease(bool announce = true);
-    /// At sign-in and unlock (store open, m_user set): refuses users without EditAgencySettings when the
-    /// lease has run out (audited); administrators get in with client records closed.
-    Status admitUnderLease();
-    /// The cached lease has run out; announces the block the first time it sees that.
-    bool leaseExpired() const;
-    /// The lease closes client-data permissions now: it has run out and no sync is running.
-    bool leaseBlocks() const;
-    /// Emits clientAccessBlockChanged() when the lease block came or went since it was last announced.
-    void announceLease();
 
     StoreLocation m_location;
     const Clock& m_clock;
-    KdfParams m_kdf;
     State m_state = State::NoStore;
     Error m_unavailable;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<DuplicateIndex> m_searchIndex; ///< client names in memory only, while unlocked
-    SecretBytes m_dataKey; ///< only while unlocked: needed to seal the key to new users' slots
     std::optional<SessionUser> m_user;
     QString m_lockedLogin;
     QString m_storeId;
     QString m_clientAccessBlock; ///< ComplianceRecords::clientAccessBlock(), cached for require()
-    QDateTime m_leaseExpiresAt; ///< invalid while no offline lease applies
-    QString m_leaseBlock; ///< what clientAccessBlock() says once m_leaseExpiresAt has passed
-    mutable bool m_leaseBlockAnnounced = false; ///< clientAccessBlockChanged() went out for the lease
-    std::function<bool()> m_syncRunning;
+    std::unique_ptr<KeyRing> m_keys;
+    std::unique_ptr<OpenStore> m_open;
+    std::unique_ptr<AgencySettings> m_settings;
+    std::unique_ptr<Drafts> m_drafts;
+    std::unique_ptr<SearchIndex> m_searchIndex;
+    LeaseGuard* m_lease; ///< a child QObject: its delayed announcement needs a receiver
 };
 
 } // namespace hearth

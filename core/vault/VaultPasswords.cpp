@@ -1,16 +1,15 @@
-// Vault: passwords. Changing one's own password, the recovery key's reset of an Enterprise Manager's,
-// and the agency's password policy (never below HUD's baseline, PasswordPolicy.h).
+// Vault: passwords. Changing one's own password and the recovery key's reset of an Enterprise Manager's.
 #include "core/crypto/KeySlots.h"
-#include "core/store/KeyValueRepositories.h"
 #include "core/store/Store.h"
 #include "core/store/UserRepository.h"
+#include "core/vault/AgencySettings.h"
+#include "core/vault/KeyRing.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 namespace hearth {
 
 namespace {
-const QString kPolicyKey = QStringLiteral("password_policy");
-
 Error notUnlocked()
 {
     return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
@@ -21,7 +20,7 @@ Status Vault::recoverAccount(const RecoveryKey& recoveryKey, const QString& logi
 {
     if (probe() != State::Locked)
         return m_state == State::Unlocked ? makeError(ErrorCode::InvalidInput, tr("Sign out first.")) : m_unavailable;
-    auto keys = loadKeys();
+    auto keys = m_keys->load();
     if (!keys)
         return keys.error();
     auto dataKey = keyslots::openRecoverySlot(keys->recovery, recoveryKey);
@@ -33,7 +32,7 @@ Status Vault::recoverAccount(const RecoveryKey& recoveryKey, const QString& logi
         closeStore();
         return e;
     };
-    UserRepository users(*m_store);
+    UserRepository users(m_open->store());
     auto record = users.findByLogin(login.trimmed());
     if (!record)
         return fail(record.error());
@@ -41,16 +40,16 @@ Status Vault::recoverAccount(const RecoveryKey& recoveryKey, const QString& logi
         return fail(makeError(ErrorCode::UnknownUser,
                               tr("The recovery key can only reset the password of an Enterprise Manager account.")));
     UserRecord user = **record;
-    if (const auto violations = passwordPolicy().check(newPassword, user.login); !violations.isEmpty())
+    if (const auto violations = m_settings->passwordPolicy().check(newPassword, user.login); !violations.isEmpty())
         return fail(makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations)));
     auto slot = keyslots::makeUserSlot(keys->storeId, user.uuid, user.login, SecretBytes::fromUtf8(newPassword),
-                                       *dataKey, m_kdf);
+                                       *dataKey, m_keys->kdf());
     if (!slot)
         return fail(slot.error());
     const QDateTime now = m_clock.now();
     std::erase_if(keys->users, [&](const UserKeySlot& s) { return s.userId == user.uuid; });
     keys->users.push_back(slot.value());
-    if (auto st = saveKeys(*keys); !st)
+    if (auto st = m_keys->save(*keys); !st)
         return fail(st.error());
     user.publicKey = slot->publicKey;
     user.passwordChangedAt = now;
@@ -59,10 +58,10 @@ Status Vault::recoverAccount(const RecoveryKey& recoveryKey, const QString& logi
     user.updatedAt = now;
     user.updatedBy = user.login;
     m_user = SessionUser {user.uuid, user.login, user.displayName, user.role, false, false};
-    Status st = write([&]() -> Status {
+    Status st = m_open->write([&]() -> Status {
         if (auto r = users.update(user); !r)
             return r;
-        return appendAudit(QString::fromLatin1(audit::RecoveryUsed), QStringLiteral("user"), user.uuid);
+        return m_open->appendAudit(QString::fromLatin1(audit::RecoveryUsed), QStringLiteral("user"), user.uuid);
     });
     m_user.reset();
     closeStore();
@@ -73,12 +72,12 @@ Status Vault::changePassword(const QString& currentPassword, const QString& newP
 {
     if (m_state != State::Unlocked || !m_user)
         return notUnlocked();
-    const PasswordPolicy policy = passwordPolicy();
+    const PasswordPolicy policy = m_settings->passwordPolicy();
     QList<PasswordViolation> violations = policy.check(newPassword, m_user->login);
     if (newPassword == currentPassword)
         violations.append(
             {PasswordRule::SameAsPrevious, passwordRuleMessage(PasswordRule::SameAsPrevious, policy.config())});
-    auto keys = loadKeys();
+    auto keys = m_keys->load();
     if (!keys)
         return keys.error();
     UserKeySlot* slot = keys->findUser(m_user->uuid);
@@ -90,17 +89,16 @@ Status Vault::changePassword(const QString& currentPassword, const QString& newP
             : check.error();
     if (!violations.isEmpty())
         return makeError(ErrorCode::PasswordRejected, PasswordPolicy::explain(violations));
-    auto fresh = keyslots::makeUserSlot(keys->storeId, m_user->uuid, m_user->login, SecretBytes::fromUtf8(newPassword),
-                                        m_dataKey, m_kdf);
+    auto fresh = m_keys->sealUserSlot(keys->storeId, m_user->uuid, m_user->login, newPassword);
     if (!fresh)
         return fresh.error();
     *slot = fresh.value();
     // Key file first: if the database write then fails, sign-in heals the public key copy.
-    if (auto st = saveKeys(*keys); !st)
+    if (auto st = m_keys->save(*keys); !st)
         return st;
-    UserRepository users(*m_store);
+    UserRepository users(m_open->store());
     const QDateTime now = m_clock.now();
-    Status st = write([&]() -> Status {
+    Status st = m_open->write([&]() -> Status {
         auto record = users.findById(m_user->uuid);
         if (!record)
             return record.error();
@@ -114,7 +112,7 @@ Status Vault::changePassword(const QString& currentPassword, const QString& newP
         u.updatedBy = u.login;
         if (auto r = users.update(u); !r)
             return r;
-        return appendAudit(QString::fromLatin1(audit::PasswordChange), QStringLiteral("user"), u.uuid);
+        return m_open->appendAudit(QString::fromLatin1(audit::PasswordChange), QStringLiteral("user"), u.uuid);
     });
     if (!st)
         return st;
@@ -122,27 +120,6 @@ Status Vault::changePassword(const QString& currentPassword, const QString& newP
     m_user->passwordExpired = false;
     Q_EMIT userChanged();
     return {};
-}
-
-PasswordPolicy Vault::passwordPolicy() const
-{
-    if (!m_store)
-        return PasswordPolicy();
-    auto json = SettingsRepository(*m_store).get(kPolicyKey);
-    return PasswordPolicy(json ? PasswordPolicyConfig::fromJson(*json) : PasswordPolicyConfig());
-}
-
-Status Vault::setPasswordPolicy(const PasswordPolicyConfig& config)
-{
-    if (auto st = require(Permission::EditAgencySettings); !st)
-        return st;
-    return write([&]() -> Status {
-        // Stored as it applies: never below HUD's baseline.
-        const QJsonObject json = config.clamped().toJson();
-        if (auto r = SettingsRepository(*m_store).set(kPolicyKey, json, m_clock.now(), m_user->login); !r)
-            return r;
-        return appendAudit(QString::fromLatin1(audit::SettingsChange), {}, {}, QStringLiteral("password policy"));
-    });
 }
 
 } // namespace hearth

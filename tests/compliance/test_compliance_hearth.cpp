@@ -1,6 +1,7 @@
 // Hearth's own settings, checked against a real store folder with the real probe.
 #include "core/compliance/HearthChecks.h"
 #include "core/compliance/LocalSystemProbe.h"
+#include "core/vault/AgencySettings.h"
 #include "tests/compliance/ComplianceTestSupport.h"
 #include "tests/core/CoreTestSupport.h"
 
@@ -19,7 +20,7 @@ struct HearthFixture
 
     HearthFixture() { store.create(); }
 
-    HearthFacts facts() const { return {store.dir.path(), store.vault->autoLockMinutes(), {}}; }
+    HearthFacts facts() const { return {store.dir.path(), store.vault->settings().autoLockMinutes(), {}}; }
 
     CheckResult run(CheckFunction check, const QString& id, const HearthFacts& hearth)
     {
@@ -67,7 +68,7 @@ TEST_CASE("Hearth's auto-lock setting is judged against the checklist's 15 minut
 {
     HearthFixture f;
     CHECK(f.run(&hearthAutoLock, QStringLiteral("hearth-auto-lock")).verdict == Verdict::Pass);
-    REQUIRE_OK(f.store.vault->setAutoLockMinutes(30));
+    REQUIRE_OK(f.store.vault->settings().setAutoLockMinutes(30));
     const CheckResult result = f.run(&hearthAutoLock, QStringLiteral("hearth-auto-lock"));
     CHECK(result.verdict == Verdict::Fail);
     CHECK(result.evidence.contains(QStringLiteral("autoLockMinutes = 30")));

@@ -2,6 +2,7 @@
 // evidence, and where an established tool looks at the same fact, Hearth agrees with it.
 #include "core/compliance/LocalSystemProbe.h"
 #include "core/compliance/linux/LinuxChecks.h"
+#include "core/vault/AgencySettings.h"
 #include "tests/compliance/ComplianceTestSupport.h"
 #include "tests/core/CoreTestSupport.h"
 
@@ -26,7 +27,7 @@ struct RealRun
     RealRun()
     {
         store.create();
-        facts = {store.dir.path(), store.vault->autoLockMinutes(), {}};
+        facts = {store.dir.path(), store.vault->settings().autoLockMinutes(), {}};
     }
 
     CheckResult run(const QString& id) const

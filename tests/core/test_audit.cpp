@@ -3,6 +3,7 @@
 #include "core/services/AuditReader.h"
 #include "core/services/ClientRecords.h"
 #include "core/services/UserAdministration.h"
+#include "core/vault/OpenStore.h"
 #include "tests/core/CoreTestSupport.h"
 #include "tests/core/RawSqlite.h"
 
@@ -25,7 +26,7 @@ struct AuditedStore : TestStore
         REQUIRE_OK(client);
         clientUuid = client->uuid;
         REQUIRE_OK(ClientRecords(*vault).open(clientUuid));
-        REQUIRE_OK(vault->recordAudit(QString::fromLatin1(audit::Print), u"client"_qs, clientUuid));
+        REQUIRE_OK(vault->openStore().recordAudit(QString::fromLatin1(audit::Print), u"client"_qs, clientUuid));
     }
 
     AuditVerification verify()
@@ -107,7 +108,7 @@ TEST_CASE("removing the newest audit entry is found, even after more entries wer
     const qint64 last = s.lastSeq() + 1; // tamper() signs out first: that entry is the newest one
     s.tamper("DELETE FROM audit_log WHERE seq = " + QByteArray::number(last));
     // Signing back in (inside tamper) appended new entries after the gap.
-    REQUIRE_OK(s.vault->recordAudit(QString::fromLatin1(audit::Print)));
+    REQUIRE_OK(s.vault->openStore().recordAudit(QString::fromLatin1(audit::Print)));
 
     const AuditVerification v = s.verify();
     CHECK_FALSE(v.intact);

@@ -1,6 +1,7 @@
 // The data folder is 0700 and every file Hearth writes in it 0600 (docs/security.md), whatever the umask:
 // at creation, after a password change, a key rotation and a remote wipe, and for a folder made wider.
 #include "core/store/WorkstationWipe.h"
+#include "core/vault/AgencySettings.h"
 #include "tests/core/CoreTestSupport.h"
 
 #include <QDir>
@@ -102,7 +103,7 @@ TEST_CASE("the data folder is made 0700 and every file in it 0600, whatever the 
     }
     SECTION("the lock-out rule saved into the key file keeps it 0600")
     {
-        REQUIRE_OK(s.vault->setSignInPolicy(SignInPolicy {3, 30}));
+        REQUIRE_OK(s.vault->settings().setSignInPolicy(SignInPolicy {3, 30}));
         s.vault->signOut();
         CHECK(s.vault->signIn(kAdminLogin, QStringLiteral("Wrong-Pass-11")).code() == ErrorCode::WrongPassword);
         requireOwnerOnly(s.data, {QStringLiteral("hearth.keys"), QStringLiteral("hearth-1.db")});
@@ -146,7 +147,7 @@ TEST_CASE("the key file is replaced whole, and no copy is left beside it", "[sto
     FolderStore s;
     s.create();
     for (int i = 0; i < 3; ++i)
-        REQUIRE_OK(s.vault->setSignInPolicy(SignInPolicy {4 + i, 20}));
+        REQUIRE_OK(s.vault->settings().setSignInPolicy(SignInPolicy {4 + i, 20}));
     const QStringList names = filesIn(s.data);
     CHECK(names.filter(QStringLiteral("hearth.keys")) == QStringList {QStringLiteral("hearth.keys")});
     CHECK(KeyFile::load(StoreLocation {s.data}.keyFilePath()).value().signIn.maxFailedAttempts == 6);

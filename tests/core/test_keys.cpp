@@ -5,6 +5,7 @@
 #include "core/services/ClientRecords.h"
 #include "core/services/UserAdministration.h"
 #include "core/store/Database.h"
+#include "core/vault/KeyRing.h"
 #include "tests/core/CoreTestSupport.h"
 
 #include <catch2/catch_test_macros.hpp>
@@ -420,7 +421,7 @@ TEST_CASE("a locked-out attempt costs what a real one does, and the waiting sign
 
     // After guessing on and on at the locked account (the list is full): the oldest waiting event goes,
     // the newest stays.
-    const std::size_t cap = Vault::kMaxPendingSignInEvents;
+    const std::size_t cap = KeyRing::kMaxPendingSignInEvents;
     KeyFile full = s.keys();
     const QDateTime longAgo = s.clock.now().addDays(-1);
     full.pendingAudit.clear();

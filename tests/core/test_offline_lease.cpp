@@ -7,6 +7,7 @@
 #include "core/services/ComplianceRecords.h"
 #include "core/services/UserAdministration.h"
 #include "core/syncstate/SyncState.h"
+#include "core/vault/AgencySettings.h"
 #include "tests/compliance/RunTestSupport.h"
 #include "tests/core/IntakeTestSupport.h"
 
@@ -26,7 +27,7 @@ void addStaff(TestStore& s)
 {
     PasswordPolicyConfig policy;
     policy.expiryDays = 0;
-    REQUIRE_OK(s.vault->setPasswordPolicy(policy));
+    REQUIRE_OK(s.vault->settings().setPasswordPolicy(policy));
     REQUIRE_OK(UserAdministration(*s.vault).addUser(kStaff, {}, Role::AgencyStaff, kOtherPassword));
     s.switchTo(kStaff, kOtherPassword);
     REQUIRE_OK(s.vault->changePassword(kOtherPassword, kThirdPassword));
@@ -111,7 +112,7 @@ TEST_CASE("staff are refused once the lease runs out; an administrator gets in w
     CHECK(open.code() == ErrorCode::PermissionDenied);
     CHECK(open.message().startsWith(kRanOut));
     // Administration that is not client data still works.
-    REQUIRE_OK(s.vault->setAutoLockMinutes(10));
+    REQUIRE_OK(s.vault->settings().setAutoLockMinutes(10));
 
     // The staff member's refusal is in the audit log (no client data in it).
     AuditFilter filter;

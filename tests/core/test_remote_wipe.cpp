@@ -2,6 +2,7 @@
 // opened, drafts are not saved on the way out, and a notice with the server administrator's reason stays.
 #include "core/store/Store.h"
 #include "core/store/WorkstationWipe.h"
+#include "core/vault/Drafts.h"
 #include "tests/core/CoreTestSupport.h"
 #include "tests/core/IntakeTestSupport.h"
 
@@ -48,7 +49,7 @@ TEST_CASE("a revoked workstation's vault closes without saving drafts and settle
     int drafts = 0;
     QObject::connect(s.vault.get(), &Vault::aboutToLock, [&] {
         ++drafts;
-        (void)s.vault->saveDraft(u"intake"_qs, QJsonObject {{u"lastName"_qs, canary}});
+        (void)s.vault->drafts().save(u"intake"_qs, QJsonObject {{u"lastName"_qs, canary}});
     });
     QSignalSpy wiped(s.vault.get(), &Vault::wiped);
     QSignalSpy states(s.vault.get(), &Vault::stateChanged);

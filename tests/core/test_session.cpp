@@ -2,6 +2,8 @@
 // stop work until the password is changed.
 #include "core/services/ClientRecords.h"
 #include "core/services/UserAdministration.h"
+#include "core/vault/AgencySettings.h"
+#include "core/vault/Drafts.h"
 #include "core/vault/IdleTimer.h"
 #include "tests/core/CoreTestSupport.h"
 
@@ -61,11 +63,11 @@ TEST_CASE("the auto-lock setting is stored for the agency and has a floor of one
 {
     TestStore s;
     s.create();
-    CHECK(s.vault->autoLockMinutes() == IdleTimer::kDefaultMinutes);
-    CHECK(s.vault->setAutoLockMinutes(0).code() == ErrorCode::InvalidInput);
-    REQUIRE_OK(s.vault->setAutoLockMinutes(5));
+    CHECK(s.vault->settings().autoLockMinutes() == IdleTimer::kDefaultMinutes);
+    CHECK(s.vault->settings().setAutoLockMinutes(0).code() == ErrorCode::InvalidInput);
+    REQUIRE_OK(s.vault->settings().setAutoLockMinutes(5));
     s.switchTo(kAdminLogin, kAdminPassword);
-    CHECK(s.vault->autoLockMinutes() == 5);
+    CHECK(s.vault->settings().autoLockMinutes() == 5);
 }
 
 TEST_CASE("a draft survives a lock and is handed back once, to its author only", "[session][drafts]")
@@ -74,33 +76,33 @@ TEST_CASE("a draft survives a lock and is handed back once, to its author only",
     s.create();
     REQUIRE_OK(UserAdministration(*s.vault).addUser(u"bo.staff"_qs, {}, Role::AgencyStaff, kOtherPassword));
     const QJsonObject intake {{u"firstName"_qs, u"Half"_qs}, {u"note"_qs, u"typed before lunch"_qs}};
-    REQUIRE_OK(s.vault->saveDraft(u"intake"_qs, intake));
+    REQUIRE_OK(s.vault->drafts().save(u"intake"_qs, intake));
 
     s.vault->lock();
     REQUIRE(s.vault->state() == Vault::State::Locked);
     CHECK(s.vault->lockedUserLogin() == kAdminLogin);
-    CHECK(s.vault->takeDrafts().code() == ErrorCode::Locked);
+    CHECK(s.vault->drafts().take().code() == ErrorCode::Locked);
     CHECK(s.vault->unlock(u"Wrong-guess-11"_qs).code() == ErrorCode::WrongPassword);
     CHECK(s.vault->state() == Vault::State::Locked);
     REQUIRE_OK(s.vault->unlock(kAdminPassword));
     CHECK(s.vault->user()->login == kAdminLogin);
 
-    auto drafts = s.vault->takeDrafts();
+    auto drafts = s.vault->drafts().take();
     REQUIRE_OK(drafts);
     REQUIRE(drafts->size() == 1);
     CHECK(drafts->value(u"intake"_qs) == intake);
-    auto again = s.vault->takeDrafts();
+    auto again = s.vault->drafts().take();
     REQUIRE_OK(again);
     CHECK(again->isEmpty());
 
     // Another user never sees someone else's draft.
-    REQUIRE_OK(s.vault->saveDraft(u"intake"_qs, intake));
+    REQUIRE_OK(s.vault->drafts().save(u"intake"_qs, intake));
     s.switchTo(u"bo.staff"_qs, kOtherPassword);
-    auto bos = s.vault->takeDrafts();
+    auto bos = s.vault->drafts().take();
     REQUIRE_OK(bos);
     CHECK(bos->isEmpty());
     s.switchTo(kAdminLogin, kAdminPassword);
-    CHECK(s.vault->takeDrafts().value().size() == 1);
+    CHECK(s.vault->drafts().take().value().size() == 1);
 }
 
 TEST_CASE("draft content never reaches the data folder in plaintext", "[session][drafts][encryption]")
@@ -108,7 +110,7 @@ TEST_CASE("draft content never reaches the data folder in plaintext", "[session]
     TestStore s;
     s.create();
     const QString canary = u"Orchidaceous Vantablack"_qs;
-    REQUIRE_OK(s.vault->saveDraft(u"intake"_qs, QJsonObject {{u"lastName"_qs, canary}}));
+    REQUIRE_OK(s.vault->drafts().save(u"intake"_qs, QJsonObject {{u"lastName"_qs, canary}}));
     const auto check = [&](const char* when) {
         INFO(when);
         CHECK_FALSE(anyFileContains(s.dir.path(), canary.toUtf8()));
@@ -120,7 +122,7 @@ TEST_CASE("draft content never reaches the data folder in plaintext", "[session]
     s.vault->lock();
     check("locked");
     REQUIRE_OK(s.vault->unlock(kAdminPassword));
-    CHECK(s.vault->takeDrafts().value().value(u"intake"_qs).value(u"lastName").toString() == canary);
+    CHECK(s.vault->drafts().take().value().value(u"intake"_qs).value(u"lastName").toString() == canary);
 }
 
 TEST_CASE("a session with a temporary password can do nothing until it is changed", "[session][password]")
@@ -183,7 +185,7 @@ TEST_CASE("a password older than the policy's expiry must be changed at sign-in"
     // An agency that switches expiry off is never asked.
     PasswordPolicyConfig noExpiry;
     noExpiry.expiryDays = 0;
-    REQUIRE_OK(s.vault->setPasswordPolicy(noExpiry));
+    REQUIRE_OK(s.vault->settings().setPasswordPolicy(noExpiry));
     s.clock.set(changedAt.addDays(3650));
     s.switchTo(kAdminLogin, kOtherPassword);
     CHECK_FALSE(s.vault->user()->passwordExpired);

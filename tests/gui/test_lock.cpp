@@ -1,4 +1,5 @@
 #include "core/services/ClientRecords.h"
+#include "core/vault/AgencySettings.h"
 #include "tests/gui/GuiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/Workspace.h"
@@ -104,7 +105,7 @@ TEST_CASE("gui: auto-lock follows the injected clock")
     f.createStore();
     MainWindow window(f.vault);
     showAndActivate(window);
-    REQUIRE(f.vault.autoLockMinutes() == 15);
+    REQUIRE(f.vault.settings().autoLockMinutes() == 15);
 
     SECTION("fifteen idle minutes lock the session")
     {

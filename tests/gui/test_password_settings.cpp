@@ -1,5 +1,6 @@
 // The password part of the settings page: HUD's baseline is the floor of every field.
 #include "core/auth/PasswordPolicy.h"
+#include "core/vault/AgencySettings.h"
 #include "tests/gui/GuiTestSupport.h"
 #include "ui/admin/SettingsPage.h"
 
@@ -20,8 +21,8 @@ TEST_CASE("gui: the password settings cannot go below HUD's baseline")
     weak.minLength = 4;
     weak.maxLength = 6;
     weak.minDigits = 0;
-    REQUIRE(f.vault.setPasswordPolicy(weak).ok());
-    CHECK(f.vault.passwordPolicy().config().minLength == 8);
+    REQUIRE(f.vault.settings().setPasswordPolicy(weak).ok());
+    CHECK(f.vault.settings().passwordPolicy().config().minLength == 8);
 
     ui::SettingsPage page(f.vault);
     page.show();
@@ -57,7 +58,7 @@ TEST_CASE("gui: the password settings cannot go below HUD's baseline")
     minDigits->setValue(2);
     child<QPushButton>(page, "saveSettings")->click();
     CHECK_FALSE(child<QLabel>(page, "settingsError")->isVisibleTo(&page));
-    const PasswordPolicyConfig saved = f.vault.passwordPolicy().config();
+    const PasswordPolicyConfig saved = f.vault.settings().passwordPolicy().config();
     CHECK(saved.minLength == 12);
     CHECK(saved.maxLength == 20);
     CHECK(saved.minDigits == 2);

@@ -1,3 +1,4 @@
+#include "core/vault/AgencySettings.h"
 #include "tests/gui/GuiTestSupport.h"
 #include "ui/signin/SetupWizard.h"
 
@@ -101,7 +102,7 @@ TEST_CASE("gui: the set-up wizard creates the store page by page")
     CHECK(f.vault.user()->login == kAdminLogin);
     CHECK(f.vault.user()->displayName == kAdminName);
     CHECK(f.vault.user()->role == Role::EnterpriseManager);
-    CHECK(f.vault.agency()->cocCode == QStringLiteral("CA-504"));
+    CHECK(f.vault.settings().agency()->cocCode == QStringLiteral("CA-504"));
 }
 
 TEST_CASE("gui: the set-up wizard stays on the last page when the store cannot be created")

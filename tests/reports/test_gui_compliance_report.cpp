@@ -4,6 +4,7 @@
 #include "core/services/ClientRecords.h"
 #include "core/services/ComplianceRecords.h"
 #include "core/services/UserAdministration.h"
+#include "core/vault/AgencySettings.h"
 #include "tests/gui/GuiTestSupport.h"
 #include "tests/reports/ComplianceReportFixture.h"
 #include "tests/support/QtStringMakers.h"
@@ -77,7 +78,7 @@ struct ExportFixture : GuiFixture
         ComplianceRun run = completedRun(checklist, u"run-now"_qs, now, {u"firewall-active"_qs});
         ComplianceRun earlier = completedRun(checklist, u"run-before"_qs, now.addDays(-90), {u"screen-lock"_qs});
         for (ComplianceRun* r : {&run, &earlier}) {
-            r->agencyName = vault.agency()->name;
+            r->agencyName = vault.settings().agency()->name;
             r->officerLogin = kAdminLogin;
             r->officerName = kAdminName;
             r->signaturePng = drawnSignature();

@@ -1,5 +1,6 @@
 #include "ui/admin/SettingsPage.h"
 
+#include "core/vault/AgencySettings.h"
 #include "core/vault/IdleTimer.h"
 #include "core/vault/Vault.h"
 #include "ui/compliance/ComplianceSettingsPanel.h"
@@ -116,15 +117,15 @@ SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
 
 void SettingsPage::load()
 {
-    m_autoLock->setValue(m_vault.autoLockMinutes());
-    const PasswordPolicyConfig config = m_vault.passwordPolicy().config();
+    m_autoLock->setValue(m_vault.settings().autoLockMinutes());
+    const PasswordPolicyConfig config = m_vault.settings().passwordPolicy().config();
     m_minLength->setValue(config.minLength);
     m_maxLength->setValue(config.maxLength);
     m_minDigits->setValue(config.minDigits);
     m_hmisName->setText(config.hmisName);
     m_vendorName->setText(config.vendorName);
     m_expiryDays->setValue(config.expiryDays);
-    const SignInPolicy signIn = m_vault.signInPolicy();
+    const SignInPolicy signIn = m_vault.settings().signInPolicy();
     m_attempts->setValue(signIn.maxFailedAttempts);
     m_lockoutMinutes->setValue(signIn.lockoutMinutes);
     m_consent->load();
@@ -142,9 +143,10 @@ void SettingsPage::save()
     config.hmisName = m_hmisName->text().trimmed();
     config.vendorName = m_vendorName->text().trimmed();
     config.expiryDays = m_expiryDays->value();
-    for (const Status& status : {m_vault.setAutoLockMinutes(m_autoLock->value()), m_vault.setPasswordPolicy(config),
-                                 m_vault.setSignInPolicy({m_attempts->value(), m_lockoutMinutes->value()}),
-                                 m_consent->save(), m_compliance->save()}) {
+    for (const Status& status :
+         {m_vault.settings().setAutoLockMinutes(m_autoLock->value()), m_vault.settings().setPasswordPolicy(config),
+          m_vault.settings().setSignInPolicy({m_attempts->value(), m_lockoutMinutes->value()}), m_consent->save(),
+          m_compliance->save()}) {
         if (!status) {
             m_status->clear();
             showError(m_error, status.message());

@@ -4,6 +4,7 @@
 #include "core/compliance/LocalSystemProbe.h"
 #include "core/services/ComplianceRecords.h"
 #include "core/syncstate/SyncState.h"
+#include "core/vault/AgencySettings.h"
 #include "core/vault/Vault.h"
 #include "ui/compliance/AutomaticChecksRunner.h"
 #include "ui/compliance/ComplianceFindingsView.h"
@@ -200,7 +201,7 @@ void ComplianceArea::runChecklist()
     m_pendingStart = m_vault.clock().now();
     compliance::HearthFacts facts;
     facts.dataDir = m_vault.location().dataDir;
-    facts.autoLockMinutes = m_vault.autoLockMinutes();
+    facts.autoLockMinutes = m_vault.settings().autoLockMinutes();
     // The registered server's address, for hearth-server-tls (empty until the workstation is registered).
     if (const auto registration = SyncState(m_vault).registration(); registration && registration.value())
         facts.syncServerUrl = registration.value()->serverUrl;

@@ -3,6 +3,7 @@
 #include "core/auth/Roles.h"
 #include "core/services/AuditedFile.h"
 #include "core/types/AuditEntry.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 #include "ui/widgets/GuardedDialogs.h"
 #include "ui/widgets/UiHelpers.h"
@@ -117,8 +118,8 @@ Status ComplianceReportExport::audit(const QString& format)
     if (auto st = m_vault.require(Permission::AuditWorkstation); !st)
         return st;
     // The detail names the format only: evidence and notes stay out of the audit log.
-    return m_vault.recordAudit(QString::fromLatin1(audit::ComplianceReportExport), kRecordType, m_report->run.uuid,
-                               format);
+    return m_vault.openStore().recordAudit(QString::fromLatin1(audit::ComplianceReportExport), kRecordType,
+                                           m_report->run.uuid, format);
 }
 
 Status ComplianceReportExport::writeAtomically(const QString& path, const QString& format,

@@ -1,6 +1,7 @@
 #include "ui/consent/ConsentPanel.h"
 
 #include "core/services/ConsentRecords.h"
+#include "core/vault/AgencySettings.h"
 #include "core/vault/Vault.h"
 #include "ui/consent/ConsentBadges.h"
 #include "ui/consent/ConsentDialog.h"
@@ -211,7 +212,7 @@ void ConsentPanel::reload()
 
     if (m_status) {
         QString agency;
-        if (auto a = m_vault.agency())
+        if (auto a = m_vault.settings().agency())
             agency = a->name;
         m_standing->setText(standingText(*m_status));
         m_badges->setBadges(consentBadges(m_status, today, m_warningDays));

@@ -2,6 +2,7 @@
 
 #include "core/services/AuditedFile.h"
 #include "core/types/AuditEntry.h"
+#include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 #include "ui/widgets/GuardedDialogs.h"
 #include "ui/widgets/HudDateEdit.h"
@@ -162,8 +163,9 @@ void ConsentAttachmentsDialog::saveFormCopy()
             return Status();
         },
         [this] {
-            return m_vault.recordAudit(QString::fromLatin1(audit::Export), QStringLiteral("consent_release"),
-                                       m_release.uuid, QStringLiteral("scanned consent form copy"));
+            return m_vault.openStore().recordAudit(QString::fromLatin1(audit::Export),
+                                                   QStringLiteral("consent_release"), m_release.uuid,
+                                                   QStringLiteral("scanned consent form copy"));
         },
         tr("The copy could not be written"));
     if (!saved) {

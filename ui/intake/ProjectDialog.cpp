@@ -3,6 +3,7 @@
 #include "core/hud/HudCodes.h"
 #include "core/intake/ProjectRules.h"
 #include "core/services/ProjectRecords.h"
+#include "core/vault/AgencySettings.h"
 #include "core/vault/Vault.h"
 #include "ui/intake/CodeChecklist.h"
 #include "ui/widgets/HudCodeCombo.h"
@@ -89,7 +90,7 @@ ProjectDialog::ProjectDialog(Vault& vault, std::optional<Project> existing, QWid
         m_start->setDate(m_existing->operatingStart);
         m_end->setDate(m_existing->operatingEnd);
     } else {
-        if (const auto agency = vault.agency())
+        if (const auto agency = vault.settings().agency())
             m_coc->setText(agency->cocCode);
         m_start->setDate(today);
     }

@@ -1,5 +1,6 @@
 #include "ui/signin/ChangePasswordDialog.h"
 
+#include "core/vault/AgencySettings.h"
 #include "core/vault/Vault.h"
 #include "ui/widgets/PasswordFeedback.h"
 #include "ui/widgets/UiHelpers.h"
@@ -28,7 +29,7 @@ ChangePasswordDialog::ChangePasswordDialog(Vault& vault, bool forced, QWidget* p
     m_confirm->setObjectName(QStringLiteral("confirmPassword"));
     for (QLineEdit* edit : {m_current, m_new, m_confirm})
         edit->setEchoMode(QLineEdit::Password);
-    m_feedback->setPolicy(vault.passwordPolicy());
+    m_feedback->setPolicy(vault.settings().passwordPolicy());
 
     auto* layout = new QVBoxLayout(this);
     if (forced) {

@@ -1,6 +1,7 @@
 #include "ui/signin/RecoveryDialog.h"
 
 #include "core/crypto/RecoveryKey.h"
+#include "core/vault/AgencySettings.h"
 #include "core/vault/Vault.h"
 #include "ui/widgets/PasswordFeedback.h"
 #include "ui/widgets/UiHelpers.h"
@@ -38,7 +39,7 @@ RecoveryDialog::RecoveryDialog(Vault& vault, QWidget* parent)
     m_confirm->setObjectName(QStringLiteral("recoveryConfirm"));
     m_password->setEchoMode(QLineEdit::Password);
     m_confirm->setEchoMode(QLineEdit::Password);
-    m_feedback->setPolicy(vault.passwordPolicy());
+    m_feedback->setPolicy(vault.settings().passwordPolicy());
 
     auto* form = new QFormLayout;
     form->addRow(tr("Recovery &key:"), m_key);
