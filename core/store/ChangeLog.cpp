@@ -109,4 +109,62 @@ Status ChangeLog::advanceCursor(const QString& consumer, qint64 seq, const QDate
     return st->run();
 }
 
+Result<QSet<QString>> ChangeLog::changedAfter(qint64 afterSeq) const
+{
+    auto st = m_store.db().prepare(QStringLiteral("SELECT DISTINCT entity_uuid FROM change_log WHERE seq > ?"));
+    if (!st)
+        return st.error();
+    st->bind(1, afterSeq);
+    QSet<QString> out;
+    while (st->next())
+        out.insert(st->text(0));
+    if (!st->status())
+        return st->status().error();
+    return out;
+}
+
+Result<qint64> ChangeLog::latestChangeOf(const QString& entityUuid) const
+{
+    auto st = m_store.db().prepare(QStringLiteral("SELECT max(seq) FROM change_log WHERE entity_uuid = ?"));
+    if (!st)
+        return st.error();
+    st->bind(1, entityUuid);
+    if (st->next())
+        return st->isNull(0) ? qint64(0) : st->integer(0);
+    if (!st->status())
+        return st->status().error();
+    return qint64(0);
+}
+
+Result<bool> ChangeLog::writtenHere(const QString& entityUuid) const
+{
+    auto st = m_store.db().prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM change_log WHERE entity_uuid = ?1) "
+                                                  "OR EXISTS (SELECT 1 FROM services s JOIN change_log l ON "
+                                                  "l.entity_uuid = s.uuid WHERE s.enrollment_uuid = ?1)"));
+    if (!st)
+        return st.error();
+    st->bind(1, entityUuid);
+    if (st->next())
+        return st->integer(0) != 0;
+    if (!st->status())
+        return st->status().error();
+    return false;
+}
+
+Result<bool> ChangeLog::hasLocalWork(const QString& clientUuid) const
+{
+    auto st = m_store.db().prepare(QStringLiteral(
+        "SELECT EXISTS (SELECT 1 FROM change_log WHERE entity_uuid = ?1 OR entity_uuid IN (SELECT uuid FROM services "
+        "WHERE client_uuid = ?1 UNION SELECT uuid FROM enrollments WHERE client_uuid = ?1 UNION SELECT uuid FROM "
+        "consents WHERE client_uuid = ?1))"));
+    if (!st)
+        return st.error();
+    st->bind(1, clientUuid);
+    if (st->next())
+        return st->integer(0) != 0;
+    if (!st->status())
+        return st->status().error();
+    return false;
+}
+
 } // namespace hearth

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -33,6 +34,16 @@ public:
     Result<qint64> latestSeq() const;
     /// The changes to any of @p entityUuids, newest first (a record's history).
     Result<std::vector<ChangeRecord>> forEntities(const QStringList& entityUuids, int limit = 500) const;
+
+    // What was entered or edited here (pulls ask before they overwrite or drop).
+    /// Every record with a change-log row after @p afterSeq (local edits not yet pushed).
+    Result<QSet<QString>> changedAfter(qint64 afterSeq) const;
+    /// The newest change-log row of @p entityUuid (0: none).
+    Result<qint64> latestChangeOf(const QString& entityUuid) const;
+    /// True when @p entityUuid has a change-log row here, or is an enrollment holding a service that has one.
+    Result<bool> writtenHere(const QString& entityUuid) const;
+    /// True when any of the client's records was entered or edited on this workstation.
+    Result<bool> hasLocalWork(const QString& clientUuid) const;
 
 private:
     Store& m_store;

@@ -139,4 +139,57 @@ Result<bool> ClientRepository::caseNumberTaken(const QString& caseNumber) const
     return taken;
 }
 
+Result<bool> ClientRepository::exists(const QString& uuid) const
+{
+    auto st = m_store.db().prepare(QStringLiteral("SELECT 1 FROM clients WHERE uuid = ? AND deleted = 0"));
+    if (!st)
+        return st.error();
+    st->bind(1, uuid);
+    const bool found = st->next();
+    if (!st->status())
+        return st->status().error();
+    return found;
+}
+
+Result<QSet<QString>> ClientRepository::droppedAmong(const QStringList& uuids) const
+{
+    QSet<QString> out;
+    if (uuids.isEmpty())
+        return out;
+    auto st = m_store.db().prepare(QStringLiteral("SELECT 1 FROM clients WHERE uuid = ? AND deleted = 1"));
+    if (!st)
+        return st.error();
+    for (const QString& uuid : uuids) {
+        st->reset();
+        st->bind(1, uuid);
+        if (st->next())
+            out.insert(uuid);
+        if (!st->status())
+            return st->status().error();
+    }
+    return out;
+}
+
+Result<bool> ClientRepository::revive(const QString& uuid)
+{
+    auto st = m_store.db().prepare(QStringLiteral("UPDATE clients SET deleted = 0 WHERE uuid = ? AND deleted = 1"));
+    if (!st)
+        return st.error();
+    st->bind(1, uuid);
+    if (auto r = st->run(); !r)
+        return r.error();
+    return m_store.db().changes() == 1;
+}
+
+Status ClientRepository::drop(const QString& uuid, const QDateTime& at)
+{
+    auto st = m_store.db().prepare(
+        QStringLiteral("UPDATE clients SET deleted = 1, first_name = '', last_name = '', data = '{}', "
+                       "updated_at = ?2, updated_by = '' WHERE uuid = ?1 AND deleted = 0"));
+    if (!st)
+        return st.error();
+    st->bind(1, uuid).bind(2, at.isValid() ? iso(at) : QStringLiteral("")); // NOT NULL
+    return st->run();
+}
+
 } // namespace hearth

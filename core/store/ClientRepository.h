@@ -5,7 +5,9 @@
 #include "core/search/SearchTypes.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -33,6 +35,15 @@ public:
     /// Streams what the duplicate index needs of every live client (built at the first search).
     Status forEachSearchPerson(const std::function<void(const SearchPerson&)>& visit) const;
     Result<bool> caseNumberTaken(const QString& caseNumber) const;
+
+    // Pulls (SyncInbox): a client the server sent or dropped.
+    Result<bool> exists(const QString& uuid) const;
+    /// Which of @p uuids are clients this workstation dropped earlier (their rows remain, marked deleted).
+    Result<QSet<QString>> droppedAmong(const QStringList& uuids) const;
+    /// Undoes an earlier drop of @p uuid: true when a dropped row was brought back, empty.
+    Result<bool> revive(const QString& uuid);
+    /// Empties @p uuid and marks it deleted (the row keeps the links of the change log).
+    Status drop(const QString& uuid, const QDateTime& at);
 
 private:
     Store& m_store;

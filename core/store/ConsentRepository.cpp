@@ -47,6 +47,16 @@ QString placeholders(qsizetype count)
         marks.append(QLatin1Char('?') + QString::number(i));
     return marks.join(QLatin1Char(','));
 }
+
+/// One statement with one text argument.
+Status run(Store& store, const QString& sql, const QString& arg)
+{
+    auto st = store.db().prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind(1, arg);
+    return st->run();
+}
 } // namespace
 
 Status ConsentRepository::insert(const ReleaseOfInformation& r)
@@ -316,6 +326,28 @@ Result<std::optional<RecordOwner>> ConsentRepository::ownerOf(const QString& ent
     if (!st->status())
         return st->status().error();
     return std::optional<RecordOwner>();
+}
+
+Status ConsentRepository::removeWithAttachments(const QString& releaseUuid)
+{
+    if (auto st = run(m_store, QStringLiteral("DELETE FROM consent_attachments WHERE release_uuid = ?1"), releaseUuid);
+        !st)
+        return st;
+    return run(m_store, QStringLiteral("DELETE FROM consents WHERE uuid = ?1"), releaseUuid);
+}
+
+Status ConsentRepository::removePulledOfClient(const QString& clientUuid)
+{
+    const QString pulledOnly
+        = QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM change_log l WHERE l.entity_uuid = consents.uuid)");
+    if (auto st = run(m_store,
+                      QStringLiteral("DELETE FROM consent_attachments WHERE release_uuid IN "
+                                     "(SELECT uuid FROM consents WHERE client_uuid = ?1")
+                          + pulledOnly + u')',
+                      clientUuid);
+        !st)
+        return st;
+    return run(m_store, QStringLiteral("DELETE FROM consents WHERE client_uuid = ?1") + pulledOnly, clientUuid);
 }
 
 } // namespace hearth

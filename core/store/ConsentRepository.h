@@ -72,6 +72,11 @@ public:
     /// included; empty when there is no such row.
     Result<std::optional<RecordOwner>> ownerOf(const QString& entity, const QString& uuid) const;
 
+    // Pulls (SyncInbox): releases the server drops, with their attachments; these delete the rows.
+    Status removeWithAttachments(const QString& releaseUuid);
+    /// The client's releases that came from the server (no change-log row here), with their attachments.
+    Status removePulledOfClient(const QString& clientUuid);
+
 private:
     Store& m_store;
 };

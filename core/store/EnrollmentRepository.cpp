@@ -29,6 +29,16 @@ void bindRow(Statement& st, const Enrollment& e)
     else
         st.bindNull(7);
 }
+
+/// One statement with one text argument.
+Status run(Store& store, const QString& sql, const QString& arg)
+{
+    auto st = store.db().prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind(1, arg);
+    return st->run();
+}
 } // namespace
 
 Status EnrollmentRepository::insert(const Enrollment& e)
@@ -113,6 +123,21 @@ Result<std::vector<Enrollment>> EnrollmentRepository::overlapping(const QDate& f
     return query(QStringLiteral("entry_date <= ?2 AND (exit_date IS NULL OR exit_date >= ?1) "
                                 "ORDER BY project_uuid, entry_date, uuid"),
                  {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
+}
+
+Status EnrollmentRepository::remove(const QString& uuid)
+{
+    return run(m_store, QStringLiteral("DELETE FROM enrollments WHERE uuid = ?1"), uuid);
+}
+
+Status EnrollmentRepository::removePulledOfClient(const QString& clientUuid)
+{
+    return run(m_store,
+               QStringLiteral("DELETE FROM enrollments WHERE client_uuid = ?1 AND NOT EXISTS "
+                              "(SELECT 1 FROM change_log l WHERE l.entity_uuid = enrollments.uuid) AND NOT EXISTS "
+                              "(SELECT 1 FROM services s JOIN change_log l ON l.entity_uuid = s.uuid "
+                              "WHERE s.enrollment_uuid = enrollments.uuid)"),
+               clientUuid);
 }
 
 } // namespace hearth

@@ -34,6 +34,12 @@ public:
     /// before @p from), by project and entry date.
     Result<std::vector<Enrollment>> overlapping(const QDate& from, const QDate& to) const;
 
+    // Pulls (SyncInbox): enrollments the server drops; these delete the rows.
+    Status remove(const QString& uuid);
+    /// The client's enrollments that came from the server: none with a change-log row here, none holding
+    /// a service that has one.
+    Status removePulledOfClient(const QString& clientUuid);
+
 private:
     Result<std::vector<Enrollment>> query(const QString& where, const QStringList& args) const;
 

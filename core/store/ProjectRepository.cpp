@@ -11,6 +11,17 @@ QString iso(const QDateTime& t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
+
+// A placeholder holds only what an enrollment named: NOT NULL columns get '' for what is missing.
+QString isoOrEmpty(const QDateTime& t)
+{
+    return t.isValid() ? iso(t) : QStringLiteral("");
+}
+
+QString orEmpty(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
 } // namespace
 
 Status ProjectRepository::insert(const Project& p)
@@ -72,6 +83,23 @@ Result<std::vector<Project>> ProjectRepository::list() const
     if (!st->status())
         return st->status().error();
     return out;
+}
+
+Status ProjectRepository::insertPlaceholder(const Project& p)
+{
+    auto st = m_store.db().prepare(
+        QStringLiteral("INSERT OR IGNORE INTO projects (uuid, name, project_type, data, created_at, updated_at, "
+                       "updated_by, archived) VALUES (?,?,?,?,?,?,?,1)"));
+    if (!st)
+        return st.error();
+    st->bind(1, p.uuid)
+        .bind(2, orEmpty(p.name))
+        .bind(3, qint64(p.projectType))
+        .bind(4, json_column::encode(intake_json::toJson(p)))
+        .bind(5, isoOrEmpty(p.createdAt))
+        .bind(6, isoOrEmpty(p.updatedAt))
+        .bind(7, orEmpty(p.updatedBy));
+    return st->run();
 }
 
 } // namespace hearth

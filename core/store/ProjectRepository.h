@@ -25,6 +25,10 @@ public:
     /// Projects ordered by name.
     Result<std::vector<Project>> list() const;
 
+    /// A project an enrollment pulled from the server names but this workstation never had (projects are
+    /// not synced): archived, so it stays out of this agency's pickers. A known project is left alone.
+    Status insertPlaceholder(const Project& project);
+
 private:
     Store& m_store;
 };

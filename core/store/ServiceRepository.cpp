@@ -11,6 +11,16 @@ QString iso(const QDateTime& t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
+
+/// One statement with one text argument.
+Status run(Store& store, const QString& sql, const QString& arg)
+{
+    auto st = store.db().prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind(1, arg);
+    return st->run();
+}
 } // namespace
 
 Status ServiceRepository::insert(const ServiceRecord& s)
@@ -85,6 +95,33 @@ Result<bool> ServiceRepository::hasBedNight(const QString& enrollmentUuid, const
     if (!st->status())
         return st->status().error();
     return found;
+}
+
+Status ServiceRepository::replace(const ServiceRecord& s)
+{
+    if (auto st = remove(s.uuid); !st)
+        return st;
+    ServiceRecord copy = s;
+    copy.updatedBy = s.updatedBy.isNull() ? QStringLiteral("") : s.updatedBy; // NOT NULL: what was not sent is ''
+    return insert(copy);
+}
+
+Status ServiceRepository::remove(const QString& uuid)
+{
+    return run(m_store, QStringLiteral("DELETE FROM services WHERE uuid = ?1"), uuid);
+}
+
+Status ServiceRepository::removeOfEnrollment(const QString& enrollmentUuid)
+{
+    return run(m_store, QStringLiteral("DELETE FROM services WHERE enrollment_uuid = ?1"), enrollmentUuid);
+}
+
+Status ServiceRepository::removePulledOfClient(const QString& clientUuid)
+{
+    return run(m_store,
+               QStringLiteral("DELETE FROM services WHERE client_uuid = ?1 AND NOT EXISTS "
+                              "(SELECT 1 FROM change_log l WHERE l.entity_uuid = services.uuid)"),
+               clientUuid);
 }
 
 } // namespace hearth

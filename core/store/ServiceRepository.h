@@ -26,6 +26,14 @@ public:
     Result<std::vector<ServiceRecord>> forEnrollment(const QString& enrollmentUuid) const;
     Result<bool> hasBedNight(const QString& enrollmentUuid, const QDate& night) const;
 
+    // Pulls (SyncInbox): services as the server sends and drops them; these delete the rows.
+    /// A service as the server sent it: replaces the local row (services have no dependants).
+    Status replace(const ServiceRecord& service);
+    Status remove(const QString& uuid);
+    Status removeOfEnrollment(const QString& enrollmentUuid);
+    /// The client's services that came from the server (no change-log row here).
+    Status removePulledOfClient(const QString& clientUuid);
+
 private:
     Store& m_store;
 };

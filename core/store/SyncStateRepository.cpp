@@ -23,6 +23,16 @@ std::optional<QDateTime> timeAt(const Statement& st, int column)
         return std::nullopt;
     return QDateTime::fromString(st.text(column), Qt::ISODateWithMs);
 }
+
+/// One statement with one text argument.
+Status run(Store& store, const QString& sql, const QString& arg)
+{
+    auto st = store.db().prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind(1, arg);
+    return st->run();
+}
 } // namespace
 
 Result<std::optional<SyncRegistration>> SyncStateRepository::registration() const
@@ -231,6 +241,50 @@ Result<qint64> SyncStateRepository::changeCountAfter(qint64 seq) const
     if (!st->status())
         return st->status().error();
     return qint64(0);
+}
+
+Result<qint64> SyncStateRepository::pullCursor() const
+{
+    auto st = m_store.db().prepare(QStringLiteral("SELECT cursor FROM sync_pull WHERE id = 1"));
+    if (!st)
+        return st.error();
+    if (st->next())
+        return st->integer(0);
+    if (!st->status())
+        return st->status().error();
+    return qint64(0);
+}
+
+Status SyncStateRepository::setPullCursor(qint64 cursor, const QDateTime& at)
+{
+    auto st = m_store.db().prepare(QStringLiteral("INSERT INTO sync_pull (id, cursor, pulled_at) VALUES (1, ?1, ?2) "
+                                                  "ON CONFLICT (id) DO UPDATE SET cursor = ?1, pulled_at = ?2"));
+    if (!st)
+        return st.error();
+    st->bind(1, cursor).bind(2, iso(at));
+    return st->run();
+}
+
+Status SyncStateRepository::removeServerVersion(const QString& entityUuid)
+{
+    return run(m_store, QStringLiteral("DELETE FROM sync_versions WHERE entity_uuid = ?1"), entityUuid);
+}
+
+Status SyncStateRepository::removeServerVersionsOfEnrollment(const QString& enrollmentUuid)
+{
+    return run(m_store,
+               QStringLiteral("DELETE FROM sync_versions WHERE entity_uuid IN "
+                              "(SELECT uuid FROM services WHERE enrollment_uuid = ?1)"),
+               enrollmentUuid);
+}
+
+Status SyncStateRepository::removeServerVersionsOfClient(const QString& clientUuid)
+{
+    return run(m_store,
+               QStringLiteral("DELETE FROM sync_versions WHERE entity_uuid IN (SELECT uuid FROM services WHERE "
+                              "client_uuid = ?1 UNION SELECT uuid FROM enrollments WHERE client_uuid = ?1 UNION "
+                              "SELECT uuid FROM consents WHERE client_uuid = ?1) OR entity_uuid = ?1"),
+               clientUuid);
 }
 
 } // namespace hearth

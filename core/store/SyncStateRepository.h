@@ -48,6 +48,16 @@ public:
     /// How many change-log rows come after @p seq.
     Result<qint64> changeCountAfter(qint64 seq) const;
 
+    // The pull side (sync_pull, sync_versions).
+    Result<qint64> pullCursor() const;
+    Status setPullCursor(qint64 cursor, const QDateTime& at);
+    /// Forgets the server version of @p entityUuid.
+    Status removeServerVersion(const QString& entityUuid);
+    /// Forgets the server versions of the services of @p enrollmentUuid.
+    Status removeServerVersionsOfEnrollment(const QString& enrollmentUuid);
+    /// Forgets the server versions of @p clientUuid and of their services, enrollments and releases.
+    Status removeServerVersionsOfClient(const QString& clientUuid);
+
 private:
     Store& m_store;
 };

@@ -3,10 +3,11 @@
 #include "core/intake/IntakeJson.h"
 #include "core/services/ClientRecords.h"
 #include "core/services/EnrollmentRecords.h"
+#include "core/store/ChangeLog.h"
 #include "core/store/ClientRepository.h"
 #include "core/store/EnrollmentRepository.h"
 #include "core/store/Store.h"
-#include "core/store/SyncInboxRepository.h"
+#include "core/store/SyncConflictRepository.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
@@ -52,7 +53,7 @@ Result<std::vector<SyncConflict>> SyncConflicts::open() const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return SyncInboxRepository(m_vault.openStore().store()).conflicts();
+    return SyncConflictRepository(m_vault.openStore().store()).all();
 }
 
 Result<int> SyncConflicts::openCount() const
@@ -68,7 +69,7 @@ Status SyncConflicts::resolve(const QString& conflictId, ConflictChoice choice, 
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
     Store& s = m_vault.openStore().store();
-    auto found = SyncInboxRepository(s).conflict(conflictId);
+    auto found = SyncConflictRepository(s).find(conflictId);
     if (!found)
         return found.error();
     if (!*found)
@@ -114,13 +115,13 @@ Status SyncConflicts::resolve(const QString& conflictId, ConflictChoice choice, 
         return written;
 
     return m_vault.openStore().write([&]() -> Status {
-        SyncInboxRepository inbox(s);
-        auto seq = inbox.latestChangeOf(conflict.entityUuid);
+        SyncConflictRepository conflictRows(s);
+        auto seq = ChangeLog(s).latestChangeOf(conflict.entityUuid);
         if (!seq)
             return seq.error();
-        if (auto st = inbox.addResolution(*seq, conflictId); !st)
+        if (auto st = conflictRows.addResolution(*seq, conflictId); !st)
             return st;
-        if (auto st = inbox.removeConflict(conflictId); !st)
+        if (auto st = conflictRows.remove(conflictId); !st)
             return st;
         // Which field and which side, never a value.
         return m_vault.openStore().appendAudit(QString::fromLatin1(audit::SyncConflictResolve), conflict.entity,

@@ -4,6 +4,7 @@
 #include "core/consent/OutgoingKind.h"
 #include "core/intake/IntakeJson.h"
 #include "core/services/ConsentGate.h"
+#include "core/store/ChangeLog.h"
 #include "core/store/ClientRepository.h"
 #include "core/store/ConsentRepository.h"
 #include "core/store/EnrollmentRepository.h"
@@ -12,6 +13,8 @@
 #include "core/store/ServiceRepository.h"
 #include "core/store/Store.h"
 #include "core/store/SyncStateRepository.h"
+#include "core/store/SyncWaitingRepository.h"
+#include "core/syncstate/InboxDrops.h"
 #include "core/syncstate/SyncState.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/SearchIndex.h"
@@ -117,8 +120,7 @@ public:
     /// echo test). An echo then costs no further read or write.
     Status prepare(const std::vector<InboundRecord>& records, const std::vector<InboundRecord>& waiting)
     {
-        SyncInboxRepository inbox(m_store);
-        auto pending = inbox.changedAfter(m_pushCursor);
+        auto pending = ChangeLog(m_store).changedAfter(m_pushCursor);
         if (!pending)
             return pending.error();
         m_pending = std::move(*pending);
@@ -161,7 +163,7 @@ public:
         for (const InboundRecord& r : records)
             if (r.entity == u"client" && m_local.contains(r.uuid) && !m_local.value(r.uuid))
                 newClients << r.uuid;
-        auto dropped = inbox.droppedClients(newClients);
+        auto dropped = ClientRepository(m_store).droppedAmong(newClients);
         if (!dropped)
             return dropped.error();
         m_dropped = std::move(*dropped);
@@ -222,7 +224,6 @@ private:
 
     Status apply(const InboundRecord& r)
     {
-        SyncInboxRepository inbox(m_store);
         if (r.entity == u"project")
             return applyProject(r);
         QString client = clientOf(r);
@@ -276,7 +277,7 @@ private:
         if (!*parent) {
             ++m_outcome.waiting;
             m_waiting.insert(r.uuid);
-            return inbox.saveWaiting(r, client);
+            return SyncWaitingRepository(m_store).save(r, client);
         }
         auto local = m_local.contains(r.uuid) ? Result<std::optional<QJsonObject>>(m_local.value(r.uuid))
                                               : localJson(m_store, r.entity, r.uuid);
@@ -315,26 +316,25 @@ private:
     /// stays, held back from sharing, and the event is audited for an administrator to decide.
     Status drop(const InboundRecord& r, const QString& client)
     {
-        SyncInboxRepository inbox(m_store);
         HeldBackRepository held(m_store);
         const bool wholeClient = r.entity == u"client" && r.operation == u"restrict";
         int kept = 0;
         if (wholeClient) {
-            if (auto st = inbox.dropClient(client, m_now); !st)
+            if (auto st = inbox_drops::dropClient(m_store, client, m_now); !st)
                 return st;
             auto holding = held.holdClient(client, m_now);
             if (!holding)
                 return holding.error();
             kept = *holding;
         } else {
-            auto local = inbox.writtenHere(r.uuid);
+            auto local = ChangeLog(m_store).writtenHere(r.uuid);
             if (!local)
                 return local.error();
             if (*local) {
                 if (auto st = held.hold(r.entity, r.uuid, client, QStringLiteral("deleted"), m_now); !st)
                     return st;
                 kept = 1;
-            } else if (auto st = inbox.dropRecord(r.entity, r.uuid, m_now); !st) {
+            } else if (auto st = inbox_drops::dropRecord(m_store, r.entity, r.uuid, m_now); !st) {
                 return st;
             }
         }
@@ -372,7 +372,7 @@ private:
         if (!m_waiting.contains(r.uuid))
             return {};
         m_waiting.remove(r.uuid);
-        return SyncInboxRepository(m_store).removeWaiting(r.uuid);
+        return SyncWaitingRepository(m_store).remove(r.uuid);
     }
 
     /// False when the record's client (or a service's enrollment) is not here yet; an enrollment's
@@ -382,7 +382,7 @@ private:
         if (r.entity == u"client")
             return true;
         if (!m_present.contains(client)) {
-            auto exists = SyncInboxRepository(m_store).clientExists(client);
+            auto exists = ClientRepository(m_store).exists(client);
             if (!exists || !*exists)
                 return exists;
             m_present.insert(client);
@@ -413,7 +413,7 @@ private:
                 p.createdAt = m_now;
                 p.updatedAt = m_now;
                 p.updatedBy = QStringLiteral("");
-                if (auto st = SyncInboxRepository(m_store).insertPlaceholderProject(p); !st)
+                if (auto st = ProjectRepository(m_store).insertPlaceholder(p); !st)
                     return st.error();
             }
         }
@@ -431,7 +431,7 @@ private:
             stamp(c.createdAt, c.updatedAt, c.updatedBy, m_now);
             ClientRepository clients(m_store);
             if (!exists && m_dropped.contains(c.uuid)) {
-                auto revived = SyncInboxRepository(m_store).reviveClient(c.uuid);
+                auto revived = ClientRepository(m_store).revive(c.uuid);
                 if (!revived)
                     return revived.error();
                 exists = *revived;
@@ -463,7 +463,7 @@ private:
         if (entity == u"service") {
             ServiceRecord s = intake_json::serviceFromJson(json);
             stamp(s.createdAt, s.updatedAt, s.updatedBy, m_now);
-            return exists ? SyncInboxRepository(m_store).replaceService(s) : ServiceRepository(m_store).insert(s);
+            return exists ? ServiceRepository(m_store).replace(s) : ServiceRepository(m_store).insert(s);
         }
         return {};
     }
@@ -481,7 +481,7 @@ private:
         }
         Project p = intake_json::projectFromJson(r.fields);
         p.uuid = r.uuid;
-        if (auto st = SyncInboxRepository(m_store).insertPlaceholderProject(p); !st)
+        if (auto st = ProjectRepository(m_store).insertPlaceholder(p); !st)
             return st;
         ++m_outcome.applied;
         return finish(r);
@@ -509,7 +509,7 @@ Result<qint64> SyncInbox::pullCursor() const
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return SyncInboxRepository(m_vault.openStore().store()).pullCursor();
+    return SyncStateRepository(m_vault.openStore().store()).pullCursor();
 }
 
 Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& records, qint64 cursor)
@@ -526,8 +526,8 @@ Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& reco
     InboxOutcome outcome;
     PageApply page(m_vault, s, *pushCursor, outcome);
     Status st = m_vault.openStore().write([&]() -> Status {
-        SyncInboxRepository inbox(s);
-        auto waiting = inbox.waiting();
+        SyncWaitingRepository waitingRecords(s);
+        auto waiting = waitingRecords.all();
         if (!waiting)
             return waiting.error();
         if (auto prepared = page.prepare(ordered, *waiting); !prepared)
@@ -536,7 +536,7 @@ Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& reco
             if (auto applied = page.applyGuarded(r); !applied)
                 return applied;
         // Records that waited for a parent this page may have brought (and those parked just now).
-        waiting = inbox.waiting();
+        waiting = waitingRecords.all();
         if (!waiting)
             return waiting.error();
         std::stable_sort(waiting->begin(), waiting->end(), [](const InboundRecord& a, const InboundRecord& b) {
@@ -549,7 +549,7 @@ Result<InboxOutcome> SyncInbox::applyPage(const std::vector<InboundRecord>& reco
         outcome.waiting -= stillWaiting; // the retry counted them again
         if (auto saved = page.saveVersions(); !saved)
             return saved;
-        if (auto saved = inbox.setPullCursor(cursor, m_vault.clock().now()); !saved)
+        if (auto saved = SyncStateRepository(s).setPullCursor(cursor, m_vault.clock().now()); !saved)
             return saved;
         for (const auto& [client, detail] : page.heldBackNotes)
             if (auto audited = m_vault.openStore().appendAudit(QString::fromLatin1(audit::SyncHeldBack),

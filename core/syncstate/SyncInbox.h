@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/common/Result.h"
-#include "core/store/SyncInboxRepository.h"
 #include "core/syncstate/SyncConflicts.h"
+#include "core/types/InboundRecord.h"
 
 #include <QHash>
 

@@ -3,6 +3,7 @@
 #include "core/store/ChangeLog.h"
 #include "core/store/ConsentRepository.h"
 #include "core/store/Store.h"
+#include "core/store/SyncConflictRepository.h"
 #include "core/syncstate/SyncInbox.h"
 #include "core/syncstate/SyncState.h"
 #include "core/vault/OpenStore.h"
@@ -23,18 +24,18 @@ Result<QString> clientOfConflict(Store& s, const SyncConflict& c)
 
 /// Keeps one reported conflict with its client and the time it was reported; @p isNew is set when the
 /// store did not know it yet.
-Status saveReported(Store& s, SyncInboxRepository& inbox, SyncConflict c, const QDateTime& now, bool& isNew)
+Status saveReported(Store& s, SyncConflictRepository& known, SyncConflict c, const QDateTime& now, bool& isNew)
 {
-    auto known = inbox.conflict(c.conflictId);
-    if (!known)
-        return known.error();
-    isNew |= !known->has_value();
+    auto found = known.find(c.conflictId);
+    if (!found)
+        return found.error();
+    isNew |= !found->has_value();
     auto client = clientOfConflict(s, c);
     if (!client)
         return client.error();
     c.clientUuid = *client;
     c.reportedAt = now;
-    return inbox.saveConflict(c);
+    return known.save(c);
 }
 } // namespace
 
@@ -47,9 +48,9 @@ Result<bool> SyncInbox::addConflicts(const std::vector<SyncConflict>& conflicts)
     Store& s = m_vault.openStore().store();
     bool changed = false;
     Status st = m_vault.openStore().write([&]() -> Status {
-        SyncInboxRepository inbox(s);
+        SyncConflictRepository known(s);
         for (SyncConflict c : conflicts) {
-            if (auto saved = saveReported(s, inbox, c, m_vault.clock().now(), changed); !saved)
+            if (auto saved = saveReported(s, known, c, m_vault.clock().now(), changed); !saved)
                 return saved;
         }
         return {};
@@ -66,8 +67,8 @@ Result<bool> SyncInbox::replaceConflicts(const std::vector<SyncConflict>& confli
     Store& s = m_vault.openStore().store();
     bool changed = false;
     Status st = m_vault.openStore().write([&]() -> Status {
-        SyncInboxRepository inbox(s);
-        auto resolvedHere = inbox.pendingResolutions();
+        SyncConflictRepository known(s);
+        auto resolvedHere = known.pendingResolutions();
         if (!resolvedHere)
             return resolvedHere.error();
         QSet<QString> keep;
@@ -75,10 +76,10 @@ Result<bool> SyncInbox::replaceConflicts(const std::vector<SyncConflict>& confli
             if (resolvedHere->contains(c.conflictId))
                 continue;
             keep.insert(c.conflictId);
-            if (auto saved = saveReported(s, inbox, c, m_vault.clock().now(), changed); !saved)
+            if (auto saved = saveReported(s, known, c, m_vault.clock().now(), changed); !saved)
                 return saved;
         }
-        auto removed = inbox.removeConflictsExcept(keep);
+        auto removed = known.removeAllExcept(keep);
         if (!removed)
             return removed.error();
         changed |= *removed > 0;
@@ -93,7 +94,7 @@ Result<QHash<qint64, QString>> SyncInbox::resolutionsFor(const std::vector<qint6
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st.error();
-    return SyncInboxRepository(m_vault.openStore().store()).resolutionsFor(changeSeqs);
+    return SyncConflictRepository(m_vault.openStore().store()).resolutionsFor(changeSeqs);
 }
 
 Status SyncInbox::clearDeliveredResolutions()
@@ -104,7 +105,7 @@ Status SyncInbox::clearDeliveredResolutions()
     auto pushCursor = ChangeLog(s).cursor(SyncState::pushConsumer());
     if (!pushCursor)
         return pushCursor.error();
-    return m_vault.openStore().write([&] { return SyncInboxRepository(s).clearResolutionsThrough(*pushCursor); });
+    return m_vault.openStore().write([&] { return SyncConflictRepository(s).clearResolutionsThrough(*pushCursor); });
 }
 
 } // namespace hearth

@@ -4,6 +4,7 @@
 #include "core/store/ClientRepository.h"
 #include "core/store/HeldBackRepository.h"
 #include "core/store/Store.h"
+#include "core/syncstate/InboxDrops.h"
 #include "core/syncstate/SyncInbox.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/SearchIndex.h"
@@ -64,11 +65,10 @@ Status SyncInbox::discardHeldBack(const QString& clientUuid)
         // Children before parents: services, then stays and releases, the profile last.
         const QStringList order {u"service"_qs, u"enrollment"_qs, u"consent"_qs, u"client"_qs};
         int removed = 0;
-        SyncInboxRepository inbox(s);
         for (const QString& entity : order)
             for (const HeldBackRecord& r : *held)
                 if (r.clientUuid == clientUuid && r.entity == entity) {
-                    if (auto dropped = inbox.dropRecord(r.entity, r.entityUuid, now); !dropped)
+                    if (auto dropped = inbox_drops::dropRecord(s, r.entity, r.entityUuid, now); !dropped)
                         return dropped;
                     ++removed;
                     profileDropped |= entity == u"client";
