@@ -7,6 +7,7 @@
 #include "core/services/RecordSupport.h"
 #include "core/services/Refusals.h"
 #include "core/store/CaseNumbers.h"
+#include "core/store/ChangeLog.h"
 #include "core/store/ClientRepository.h"
 #include "core/store/EnrollmentRepository.h"
 #include "core/store/ServiceRepository.h"

@@ -2,7 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/consent/ConsentPolicy.h"
-#include "core/store/ChangeLog.h"
+#include "core/types/ChangeRecord.h"
 
 #include <vector>
 

@@ -2,6 +2,7 @@
 
 #include "core/crypto/KeySlots.h"
 #include "core/store/Store.h"
+#include "core/store/UserRepository.h"
 #include "core/vault/AgencySettings.h"
 #include "core/vault/KeyRing.h"
 #include "core/vault/OpenStore.h"

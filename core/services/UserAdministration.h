@@ -2,7 +2,7 @@
 
 #include "core/auth/Roles.h"
 #include "core/common/Result.h"
-#include "core/store/UserRepository.h"
+#include "core/types/UserRecord.h"
 
 #include <vector>
 

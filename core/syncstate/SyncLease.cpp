@@ -2,6 +2,7 @@
 #include "core/store/KeyValueRepositories.h"
 #include "core/store/LeaseRepository.h"
 #include "core/store/Store.h"
+#include "core/store/SyncStateRepository.h"
 #include "core/syncstate/SyncState.h"
 #include "core/vault/LeaseGuard.h"
 #include "core/vault/OfflineLease.h"

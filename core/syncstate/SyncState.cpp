@@ -1,9 +1,11 @@
 #include "core/syncstate/SyncState.h"
 
 #include "core/services/RecordSupport.h"
+#include "core/store/ChangeLog.h"
 #include "core/store/ConsentRepository.h"
 #include "core/store/KeyValueRepositories.h"
 #include "core/store/Store.h"
+#include "core/store/SyncStateRepository.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/common/Result.h"
-#include "core/store/ChangeLog.h"
-#include "core/store/SyncStateRepository.h"
+#include "core/types/ChangeRecord.h"
+#include "core/types/SyncTypes.h"
 
 #include <QDateTime>
 #include <QHash>
