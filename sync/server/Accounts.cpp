@@ -67,7 +67,7 @@ Done Accounts::addUser(const QString& agencyCode, const QString& login, const QB
     if (const QStringList problems = sync::passwordBaselineProblems(QString::fromUtf8(password), login);
         !problems.isEmpty())
         return failure(sync::error_code::MalformedRequest, problems.join(u' '));
-    const QByteArray hash = account_secrets::hashPassword(password);
+    const QByteArray hash = account_secrets::hashPassword(password, m_hashCost);
     if (hash.isEmpty())
         return failure(sync::error_code::Internal, QStringLiteral("Cannot hash the password (out of memory?)."));
     return m_db.transaction([&]() -> Done {
@@ -98,7 +98,7 @@ Expected<SignInCandidate> Accounts::signInCandidate(const sync::RegisterRequest&
     QSqlQuery& userRow = (*std::get<QSqlQuery*>(user));
     SignInCandidate candidate;
     candidate.known = userRow.next();
-    candidate.hash = candidate.known ? userRow.value(0).toString().toLatin1() : account_secrets::dummyHash();
+    candidate.hash = candidate.known ? userRow.value(0).toString().toLatin1() : account_secrets::dummyHash(m_hashCost);
     candidate.agencyCode = candidate.known ? userRow.value(1).toString() : QString();
     candidate.disabled = candidate.known && !userRow.value(2).isNull();
     return candidate;

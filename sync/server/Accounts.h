@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sync/protocol/Messages.h"
+#include "sync/server/AccountSecrets.h"
 #include "sync/server/Failure.h"
 
 #include <QDateTime>
@@ -59,9 +60,10 @@ struct SignInCandidate
 class Accounts
 {
 public:
-    Accounts(ServerDatabase& db, ServerAudit& audit)
+    Accounts(ServerDatabase& db, ServerAudit& audit, PasswordHashCost hashCost = PasswordHashCost::Interactive)
         : m_db(db)
         , m_audit(audit)
+        , m_hashCost(hashCost)
     {
     }
 
@@ -86,10 +88,15 @@ public:
     Done setUserDisabled(const QString& login, bool disabled, const QDateTime& now);
     /// A new password (the baseline applies); the login's devices sign in again with it.
     Done resetPassword(const QString& login, const QByteArray& password, const QDateTime& now);
+    /// After a right password whose hash was made at another cost: stores @p newHash, unless the password
+    /// was reset meanwhile (the stored hash is no longer @p oldHash).
+    Done upgradeHash(const QString& login, const QByteArray& oldHash, const QByteArray& newHash);
+    PasswordHashCost hashCost() const { return m_hashCost; }
 
 private:
     ServerDatabase& m_db;
     ServerAudit& m_audit;
+    PasswordHashCost m_hashCost;
 };
 
 } // namespace hearth::server

@@ -70,7 +70,7 @@ Done Accounts::resetPassword(const QString& login, const QByteArray& password, c
     if (const QStringList problems = sync::passwordBaselineProblems(QString::fromUtf8(password), login);
         !problems.isEmpty())
         return Failure {sync::error_code::MalformedRequest, problems.join(u' ')};
-    const QByteArray hash = account_secrets::hashPassword(password);
+    const QByteArray hash = account_secrets::hashPassword(password, m_hashCost);
     if (hash.isEmpty())
         return Failure {sync::error_code::Internal, QStringLiteral("Cannot hash the password (out of memory?).")};
     return m_db.transaction([&]() -> Done {
@@ -84,6 +84,15 @@ Done Accounts::resetPassword(const QString& login, const QByteArray& password, c
             return failed;
         return m_audit.record(now, u"admin"_qs, {}, u"password-reset"_qs, login);
     });
+}
+
+Done Accounts::upgradeHash(const QString& login, const QByteArray& oldHash, const QByteArray& newHash)
+{
+    auto updated = m_db.exec(u"UPDATE users SET password_hash = ? WHERE login = ? AND password_hash = ?"_qs,
+                             {QString::fromLatin1(newHash), login, QString::fromLatin1(oldHash)});
+    if (auto* failed = failureOf(updated))
+        return *failed;
+    return std::nullopt;
 }
 
 } // namespace hearth::server

@@ -206,13 +206,18 @@ int runCommandLine(const QStringList& arguments)
             return fail(QStringLiteral("--request-timeout needs a number of seconds (1 to 86400)."));
     }
 
+    if (config.passwordHashCost == PasswordHashCost::InsecureFastForTests)
+        QTextStream(stderr) << "hearth-server: WARNING: password_hash_cost is insecure-fast-for-tests. Passwords "
+                               "hashed now can be guessed offline in minutes; never use it outside a test suite."
+                            << Qt::endl;
+
     const QStringList words = parser.positionalArguments();
     const QString command = words.value(0, u"serve"_qs);
     ServerDatabase db;
     if (auto failed = db.open(config.database))
         return fail(*failed);
     ServerAudit audit(db);
-    Accounts accounts(db, audit);
+    Accounts accounts(db, audit, config.passwordHashCost);
 
     if (command == u"serve")
         return serve(config, db);

@@ -39,7 +39,7 @@ Api::Api(ServerDatabase& db, ServerConfig config, Clock clock)
     , m_config(std::move(config))
     , m_clock(std::move(clock))
     , m_audit(db)
-    , m_accounts(db, m_audit)
+    , m_accounts(db, m_audit, m_config.passwordHashCost)
     , m_records(db, m_audit)
     , m_limits(db, m_audit)
 {

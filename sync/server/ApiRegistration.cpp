@@ -5,8 +5,11 @@
 #include "sync/server/Api.h"
 #include "sync/server/ApiReplies.h"
 #include "sync/server/ServerDatabase.h"
+#include "sync/server/ServerLog.h"
 
 #include <QMetaObject>
+
+#include <sodium.h>
 
 namespace hearth::server {
 
@@ -18,6 +21,8 @@ struct Api::PendingSignIn
     QString address;
     SignInCandidate user;
     Reply reply;
+    /// The password hashed again at the configured cost, when the stored hash was made at another.
+    QByteArray upgradedHash;
 };
 
 std::optional<ApiResponse> Api::registerDevice(const ApiRequest& request, Reply& reply)
@@ -46,8 +51,13 @@ std::optional<ApiResponse> Api::registerDevice(const ApiRequest& request, Reply&
     // Until it ends, the check counts as a failure, so guesses sent at once cannot overrun the limits.
     m_limits.started(login, pending->address);
     QObject* const replies = &m_replies;
-    m_hashing.start([this, replies, pending, password = pending->request.password.toUtf8()]() mutable {
-        const bool right = account_secrets::verifyPassword(pending->user.hash, std::move(password));
+    m_hashing.start([this, replies, pending, cost = m_accounts.hashCost(),
+                     password = pending->request.password.toUtf8()]() mutable {
+        const bool right = account_secrets::verifyPassword(pending->user.hash, password);
+        if (right && pending->user.known && account_secrets::needsRehash(pending->user.hash, cost))
+            pending->upgradedHash = account_secrets::hashPassword(std::move(password), cost);
+        else
+            sodium_memzero(password.data(), size_t(password.size()));
         // Queued to m_replies: it lives until m_hashing has waited for this task, and drops what it has not
         // run yet when it goes.
         QMetaObject::invokeMethod(
@@ -74,6 +84,10 @@ void Api::finishRegistration(PendingSignIn& pending, bool passwordRight)
         } else if (Done failed = m_limits.recordSuccess(login, pending.address)) {
             response = error(*failed);
         } else {
+            // The sign-in stands either way; the old hash is kept and is tried again next time.
+            if (!pending.upgradedHash.isEmpty())
+                if (Done notStored = m_accounts.upgradeHash(login, pending.user.hash, pending.upgradedHash))
+                    qCWarning(lcServer) << "could not store a re-hashed password:" << notStored->message;
             sync::RegisterReply registered = std::get<sync::RegisterReply>(std::move(reply));
             registered.leaseDays = m_config.leaseDays;
             response = {200, registered.toJson(), 0};

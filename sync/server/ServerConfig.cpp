@@ -47,6 +47,15 @@ Done apply(ServerConfig& config, const QString& key, const QString& value)
     } else if (key == u"request_timeout_seconds") {
         config.requestTimeoutSeconds = value.toInt(&ok);
         ok = ok && config.requestTimeoutSeconds > 0 && config.requestTimeoutSeconds <= 24 * 3600;
+    } else if (key == u"password_hash_cost") {
+        if (value == u"interactive")
+            config.passwordHashCost = PasswordHashCost::Interactive;
+        else if (value == u"insecure-fast-for-tests")
+            config.passwordHashCost = PasswordHashCost::InsecureFastForTests;
+        else
+            return bad(QStringLiteral("password_hash_cost: \"%1\" is neither interactive nor "
+                                      "insecure-fast-for-tests.")
+                           .arg(value));
     }
     if (!ok)
         return bad(QStringLiteral("%1: \"%2\" is not a positive number.").arg(key, value));
@@ -65,7 +74,8 @@ const QStringList& keys()
                                    u"lease_days"_qs,
                                    u"max_body_bytes"_qs,
                                    u"max_changes"_qs,
-                                   u"request_timeout_seconds"_qs};
+                                   u"request_timeout_seconds"_qs,
+                                   u"password_hash_cost"_qs};
     return list;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync/server/AccountSecrets.h"
 #include "sync/server/Failure.h"
 
 #include <QHostAddress>
@@ -26,6 +27,8 @@ struct ServerConfig
     /// A connection must complete each request this long after it connected or was last answered; one
     /// that sends nothing, or trickles, is closed then (ConnectionDeadlines).
     int requestTimeoutSeconds = 30;
+    /// password_hash_cost: "interactive", or "insecure-fast-for-tests" (see PasswordHashCost).
+    PasswordHashCost passwordHashCost = PasswordHashCost::Interactive;
 
     bool usesTls() const { return !tlsCertificate.isEmpty(); }
     /// Why this configuration must not serve (plain HTTP on a public address, half a TLS pair), if so.

@@ -108,3 +108,31 @@ TEMPLATE_TEST_CASE("A revoked workstation stays revoked whoever signs in on it; 
     CHECK(registerAs(f, u"hank"_qs, SyncFixture::passwordOf(u"hank"_qs), u"desk-9"_qs, u"Escritorio 2 — Sur"_qs).status
           == 200);
 }
+
+TEMPLATE_TEST_CASE("A password hashed at a cheaper cost is hashed again at the server's cost at sign-in",
+                   "[server][accounts]", SqliteBackend, PostgresBackend)
+{
+    QProcessEnvironment interactive;
+    interactive.insert(u"HEARTH_SERVER_PASSWORD_HASH_COST"_qs, u"interactive"_qs);
+    START_SERVER(f, interactive);
+    QProcessEnvironment cheap;
+    cheap.insert(u"HEARTH_SERVER_PASSWORD_HASH_COST"_qs, u"insecure-fast-for-tests"_qs);
+    QString output;
+    REQUIRE(f.server().admin({u"user"_qs, u"add"_qs, u"--agency"_qs, u"SH1"_qs, u"nina"_qs}, "harbor-lights-42\n",
+                             &output, cheap)
+            == 0);
+    CHECK(output.contains(u"insecure-fast-for-tests")); // the command warns whoever runs it
+    DatabaseProbe probe(f.databaseSpec());
+    const auto storedHash = [&] {
+        return probe.exec(u"SELECT password_hash FROM users WHERE login = 'nina'"_qs).toString();
+    };
+    // libsodium's minimum is 8 KiB and one pass; its interactive cost 64 MiB and two.
+    const QString cheapHash = storedHash();
+    REQUIRE(cheapHash.startsWith(u"$argon2id$v=19$m=8,t=1,"));
+
+    CHECK(registerAs(f, u"nina"_qs, u"harbor-lights-41"_qs, u"ws-n"_qs).status == 401);
+    CHECK(storedHash() == cheapHash); // a wrong password changes nothing
+    REQUIRE(registerAs(f, u"nina"_qs, u"harbor-lights-42"_qs, u"ws-n"_qs).status == 200);
+    CHECK(storedHash().startsWith(u"$argon2id$v=19$m=65536,t=2,"));
+    CHECK(registerAs(f, u"nina"_qs, u"harbor-lights-42"_qs, u"ws-n"_qs).status == 200); // and it still opens
+}

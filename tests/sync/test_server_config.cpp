@@ -60,6 +60,18 @@ TEST_CASE("Settings come from the file and the environment wins", "[server][conf
     CHECK(failureOf(loadConfig(dir.filePath(u"missing.conf"_qs), {})));
 }
 
+TEST_CASE("Passwords are hashed at the interactive cost unless a test suite asks for the cheap one", "[server][config]")
+{
+    CHECK(loaded({}, {}).passwordHashCost == PasswordHashCost::Interactive);
+    QProcessEnvironment env;
+    env.insert(u"HEARTH_SERVER_PASSWORD_HASH_COST"_qs, u"insecure-fast-for-tests"_qs);
+    CHECK(loaded({}, env).passwordHashCost == PasswordHashCost::InsecureFastForTests);
+    env.insert(u"HEARTH_SERVER_PASSWORD_HASH_COST"_qs, u"fast"_qs);
+    const auto refused = loadConfig({}, env);
+    REQUIRE(failureOf(refused));
+    CHECK(failureOf(refused)->message.contains(u"password_hash_cost"));
+}
+
 TEST_CASE("A PostgreSQL database is named by URL or by conninfo", "[server][config]")
 {
     CHECK_FALSE(isPostgresSpec(u"/var/lib/hearth-server/hearth-server.db"_qs));

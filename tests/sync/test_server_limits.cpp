@@ -25,6 +25,14 @@ namespace {
 
 constexpr int kWait = 60000; // generous: a wait ends as soon as its condition holds
 
+/// The production Argon2id cost: these tests need checks slow enough to overlap.
+QProcessEnvironment interactiveHashing()
+{
+    QProcessEnvironment env;
+    env.insert(u"HEARTH_SERVER_PASSWORD_HASH_COST"_qs, u"interactive"_qs);
+    return env;
+}
+
 QByteArray registration(SyncFixture& f, const QString& login, const QString& password,
                         const QString& publicId = u"ws-guess"_qs)
 {
@@ -87,7 +95,7 @@ TEMPLATE_TEST_CASE("Ten wrong guesses lock out their address, never the login's 
 TEMPLATE_TEST_CASE("Guesses sent at once from one address cannot overrun its limit", "[server][accounts][limits]",
                    SqliteBackend, PostgresBackend)
 {
-    START_SERVER(f);
+    START_SERVER(f, interactiveHashing());
     // Unknown logins, all sent before any answer: a check still running counts as a failure.
     constexpr int kSent = SignInLimits::kPerAddress + 10;
     std::vector<std::unique_ptr<RawHttp>> guesses;
@@ -112,7 +120,7 @@ TEMPLATE_TEST_CASE("Guesses sent at once from one address cannot overrun its lim
 TEMPLATE_TEST_CASE("Password checks run off the request thread: other devices are answered meanwhile",
                    "[server][accounts][limits]", SqliteBackend, PostgresBackend)
 {
-    START_SERVER(f);
+    START_SERVER(f, interactiveHashing());
     auto maria = f.device(u"maria"_qs);
     // Ten wrong passwords at once from one address, not awaited ...
     std::vector<std::unique_ptr<RawHttp>> guesses;

@@ -15,7 +15,8 @@ namespace hearth::test {
 class ServerProcess
 {
 public:
-    /// @p environment: extra HEARTH_SERVER_* settings (e.g. a short token lifetime).
+    /// @p environment: extra HEARTH_SERVER_* settings (e.g. a short token lifetime). Passwords are hashed at
+    /// the insecure-fast-for-tests cost unless @p environment names HEARTH_SERVER_PASSWORD_HASH_COST.
     explicit ServerProcess(QString databaseSpec, QProcessEnvironment environment = {});
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
@@ -33,7 +34,9 @@ public:
     qint64 processId() const { return m_process ? m_process->processId() : 0; }
 
     /// Runs an administration command (`agency add ...`) on the same database; its exit code, output in @p output.
-    int admin(const QStringList& arguments, const QByteArray& input = {}, QString* output = nullptr) const;
+    /// @p extra overrides the server's environment for this command only.
+    int admin(const QStringList& arguments, const QByteArray& input = {}, QString* output = nullptr,
+              const QProcessEnvironment& extra = {}) const;
 
     static QString executable();
 
