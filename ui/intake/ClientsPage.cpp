@@ -214,6 +214,11 @@ SearchQuery ClientsPage::query() const
     return q;
 }
 
+bool ClientsPage::searchPending() const
+{
+    return m_searchTimer->isActive();
+}
+
 void ClientsPage::searchEdited()
 {
     // "New client" follows the typing at once; the search itself waits for a pause.

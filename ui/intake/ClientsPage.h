@@ -53,6 +53,8 @@ public:
     ClientListModel* model() const { return m_model; }
     /// The query the search fields make together.
     SearchQuery query() const;
+    /// True from a keystroke in the search fields until the search it waits for has run.
+    bool searchPending() const;
     ClientProfileForm* newClientForm() const { return m_form; }
     /// The release collected for the client being created, until they are saved.
     const std::optional<ReleaseOfInformation>& pendingRelease() const { return m_intake.release(); }

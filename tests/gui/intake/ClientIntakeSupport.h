@@ -18,13 +18,15 @@ inline void typeInto(QLineEdit* edit, const QString& text)
     QTest::keyClicks(edit, text);
 }
 
-/// Types into the search fields; the search runs after its pause, or at once with @p now.
+/// Types into the search fields and waits until the debounced search has run by itself.
 inline void search(ui::ClientsPage& page, const QString& first, const QString& last, const QString& dob = {})
 {
     typeInto(child<QLineEdit>(page, "searchFirstName"), first);
     typeInto(child<QLineEdit>(page, "searchLastName"), last);
     typeInto(child<ui::HudDateEdit>(page, "searchDob")->lineEdit(), dob);
-    QTest::qWait(ui::ClientsPage::kSearchDelayMs + 100); // the debounced search runs by itself
+    REQUIRE(page.searchPending());
+    // The timer fires on its own; waiting on it, not on a fixed time, holds on a loaded machine.
+    REQUIRE(QTest::qWaitFor([&] { return !page.searchPending(); }, 10'000));
 }
 
 inline ClientProfile storedClient(Vault& vault, const QString& uuid)
