@@ -87,4 +87,12 @@ bool isTruthy(const QString& value)
     return v == u"true" || v == u"yes" || v == u"1" || v == u"on";
 }
 
+QString unquoted(QString value)
+{
+    value = value.trimmed();
+    if (value.size() >= 2 && (value.front() == u'"' || value.front() == u'\'') && value.back() == value.front())
+        return value.mid(1, value.size() - 2);
+    return value;
+}
+
 } // namespace hearth::compliance

@@ -38,5 +38,7 @@ UnitState unitState(const SystemProbe& probe, const QString& unit, QStringList& 
 
 /// True for "true", "yes", "1", "on" (any case).
 bool isTruthy(const QString& value);
+/// @p value trimmed, without one pair of matching quotes around it (shell-style configuration files).
+QString unquoted(QString value);
 
 } // namespace hearth::compliance

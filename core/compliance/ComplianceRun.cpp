@@ -1,5 +1,7 @@
 #include "core/compliance/ComplianceRun.h"
 
+#include "core/common/IsoText.h"
+
 #include <QJsonArray>
 #include <QObject>
 #include <QSysInfo>
@@ -12,11 +14,6 @@ namespace {
 Error malformed(const QString& what)
 {
     return makeError(ErrorCode::StoreCorrupt, QObject::tr("A stored compliance record is damaged (%1).").arg(what));
-}
-
-QString isoUtc(const QDateTime& at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
 }
 
 QDateTime parseUtc(const QJsonValue& value)

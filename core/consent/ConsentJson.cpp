@@ -1,15 +1,12 @@
 #include "core/consent/ConsentJson.h"
 
+#include "core/common/IsoText.h"
+
 #include <QJsonArray>
 
 namespace hearth::consent_json {
 
 namespace {
-QString isoDate(const QDate& d)
-{
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
-}
-
 QDate dateFrom(const QJsonValue& v)
 {
     return QDate::fromString(v.toString(), Qt::ISODate);

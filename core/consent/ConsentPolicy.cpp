@@ -15,10 +15,10 @@ using Reason = Disclosure::Reason;
 using Kind = OutgoingRecord::Kind;
 namespace fields = disclosure_fields;
 
-QString tr(const char* text)
+struct ConsentPolicyText
 {
-    return QCoreApplication::translate("ConsentPolicy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ConsentPolicy)
+};
 
 bool sameAgency(const QString& a, const QString& b)
 {
@@ -232,13 +232,13 @@ QString shareCategoryName(ShareCategory category)
 {
     switch (category) {
     case ShareCategory::IdentifyingProfile:
-        return tr("Identifying profile");
+        return ConsentPolicyText::tr("Identifying profile");
     case ShareCategory::EnrollmentsAndServices:
-        return tr("Enrollments and services");
+        return ConsentPolicyText::tr("Enrollments and services");
     case ShareCategory::HealthAndDisability:
-        return tr("Health and disability");
+        return ConsentPolicyText::tr("Health and disability");
     case ShareCategory::DomesticViolence:
-        return tr("Domestic violence");
+        return ConsentPolicyText::tr("Domestic violence");
     }
     return {};
 }
@@ -247,13 +247,13 @@ QString sharingChoiceName(SharingChoice choice)
 {
     switch (choice) {
     case SharingChoice::FullSharing:
-        return tr("Full Sharing");
+        return ConsentPolicyText::tr("Full Sharing");
     case SharingChoice::LimitedSharing:
-        return tr("Limited Sharing");
+        return ConsentPolicyText::tr("Limited Sharing");
     case SharingChoice::Anonymous:
-        return tr("Anonymous");
+        return ConsentPolicyText::tr("Anonymous");
     case SharingChoice::NoSharing:
-        return tr("No Sharing");
+        return ConsentPolicyText::tr("No Sharing");
     }
     return {};
 }

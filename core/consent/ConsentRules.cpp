@@ -6,10 +6,10 @@ namespace hearth {
 
 namespace {
 
-QString tr(const char* text)
+struct ConsentRulesText
 {
-    return QCoreApplication::translate("ConsentRules", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ConsentRules)
+};
 
 bool namesAnAgency(const QStringList& agencies)
 {
@@ -38,26 +38,29 @@ QStringList releaseProblems(const ReleaseOfInformation& release, const ConsentSt
 {
     QStringList problems;
     if (!release.signedOn.isValid())
-        problems.append(tr("Enter the date the client signed the release."));
+        problems.append(ConsentRulesText::tr("Enter the date the client signed the release."));
     else if (release.signedOn > today)
-        problems.append(tr("The release cannot be signed on a day still to come."));
+        problems.append(ConsentRulesText::tr("The release cannot be signed on a day still to come."));
     if (!release.expiresOn.isValid())
-        problems.append(tr("Enter the date the release expires."));
+        problems.append(ConsentRulesText::tr("Enter the date the release expires."));
     else if (release.signedOn.isValid() && release.expiresOn <= release.signedOn)
-        problems.append(tr("The release must expire after the day it was signed."));
+        problems.append(ConsentRulesText::tr("The release must expire after the day it was signed."));
     if (release.collectedBy.trimmed().isEmpty())
-        problems.append(tr("Record which staff member collected the release."));
+        problems.append(ConsentRulesText::tr("Record which staff member collected the release."));
     if (release.kind == ReleaseKind::CoordinatedEntry)
         return problems;
 
     if (release.choice == SharingChoice::LimitedSharing) {
         if (!release.categories)
-            problems.append(tr("Choose at least one kind of information the client agrees to share."));
+            problems.append(
+                ConsentRulesText::tr("Choose at least one kind of information the client agrees to share."));
         if (!namesAnAgency(release.partnerAgencies))
-            problems.append(tr("Choose at least one partner agency the client agrees to share with."));
+            problems.append(
+                ConsentRulesText::tr("Choose at least one partner agency the client agrees to share with."));
     }
     if (release.shares() && !release.includePastRecords.has_value() && needsPastRecordsChoice(before))
-        problems.append(tr("Choose whether the records kept while the client was not sharing may be shared too."));
+        problems.append(ConsentRulesText::tr(
+            "Choose whether the records kept while the client was not sharing may be shared too."));
     return problems;
 }
 

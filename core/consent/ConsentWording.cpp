@@ -12,10 +12,10 @@ namespace {
 using Reason = Disclosure::Reason;
 using Standing = ConsentStatus::Standing;
 
-QString tr(const char* text)
+struct ConsentWordingText
 {
-    return QCoreApplication::translate("ConsentPolicy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ConsentPolicy)
+};
 
 /// "Health and disability" as it reads inside a sentence.
 QString inSentence(ShareCategory category)
@@ -42,15 +42,16 @@ QString choiceLine(const ReleaseOfInformation& release, const QString& until)
 {
     switch (release.choice) {
     case SharingChoice::FullSharing:
-        return tr("Full Sharing with all HMIS partner agencies%1.").arg(until);
+        return ConsentWordingText::tr("Full Sharing with all HMIS partner agencies%1.").arg(until);
     case SharingChoice::Anonymous:
-        return tr("Anonymous: only information that does not identify the client is shared with the HMIS%1.")
+        return ConsentWordingText::tr(
+                   "Anonymous: only information that does not identify the client is shared with the HMIS%1.")
             .arg(until);
     case SharingChoice::LimitedSharing: {
-        QString line = tr("Limited Sharing with %1%2: %3.")
+        QString line = ConsentWordingText::tr("Limited Sharing with %1%2: %3.")
                            .arg(release.partnerAgencies.join(u", "_qs), until, categoriesIn(release.categories, true));
         if ((release.categories & allShareCategories()) != allShareCategories())
-            line += u' ' + tr("Not shared: %1.").arg(categoriesIn(release.categories, false));
+            line += u' ' + ConsentWordingText::tr("Not shared: %1.").arg(categoriesIn(release.categories, false));
         return line;
     }
     case SharingChoice::NoSharing:
@@ -62,10 +63,10 @@ QString choiceLine(const ReleaseOfInformation& release, const QString& until)
 QString renewalReminder(qint64 days)
 {
     if (days == 0)
-        return tr("Expires today: ask the client to renew it.");
+        return ConsentWordingText::tr("Expires today: ask the client to renew it.");
     if (days == 1)
-        return tr("Expires tomorrow: ask the client to renew it.");
-    return tr("Expires in %1 days: ask the client to renew it.").arg(days);
+        return ConsentWordingText::tr("Expires tomorrow: ask the client to renew it.");
+    return ConsentWordingText::tr("Expires in %1 days: ask the client to renew it.").arg(days);
 }
 
 QString enteringAgencyOf(const ConsentStatus& status, const QString& fallback)
@@ -84,38 +85,43 @@ QString disclosureExplanation(Reason reason, const Disclosure::Form form, const 
     switch (reason) {
     case Reason::None:
         if (audience.kind == Audience::Kind::AgencyInternal)
-            return tr("The agency's own reports keep every record.");
-        return tr("Shared as the client's release allows.");
+            return ConsentWordingText::tr("The agency's own reports keep every record.");
+        return ConsentWordingText::tr("Shared as the client's release allows.");
     case Reason::NoSharing:
-        return tr("The client chose No Sharing: nothing about them leaves this workstation.");
+        return ConsentWordingText::tr("The client chose No Sharing: nothing about them leaves this workstation.");
     case Reason::Revoked:
-        return tr("The client revoked their release: nothing about them leaves this workstation.");
+        return ConsentWordingText::tr("The client revoked their release: nothing about them leaves this workstation.");
     case Reason::NoConsentRecorded:
-        return tr("No release of information is recorded for this client: nothing about them leaves this "
-                  "workstation.");
+        return ConsentWordingText::tr(
+            "No release of information is recorded for this client: nothing about them leaves this "
+            "workstation.");
     case Reason::Expired:
-        return tr("Written after the client's release expired on %1: it stays here until the release is renewed.")
+        return ConsentWordingText::tr(
+                   "Written after the client's release expired on %1: it stays here until the release is renewed.")
             .arg(messageDate(status.expiresOn.value_or(QDate())));
     case Reason::BeforeConsent:
-        return tr("Dated before %1, when the client agreed to share again without their earlier records: it "
-                  "stays on this workstation.")
+        return ConsentWordingText::tr(
+                   "Dated before %1, when the client agreed to share again without their earlier records: it "
+                   "stays on this workstation.")
             .arg(messageDate(status.shareFrom.value_or(QDate())));
     case Reason::CategoryNotConsented:
         if (form == Disclosure::Form::Withheld)
-            return tr("The client did not agree to share this kind of information.");
-        return tr("Only the kinds of information the client agreed to share leave this workstation.");
+            return ConsentWordingText::tr("The client did not agree to share this kind of information.");
+        return ConsentWordingText::tr(
+            "Only the kinds of information the client agreed to share leave this workstation.");
     case Reason::AgencyNotConsented:
-        return tr("The client did not agree to share with %1.").arg(audience.agency);
+        return ConsentWordingText::tr("The client did not agree to share with %1.").arg(audience.agency);
     case Reason::LocalOnly:
-        return tr("Signatures and scanned forms are kept on this workstation only.");
+        return ConsentWordingText::tr("Signatures and scanned forms are kept on this workstation only.");
     case Reason::Restricted:
-        return tr("Restricted client: the name is visible only to %1.").arg(enteringAgency);
+        return ConsentWordingText::tr("Restricted client: the name is visible only to %1.").arg(enteringAgency);
     case Reason::AnonymousClient:
         if (record.kind == OutgoingRecord::Kind::Note)
-            return tr("Anonymous client: case notes stay on this workstation.");
-        return tr("Anonymous client: only what does not identify them leaves this workstation.");
+            return ConsentWordingText::tr("Anonymous client: case notes stay on this workstation.");
+        return ConsentWordingText::tr("Anonymous client: only what does not identify them leaves this workstation.");
     case Reason::HeldBack:
-        return tr("Kept on this workstation after the server removed it; an administrator decides.");
+        return ConsentWordingText::tr(
+            "Kept on this workstation after the server removed it; an administrator decides.");
     }
     return {};
 }
@@ -127,37 +133,44 @@ QStringList ConsentPolicy::explain(const ConsentStatus& status, const QDate& tod
     QStringList lines;
     switch (status.standing) {
     case Standing::NoneRecorded:
-        lines.append(tr("No release of information recorded: nothing about this client leaves this workstation."));
+        lines.append(ConsentWordingText::tr(
+            "No release of information recorded: nothing about this client leaves this workstation."));
         break;
     case Standing::NoSharing:
-        lines.append(tr("No Sharing: nothing about this client leaves this workstation. Their record is kept here, "
-                        "encrypted, for the agency's own reports."));
+        lines.append(ConsentWordingText::tr(
+            "No Sharing: nothing about this client leaves this workstation. Their record is kept here, "
+            "encrypted, for the agency's own reports."));
         break;
     case Standing::Revoked:
-        lines.append(tr("Revoked on %1: nothing about this client leaves this workstation any more. Their record is "
-                        "kept here, encrypted, for the agency's own reports.")
+        lines.append(ConsentWordingText::tr(
+                         "Revoked on %1: nothing about this client leaves this workstation any more. Their record is "
+                         "kept here, encrypted, for the agency's own reports.")
                          .arg(messageDate(status.current->revokedAt->date())));
         break;
     case Standing::Active:
-        lines.append(choiceLine(*status.current, tr(" until %1").arg(messageDate(status.current->expiresOn))));
+        lines.append(choiceLine(*status.current,
+                                ConsentWordingText::tr(" until %1").arg(messageDate(status.current->expiresOn))));
         if (status.expiresWithin(today, ConsentSettings().warningDays))
             lines.append(renewalReminder(today.daysTo(status.current->expiresOn)));
         break;
     case Standing::Expired:
         lines.append(choiceLine(*status.current, {}));
-        lines.append(tr("Expired on %1: new information stays here until the release is renewed.")
+        lines.append(ConsentWordingText::tr("Expired on %1: new information stays here until the release is renewed.")
                          .arg(messageDate(status.current->expiresOn)));
         break;
     }
     if (status.restrictionNeeded)
-        lines.append(tr("The HMIS will be asked to restrict what it already holds about this client."));
+        lines.append(
+            ConsentWordingText::tr("The HMIS will be asked to restrict what it already holds about this client."));
     if (status.shareFrom)
-        lines.append(tr("Records from before %1 stay on this workstation.").arg(messageDate(*status.shareFrom)));
+        lines.append(ConsentWordingText::tr("Records from before %1 stay on this workstation.")
+                         .arg(messageDate(*status.shareFrom)));
     if (status.shares() && status.current->restricted)
-        lines.append(tr("Restricted: the name is visible only to %1.").arg(enteringAgencyOf(status, m_ourAgency)));
+        lines.append(ConsentWordingText::tr("Restricted: the name is visible only to %1.")
+                         .arg(enteringAgencyOf(status, m_ourAgency)));
     if (status.coordinatedEntry)
         lines.append(
-            tr("Coordinated Entry release: signed %1, until %2.")
+            ConsentWordingText::tr("Coordinated Entry release: signed %1, until %2.")
                 .arg(messageDate(status.coordinatedEntry->signedOn), messageDate(status.coordinatedEntry->expiresOn)));
     return lines;
 }

@@ -11,10 +11,10 @@ namespace hearth {
 
 namespace {
 
-QString tr(const char* text)
+struct HudValidationText
 {
-    return QCoreApplication::translate("HudValidation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(HudValidation)
+};
 
 // Services.TypeProvided: the list named by RecordType (HMIS CSV spec, Services.csv notes).
 const QHash<int, QString>& serviceListsByRecordType()
@@ -47,7 +47,8 @@ void checkCoded(const HudColumn& column, const HudValues& row, const QString& ti
     } else if (const auto number = row.code(column.name)) {
         code = QString::number(*number);
     } else {
-        problems.append({column.name, tr("%1: the answer must be one of the HUD responses.").arg(title)});
+        problems.append(
+            {column.name, HudValidationText::tr("%1: the answer must be one of the HUD responses.").arg(title)});
         return;
     }
     const QString listId = listIdFor(column, row);
@@ -60,11 +61,12 @@ void checkCoded(const HudColumn& column, const HudValues& row, const QString& ti
     for (const QString& id : column.listIds) {
         if (!catalog.label(id, code).isEmpty() && (listId.isEmpty() || id == listId)) {
             problems.append(
-                {column.name, tr("%1: %2 is not an allowed answer here.").arg(title, describeCode(id, code))});
+                {column.name,
+                 HudValidationText::tr("%1: %2 is not an allowed answer here.").arg(title, describeCode(id, code))});
             return;
         }
     }
-    problems.append({column.name, tr("%1: %2 is not a HUD response.").arg(title, code)});
+    problems.append({column.name, HudValidationText::tr("%1: %2 is not a HUD response.").arg(title, code)});
 }
 
 void checkTyped(const HudColumn& column, const HudValues& row, const QString& title, QList<HudProblem>& problems)
@@ -72,26 +74,27 @@ void checkTyped(const HudColumn& column, const HudValues& row, const QString& ti
     const QVariant value = row.value(column.name);
     if (column.isString()) {
         if (value.typeId() != QMetaType::QString) {
-            problems.append({column.name, tr("%1: the answer must be text.").arg(title)});
+            problems.append({column.name, HudValidationText::tr("%1: the answer must be text.").arg(title)});
         } else if (column.maxLength > 0 && row.text(column.name).size() > column.maxLength) {
             problems.append({column.name,
-                             tr("%1: at most %2 characters (%3 entered).")
+                             HudValidationText::tr("%1: at most %2 characters (%3 entered).")
                                  .arg(title)
                                  .arg(column.maxLength)
                                  .arg(row.text(column.name).size())});
         }
     } else if (column.type == u'I') {
         if (!row.code(column.name))
-            problems.append({column.name, tr("%1: the answer must be a whole number.").arg(title)});
+            problems.append({column.name, HudValidationText::tr("%1: the answer must be a whole number.").arg(title)});
     } else if (column.type == u'D' || column.type == u'T') {
         if (!row.date(column.name))
-            problems.append({column.name, tr("%1: the answer must be a date.").arg(title)});
+            problems.append({column.name, HudValidationText::tr("%1: the answer must be a date.").arg(title)});
     } else if (column.type.startsWith(u'M')) {
         const auto amount = row.money(column.name);
         if (!amount)
-            problems.append({column.name, tr("%1: the answer must be an amount of money.").arg(title)});
+            problems.append(
+                {column.name, HudValidationText::tr("%1: the answer must be an amount of money.").arg(title)});
         else if (column.type == QLatin1String("M+") && *amount < 0)
-            problems.append({column.name, tr("%1: the amount cannot be negative.").arg(title)});
+            problems.append({column.name, HudValidationText::tr("%1: the amount cannot be negative.").arg(title)});
     }
 }
 
@@ -164,7 +167,8 @@ QList<HudProblem> validateHudValues(const QString& file, const HudValues& values
     for (const QString& name : values.columns()) {
         const auto column = catalog.column(file, name);
         if (!column) {
-            problems.append({name, tr("%1 is not a column of the HUD %2 file.").arg(name, hudFileName(file))});
+            problems.append(
+                {name, HudValidationText::tr("%1 is not a column of the HUD %2 file.").arg(name, hudFileName(file))});
             continue;
         }
         const QString title = hudColumnTitle(*column);

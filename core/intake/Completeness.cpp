@@ -10,10 +10,10 @@ namespace hearth {
 
 namespace {
 
-QString tr(const char* text)
+struct CompletenessText
 {
-    return QCoreApplication::translate("Completeness", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Completeness)
+};
 
 bool realAnswer(int code)
 {
@@ -42,28 +42,31 @@ Completeness completenessOf(const ClientProfile& client, QDate today, const QLis
             ++result.answered;
     };
     const bool hasName = !client.firstName.trimmed().isEmpty() || !client.lastName.trimmed().isEmpty();
-    add(QStringLiteral("3.01"), tr("Name"), hasName && realAnswer(client.nameDataQuality));
-    add(QStringLiteral("3.02"), tr("Social Security Number"),
+    add(QStringLiteral("3.01"), CompletenessText::tr("Name"), hasName && realAnswer(client.nameDataQuality));
+    add(QStringLiteral("3.02"), CompletenessText::tr("Social Security Number"),
         !client.ssn.isEmpty() && realAnswer(client.ssnDataQuality));
-    add(QStringLiteral("3.03"), tr("Date of birth"), client.dob.has_value() && realAnswer(client.dobDataQuality));
-    add(QStringLiteral("3.04"), tr("Race and ethnicity"), !client.raceEthnicity.isEmpty());
-    add(QStringLiteral("4.21"), tr("Sex"), client.sex && realAnswer(*client.sex));
+    add(QStringLiteral("3.03"), CompletenessText::tr("Date of birth"),
+        client.dob.has_value() && realAnswer(client.dobDataQuality));
+    add(QStringLiteral("3.04"), CompletenessText::tr("Race and ethnicity"), !client.raceEthnicity.isEmpty());
+    add(QStringLiteral("4.21"), CompletenessText::tr("Sex"), client.sex && realAnswer(*client.sex));
     if (quality::isAdultOrUnknown(client, today))
-        add(QStringLiteral("3.07"), tr("Veteran status"), realAnswer(client.veteranStatus));
+        add(QStringLiteral("3.07"), CompletenessText::tr("Veteran status"), realAnswer(client.veteranStatus));
 
     for (const Enrollment& e : enrollments) {
-        add(QStringLiteral("3.08"), tr("Disabling condition"), realAnswer(e.disablingCondition));
-        add(QStringLiteral("3.15"), tr("Relationship to head of household"), realAnswer(e.relationshipToHoH));
-        add(QStringLiteral("3.16"), tr("Client location"), !e.enrollmentCoC.isEmpty());
+        add(QStringLiteral("3.08"), CompletenessText::tr("Disabling condition"), realAnswer(e.disablingCondition));
+        add(QStringLiteral("3.15"), CompletenessText::tr("Relationship to head of household"),
+            realAnswer(e.relationshipToHoH));
+        add(QStringLiteral("3.16"), CompletenessText::tr("Client location"), !e.enrollmentCoC.isEmpty());
         const QDate at = e.entryDate.isValid() ? e.entryDate : today;
         if (e.isHead() || quality::isAdultOrUnknown(client, at)) {
             const auto situation = e.entryValues.code(QStringLiteral("LivingSituation"));
-            add(QStringLiteral("3.917"), tr("Prior living situation"), situation && realAnswer(*situation));
+            add(QStringLiteral("3.917"), CompletenessText::tr("Prior living situation"),
+                situation && realAnswer(*situation));
         }
         if (e.exitDate) {
             const bool answered = e.destination && realAnswer(*e.destination)
                 && *e.destination != hud::LivingSituation::NoExitInterview;
-            add(QStringLiteral("3.12"), tr("Destination"), answered);
+            add(QStringLiteral("3.12"), CompletenessText::tr("Destination"), answered);
         }
     }
     return result;

@@ -9,14 +9,14 @@ namespace hearth::dob {
 
 namespace {
 
-const QString kElement = QStringLiteral("3.03");
-const QString kField = QStringLiteral("dob");
+const QString kDobElement = QStringLiteral("3.03");
+const QString kDobField = QStringLiteral("dob");
 const QString kQualityField = QStringLiteral("dobDataQuality");
 
-QString tr(const char* text)
+struct DateOfBirthText
 {
-    return QCoreApplication::translate("DateOfBirth", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DateOfBirth)
+};
 
 } // namespace
 
@@ -51,36 +51,42 @@ QualityFindings check(const std::optional<QDate>& dob, int dataQuality, QDate to
     QualityFindings findings;
     const bool hasDate = dob && dob->isValid();
     if (hasDate && *dob > today)
-        findings.append(refusedFinding(kElement, kField, tr("3.03 Date of birth: the date is in the future.")));
+        findings.append(refusedFinding(kDobElement, kDobField,
+                                       DateOfBirthText::tr("3.03 Date of birth: the date is in the future.")));
     else if (hasDate && ageOn(*dob, today) > kMaximumAge)
         findings.append(refusedFinding(
-            kElement, kField,
-            tr("3.03 Date of birth: that makes the client %1 years old; ages over %2 are not accepted. Check the "
-               "year.")
+            kDobElement, kDobField,
+            DateOfBirthText::tr(
+                "3.03 Date of birth: that makes the client %1 years old; ages over %2 are not accepted. Check the "
+                "year.")
                 .arg(ageOn(*dob, today))
                 .arg(kMaximumAge)));
     switch (dataQuality) {
     case hud::DataQuality::Full:
     case hud::DataQuality::Partial:
         if (!hasDate)
-            findings.append(refusedFinding(kElement, kQualityField,
-                                           tr("3.03 Date of birth: the data quality says a date was reported, but "
-                                              "none is entered. Enter it or choose why it is missing.")));
+            findings.append(
+                refusedFinding(kDobElement, kQualityField,
+                               DateOfBirthText::tr("3.03 Date of birth: the data quality says a date was reported, but "
+                                                   "none is entered. Enter it or choose why it is missing.")));
         break;
     case hud::ClientDoesntKnow:
     case hud::ClientPrefersNotToAnswer:
     case hud::DataNotCollected:
         if (hasDate)
-            findings.append(warningFinding(kElement, kQualityField,
-                                           tr("3.03 Date of birth: a date is entered but the data quality says none "
-                                              "was given. Choose \u201cApproximate or partial DOB reported\u201d if "
-                                              "the date is an estimate.")));
-        if (auto missing = missingDataWarning(kElement, kQualityField, tr("Date of birth"), dataQuality))
+            findings.append(warningFinding(
+                kDobElement, kQualityField,
+                DateOfBirthText::tr("3.03 Date of birth: a date is entered but the data quality says none "
+                                    "was given. Choose \u201cApproximate or partial DOB reported\u201d if "
+                                    "the date is an estimate.")));
+        if (auto missing
+            = missingDataWarning(kDobElement, kQualityField, DateOfBirthText::tr("Date of birth"), dataQuality))
             findings.append(*missing);
         break;
     default:
-        findings.append(refusedFinding(kElement, kQualityField,
-                                       tr("3.03 DOB data quality: %1 is not a HUD response.").arg(dataQuality)));
+        findings.append(
+            refusedFinding(kDobElement, kQualityField,
+                           DateOfBirthText::tr("3.03 DOB data quality: %1 is not a HUD response.").arg(dataQuality)));
     }
     return findings;
 }
@@ -88,12 +94,12 @@ QualityFindings check(const std::optional<QDate>& dob, int dataQuality, QDate to
 QString display(const std::optional<QDate>& dob, int dataQuality, QDate today, const QLocale& locale)
 {
     if (!dob || !dob->isValid())
-        return tr("not recorded");
+        return DateOfBirthText::tr("not recorded");
     const QString date = locale.toString(*dob, QStringLiteral("d MMM yyyy"));
     const int age = ageOn(*dob, today);
     if (dataQuality == hud::DataQuality::Partial)
-        return tr("%1 (approximate, age %2)").arg(date).arg(age);
-    return tr("%1 (age %2)").arg(date).arg(age);
+        return DateOfBirthText::tr("%1 (approximate, age %2)").arg(date).arg(age);
+    return DateOfBirthText::tr("%1 (age %2)").arg(date).arg(age);
 }
 
 } // namespace hearth::dob

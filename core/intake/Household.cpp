@@ -11,13 +11,13 @@ namespace hearth::household {
 
 namespace {
 
-const QString kElement = QStringLiteral("3.15");
-const QString kField = QStringLiteral("relationshipToHoH");
+const QString kHouseholdElement = QStringLiteral("3.15");
+const QString kHouseholdField = QStringLiteral("relationshipToHoH");
 
-QString tr(const char* text)
+struct HouseholdText
 {
-    return QCoreApplication::translate("Household", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Household)
+};
 
 } // namespace
 
@@ -31,8 +31,9 @@ QualityFindings check(const QList<Member>& members, QDate today)
         return m.enrollment.householdId != first.householdId || m.enrollment.projectUuid != first.projectUuid;
     });
     if (mixed)
-        findings.append(refusedFinding(QStringLiteral("5.09"), QStringLiteral("householdId"),
-                                       tr("These enrollments belong to different households or projects.")));
+        findings.append(
+            refusedFinding(QStringLiteral("5.09"), QStringLiteral("householdId"),
+                           HouseholdText::tr("These enrollments belong to different households or projects.")));
 
     QList<const Member*> heads;
     bool anyActive = false;
@@ -42,33 +43,37 @@ QualityFindings check(const QList<Member>& members, QDate today)
         anyActive = anyActive || m.enrollment.isActive();
     }
     if (heads.isEmpty()) {
-        findings.append(refusedFinding(kElement, kField,
-                                       tr("The household has no head of household. Choose one member as "
-                                          "\u201cSelf (head of household)\u201d.")));
+        findings.append(refusedFinding(kHouseholdElement, kHouseholdField,
+                                       HouseholdText::tr("The household has no head of household. Choose one member as "
+                                                         "\u201cSelf (head of household)\u201d.")));
         return findings;
     }
     if (heads.size() > 1) {
-        findings.append(refusedFinding(kElement, kField,
-                                       tr("The household has %1 heads of household; exactly one member can be the "
-                                          "head.")
-                                           .arg(heads.size())));
+        findings.append(
+            refusedFinding(kHouseholdElement, kHouseholdField,
+                           HouseholdText::tr("The household has %1 heads of household; exactly one member can be the "
+                                             "head.")
+                               .arg(heads.size())));
         return findings;
     }
     const Member& head = *heads.first();
     if (anyActive && !head.enrollment.isActive())
-        findings.append(refusedFinding(kElement, kField,
-                                       tr("The head of household has exited while other members are still enrolled. "
-                                          "Choose a new head of household among them.")));
+        findings.append(
+            refusedFinding(kHouseholdElement, kHouseholdField,
+                           HouseholdText::tr("The head of household has exited while other members are still enrolled. "
+                                             "Choose a new head of household among them.")));
     if (head.dob && dob::ageOn(*head.dob, head.enrollment.entryDate.isValid() ? head.enrollment.entryDate : today) < 18)
-        findings.append(warningFinding(kElement, kField,
-                                       tr("The head of household is under 18. Check the date of birth, and that the "
-                                          "project serves unaccompanied or parenting youth.")));
+        findings.append(
+            warningFinding(kHouseholdElement, kHouseholdField,
+                           HouseholdText::tr("The head of household is under 18. Check the date of birth, and that the "
+                                             "project serves unaccompanied or parenting youth.")));
     for (const Member& m : members) {
         if (&m != &head && m.enrollment.entryDate.isValid() && head.enrollment.entryDate.isValid()
             && m.enrollment.entryDate < head.enrollment.entryDate)
-            findings.append(warningFinding(QStringLiteral("3.10"), QStringLiteral("entryDate"),
-                                           tr("A household member's project start date is before the head of "
-                                              "household's. The head's start date should come first.")));
+            findings.append(
+                warningFinding(QStringLiteral("3.10"), QStringLiteral("entryDate"),
+                               HouseholdText::tr("A household member's project start date is before the head of "
+                                                 "household's. The head's start date should come first.")));
     }
     return findings;
 }
@@ -80,14 +85,16 @@ Result<QList<Enrollment>> changeHead(QList<Enrollment> members, const QString& n
         || formerHeadRelationship == hud::DataNotCollected;
     if (!validFormer)
         return makeError(ErrorCode::InvalidInput,
-                         tr("Choose how the former head of household is related to the new head."));
+                         HouseholdText::tr("Choose how the former head of household is related to the new head."));
     const auto newHead
         = std::find_if(members.begin(), members.end(), [&](const Enrollment& e) { return e.uuid == newHeadUuid; });
     if (newHead == members.end())
-        return makeError(ErrorCode::InvalidInput, tr("The new head of household is not a member of this household."));
-    if (!newHead->isActive())
         return makeError(ErrorCode::InvalidInput,
-                         tr("The new head of household has exited; choose a member who is still enrolled."));
+                         HouseholdText::tr("The new head of household is not a member of this household."));
+    if (!newHead->isActive())
+        return makeError(
+            ErrorCode::InvalidInput,
+            HouseholdText::tr("The new head of household has exited; choose a member who is still enrolled."));
     for (Enrollment& e : members) {
         if (e.uuid == newHeadUuid)
             e.relationshipToHoH = hud::Relationship::Self;

@@ -10,10 +10,10 @@ namespace hearth::projects {
 
 namespace {
 
-QString tr(const char* text)
+struct ProjectRulesText
 {
-    return QCoreApplication::translate("ProjectRules", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProjectRules)
+};
 
 } // namespace
 
@@ -22,39 +22,44 @@ QualityFindings validate(const Project& project)
     QualityFindings findings;
     const HudCatalog& catalog = HudCatalog::instance();
     if (project.name.trimmed().isEmpty())
-        findings.append(
-            refusedFinding(QStringLiteral("2.02.2"), QStringLiteral("name"), tr("Enter the project's name.")));
+        findings.append(refusedFinding(QStringLiteral("2.02.2"), QStringLiteral("name"),
+                                       ProjectRulesText::tr("Enter the project's name.")));
     else if (project.name.size() > 200)
         findings.append(refusedFinding(QStringLiteral("2.02.2"), QStringLiteral("name"),
-                                       tr("The project name can have at most 200 characters.")));
+                                       ProjectRulesText::tr("The project name can have at most 200 characters.")));
     if (catalog.label(hud::list::ProjectType, project.projectType).isEmpty())
         findings.append(refusedFinding(QStringLiteral("2.02.6"), QStringLiteral("projectType"),
-                                       tr("Choose the project's HUD project type.")));
+                                       ProjectRulesText::tr("Choose the project's HUD project type.")));
     static const QRegularExpression cocPattern(QStringLiteral("^[A-Z]{2}-[0-9]{3}$"));
     if (!cocPattern.match(project.cocCode).hasMatch())
-        findings.append(refusedFinding(QStringLiteral("2.03.1"), QStringLiteral("cocCode"),
-                                       tr("The CoC code is two capital letters, a dash and three digits, like "
-                                          "CA-504.")));
+        findings.append(
+            refusedFinding(QStringLiteral("2.03.1"), QStringLiteral("cocCode"),
+                           ProjectRulesText::tr("The CoC code is two capital letters, a dash and three digits, like "
+                                                "CA-504.")));
     for (const int funder : project.fundingSources) {
         if (catalog.label(hud::list::FundingSource, funder).isEmpty())
-            findings.append(refusedFinding(QStringLiteral("2.06.1"), QStringLiteral("fundingSources"),
-                                           tr("Funding source %1 is not a HUD funding source.").arg(funder)));
+            findings.append(
+                refusedFinding(QStringLiteral("2.06.1"), QStringLiteral("fundingSources"),
+                               ProjectRulesText::tr("Funding source %1 is not a HUD funding source.").arg(funder)));
         else if (funder == hud::FundingSource::EsgCv || funder == hud::FundingSource::HopwaCv)
-            findings.append(warningFinding(QStringLiteral("2.06.1"), QStringLiteral("fundingSources"),
-                                           tr("\u201c%1\u201d was retired for new data in FY2026; use it only for "
-                                              "past grants.")
-                                               .arg(catalog.label(hud::list::FundingSource, funder))));
+            findings.append(warningFinding(
+                QStringLiteral("2.06.1"), QStringLiteral("fundingSources"),
+                ProjectRulesText::tr("\u201c%1\u201d was retired for new data in FY2026; use it only for "
+                                     "past grants.")
+                    .arg(catalog.label(hud::list::FundingSource, funder))));
     }
     if (!project.operatingStart.isValid())
         findings.append(refusedFinding(QStringLiteral("2.02.3"), QStringLiteral("operatingStart"),
-                                       tr("Enter the date the project started operating.")));
+                                       ProjectRulesText::tr("Enter the date the project started operating.")));
     else if (project.operatingEnd && *project.operatingEnd < project.operatingStart)
-        findings.append(refusedFinding(QStringLiteral("2.02.4"), QStringLiteral("operatingEnd"),
-                                       tr("The operating end date cannot be before the start date.")));
+        findings.append(
+            refusedFinding(QStringLiteral("2.02.4"), QStringLiteral("operatingEnd"),
+                           ProjectRulesText::tr("The operating end date cannot be before the start date.")));
     if (isNightByNight(project.projectType) && !project.tracksBedNights)
-        findings.append(refusedFinding(QStringLiteral("2.02.6"), QStringLiteral("tracksBedNights"),
-                                       tr("A night-by-night shelter records every stay as a bed night; turn on "
-                                          "bed-night tracking.")));
+        findings.append(
+            refusedFinding(QStringLiteral("2.02.6"), QStringLiteral("tracksBedNights"),
+                           ProjectRulesText::tr("A night-by-night shelter records every stay as a bed night; turn on "
+                                                "bed-night tracking.")));
     return findings;
 }
 

@@ -12,13 +12,13 @@ namespace hearth::ssn {
 namespace {
 
 constexpr qsizetype kLength = 9;
-const QString kElement = QStringLiteral("3.02");
-const QString kField = QStringLiteral("ssn");
+const QString kSsnElement = QStringLiteral("3.02");
+const QString kSsnField = QStringLiteral("ssn");
 
-QString tr(const char* text)
+struct SsnText
 {
-    return QCoreApplication::translate("Ssn", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Ssn)
+};
 
 bool allDigits(QStringView part)
 {
@@ -95,21 +95,22 @@ QList<Warning> validityWarnings(const QString& ssn)
     const QStringView serial = ssn.size() >= kLength ? view.mid(5, 4) : QStringView();
     if (allDigits(area) && area.size() == 3) {
         if (area == u"000")
-            warnings.append({Rule::AreaZero, tr("The first three digits cannot be 000.")});
+            warnings.append({Rule::AreaZero, SsnText::tr("The first three digits cannot be 000.")});
         else if (area == u"666")
-            warnings.append({Rule::Area666, tr("The first three digits cannot be 666.")});
+            warnings.append({Rule::Area666, SsnText::tr("The first three digits cannot be 666.")});
     }
     if (!ssn.isEmpty() && ssn.at(0) == u'9')
-        warnings.append({Rule::Area9xx, tr("Social Security numbers do not start with 9.")});
+        warnings.append({Rule::Area9xx, SsnText::tr("Social Security numbers do not start with 9.")});
     if (allDigits(group) && group == u"00")
-        warnings.append({Rule::GroupZero, tr("The middle two digits cannot be 00.")});
+        warnings.append({Rule::GroupZero, SsnText::tr("The middle two digits cannot be 00.")});
     if (allDigits(serial) && serial == u"0000")
-        warnings.append({Rule::SerialZero, tr("The last four digits cannot be 0000.")});
+        warnings.append({Rule::SerialZero, SsnText::tr("The last four digits cannot be 0000.")});
     if (ssn.size() == kLength && allDigits(ssn)) {
         if (ssn.count(ssn.at(0)) == kLength)
-            warnings.append({Rule::RepeatedDigit, tr("The same digit nine times is not a real number.")});
+            warnings.append({Rule::RepeatedDigit, SsnText::tr("The same digit nine times is not a real number.")});
         else if (isSequence(ssn))
-            warnings.append({Rule::Sequence, tr("Digits counting up or down in order are not a real number.")});
+            warnings.append(
+                {Rule::Sequence, SsnText::tr("Digits counting up or down in order are not a real number.")});
     }
     return warnings;
 }
@@ -117,7 +118,7 @@ QList<Warning> validityWarnings(const QString& ssn)
 QString mask(const QString& ssn)
 {
     if (ssn.isEmpty())
-        return tr("not recorded");
+        return SsnText::tr("not recorded");
     const QString lastFour = ssn.size() >= 4 ? ssn.right(4) : QString(4 - ssn.size(), u'X') + ssn;
     return QStringLiteral("XXX-XX-") + lastFour;
 }
@@ -131,44 +132,48 @@ QualityFindings check(const QString& ssn, int dataQuality)
 {
     QualityFindings findings;
     if (!isWellFormed(ssn)) {
-        findings.append(refusedFinding(kElement, kField,
-                                       tr("3.02 SSN: enter nine characters, each a digit or X for an unknown digit.")));
+        findings.append(
+            refusedFinding(kSsnElement, kSsnField,
+                           SsnText::tr("3.02 SSN: enter nine characters, each a digit or X for an unknown digit.")));
         return findings;
     }
     switch (dataQuality) {
     case hud::DataQuality::Full:
         if (ssn.size() != kLength || !allDigits(ssn))
             findings.append(
-                refusedFinding(kElement, QStringLiteral("ssnDataQuality"),
-                               tr("3.02 SSN: \u201cFull SSN reported\u201d needs all nine digits. Choose "
-                                  "\u201cApproximate or partial SSN reported\u201d or complete the number.")));
+                refusedFinding(kSsnElement, QStringLiteral("ssnDataQuality"),
+                               SsnText::tr("3.02 SSN: \u201cFull SSN reported\u201d needs all nine digits. Choose "
+                                           "\u201cApproximate or partial SSN reported\u201d or complete the number.")));
         break;
     case hud::DataQuality::Partial:
         if (!hasDigit(ssn))
             findings.append(
-                refusedFinding(kElement, QStringLiteral("ssnDataQuality"),
-                               tr("3.02 SSN: \u201cApproximate or partial SSN reported\u201d needs at least "
-                                  "one digit. Enter the digits the client gave or choose another answer.")));
+                refusedFinding(kSsnElement, QStringLiteral("ssnDataQuality"),
+                               SsnText::tr("3.02 SSN: \u201cApproximate or partial SSN reported\u201d needs at least "
+                                           "one digit. Enter the digits the client gave or choose another answer.")));
         break;
     case hud::ClientDoesntKnow:
     case hud::ClientPrefersNotToAnswer:
     case hud::DataNotCollected:
         if (hasDigit(ssn))
-            findings.append(warningFinding(kElement, QStringLiteral("ssnDataQuality"),
-                                           tr("3.02 SSN: digits are recorded but the data quality says none were "
-                                              "given. Choose \u201cFull\u201d or \u201cApproximate or partial\u201d, "
-                                              "or clear the digits.")));
-        if (auto missing = missingDataWarning(kElement, QStringLiteral("ssnDataQuality"), tr("SSN"), dataQuality))
+            findings.append(
+                warningFinding(kSsnElement, QStringLiteral("ssnDataQuality"),
+                               SsnText::tr("3.02 SSN: digits are recorded but the data quality says none were "
+                                           "given. Choose \u201cFull\u201d or \u201cApproximate or partial\u201d, "
+                                           "or clear the digits.")));
+        if (auto missing
+            = missingDataWarning(kSsnElement, QStringLiteral("ssnDataQuality"), SsnText::tr("SSN"), dataQuality))
             findings.append(*missing);
         break;
     default:
-        findings.append(refusedFinding(kElement, QStringLiteral("ssnDataQuality"),
-                                       tr("3.02 SSN data quality: %1 is not a HUD response.").arg(dataQuality)));
+        findings.append(
+            refusedFinding(kSsnElement, QStringLiteral("ssnDataQuality"),
+                           SsnText::tr("3.02 SSN data quality: %1 is not a HUD response.").arg(dataQuality)));
     }
     for (const Warning& w : validityWarnings(ssn))
-        findings.append(warningFinding(kElement, kField,
-                                       tr("3.02 SSN: %1 Check the number; you may keep it if it "
-                                          "is what the client's card shows.")
+        findings.append(warningFinding(kSsnElement, kSsnField,
+                                       SsnText::tr("3.02 SSN: %1 Check the number; you may keep it if it "
+                                                   "is what the client's card shows.")
                                            .arg(w.message)));
     return findings;
 }

@@ -1,5 +1,7 @@
 #include "core/reports/ComplianceReport.h"
 
+#include "core/common/IsoText.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -10,15 +12,10 @@
 namespace hearth::compliance {
 
 namespace {
-QString tr(const char* text)
+struct ComplianceReportText
 {
-    return QCoreApplication::translate("ComplianceReport", text);
-}
-
-QString isoUtc(const QDateTime& at)
-{
-    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
+    Q_DECLARE_TR_FUNCTIONS(ComplianceReport)
+};
 
 bool sameWorkstation(const WorkstationIdentity& a, const WorkstationIdentity& b)
 {
@@ -77,13 +74,14 @@ ComplianceReport complianceReportFor(const ComplianceRun& run, const std::vector
 
 QString complianceReportTitle()
 {
-    return tr("Compliance Certification Checklist report");
+    return ComplianceReportText::tr("Compliance Certification Checklist report");
 }
 
 QString complianceReportNoClientData()
 {
-    return tr("This report contains no client data: only this workstation's settings as Hearth checked them, "
-              "the security officer's answers and notes, and the findings to fix.");
+    return ComplianceReportText::tr(
+        "This report contains no client data: only this workstation's settings as Hearth checked them, "
+        "the security officer's answers and notes, and the findings to fix.");
 }
 
 QString findingState(const Finding& finding, const QDate& today)

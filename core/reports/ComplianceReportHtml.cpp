@@ -1,6 +1,7 @@
 // The Compliance Certification Checklist report as HTML for QTextDocument (Qt's rich-text subset).
 #include "core/common/MessageDate.h"
 #include "core/reports/ComplianceReport.h"
+#include "core/reports/HtmlText.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -8,15 +9,10 @@
 namespace hearth::compliance {
 
 namespace {
-QString tr(const char* text)
+struct ComplianceReportHtmlText
 {
-    return QCoreApplication::translate("ComplianceReport", text);
-}
-
-QString esc(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
+    Q_DECLARE_TR_FUNCTIONS(ComplianceReport)
+};
 
 /// Escaped text that keeps its line breaks and wraps long lines (white-space: pre would run off the page).
 QString block(const QString& text, bool monospace)
@@ -31,12 +27,12 @@ QString block(const QString& text, bool monospace)
 QString when(const QDateTime& at)
 {
     if (!at.isValid())
-        return tr("\u2014");
+        return ComplianceReportHtmlText::tr("\u2014");
     const QDateTime local = at.toLocalTime();
     return messageDate(local.date()) + u' ' + local.toString(u"HH:mm"_qs);
 }
 
-QString tableStart()
+QString evidenceTable()
 {
     return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n");
 }
@@ -72,15 +68,15 @@ QString answerText(Answer answer)
 {
     switch (answer) {
     case Answer::Yes:
-        return tr("Yes");
+        return ComplianceReportHtmlText::tr("Yes");
     case Answer::No:
-        return tr("No");
+        return ComplianceReportHtmlText::tr("No");
     case Answer::NotApplicable:
-        return tr("Not applicable");
+        return ComplianceReportHtmlText::tr("Not applicable");
     case Answer::Unanswered:
         break;
     }
-    return tr("Not answered");
+    return ComplianceReportHtmlText::tr("Not answered");
 }
 
 QString itemCell(const QString& wording, const QString& itemId, const QString& policySection)
@@ -96,16 +92,20 @@ QString headerSection(const ComplianceReport& report)
     const ComplianceRun& run = report.run;
     QStringList lines;
     lines << QStringLiteral("<b>") + esc(run.agencyName) + QStringLiteral("</b>");
-    QString host = esc(tr("Workstation: %1 (%2)").arg(run.workstation.hostName, run.workstation.operatingSystem));
+    QString host = esc(ComplianceReportHtmlText::tr("Workstation: %1 (%2)")
+                           .arg(run.workstation.hostName, run.workstation.operatingSystem));
     if (const QString print = workstationFingerprint(run.workstation); !print.isEmpty())
-        host += esc(tr(", fingerprint %1").arg(print));
+        host += esc(ComplianceReportHtmlText::tr(", fingerprint %1").arg(print));
     lines << host;
-    lines << esc(tr("Audit: %1, checklist version %2").arg(auditKindName(run.kind)).arg(run.checklistVersion));
-    lines << esc(tr("Checked %1; completed %2").arg(when(run.startedAt), when(run.completedAt)));
-    lines << esc(tr("Security officer: %1 (%2)").arg(run.officerName, run.officerLogin));
+    lines << esc(ComplianceReportHtmlText::tr("Audit: %1, checklist version %2")
+                     .arg(auditKindName(run.kind))
+                     .arg(run.checklistVersion));
+    lines << esc(
+        ComplianceReportHtmlText::tr("Checked %1; completed %2").arg(when(run.startedAt), when(run.completedAt)));
+    lines << esc(ComplianceReportHtmlText::tr("Security officer: %1 (%2)").arg(run.officerName, run.officerLogin));
     if (run.sentToLeadAt)
-        lines << esc(tr("Sent to the HMIS Lead %1").arg(when(*run.sentToLeadAt)));
-    lines << esc(tr("Report generated %1").arg(when(report.generatedAt)));
+        lines << esc(ComplianceReportHtmlText::tr("Sent to the HMIS Lead %1").arg(when(*run.sentToLeadAt)));
+    lines << esc(ComplianceReportHtmlText::tr("Report generated %1").arg(when(report.generatedAt)));
     return QStringLiteral("<h1>") + esc(complianceReportTitle()) + QStringLiteral("</h1>\n<p>")
         + lines.join(QStringLiteral("<br>")) + QStringLiteral("</p>\n");
 }
@@ -122,37 +122,45 @@ QString summarySection(const ComplianceReport& report)
         open += f.isOpen() ? 1 : 0;
         overdue += f.isOverdue(report.today) ? 1 : 0;
     }
-    const QString items = tr("%1 items: %2 PASS, %3 FAIL, %4 UNKNOWN; %5 answered by the security officer.")
-                              .arg(run.items.size())
-                              .arg(run.count(Verdict::Pass))
-                              .arg(run.count(Verdict::Fail))
-                              .arg(run.count(Verdict::Unknown))
-                              .arg(attested);
-    const QString findings = tr("Open findings: %1, of which %2 overdue.").arg(open).arg(overdue);
-    return QStringLiteral("<h2>") + esc(tr("Summary")) + QStringLiteral("</h2>\n<p>") + esc(items)
-        + QStringLiteral("<br>")
+    const QString items
+        = ComplianceReportHtmlText::tr("%1 items: %2 PASS, %3 FAIL, %4 UNKNOWN; %5 answered by the security officer.")
+              .arg(run.items.size())
+              .arg(run.count(Verdict::Pass))
+              .arg(run.count(Verdict::Fail))
+              .arg(run.count(Verdict::Unknown))
+              .arg(attested);
+    const QString findings
+        = ComplianceReportHtmlText::tr("Open findings: %1, of which %2 overdue.").arg(open).arg(overdue);
+    return QStringLiteral("<h2>") + esc(ComplianceReportHtmlText::tr("Summary")) + QStringLiteral("</h2>\n<p>")
+        + esc(items) + QStringLiteral("<br>")
         + (overdue > 0 ? QStringLiteral("<b>") + esc(findings) + QStringLiteral("</b>") : esc(findings))
         + QStringLiteral("</p>\n");
 }
 
 QString resultsSection(const ComplianceRun& run)
 {
-    QString html = QStringLiteral("<h2>") + esc(tr("Results")) + QStringLiteral("</h2>\n") + tableStart();
-    html += headerRow({tr("Item"), tr("Severity"), tr("Result"), tr("Evidence")}, {32, 11, 13, 44});
+    QString html = QStringLiteral("<h2>") + esc(ComplianceReportHtmlText::tr("Results")) + QStringLiteral("</h2>\n")
+        + evidenceTable();
+    html += headerRow({ComplianceReportHtmlText::tr("Item"), ComplianceReportHtmlText::tr("Severity"),
+                       ComplianceReportHtmlText::tr("Result"), ComplianceReportHtmlText::tr("Evidence")},
+                      {32, 11, 13, 44});
     for (const ItemOutcome& o : run.items) {
         QString result = verdictHtml(o.effective());
         if (o.attested())
-            result += QStringLiteral("<br><small>") + esc(tr("attested: %1").arg(answerText(o.answer)))
+            result += QStringLiteral("<br><small>")
+                + esc(ComplianceReportHtmlText::tr("attested: %1").arg(answerText(o.answer)))
                 + QStringLiteral("</small>");
         else if (o.automatic)
-            result += QStringLiteral("<br><small>") + esc(tr("checked by Hearth")) + QStringLiteral("</small>");
+            result += QStringLiteral("<br><small>") + esc(ComplianceReportHtmlText::tr("checked by Hearth"))
+                + QStringLiteral("</small>");
         QString evidence;
         if (o.automatic) {
             if (o.attested())
-                evidence += block(tr("Hearth's check: %1").arg(verdictName(o.automatic->verdict)), false);
+                evidence += block(
+                    ComplianceReportHtmlText::tr("Hearth's check: %1").arg(verdictName(o.automatic->verdict)), false);
             evidence += block(o.automatic->detail, false) + block(o.automatic->evidence, true);
         } else {
-            evidence = block(tr("Attestation by the security officer."), false);
+            evidence = block(ComplianceReportHtmlText::tr("Attestation by the security officer."), false);
         }
         html += QStringLiteral("<tr>") + td(itemCell(o.wording, o.itemId, o.policySection))
             + td(esc(severityName(o.severity))) + td(result) + td(evidence) + QStringLiteral("</tr>\n");
@@ -167,44 +175,54 @@ QString attestationsSection(const ComplianceRun& run)
         if (!o.attested() && o.note.isEmpty())
             continue;
         rows += QStringLiteral("<tr>") + td(itemCell(o.wording, o.itemId, o.policySection))
-            + td(esc(o.attested() ? answerText(o.answer) : tr("(checked by Hearth)"))) + td(block(o.note, false))
-            + QStringLiteral("</tr>\n");
+            + td(esc(o.attested() ? answerText(o.answer) : ComplianceReportHtmlText::tr("(checked by Hearth)")))
+            + td(block(o.note, false)) + QStringLiteral("</tr>\n");
     }
-    QString html = QStringLiteral("<h2>") + esc(tr("Attestations and notes")) + QStringLiteral("</h2>\n");
+    QString html = QStringLiteral("<h2>") + esc(ComplianceReportHtmlText::tr("Attestations and notes"))
+        + QStringLiteral("</h2>\n");
     if (rows.isEmpty())
-        return html + QStringLiteral("<p>") + esc(tr("No item was answered or annotated.")) + QStringLiteral("</p>\n");
-    return html + tableStart() + headerRow({tr("Item"), tr("Answer"), tr("Note")}, {40, 15, 45}) + rows
-        + QStringLiteral("</table>\n");
+        return html + QStringLiteral("<p>") + esc(ComplianceReportHtmlText::tr("No item was answered or annotated."))
+            + QStringLiteral("</p>\n");
+    return html + evidenceTable()
+        + headerRow({ComplianceReportHtmlText::tr("Item"), ComplianceReportHtmlText::tr("Answer"),
+                     ComplianceReportHtmlText::tr("Note")},
+                    {40, 15, 45})
+        + rows + QStringLiteral("</table>\n");
 }
 
 QString findingStateHtml(const Finding& f, const QDate& today)
 {
     if (!f.isOpen()) {
-        QString text = tr("Resolved %1 by %2").arg(when(*f.resolvedAt), f.resolvedBy);
+        QString text = ComplianceReportHtmlText::tr("Resolved %1 by %2").arg(when(*f.resolvedAt), f.resolvedBy);
         return esc(text) + block(f.resolutionNote, false);
     }
     if (f.isOverdue(today))
-        return QStringLiteral("<b><span style=\"color: #b71c1c\">") + esc(tr("OVERDUE"))
+        return QStringLiteral("<b><span style=\"color: #b71c1c\">") + esc(ComplianceReportHtmlText::tr("OVERDUE"))
             + QStringLiteral("</span></b>");
-    return esc(tr("Open"));
+    return esc(ComplianceReportHtmlText::tr("Open"));
 }
 
 QString findingsSection(const ComplianceReport& report)
 {
-    QString html = QStringLiteral("<h2>") + esc(tr("Findings")) + QStringLiteral("</h2>\n");
+    QString html = QStringLiteral("<h2>") + esc(ComplianceReportHtmlText::tr("Findings")) + QStringLiteral("</h2>\n");
     html += QStringLiteral("<p>")
-        + esc(tr("Each FAIL must be fixed within %1 days of this audit.").arg(findingDueDays(report.run.kind)))
+        + esc(ComplianceReportHtmlText::tr("Each FAIL must be fixed within %1 days of this audit.")
+                  .arg(findingDueDays(report.run.kind)))
         + QStringLiteral("</p>\n");
     if (report.findings.isEmpty())
-        return html + QStringLiteral("<p>") + esc(tr("No findings.")) + QStringLiteral("</p>\n");
-    html += tableStart()
-        + headerRow({tr("Item"), tr("Severity"), tr("From"), tr("Opened"), tr("Due"), tr("State"), tr("Evidence")},
+        return html + QStringLiteral("<p>") + esc(ComplianceReportHtmlText::tr("No findings."))
+            + QStringLiteral("</p>\n");
+    html += evidenceTable()
+        + headerRow({ComplianceReportHtmlText::tr("Item"), ComplianceReportHtmlText::tr("Severity"),
+                     ComplianceReportHtmlText::tr("From"), ComplianceReportHtmlText::tr("Opened"),
+                     ComplianceReportHtmlText::tr("Due"), ComplianceReportHtmlText::tr("State"),
+                     ComplianceReportHtmlText::tr("Evidence")},
                     {22, 10, 10, 10, 10, 12, 26});
     for (const Finding& f : report.findings) {
-        QString from = tr("this run");
+        QString from = ComplianceReportHtmlText::tr("this run");
         for (const ComplianceRun& e : report.earlierRuns) {
             if (e.uuid == f.runUuid)
-                from = tr("run of %1").arg(messageDate(e.completedAt.toLocalTime().date()));
+                from = ComplianceReportHtmlText::tr("run of %1").arg(messageDate(e.completedAt.toLocalTime().date()));
         }
         html += QStringLiteral("<tr>") + td(itemCell(f.wording, f.itemId, {})) + td(esc(severityName(f.severity)))
             + td(esc(from)) + td(esc(messageDate(f.openedOn))) + td(esc(messageDate(f.dueOn)))
@@ -221,10 +239,11 @@ QString cellFor(const ComplianceRun& run, const QString& itemId)
 
 QString earlierRunsSection(const ComplianceReport& report)
 {
-    QString html = QStringLiteral("<h2>") + esc(tr("Earlier runs")) + QStringLiteral("</h2>\n");
+    QString html
+        = QStringLiteral("<h2>") + esc(ComplianceReportHtmlText::tr("Earlier runs")) + QStringLiteral("</h2>\n");
     const QList<ComplianceRun> earlier = report.earlierShown();
     if (earlier.isEmpty())
-        return html + QStringLiteral("<p>") + esc(tr("No earlier runs of this workstation."))
+        return html + QStringLiteral("<p>") + esc(ComplianceReportHtmlText::tr("No earlier runs of this workstation."))
             + QStringLiteral("</p>\n");
 
     // Rows are this run's items, then any item only an earlier checklist had: aligned by id, never by position.
@@ -242,13 +261,15 @@ QString earlierRunsSection(const ComplianceReport& report)
         }
     }
 
-    QStringList headers {tr("Item"), tr("This run\n%1").arg(messageDate(report.run.completedAt.toLocalTime().date()))};
+    QStringList headers {
+        ComplianceReportHtmlText::tr("Item"),
+        ComplianceReportHtmlText::tr("This run\n%1").arg(messageDate(report.run.completedAt.toLocalTime().date()))};
     for (const ComplianceRun& e : earlier)
         headers << auditKindName(e.kind) + u'\n' + messageDate(e.completedAt.toLocalTime().date());
     QList<int> widths {40};
     for (qsizetype i = 1; i < headers.size(); ++i)
         widths << int(60 / (headers.size() - 1));
-    html += tableStart() + headerRow(headers, widths);
+    html += evidenceTable() + headerRow(headers, widths);
     for (const ItemOutcome* item : rows) {
         html += QStringLiteral("<tr>") + td(itemCell(item->wording, item->itemId, {}));
         for (const ComplianceRun* run : columns)
@@ -260,15 +281,17 @@ QString earlierRunsSection(const ComplianceReport& report)
 
 QString signatureSection(const ComplianceRun& run)
 {
-    QString html
-        = QStringLiteral("<h2>") + esc(tr("Security officer's notes and signature")) + QStringLiteral("</h2>\n");
-    html += run.notes.trimmed().isEmpty() ? QStringLiteral("<p>") + esc(tr("No notes.")) + QStringLiteral("</p>\n")
-                                          : block(run.notes, false);
+    QString html = QStringLiteral("<h2>") + esc(ComplianceReportHtmlText::tr("Security officer's notes and signature"))
+        + QStringLiteral("</h2>\n");
+    html += run.notes.trimmed().isEmpty()
+        ? QStringLiteral("<p>") + esc(ComplianceReportHtmlText::tr("No notes.")) + QStringLiteral("</p>\n")
+        : block(run.notes, false);
     html += QStringLiteral("<p>")
-        + esc(tr("I certify that I audited this workstation and that the answers above are true."))
+        + esc(ComplianceReportHtmlText::tr(
+            "I certify that I audited this workstation and that the answers above are true."))
         + QStringLiteral("</p>\n<p>");
     if (run.signaturePng.isEmpty())
-        html += esc(tr("(not signed)"));
+        html += esc(ComplianceReportHtmlText::tr("(not signed)"));
     else
         html += QStringLiteral("<img src=\"") + QString::fromLatin1(kSignatureResource)
             + QStringLiteral("\" width=\"240\">");

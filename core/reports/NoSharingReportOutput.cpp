@@ -1,6 +1,8 @@
 #include "core/reports/NoSharingReportOutput.h"
 
+#include "core/common/IsoText.h"
 #include "core/common/MessageDate.h"
+#include "core/reports/HtmlText.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -8,15 +10,10 @@
 namespace hearth {
 
 namespace {
-QString tr(const char* text)
+struct NoSharingReportOutputText
 {
-    return QCoreApplication::translate("NoSharingReport", text);
-}
-
-QString isoDate(const QDate& date)
-{
-    return date.toString(Qt::ISODate);
-}
+    Q_DECLARE_TR_FUNCTIONS(NoSharingReport)
+};
 
 QString generatedText(const NoSharingUtilizationReport& report)
 {
@@ -45,11 +42,6 @@ void csvLine(QString& out, const QStringList& fields)
 
 // --- HTML ----------------------------------------------------------------------------------------
 
-QString esc(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
-
 QString cells(const QStringList& texts, const char* tag, const QString& attributes = {})
 {
     QString row = QStringLiteral("<tr>");
@@ -60,19 +52,20 @@ QString cells(const QStringList& texts, const char* tag, const QString& attribut
     return row + QStringLiteral("</tr>\n");
 }
 
-QString tableStart()
+QString utilizationTable()
 {
     return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">\n");
 }
 
 QString clientsText(int clients)
 {
-    return clients == 1 ? tr("1 client") : tr("%1 clients").arg(clients);
+    return clients == 1 ? NoSharingReportOutputText::tr("1 client")
+                        : NoSharingReportOutputText::tr("%1 clients").arg(clients);
 }
 
 QString staysText(size_t stays)
 {
-    return stays == 1 ? tr("1 stay") : tr("%1 stays").arg(stays);
+    return stays == 1 ? NoSharingReportOutputText::tr("1 stay") : NoSharingReportOutputText::tr("%1 stays").arg(stays);
 }
 } // namespace
 
@@ -80,17 +73,19 @@ namespace no_sharing_report {
 
 QString title()
 {
-    return tr("No Sharing utilization report");
+    return NoSharingReportOutputText::tr("No Sharing utilization report");
 }
 
 QString optOutStatement()
 {
-    return tr("These clients opted out of HMIS; their records are kept only at this agency.");
+    return NoSharingReportOutputText::tr(
+        "These clients opted out of HMIS; their records are kept only at this agency.");
 }
 
 QString confidentialityNotice()
 {
-    return tr("Contains confidential client information: keep it within the agency and the funder it is sent to.");
+    return NoSharingReportOutputText::tr(
+        "Contains confidential client information: keep it within the agency and the funder it is sent to.");
 }
 
 QString rangeText(const DateRange& range)
@@ -104,39 +99,45 @@ QByteArray toCsv(const NoSharingUtilizationReport& report)
 {
     QString out;
     csvLine(out, {no_sharing_report::title()});
-    csvLine(out, {tr("Agency"), report.agency});
-    csvLine(out, {tr("Period"), isoDate(report.range.from), isoDate(report.range.to)});
-    csvLine(out, {tr("Generated"), generatedText(report), report.generatedBy});
-    csvLine(out, {tr("Note"), no_sharing_report::optOutStatement()});
+    csvLine(out, {NoSharingReportOutputText::tr("Agency"), report.agency});
+    csvLine(out, {NoSharingReportOutputText::tr("Period"), isoDate(report.range.from), isoDate(report.range.to)});
+    csvLine(out, {NoSharingReportOutputText::tr("Generated"), generatedText(report), report.generatedBy});
+    csvLine(out, {NoSharingReportOutputText::tr("Note"), no_sharing_report::optOutStatement()});
     out += QStringLiteral("\r\n");
 
     csvLine(out,
-            {tr("Project"), tr("Case number"), report.includeNames ? tr("Name") : tr("Initials"), tr("Entry date"),
-             tr("Exit date"), tr("Bed nights in period"), tr("Other services in period"), tr("Services by type"),
-             tr("Note")});
+            {NoSharingReportOutputText::tr("Project"), NoSharingReportOutputText::tr("Case number"),
+             report.includeNames ? NoSharingReportOutputText::tr("Name") : NoSharingReportOutputText::tr("Initials"),
+             NoSharingReportOutputText::tr("Entry date"), NoSharingReportOutputText::tr("Exit date"),
+             NoSharingReportOutputText::tr("Bed nights in period"),
+             NoSharingReportOutputText::tr("Other services in period"),
+             NoSharingReportOutputText::tr("Services by type"), NoSharingReportOutputText::tr("Note")});
     for (const NoSharingProjectSection& section : report.projects) {
         for (const NoSharingRow& row : section.rows) {
             csvLine(out,
                     {section.projectName, row.caseNumber, row.clientName(), isoDate(row.entryDate),
-                     row.exitDate ? isoDate(*row.exitDate) : tr("still enrolled"), QString::number(row.bedNights),
-                     QString::number(row.otherServices), row.servicesByTypeText(), row.note});
+                     row.exitDate ? isoDate(*row.exitDate) : NoSharingReportOutputText::tr("still enrolled"),
+                     QString::number(row.bedNights), QString::number(row.otherServices), row.servicesByTypeText(),
+                     row.note});
         }
     }
     if (report.isEmpty())
-        csvLine(out, {tr("No clients who opted out of HMIS were served in this period.")});
+        csvLine(out, {NoSharingReportOutputText::tr("No clients who opted out of HMIS were served in this period.")});
     out += QStringLiteral("\r\n");
 
-    csvLine(out, {tr("Totals")});
+    csvLine(out, {NoSharingReportOutputText::tr("Totals")});
     csvLine(out,
-            {tr("Project"), tr("Clients"), tr("Stays"), tr("Bed nights in period"), tr("Other services in period")});
+            {NoSharingReportOutputText::tr("Project"), NoSharingReportOutputText::tr("Clients"),
+             NoSharingReportOutputText::tr("Stays"), NoSharingReportOutputText::tr("Bed nights in period"),
+             NoSharingReportOutputText::tr("Other services in period")});
     for (const NoSharingProjectSection& section : report.projects) {
         csvLine(out,
                 {section.projectName, QString::number(section.clients), QString::number(section.rows.size()),
                  QString::number(section.bedNights), QString::number(section.otherServices)});
     }
     csvLine(out,
-            {tr("All projects"), QString::number(report.clients), QString::number(report.stays),
-             QString::number(report.bedNights), QString::number(report.otherServices)});
+            {NoSharingReportOutputText::tr("All projects"), QString::number(report.clients),
+             QString::number(report.stays), QString::number(report.bedNights), QString::number(report.otherServices)});
     return QByteArrayLiteral("\xEF\xBB\xBF") + out.toUtf8();
 }
 
@@ -146,23 +147,31 @@ QString toHtml(const NoSharingUtilizationReport& report)
         + QStringLiteral("</title></head><body>\n");
     html += QStringLiteral("<h1>") + esc(no_sharing_report::title()) + QStringLiteral("</h1>\n");
     html += QStringLiteral("<p><b>") + esc(report.agency) + QStringLiteral("</b><br>")
-        + esc(tr("Period: %1").arg(no_sharing_report::rangeText(report.range))) + QStringLiteral("<br>")
-        + esc(tr("Generated %1 by %2").arg(generatedText(report), report.generatedBy)) + QStringLiteral("</p>\n");
+        + esc(NoSharingReportOutputText::tr("Period: %1").arg(no_sharing_report::rangeText(report.range)))
+        + QStringLiteral("<br>")
+        + esc(NoSharingReportOutputText::tr("Generated %1 by %2").arg(generatedText(report), report.generatedBy))
+        + QStringLiteral("</p>\n");
     html += QStringLiteral("<p><b>") + esc(no_sharing_report::optOutStatement()) + QStringLiteral("</b></p>\n");
 
     if (report.isEmpty())
-        html += QStringLiteral("<p>") + esc(tr("No clients who opted out of HMIS were served in this period."))
+        html += QStringLiteral("<p>")
+            + esc(NoSharingReportOutputText::tr("No clients who opted out of HMIS were served in this period."))
             + QStringLiteral("</p>\n");
     const QString number = QStringLiteral(" align=\"right\"");
     for (const NoSharingProjectSection& section : report.projects) {
-        html += QStringLiteral("<h2>") + esc(section.projectName) + QStringLiteral("</h2>\n") + tableStart();
-        html += cells({tr("Case number"), report.includeNames ? tr("Name") : tr("Initials"), tr("Entry date"),
-                       tr("Exit date"), tr("Bed nights"), tr("Other services"), tr("Services by type"), tr("Note")},
-                      "th");
+        html += QStringLiteral("<h2>") + esc(section.projectName) + QStringLiteral("</h2>\n") + utilizationTable();
+        html += cells(
+            {NoSharingReportOutputText::tr("Case number"),
+             report.includeNames ? NoSharingReportOutputText::tr("Name") : NoSharingReportOutputText::tr("Initials"),
+             NoSharingReportOutputText::tr("Entry date"), NoSharingReportOutputText::tr("Exit date"),
+             NoSharingReportOutputText::tr("Bed nights"), NoSharingReportOutputText::tr("Other services"),
+             NoSharingReportOutputText::tr("Services by type"), NoSharingReportOutputText::tr("Note")},
+            "th");
         for (const NoSharingRow& row : section.rows) {
             html += QStringLiteral("<tr>");
-            for (const QString& text : {row.caseNumber, row.clientName(), messageDate(row.entryDate),
-                                        row.exitDate ? messageDate(*row.exitDate) : tr("\u2014 (still enrolled)")})
+            for (const QString& text :
+                 {row.caseNumber, row.clientName(), messageDate(row.entryDate),
+                  row.exitDate ? messageDate(*row.exitDate) : NoSharingReportOutputText::tr("\u2014 (still enrolled)")})
                 html += QStringLiteral("<td>") + esc(text) + QStringLiteral("</td>");
             for (int count : {row.bedNights, row.otherServices})
                 html += QStringLiteral("<td align=\"right\">") + QString::number(count) + QStringLiteral("</td>");
@@ -170,14 +179,18 @@ QString toHtml(const NoSharingUtilizationReport& report)
                 + QStringLiteral("</td></tr>\n");
         }
         html += QStringLiteral("<tr><td colspan=\"4\"><b>")
-            + esc(tr("Total: %1, %2").arg(clientsText(section.clients), staysText(section.rows.size())))
+            + esc(NoSharingReportOutputText::tr("Total: %1, %2")
+                      .arg(clientsText(section.clients), staysText(section.rows.size())))
             + QStringLiteral("</b></td><td align=\"right\"><b>") + QString::number(section.bedNights)
             + QStringLiteral("</b></td><td align=\"right\"><b>") + QString::number(section.otherServices)
             + QStringLiteral("</b></td><td colspan=\"2\"></td></tr>\n</table>\n");
     }
 
-    html += QStringLiteral("<h2>") + esc(tr("All projects")) + QStringLiteral("</h2>\n") + tableStart();
-    html += cells({tr("Clients"), tr("Stays"), tr("Bed nights"), tr("Other services")}, "th");
+    html += QStringLiteral("<h2>") + esc(NoSharingReportOutputText::tr("All projects")) + QStringLiteral("</h2>\n")
+        + utilizationTable();
+    html += cells({NoSharingReportOutputText::tr("Clients"), NoSharingReportOutputText::tr("Stays"),
+                   NoSharingReportOutputText::tr("Bed nights"), NoSharingReportOutputText::tr("Other services")},
+                  "th");
     html += cells({QString::number(report.clients), QString::number(report.stays), QString::number(report.bedNights),
                    QString::number(report.otherServices)},
                   "td", number);

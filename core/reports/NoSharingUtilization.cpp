@@ -11,10 +11,10 @@
 namespace hearth {
 
 namespace {
-QString tr(const char* text)
+struct NoSharingUtilizationText
 {
-    return QCoreApplication::translate("NoSharingUtilization", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(NoSharingUtilization)
+};
 
 bool overlaps(const Enrollment& e, const DateRange& range)
 {
@@ -74,8 +74,8 @@ bool isOptedOut(Disclosure::Reason reason)
 
 QString optOutNote(Disclosure::Reason reason)
 {
-    return reason == Disclosure::Reason::Revoked ? tr("Opted out of HMIS (consent revoked)")
-                                                 : tr("Opted out of HMIS (No Sharing)");
+    return reason == Disclosure::Reason::Revoked ? NoSharingUtilizationText::tr("Opted out of HMIS (consent revoked)")
+                                                 : NoSharingUtilizationText::tr("Opted out of HMIS (No Sharing)");
 }
 
 QString clientInitials(const ClientProfile& client)

@@ -93,13 +93,14 @@ bool isNickname(TokenRelation relation)
     return relation == TokenRelation::Nickname || relation == TokenRelation::MisspelledNickname;
 }
 
+} // namespace
+
+// Outside the anonymous namespace: MatchScorer::NameOutcome, declared in the header, holds it.
 struct WeightedDetail
 {
     MatchDetail detail;
     double weight;
 };
-
-} // namespace
 
 struct MatchScorer::FieldMatch
 {

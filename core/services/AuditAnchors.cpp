@@ -3,6 +3,7 @@
 #include "core/store/AuditLog.h"
 #include "core/store/KeyValueRepositories.h"
 #include "core/store/Store.h"
+#include "core/vault/Locked.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
@@ -16,12 +17,6 @@ namespace {
 const QString kConfirmedKey = QStringLiteral("audit_anchor_confirmed");
 const QString kProblemKey = QStringLiteral("audit_anchor_problem");
 
-Status signedIn(const Vault& vault)
-{
-    if (vault.state() != Vault::State::Unlocked || !vault.user())
-        return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
-    return {};
-}
 } // namespace
 
 Result<std::optional<QString>> anchorProblem(const AuditLog& log, const AuditAnchor& serverSaw)
@@ -44,14 +39,14 @@ Result<std::optional<QString>> anchorProblem(const AuditLog& log, const AuditAnc
 
 Result<AuditAnchor> AuditAnchors::head() const
 {
-    if (auto st = signedIn(m_vault); !st)
+    if (auto st = m_vault.requireSignedIn(); !st)
         return st.error();
     return AuditLog(m_vault.openStore().store()).head();
 }
 
 Result<std::optional<QString>> AuditAnchors::check(const AuditAnchor& serverSaw)
 {
-    if (auto st = signedIn(m_vault); !st)
+    if (auto st = m_vault.requireSignedIn(); !st)
         return st.error();
     // Once found, it stays: the server keeps its old anchor (no new one is sent), so a rewritten chain is
     // never laundered by the syncs that follow.
@@ -76,7 +71,7 @@ Result<std::optional<QString>> AuditAnchors::check(const AuditAnchor& serverSaw)
 
 Result<std::optional<AuditAnchor>> AuditAnchors::lastConfirmed() const
 {
-    if (auto st = signedIn(m_vault); !st)
+    if (auto st = m_vault.requireSignedIn(); !st)
         return st.error();
     auto stored = MetaRepository(m_vault.openStore().store()).get(kConfirmedKey);
     if (!stored)
@@ -89,7 +84,7 @@ Result<std::optional<AuditAnchor>> AuditAnchors::lastConfirmed() const
 
 Status AuditAnchors::keepConfirmed(const AuditAnchor& anchor)
 {
-    if (auto st = signedIn(m_vault); !st)
+    if (auto st = m_vault.requireSignedIn(); !st)
         return st;
     const QByteArray json = QJsonDocument(QJsonObject {{u"seq"_qs, anchor.seq}, {u"hash"_qs, anchor.hash}})
                                 .toJson(QJsonDocument::Compact);
@@ -99,7 +94,7 @@ Status AuditAnchors::keepConfirmed(const AuditAnchor& anchor)
 
 Result<QString> AuditAnchors::problem() const
 {
-    if (auto st = signedIn(m_vault); !st)
+    if (auto st = m_vault.requireSignedIn(); !st)
         return st.error();
     auto stored = MetaRepository(m_vault.openStore().store()).get(kProblemKey);
     if (!stored)

@@ -19,7 +19,7 @@
 namespace hearth {
 
 namespace {
-const QString kEntity = QStringLiteral("client");
+const QString kClientEntity = QStringLiteral("client");
 
 void tidy(ClientProfile& c)
 {
@@ -86,7 +86,7 @@ Status ClientRecords::insertNew(NewClient& n)
     }
     if (auto r = ClientRepository(s).insert(c); !r)
         return r;
-    return m_vault.openStore().recordChange(kEntity, c.uuid, QStringLiteral("insert"), intake_json::toJson(c),
+    return m_vault.openStore().recordChange(kClientEntity, c.uuid, QStringLiteral("insert"), intake_json::toJson(c),
                                             audit::RecordCreate);
 }
 
@@ -134,7 +134,7 @@ Status ClientRecords::update(const ClientProfile& input)
         c.updatedBy = m_vault.user()->login;
         if (auto r = ClientRepository(s).update(c); !r)
             return r;
-        return m_vault.openStore().recordChange(kEntity, c.uuid, QStringLiteral("update"), intake_json::toJson(c),
+        return m_vault.openStore().recordChange(kClientEntity, c.uuid, QStringLiteral("update"), intake_json::toJson(c),
                                                 audit::RecordEdit);
     });
     if (st)
@@ -152,7 +152,7 @@ Status ClientRecords::remove(const QString& uuid)
         Store& s = m_vault.openStore().store();
         if (auto r = ClientRepository(s).markDeleted(uuid, now, by); !r)
             return r;
-        return m_vault.openStore().recordChange(kEntity, uuid, QStringLiteral("delete"), {}, audit::RecordDelete);
+        return m_vault.openStore().recordChange(kClientEntity, uuid, QStringLiteral("delete"), {}, audit::RecordDelete);
     });
     if (st)
         m_vault.searchIndex().remove(uuid);
@@ -168,7 +168,7 @@ Result<ClientProfile> ClientRecords::open(const QString& uuid)
         return found.error();
     if (!found->has_value())
         return makeError(ErrorCode::NotFound, QObject::tr("That client record no longer exists."));
-    if (auto st = m_vault.openStore().recordAudit(QString::fromLatin1(audit::RecordView), kEntity, uuid); !st)
+    if (auto st = m_vault.openStore().recordAudit(QString::fromLatin1(audit::RecordView), kClientEntity, uuid); !st)
         return st.error();
     ClientProfile c = **found;
     if (!m_vault.can(Permission::RevealSsn))
@@ -197,7 +197,7 @@ Result<QString> ClientRecords::revealSsn(const QString& uuid)
         return found.error();
     if (!found->has_value())
         return makeError(ErrorCode::NotFound, QObject::tr("That client record no longer exists."));
-    if (auto st = m_vault.openStore().recordAudit(QString::fromLatin1(audit::SsnReveal), kEntity, uuid); !st)
+    if (auto st = m_vault.openStore().recordAudit(QString::fromLatin1(audit::SsnReveal), kClientEntity, uuid); !st)
         return st.error();
     return (*found)->ssn;
 }

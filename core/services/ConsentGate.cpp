@@ -7,6 +7,7 @@
 #include "core/store/HeldBackRepository.h"
 #include "core/store/Store.h"
 #include "core/vault/AgencySettings.h"
+#include "core/vault/Locked.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
@@ -123,7 +124,7 @@ Result<std::vector<Disclosure>> ConsentGate::review(const std::vector<ChangeReco
                                                     const Audience& audience) const
 {
     if (m_vault.state() != Vault::State::Unlocked || !m_vault.openStore().isOpen())
-        return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
+        return lockedError();
     Store& s = m_vault.openStore().store();
     ConsentRepository repo(s);
     // Build what would leave; a change the policy cannot place (unknown entity, row gone) stays empty.
@@ -202,7 +203,7 @@ Result<std::vector<Disclosure>> ConsentGate::review(const std::vector<OutgoingRe
                                                     const Audience& audience) const
 {
     if (m_vault.state() != Vault::State::Unlocked || !m_vault.openStore().isOpen())
-        return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
+        return lockedError();
     QSet<QString> clients;
     for (const OutgoingRecord& r : records)
         clients.insert(r.clientUuid);

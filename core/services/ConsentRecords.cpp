@@ -19,7 +19,7 @@ namespace hearth {
 using records::refuse;
 
 namespace {
-const QString kEntity = QStringLiteral("consent");
+const QString kConsentEntity = QStringLiteral("consent");
 
 Error noSuchClient()
 {
@@ -93,8 +93,9 @@ Status ConsentRecords::insert(ReleaseOfInformation& r, const ConsentAttachments&
     if (auto st = repo.saveAttachments(r.uuid, a); !st)
         return st;
     // The change log carries the release only: signatures and forms never leave this machine.
-    if (auto st = m_vault.openStore().recordChange(kEntity, r.uuid, QStringLiteral("insert"), consent_json::toJson(r),
-                                                   audit::ConsentRecord, consent_json::kindName(r.kind));
+    if (auto st
+        = m_vault.openStore().recordChange(kConsentEntity, r.uuid, QStringLiteral("insert"), consent_json::toJson(r),
+                                           audit::ConsentRecord, consent_json::kindName(r.kind));
         !st)
         return st;
     if (r.kind != ReleaseKind::Hmis)
@@ -175,7 +176,7 @@ Status ConsentRecords::revoke(const QString& clientUuid, const QString& note)
         current.revocationNote = note.trimmed();
         if (auto st = repo.update(current); !st)
             return st;
-        if (auto st = m_vault.openStore().recordChange(kEntity, current.uuid, QStringLiteral("update"),
+        if (auto st = m_vault.openStore().recordChange(kConsentEntity, current.uuid, QStringLiteral("update"),
                                                        consent_json::toJson(current), audit::ConsentRevoke);
             !st)
             return st;
@@ -225,8 +226,8 @@ Result<ConsentAttachments> ConsentRecords::attachments(const QString& releaseUui
     auto found = repo.attachments(releaseUuid);
     if (!found)
         return found.error();
-    if (auto st
-        = m_vault.openStore().recordAudit(QString::fromLatin1(audit::ConsentAttachmentView), kEntity, releaseUuid);
+    if (auto st = m_vault.openStore().recordAudit(QString::fromLatin1(audit::ConsentAttachmentView), kConsentEntity,
+                                                  releaseUuid);
         !st)
         return st.error();
     return found;

@@ -21,7 +21,7 @@ using records::loadProject;
 using records::refuse;
 
 namespace {
-const QString kEntity = QStringLiteral("enrollment");
+const QString kEnrollmentEntity = QStringLiteral("enrollment");
 constexpr int kSelf = 1;
 
 /// HUD 3.10: one client cannot be in the same project twice at once.
@@ -98,7 +98,7 @@ Status EnrollmentRecords::insertMember(Store& s, Enrollment& m, const Project& p
         return r;
     if (auto r = EnrollmentRepository(s).insert(m); !r)
         return r;
-    return m_vault.openStore().recordChange(kEntity, m.uuid, QStringLiteral("insert"), intake_json::toJson(m),
+    return m_vault.openStore().recordChange(kEnrollmentEntity, m.uuid, QStringLiteral("insert"), intake_json::toJson(m),
                                             audit::Enroll);
 }
 
@@ -204,8 +204,8 @@ Status EnrollmentRecords::update(const Enrollment& input)
             return r;
         if (auto r = EnrollmentRepository(s).update(e); !r)
             return r;
-        return m_vault.openStore().recordChange(kEntity, e.uuid, QStringLiteral("update"), intake_json::toJson(e),
-                                                audit::RecordEdit);
+        return m_vault.openStore().recordChange(kEnrollmentEntity, e.uuid, QStringLiteral("update"),
+                                                intake_json::toJson(e), audit::RecordEdit);
     });
 }
 
@@ -241,7 +241,7 @@ Status EnrollmentRecords::changeHead(const QString& householdId, const QString& 
             e.updatedBy = m_vault.user()->login;
             if (auto r = repo.update(e); !r)
                 return r;
-            if (auto r = m_vault.openStore().recordChange(kEntity, e.uuid, QStringLiteral("update"),
+            if (auto r = m_vault.openStore().recordChange(kEnrollmentEntity, e.uuid, QStringLiteral("update"),
                                                           intake_json::toJson(e), audit::HouseholdHeadChange);
                 !r)
                 return r;
@@ -301,7 +301,7 @@ Status EnrollmentRecords::exit(const std::vector<ExitRequest>& exits)
             e.updatedBy = m_vault.user()->login;
             if (auto r = repo.update(e); !r)
                 return r;
-            if (auto r = m_vault.openStore().recordChange(kEntity, e.uuid, QStringLiteral("update"),
+            if (auto r = m_vault.openStore().recordChange(kEnrollmentEntity, e.uuid, QStringLiteral("update"),
                                                           intake_json::toJson(e), audit::Exit);
                 !r)
                 return r;
@@ -350,7 +350,8 @@ Status EnrollmentRecords::reopen(const QString& enrollmentUuid, bool clearExitDa
         e.updatedBy = m_vault.user()->login;
         if (auto r = repo.update(e); !r)
             return r;
-        if (auto r = m_vault.openStore().recordChange(kEntity, e.uuid, QStringLiteral("update"), intake_json::toJson(e),
+        if (auto r = m_vault.openStore().recordChange(kEnrollmentEntity, e.uuid, QStringLiteral("update"),
+                                                      intake_json::toJson(e),
                                                       clearExitData ? audit::ClearExitData : audit::Reopen);
             !r)
             return r;

@@ -12,7 +12,7 @@
 namespace hearth {
 
 namespace {
-const QString kEntity = QStringLiteral("project");
+const QString kProjectEntity = QStringLiteral("project");
 
 Status refuseInvalid(const Project& p)
 {
@@ -34,8 +34,9 @@ Result<Project> ProjectRecords::create(Project p)
     Status st = m_vault.openStore().write([&]() -> Status {
         if (auto r = ProjectRepository(m_vault.openStore().store()).insert(p); !r)
             return r;
-        return m_vault.openStore().recordChange(kEntity, p.uuid, QStringLiteral("insert"), intake_json::toJson(p),
-                                                audit::SettingsChange, QStringLiteral("project created"));
+        return m_vault.openStore().recordChange(kProjectEntity, p.uuid, QStringLiteral("insert"),
+                                                intake_json::toJson(p), audit::SettingsChange,
+                                                QStringLiteral("project created"));
     });
     if (!st)
         return st.error();
@@ -63,8 +64,9 @@ Status ProjectRecords::update(const Project& input)
         p.updatedBy = m_vault.user()->login;
         if (auto r = repo.update(p); !r)
             return r;
-        return m_vault.openStore().recordChange(kEntity, p.uuid, QStringLiteral("update"), intake_json::toJson(p),
-                                                audit::SettingsChange, QStringLiteral("project changed"));
+        return m_vault.openStore().recordChange(kProjectEntity, p.uuid, QStringLiteral("update"),
+                                                intake_json::toJson(p), audit::SettingsChange,
+                                                QStringLiteral("project changed"));
     });
 }
 

@@ -15,7 +15,7 @@ using records::loadEnrollment;
 using records::refuse;
 
 namespace {
-const QString kEntity = QStringLiteral("service");
+const QString kServiceEntity = QStringLiteral("service");
 constexpr int kBedNight = 200;
 
 /// A service belongs to the enrollment's dates; a bed night cannot fall on the exit day (the person left).
@@ -67,7 +67,7 @@ Result<std::vector<ServiceRecord>> ServiceRecords::checkIn(const QStringList& en
             r.updatedBy = m_vault.user()->login;
             if (auto w = ServiceRepository(s).insert(r); !w)
                 return w;
-            if (auto w = m_vault.openStore().recordChange(kEntity, r.uuid, QStringLiteral("insert"),
+            if (auto w = m_vault.openStore().recordChange(kServiceEntity, r.uuid, QStringLiteral("insert"),
                                                           intake_json::toJson(r), audit::CheckIn);
                 !w)
                 return w;
@@ -109,8 +109,8 @@ Result<ServiceRecord> ServiceRecords::add(ServiceRecord r)
         r.updatedBy = m_vault.user()->login;
         if (auto w = ServiceRepository(s).insert(r); !w)
             return w;
-        return m_vault.openStore().recordChange(kEntity, r.uuid, QStringLiteral("insert"), intake_json::toJson(r),
-                                                audit::RecordCreate);
+        return m_vault.openStore().recordChange(kServiceEntity, r.uuid, QStringLiteral("insert"),
+                                                intake_json::toJson(r), audit::RecordCreate);
     });
     if (!st)
         return st.error();
@@ -126,7 +126,8 @@ Status ServiceRecords::remove(const QString& uuid)
         Store& s = m_vault.openStore().store();
         if (auto r = ServiceRepository(s).markDeleted(uuid, now, m_vault.user()->login); !r)
             return r;
-        return m_vault.openStore().recordChange(kEntity, uuid, QStringLiteral("delete"), {}, audit::RecordDelete);
+        return m_vault.openStore().recordChange(kServiceEntity, uuid, QStringLiteral("delete"), {},
+                                                audit::RecordDelete);
     });
 }
 

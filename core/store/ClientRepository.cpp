@@ -2,22 +2,13 @@
 
 #include "core/intake/IntakeJson.h"
 #include "core/store/JsonColumn.h"
+#include "core/store/SqlValues.h"
 #include "core/store/Store.h"
 
 namespace hearth {
 
 namespace {
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
 /// NOT NULL name columns: a name that was never typed is stored as ''.
-QString orEmpty(const QString& s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 const QString kSelect = QStringLiteral("SELECT data FROM clients WHERE deleted = 0 ");
 
 Error missing()

@@ -2,6 +2,7 @@
 
 #include "core/store/JsonColumn.h"
 #include "core/store/KeyValueRepositories.h"
+#include "core/store/SqlValues.h"
 #include "core/store/Store.h"
 
 #include <QObject>
@@ -11,13 +12,8 @@ namespace hearth {
 using namespace compliance;
 
 namespace {
-const QString kSettingsKey = QStringLiteral("compliance");
+const QString kComplianceSettingsKey = QStringLiteral("compliance");
 const QString kBlockKey = QStringLiteral("blockClientsOnCriticalFailure");
-
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
 
 // Open findings by due date, the most severe first on the same day; then resolved ones, newest first.
 const QString kFindingOrder
@@ -182,7 +178,7 @@ Status ComplianceRepository::resolveFinding(const Finding& f)
 
 Result<ComplianceSettings> ComplianceRepository::settings() const
 {
-    auto json = SettingsRepository(m_store).get(kSettingsKey);
+    auto json = SettingsRepository(m_store).get(kComplianceSettingsKey);
     if (!json)
         return json.error();
     ComplianceSettings s;
@@ -193,7 +189,7 @@ Result<ComplianceSettings> ComplianceRepository::settings() const
 Status ComplianceRepository::setSettings(const ComplianceSettings& settings, const QDateTime& at, const QString& by)
 {
     const QJsonObject json {{kBlockKey, settings.blockClientsOnCriticalFailure}};
-    return SettingsRepository(m_store).set(kSettingsKey, json, at, by);
+    return SettingsRepository(m_store).set(kComplianceSettingsKey, json, at, by);
 }
 
 } // namespace hearth

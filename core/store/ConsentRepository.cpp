@@ -3,17 +3,13 @@
 #include "core/consent/ConsentJson.h"
 #include "core/store/JsonColumn.h"
 #include "core/store/KeyValueRepositories.h"
+#include "core/store/SqlValues.h"
 #include "core/store/Store.h"
 
 namespace hearth {
 
 namespace {
-const QString kSettingsKey = QStringLiteral("consent");
-
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
+const QString kConsentSettingsKey = QStringLiteral("consent");
 
 QDateTime timeFrom(const QString& text)
 {
@@ -48,15 +44,6 @@ QString placeholders(qsizetype count)
     return marks.join(QLatin1Char(','));
 }
 
-/// One statement with one text argument.
-Status run(Store& store, const QString& sql, const QString& arg)
-{
-    auto st = store.db().prepare(sql);
-    if (!st)
-        return st.error();
-    st->bind(1, arg);
-    return st->run();
-}
 } // namespace
 
 Status ConsentRepository::insert(const ReleaseOfInformation& r)
@@ -292,7 +279,7 @@ Status ConsentRepository::acknowledgeAlert(const QString& uuid, const QDateTime&
 
 Result<ConsentSettings> ConsentRepository::settings() const
 {
-    auto json = SettingsRepository(m_store).get(kSettingsKey);
+    auto json = SettingsRepository(m_store).get(kConsentSettingsKey);
     if (!json)
         return json.error();
     return consent_json::settingsFromJson(*json);
@@ -300,7 +287,7 @@ Result<ConsentSettings> ConsentRepository::settings() const
 
 Status ConsentRepository::setSettings(const ConsentSettings& settings, const QDateTime& at, const QString& by)
 {
-    return SettingsRepository(m_store).set(kSettingsKey, consent_json::toJson(settings), at, by);
+    return SettingsRepository(m_store).set(kConsentSettingsKey, consent_json::toJson(settings), at, by);
 }
 
 Result<std::optional<RecordOwner>> ConsentRepository::ownerOf(const QString& entity, const QString& uuid) const
@@ -330,24 +317,24 @@ Result<std::optional<RecordOwner>> ConsentRepository::ownerOf(const QString& ent
 
 Status ConsentRepository::removeWithAttachments(const QString& releaseUuid)
 {
-    if (auto st = run(m_store, QStringLiteral("DELETE FROM consent_attachments WHERE release_uuid = ?1"), releaseUuid);
+    if (auto st
+        = m_store.db().exec(QStringLiteral("DELETE FROM consent_attachments WHERE release_uuid = ?1"), releaseUuid);
         !st)
         return st;
-    return run(m_store, QStringLiteral("DELETE FROM consents WHERE uuid = ?1"), releaseUuid);
+    return m_store.db().exec(QStringLiteral("DELETE FROM consents WHERE uuid = ?1"), releaseUuid);
 }
 
 Status ConsentRepository::removePulledOfClient(const QString& clientUuid)
 {
     const QString pulledOnly
         = QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM change_log l WHERE l.entity_uuid = consents.uuid)");
-    if (auto st = run(m_store,
-                      QStringLiteral("DELETE FROM consent_attachments WHERE release_uuid IN "
-                                     "(SELECT uuid FROM consents WHERE client_uuid = ?1")
-                          + pulledOnly + u')',
-                      clientUuid);
+    if (auto st = m_store.db().exec(QStringLiteral("DELETE FROM consent_attachments WHERE release_uuid IN "
+                                                   "(SELECT uuid FROM consents WHERE client_uuid = ?1")
+                                        + pulledOnly + u')',
+                                    clientUuid);
         !st)
         return st;
-    return run(m_store, QStringLiteral("DELETE FROM consents WHERE client_uuid = ?1") + pulledOnly, clientUuid);
+    return m_store.db().exec(QStringLiteral("DELETE FROM consents WHERE client_uuid = ?1") + pulledOnly, clientUuid);
 }
 
 } // namespace hearth

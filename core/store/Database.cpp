@@ -150,6 +150,15 @@ Status Database::exec(const QString& sql)
     return {};
 }
 
+Status Database::exec(const QString& sql, const QString& arg)
+{
+    auto statement = prepare(sql);
+    if (!statement)
+        return statement.error();
+    statement->bind(1, arg);
+    return statement->run();
+}
+
 Result<Statement> Database::prepare(const QString& sql)
 {
     const QByteArray text = utf8(sql);

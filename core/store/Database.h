@@ -34,6 +34,8 @@ public:
     static Result<std::unique_ptr<Database>> open(const QString& path, const SecretBytes& dataKey, OpenMode mode);
 
     Status exec(const QString& sql);
+    /// Runs @p sql with @p arg bound to its one parameter.
+    Status exec(const QString& sql, const QString& arg);
     Result<Statement> prepare(const QString& sql);
 
     /// First column of the first row, or an invalid QVariant when there is no row.

@@ -2,16 +2,12 @@
 
 #include "core/intake/IntakeJson.h"
 #include "core/store/JsonColumn.h"
+#include "core/store/SqlValues.h"
 #include "core/store/Store.h"
 
 namespace hearth {
 
 namespace {
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
 void bindRow(Statement& st, const Enrollment& e)
 {
     st.bind(1, e.uuid)
@@ -30,15 +26,6 @@ void bindRow(Statement& st, const Enrollment& e)
         st.bindNull(7);
 }
 
-/// One statement with one text argument.
-Status run(Store& store, const QString& sql, const QString& arg)
-{
-    auto st = store.db().prepare(sql);
-    if (!st)
-        return st.error();
-    st->bind(1, arg);
-    return st->run();
-}
 } // namespace
 
 Status EnrollmentRepository::insert(const Enrollment& e)
@@ -127,17 +114,17 @@ Result<std::vector<Enrollment>> EnrollmentRepository::overlapping(const QDate& f
 
 Status EnrollmentRepository::remove(const QString& uuid)
 {
-    return run(m_store, QStringLiteral("DELETE FROM enrollments WHERE uuid = ?1"), uuid);
+    return m_store.db().exec(QStringLiteral("DELETE FROM enrollments WHERE uuid = ?1"), uuid);
 }
 
 Status EnrollmentRepository::removePulledOfClient(const QString& clientUuid)
 {
-    return run(m_store,
-               QStringLiteral("DELETE FROM enrollments WHERE client_uuid = ?1 AND NOT EXISTS "
-                              "(SELECT 1 FROM change_log l WHERE l.entity_uuid = enrollments.uuid) AND NOT EXISTS "
-                              "(SELECT 1 FROM services s JOIN change_log l ON l.entity_uuid = s.uuid "
-                              "WHERE s.enrollment_uuid = enrollments.uuid)"),
-               clientUuid);
+    return m_store.db().exec(
+        QStringLiteral("DELETE FROM enrollments WHERE client_uuid = ?1 AND NOT EXISTS "
+                       "(SELECT 1 FROM change_log l WHERE l.entity_uuid = enrollments.uuid) AND NOT EXISTS "
+                       "(SELECT 1 FROM services s JOIN change_log l ON l.entity_uuid = s.uuid "
+                       "WHERE s.enrollment_uuid = enrollments.uuid)"),
+        clientUuid);
 }
 
 } // namespace hearth

@@ -1,15 +1,9 @@
 #include "core/store/HeldBackRepository.h"
 
+#include "core/store/SqlValues.h"
 #include "core/store/Store.h"
 
 namespace hearth {
-
-namespace {
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-} // namespace
 
 Result<int> HeldBackRepository::holdClient(const QString& clientUuid, const QDateTime& at)
 {

@@ -2,27 +2,10 @@
 
 #include "core/intake/IntakeJson.h"
 #include "core/store/JsonColumn.h"
+#include "core/store/SqlValues.h"
 #include "core/store/Store.h"
 
 namespace hearth {
-
-namespace {
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-// A placeholder holds only what an enrollment named: NOT NULL columns get '' for what is missing.
-QString isoOrEmpty(const QDateTime& t)
-{
-    return t.isValid() ? iso(t) : QStringLiteral("");
-}
-
-QString orEmpty(const QString& s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-} // namespace
 
 Status ProjectRepository::insert(const Project& p)
 {

@@ -2,26 +2,10 @@
 
 #include "core/intake/IntakeJson.h"
 #include "core/store/JsonColumn.h"
+#include "core/store/SqlValues.h"
 #include "core/store/Store.h"
 
 namespace hearth {
-
-namespace {
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-/// One statement with one text argument.
-Status run(Store& store, const QString& sql, const QString& arg)
-{
-    auto st = store.db().prepare(sql);
-    if (!st)
-        return st.error();
-    st->bind(1, arg);
-    return st->run();
-}
-} // namespace
 
 Status ServiceRepository::insert(const ServiceRecord& s)
 {
@@ -108,20 +92,19 @@ Status ServiceRepository::replace(const ServiceRecord& s)
 
 Status ServiceRepository::remove(const QString& uuid)
 {
-    return run(m_store, QStringLiteral("DELETE FROM services WHERE uuid = ?1"), uuid);
+    return m_store.db().exec(QStringLiteral("DELETE FROM services WHERE uuid = ?1"), uuid);
 }
 
 Status ServiceRepository::removeOfEnrollment(const QString& enrollmentUuid)
 {
-    return run(m_store, QStringLiteral("DELETE FROM services WHERE enrollment_uuid = ?1"), enrollmentUuid);
+    return m_store.db().exec(QStringLiteral("DELETE FROM services WHERE enrollment_uuid = ?1"), enrollmentUuid);
 }
 
 Status ServiceRepository::removePulledOfClient(const QString& clientUuid)
 {
-    return run(m_store,
-               QStringLiteral("DELETE FROM services WHERE client_uuid = ?1 AND NOT EXISTS "
-                              "(SELECT 1 FROM change_log l WHERE l.entity_uuid = services.uuid)"),
-               clientUuid);
+    return m_store.db().exec(QStringLiteral("DELETE FROM services WHERE client_uuid = ?1 AND NOT EXISTS "
+                                            "(SELECT 1 FROM change_log l WHERE l.entity_uuid = services.uuid)"),
+                             clientUuid);
 }
 
 } // namespace hearth

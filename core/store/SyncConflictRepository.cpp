@@ -1,5 +1,6 @@
 #include "core/store/SyncConflictRepository.h"
 
+#include "core/store/SqlValues.h"
 #include "core/store/Store.h"
 
 #include <QJsonArray>
@@ -10,16 +11,6 @@
 namespace hearth {
 
 namespace {
-QString iso(const QDateTime& t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("");
-}
-
-QString text(const QString& value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
 /// Any JSON value (a string, a number, null, an object) as text: wrapped in a one-element array.
 QString valueText(const QJsonValue& value)
 {
@@ -52,14 +43,6 @@ SyncConflict conflictAt(const Statement& st)
     return c;
 }
 
-Status run(Store& store, const QString& sql, const QString& arg)
-{
-    auto st = store.db().prepare(sql);
-    if (!st)
-        return st.error();
-    st->bind(1, arg);
-    return st->run();
-}
 } // namespace
 
 Status SyncConflictRepository::save(const SyncConflict& c)
@@ -73,11 +56,11 @@ Status SyncConflictRepository::save(const SyncConflict& c)
     st->bind(1, c.conflictId)
         .bind(2, c.entity)
         .bind(3, c.entityUuid)
-        .bind(4, text(c.clientUuid))
+        .bind(4, orEmpty(c.clientUuid))
         .bind(5, c.field)
         .bind(6, valueText(c.serverValue))
         .bind(7, valueText(c.deviceValue))
-        .bind(8, iso(c.reportedAt));
+        .bind(8, isoOrEmpty(c.reportedAt));
     return st->run();
 }
 
@@ -100,18 +83,18 @@ Result<int> SyncConflictRepository::removeAllExcept(const QSet<QString>& keep)
 
 Status SyncConflictRepository::remove(const QString& conflictId)
 {
-    return run(m_store, QStringLiteral("DELETE FROM sync_conflicts WHERE conflict_id = ?"), conflictId);
+    return m_store.db().exec(QStringLiteral("DELETE FROM sync_conflicts WHERE conflict_id = ?"), conflictId);
 }
 
 Status SyncConflictRepository::removeOfEntity(const QString& entityUuid)
 {
-    return run(m_store, QStringLiteral("DELETE FROM sync_conflicts WHERE entity_uuid = ?1"), entityUuid);
+    return m_store.db().exec(QStringLiteral("DELETE FROM sync_conflicts WHERE entity_uuid = ?1"), entityUuid);
 }
 
 Status SyncConflictRepository::removeOfClient(const QString& clientUuid)
 {
-    return run(m_store, QStringLiteral("DELETE FROM sync_conflicts WHERE client_uuid = ?1 OR entity_uuid = ?1"),
-               clientUuid);
+    return m_store.db().exec(QStringLiteral("DELETE FROM sync_conflicts WHERE client_uuid = ?1 OR entity_uuid = ?1"),
+                             clientUuid);
 }
 
 Result<std::vector<SyncConflict>> SyncConflictRepository::all() const

@@ -1,22 +1,11 @@
 #include "core/store/SyncStateRepository.h"
 
+#include "core/store/SqlValues.h"
 #include "core/store/Store.h"
 
 namespace hearth {
 
 namespace {
-/// An invalid time (a forgotten token's expiry) is stored as '' (the columns are NOT NULL).
-QString iso(const QDateTime& t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("");
-}
-
-/// Text for a NOT NULL column: a null QString would bind as NULL.
-QString text(const QString& value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
 std::optional<QDateTime> timeAt(const Statement& st, int column)
 {
     if (st.isNull(column))
@@ -24,15 +13,6 @@ std::optional<QDateTime> timeAt(const Statement& st, int column)
     return QDateTime::fromString(st.text(column), Qt::ISODateWithMs);
 }
 
-/// One statement with one text argument.
-Status run(Store& store, const QString& sql, const QString& arg)
-{
-    auto st = store.db().prepare(sql);
-    if (!st)
-        return st.error();
-    st->bind(1, arg);
-    return st->run();
-}
 } // namespace
 
 Result<std::optional<SyncRegistration>> SyncStateRepository::registration() const
@@ -67,15 +47,15 @@ Status SyncStateRepository::saveRegistration(const SyncRegistration& r)
         "lease_days, registered_at, registered_by, pin_sha256) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
     if (!st)
         return st.error();
-    st->bind(1, text(r.serverUrl))
-        .bind(2, text(r.deviceId))
-        .bind(3, text(r.token))
-        .bind(4, iso(r.tokenExpiresAt))
-        .bind(5, text(r.agency))
+    st->bind(1, orEmpty(r.serverUrl))
+        .bind(2, orEmpty(r.deviceId))
+        .bind(3, orEmpty(r.token))
+        .bind(4, isoOrEmpty(r.tokenExpiresAt))
+        .bind(5, orEmpty(r.agency))
         .bind(6, qint64(r.leaseDays))
-        .bind(7, iso(r.registeredAt))
-        .bind(8, text(r.registeredBy))
-        .bind(9, text(r.pinSha256));
+        .bind(7, isoOrEmpty(r.registeredAt))
+        .bind(8, orEmpty(r.registeredBy))
+        .bind(9, orEmpty(r.pinSha256));
     return st->run();
 }
 
@@ -150,7 +130,7 @@ Status SyncStateRepository::recordContact(const QDateTime& at, bool success)
     auto st = m_store.db().prepare(sql);
     if (!st)
         return st.error();
-    st->bind(1, iso(at));
+    st->bind(1, isoOrEmpty(at));
     return st->run();
 }
 
@@ -161,7 +141,7 @@ Status SyncStateRepository::recordError(const QDateTime& at, const QString& code
         "ON CONFLICT (id) DO UPDATE SET last_error_at = ?1, last_error_code = ?2, last_error = ?3"));
     if (!st)
         return st.error();
-    st->bind(1, iso(at)).bind(2, text(code)).bind(3, text(message));
+    st->bind(1, isoOrEmpty(at)).bind(2, orEmpty(code)).bind(3, orEmpty(message));
     return st->run();
 }
 
@@ -171,7 +151,7 @@ Status SyncStateRepository::queueRedelivery(const Redelivery& r)
         "INSERT OR REPLACE INTO sync_redeliveries (client_uuid, release_uuid, queued_at) VALUES (?1, ?2, ?3)"));
     if (!st)
         return st.error();
-    st->bind(1, r.clientUuid).bind(2, r.releaseUuid).bind(3, iso(r.queuedAt));
+    st->bind(1, r.clientUuid).bind(2, r.releaseUuid).bind(3, isoOrEmpty(r.queuedAt));
     return st->run();
 }
 
@@ -261,30 +241,29 @@ Status SyncStateRepository::setPullCursor(qint64 cursor, const QDateTime& at)
                                                   "ON CONFLICT (id) DO UPDATE SET cursor = ?1, pulled_at = ?2"));
     if (!st)
         return st.error();
-    st->bind(1, cursor).bind(2, iso(at));
+    st->bind(1, cursor).bind(2, isoOrEmpty(at));
     return st->run();
 }
 
 Status SyncStateRepository::removeServerVersion(const QString& entityUuid)
 {
-    return run(m_store, QStringLiteral("DELETE FROM sync_versions WHERE entity_uuid = ?1"), entityUuid);
+    return m_store.db().exec(QStringLiteral("DELETE FROM sync_versions WHERE entity_uuid = ?1"), entityUuid);
 }
 
 Status SyncStateRepository::removeServerVersionsOfEnrollment(const QString& enrollmentUuid)
 {
-    return run(m_store,
-               QStringLiteral("DELETE FROM sync_versions WHERE entity_uuid IN "
-                              "(SELECT uuid FROM services WHERE enrollment_uuid = ?1)"),
-               enrollmentUuid);
+    return m_store.db().exec(QStringLiteral("DELETE FROM sync_versions WHERE entity_uuid IN "
+                                            "(SELECT uuid FROM services WHERE enrollment_uuid = ?1)"),
+                             enrollmentUuid);
 }
 
 Status SyncStateRepository::removeServerVersionsOfClient(const QString& clientUuid)
 {
-    return run(m_store,
-               QStringLiteral("DELETE FROM sync_versions WHERE entity_uuid IN (SELECT uuid FROM services WHERE "
-                              "client_uuid = ?1 UNION SELECT uuid FROM enrollments WHERE client_uuid = ?1 UNION "
-                              "SELECT uuid FROM consents WHERE client_uuid = ?1) OR entity_uuid = ?1"),
-               clientUuid);
+    return m_store.db().exec(
+        QStringLiteral("DELETE FROM sync_versions WHERE entity_uuid IN (SELECT uuid FROM services WHERE "
+                       "client_uuid = ?1 UNION SELECT uuid FROM enrollments WHERE client_uuid = ?1 UNION "
+                       "SELECT uuid FROM consents WHERE client_uuid = ?1) OR entity_uuid = ?1"),
+        clientUuid);
 }
 
 } // namespace hearth

@@ -1,5 +1,6 @@
 #include "core/store/UserRepository.h"
 
+#include "core/store/SqlValues.h"
 #include "core/store/Store.h"
 
 namespace hearth {
@@ -7,11 +8,6 @@ namespace hearth {
 namespace {
 const QString kColumns = QStringLiteral("uuid, login, display_name, role, active, removed, must_change_password, "
                                         "password_changed_at, public_key, created_at, updated_at, updated_by");
-
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
 
 UserRecord readUser(const Statement& st)
 {

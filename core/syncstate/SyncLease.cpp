@@ -5,6 +5,7 @@
 #include "core/store/SyncStateRepository.h"
 #include "core/syncstate/SyncState.h"
 #include "core/vault/LeaseGuard.h"
+#include "core/vault/Locked.h"
 #include "core/vault/OfflineLease.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
@@ -12,20 +13,12 @@
 namespace hearth {
 
 namespace {
-// Renewing or reading the lease is no client data: any signed-in user, whatever blocks client records.
-Status signedIn(const Vault& vault)
-{
-    if (vault.state() != Vault::State::Unlocked || !vault.user())
-        return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
-    return {};
-}
-
 const QString kIntervalKey = QStringLiteral("sync_interval_minutes");
 } // namespace
 
 Result<SyncLease> SyncState::lease() const
 {
-    if (auto st = signedIn(m_vault); !st)
+    if (auto st = m_vault.requireSignedIn(); !st)
         return st.error();
     auto registration = SyncStateRepository(m_vault.openStore().store()).registration();
     if (!registration)
@@ -39,7 +32,7 @@ Result<SyncLease> SyncState::lease() const
 
 Status SyncState::recordServerContact(int leaseDays)
 {
-    if (auto st = signedIn(m_vault); !st)
+    if (auto st = m_vault.requireSignedIn(); !st)
         return st;
     const QDateTime now = m_vault.clock().now();
     auto st = m_vault.openStore().write([&]() -> Status {
@@ -95,7 +88,7 @@ Status SyncState::unlockLease()
 
 Result<int> SyncState::intervalMinutes() const
 {
-    if (auto st = signedIn(m_vault); !st)
+    if (auto st = m_vault.requireSignedIn(); !st)
         return st.error();
     auto stored = MetaRepository(m_vault.openStore().store()).get(kIntervalKey);
     if (!stored)

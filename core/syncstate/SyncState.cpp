@@ -6,6 +6,7 @@
 #include "core/store/KeyValueRepositories.h"
 #include "core/store/Store.h"
 #include "core/store/SyncStateRepository.h"
+#include "core/vault/Locked.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
@@ -53,7 +54,7 @@ Result<std::optional<SyncRegistration>> SyncState::registrationForStatusCheck() 
 {
     // No client data: a revoked workstation must learn it even while client records are closed.
     if (m_vault.state() != Vault::State::Unlocked || !m_vault.user() || !m_vault.openStore().isOpen())
-        return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
+        return lockedError();
     return SyncStateRepository(m_vault.openStore().store()).registration();
 }
 

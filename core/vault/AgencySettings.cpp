@@ -6,6 +6,7 @@
 #include "core/store/Store.h"
 #include "core/vault/IdleTimer.h"
 #include "core/vault/KeyRing.h"
+#include "core/vault/Locked.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
@@ -20,10 +21,6 @@ namespace {
 const QString kSessionKey = QStringLiteral("session");
 const QString kPolicyKey = QStringLiteral("password_policy");
 
-Error notUnlocked()
-{
-    return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
-}
 } // namespace
 
 Result<AgencyProfile> AgencyProfile::validated(const QString& name, const QString& cocCode)
@@ -49,7 +46,7 @@ AgencySettings::AgencySettings(const Vault& vault, OpenStore& store, KeyRing& ke
 Result<AgencyProfile> AgencySettings::agency() const
 {
     if (!m_store.isOpen())
-        return notUnlocked();
+        return lockedError();
     auto name = MetaRepository(m_store.store()).get(QStringLiteral("agency_name"));
     auto coc = MetaRepository(m_store.store()).get(QStringLiteral("coc_code"));
     if (!name)

@@ -2,30 +2,24 @@
 
 #include "core/store/KeyValueRepositories.h"
 #include "core/store/Store.h"
+#include "core/vault/Locked.h"
 #include "core/vault/OpenStore.h"
 
 #include <QObject>
 
 namespace hearth {
 
-namespace {
-Error notUnlocked()
-{
-    return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
-}
-} // namespace
-
 Status Drafts::save(const QString& form, const QJsonObject& content)
 {
     if (!m_store.isOpen() || !m_store.user())
-        return notUnlocked();
+        return lockedError();
     return DraftRepository(m_store.store()).save(m_store.user()->uuid, form, content, m_store.clock().now());
 }
 
 Result<QMap<QString, QJsonObject>> Drafts::take()
 {
     if (!m_store.isOpen() || !m_store.user())
-        return notUnlocked();
+        return lockedError();
     const QString userUuid = m_store.user()->uuid;
     DraftRepository drafts(m_store.store());
     auto loaded = drafts.load(userUuid);

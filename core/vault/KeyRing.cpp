@@ -3,6 +3,7 @@
 #include "core/crypto/KeySlots.h"
 #include "core/store/AuditLog.h"
 #include "core/types/AuditEntry.h"
+#include "core/vault/Locked.h"
 
 #include <QLoggingCategory>
 #include <QObject>
@@ -32,7 +33,7 @@ Result<UserKeySlot> KeyRing::sealUserSlot(const QString& storeId, const QString&
                                           const QString& password) const
 {
     if (m_dataKey.isEmpty())
-        return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
+        return lockedError();
     return keyslots::makeUserSlot(storeId, userUuid, login, SecretBytes::fromUtf8(password), m_dataKey, m_kdf);
 }
 

@@ -4,6 +4,7 @@
 #include "core/store/Store.h"
 #include "core/store/SyncStateRepository.h"
 #include "core/types/AuditEntry.h"
+#include "core/vault/Locked.h"
 #include "core/vault/OfflineLease.h"
 #include "core/vault/OpenStore.h"
 
@@ -21,7 +22,7 @@ LeaseGuard::LeaseGuard(OpenStore& store, const Clock& clock, QObject* parent)
 Result<SyncLease> LeaseGuard::refresh(bool announceChange)
 {
     if (!m_store.isOpen())
-        return makeError(ErrorCode::Locked, tr("Hearth is locked. Sign in first."));
+        return lockedError();
     const QDateTime now = m_clock.now();
     SyncLease current;
     Status st = m_store.write([&]() -> Status {

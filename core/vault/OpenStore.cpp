@@ -3,17 +3,11 @@
 #include "core/store/AuditLog.h"
 #include "core/store/ChangeLog.h"
 #include "core/store/Store.h"
+#include "core/vault/Locked.h"
 
 #include <QObject>
 
 namespace hearth {
-
-namespace {
-Error notUnlocked()
-{
-    return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
-}
-} // namespace
 
 OpenStore::OpenStore(const Clock& clock, const std::optional<SessionUser>& user)
     : m_clock(clock)
@@ -42,7 +36,7 @@ void OpenStore::close()
 Status OpenStore::write(const std::function<Status()>& work)
 {
     if (!m_store)
-        return notUnlocked();
+        return lockedError();
     return m_store->transaction(work);
 }
 
@@ -50,7 +44,7 @@ Status OpenStore::appendAudit(const QString& action, const QString& recordType, 
                               const QString& detail)
 {
     if (!m_store)
-        return notUnlocked();
+        return lockedError();
     const QString who = m_user ? m_user->login : QStringLiteral("(system)");
     return AuditLog(*m_store).append({0, m_clock.now(), who, action, recordType, recordUuid, detail});
 }
@@ -59,7 +53,7 @@ Status OpenStore::recordChange(const QString& entity, const QString& uuid, const
                                const QJsonObject& fields, const char* auditAction, const QString& detail)
 {
     if (!m_store || !m_user)
-        return notUnlocked();
+        return lockedError();
     const QDateTime now = m_clock.now();
     if (auto st = ChangeLog(*m_store).append({0, entity, uuid, operation, now, m_user->login, fields}); !st)
         return st;

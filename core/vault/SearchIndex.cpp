@@ -4,6 +4,7 @@
 #include "core/services/ClientSearch.h"
 #include "core/store/ClientRepository.h"
 #include "core/store/Store.h"
+#include "core/vault/Locked.h"
 #include "core/vault/OpenStore.h"
 
 #include <QObject>
@@ -20,7 +21,7 @@ SearchIndex::~SearchIndex() = default;
 Result<DuplicateIndex*> SearchIndex::index()
 {
     if (!m_store.isOpen())
-        return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
+        return lockedError();
     if (!m_index) {
         auto index = std::make_unique<DuplicateIndex>();
         Status st

@@ -11,6 +11,7 @@
 #include "core/vault/Drafts.h"
 #include "core/vault/KeyRing.h"
 #include "core/vault/LeaseGuard.h"
+#include "core/vault/Locked.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/SearchIndex.h"
 
@@ -27,11 +28,6 @@ namespace {
 QString newUuid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-Error notUnlocked()
-{
-    return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
 }
 
 // Database files a rotation may leave behind: hearth-<n>.db plus its -wal and -shm.
@@ -362,7 +358,7 @@ bool Vault::can(Permission permission) const
 Status Vault::require(Permission permission) const
 {
     if (m_state != State::Unlocked || !m_user)
-        return notUnlocked();
+        return lockedError();
     if (m_user->mustChangePassword || m_user->passwordExpired)
         return makeError(ErrorCode::PasswordChangeRequired, tr("Change your password before continuing."));
     if (!roleAllows(m_user->role, permission))
@@ -397,6 +393,13 @@ void Vault::setSyncRunningCheck(std::function<bool()> running)
 QString Vault::cipherVersion() const
 {
     return m_open->isOpen() ? m_open->store().cipherVersion() : sqlcipherVersion();
+}
+
+Status Vault::requireSignedIn() const
+{
+    if (m_state != State::Unlocked || !m_user)
+        return lockedError();
+    return {};
 }
 
 } // namespace hearth

@@ -74,6 +74,9 @@ public:
     void signOut();
 
     const std::optional<SessionUser>& user() const { return m_user; }
+    /// Locked unless someone is signed in. Enough for what is no client data (the lease, the audit anchor):
+    /// those stay open whatever blocks client records.
+    Status requireSignedIn() const;
     /// The login of the user a locked session belongs to (empty when nobody was signed in).
     QString lockedUserLogin() const { return m_lockedLogin; }
     bool can(Permission permission) const;

@@ -4,17 +4,11 @@
 #include "core/store/UserRepository.h"
 #include "core/vault/AgencySettings.h"
 #include "core/vault/KeyRing.h"
+#include "core/vault/Locked.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 
 namespace hearth {
-
-namespace {
-Error notUnlocked()
-{
-    return makeError(ErrorCode::Locked, QObject::tr("Hearth is locked. Sign in first."));
-}
-} // namespace
 
 Status Vault::recoverAccount(const RecoveryKey& recoveryKey, const QString& login, const QString& newPassword)
 {
@@ -71,7 +65,7 @@ Status Vault::recoverAccount(const RecoveryKey& recoveryKey, const QString& logi
 Status Vault::changePassword(const QString& currentPassword, const QString& newPassword)
 {
     if (m_state != State::Unlocked || !m_user)
-        return notUnlocked();
+        return lockedError();
     const PasswordPolicy policy = m_settings->passwordPolicy();
     QList<PasswordViolation> violations = policy.check(newPassword, m_user->login);
     if (newPassword == currentPassword)

@@ -5,6 +5,7 @@
 #include "sync/server/AccountSecrets.h"
 #include "sync/server/ServerAudit.h"
 #include "sync/server/ServerDatabase.h"
+#include "sync/server/ServerTime.h"
 
 #include <QUuid>
 
@@ -13,16 +14,6 @@
 namespace hearth::server {
 
 namespace {
-
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime fromIso(const QVariant& v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-}
 
 QByteArray newToken()
 {

@@ -5,20 +5,11 @@
 #include "sync/server/Accounts.h"
 #include "sync/server/ServerAudit.h"
 #include "sync/server/ServerDatabase.h"
+#include "sync/server/ServerTime.h"
 
 namespace hearth::server {
 
 namespace {
-
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime fromIso(const QVariant& v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-}
 
 /// Every token of @p login's devices stops working: the stored hash no longer matches any token.
 Done endTokens(ServerDatabase& db, const QString& login)

@@ -206,11 +206,6 @@ int runCommandLine(const QStringList& arguments)
             return fail(QStringLiteral("--request-timeout needs a number of seconds (1 to 86400)."));
     }
 
-    if (config.passwordHashCost == PasswordHashCost::InsecureFastForTests)
-        QTextStream(stderr) << "hearth-server: WARNING: password_hash_cost is insecure-fast-for-tests. Passwords "
-                               "hashed now can be guessed offline in minutes; never use it outside a test suite."
-                            << Qt::endl;
-
     const QStringList words = parser.positionalArguments();
     const QString command = words.value(0, u"serve"_qs);
     ServerDatabase db;
@@ -219,6 +214,13 @@ int runCommandLine(const QStringList& arguments)
     ServerAudit audit(db);
     Accounts accounts(db, audit, config.passwordHashCost);
 
+    // Where passwords are hashed or checked, whoever runs it is told that the cost is a test suite's.
+    const bool hashes = command == u"serve"
+        || (command == u"user" && (words.value(1) == u"add" || words.value(1) == u"reset-password"));
+    if (hashes && config.passwordHashCost == PasswordHashCost::InsecureFastForTests)
+        QTextStream(stderr) << "hearth-server: WARNING: password_hash_cost is insecure-fast-for-tests. Passwords "
+                               "hashed now can be guessed offline in minutes; never use it outside a test suite."
+                            << Qt::endl;
     if (command == u"serve")
         return serve(config, db);
     if (command == u"agency" && words.value(1) == u"add" && words.size() == 4) {

@@ -6,6 +6,7 @@
 #include "sync/server/RecordStore.h"
 #include "sync/server/ServerAudit.h"
 #include "sync/server/ServerDatabase.h"
+#include "sync/server/ServerTime.h"
 
 #include <QHash>
 #include <QUuid>
@@ -34,11 +35,6 @@ struct OpenConflict
     QString serverValue;
     QString deviceValue;
 };
-
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
 
 } // namespace
 

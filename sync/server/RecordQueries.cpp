@@ -9,6 +9,7 @@
 #include "sync/server/ScopeLoss.h"
 #include "sync/server/ServerAudit.h"
 #include "sync/server/ServerDatabase.h"
+#include "sync/server/ServerTime.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -18,15 +19,6 @@
 namespace hearth::server {
 
 namespace ec = sync::error_code;
-
-namespace {
-
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-} // namespace
 
 Expected<sync::PullReply> RecordStore::pull(const Caller& caller, qint64 since, int limit)
 {

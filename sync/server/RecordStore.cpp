@@ -10,6 +10,7 @@
 #include "sync/server/ScopeLoss.h"
 #include "sync/server/ServerAudit.h"
 #include "sync/server/ServerDatabase.h"
+#include "sync/server/ServerTime.h"
 #include "sync/server/WriteRights.h"
 
 #include <QHash>
@@ -38,11 +39,6 @@ bool knownEntity(const QString& entity)
 bool isClientData(const QString& entity)
 {
     return entity != u"project";
-}
-
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
 QString compact(const QJsonObject& json)

@@ -2,17 +2,13 @@
 
 #include "sync/server/ServerAudit.h"
 #include "sync/server/ServerDatabase.h"
+#include "sync/server/ServerTime.h"
 
 #include <algorithm>
 
 namespace hearth::server {
 
 namespace {
-
-QString iso(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
 
 QString pairKey(const QString& login, const QString& address)
 {

@@ -13,13 +13,13 @@ using namespace hearth::compliance;
 using namespace hearth::compliance::test;
 
 namespace {
-const QDateTime kStarted(QDate(2026, 3, 2), QTime(15, 0), Qt::UTC);
+const QDateTime kStoredRunStarted(QDate(2026, 3, 2), QTime(15, 0), Qt::UTC);
 
 ComplianceRun storedRun(const QString& uuid, const QStringList& failing, int minutesLater = 0)
 {
-    ComplianceRun run = answeredRun(AuditKind::SelfAudit, failing, kStarted);
+    ComplianceRun run = answeredRun(AuditKind::SelfAudit, failing, kStoredRunStarted);
     run.uuid = uuid;
-    run.completedAt = kStarted.addSecs(60 * (10 + minutesLater));
+    run.completedAt = kStoredRunStarted.addSecs(60 * (10 + minutesLater));
     run.officerLogin = u"sue.site"_qs;
     run.officerName = u"Sue Site"_qs;
     run.agencyName = u"Harbor House"_qs;
@@ -169,7 +169,7 @@ TEST_CASE("the compliance repository keeps runs, findings and settings", "[compl
         auto settings = repo.settings();
         REQUIRE_OK(settings);
         CHECK_FALSE(settings->blockClientsOnCriticalFailure);
-        REQUIRE_OK(repo.setSettings(ComplianceSettings {true}, kStarted, u"sue.site"_qs));
+        REQUIRE_OK(repo.setSettings(ComplianceSettings {true}, kStoredRunStarted, u"sue.site"_qs));
         settings = repo.settings();
         REQUIRE_OK(settings);
         CHECK(settings->blockClientsOnCriticalFailure);

@@ -269,7 +269,7 @@ private:
     std::mt19937 m_rng;
 };
 
-QString serialized(const QJsonObject& json)
+QString compactJson(const QJsonObject& json)
 {
     return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
 }
@@ -326,7 +326,7 @@ TEST_CASE("Property: nothing leaves that the client did not agree to share")
                     REQUIRE(d.fields.isEmpty());
                     continue;
                 }
-                const QString text = serialized(d.fields);
+                const QString text = compactJson(d.fields);
                 out += text;
                 if (d.form == Form::Deidentified) {
                     REQUIRE_FALSE(ConsentPolicy::carriesIdentifyingData(d.fields));

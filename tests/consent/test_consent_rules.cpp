@@ -12,11 +12,11 @@ using hearth::test::release;
 
 namespace {
 
-const QDate kToday(2026, 1, 5);
+const QDate kRulesToday(2026, 1, 5);
 
 ConsentStatus standingOf(const std::vector<ReleaseOfInformation>& history)
 {
-    return consentStatus(history, kToday);
+    return consentStatus(history, kRulesToday);
 }
 
 } // namespace
@@ -87,14 +87,14 @@ TEST_CASE("Release problem table")
         {"signed today",
          C::FullSharing,
          [](ReleaseOfInformation& r) {
-             r.signedOn = kToday;
-             r.expiresOn = kToday.addYears(2);
+             r.signedOn = kRulesToday;
+             r.expiresOn = kRulesToday.addYears(2);
          },
          none,
          {}},
         {"signed tomorrow",
          C::FullSharing,
-         [](ReleaseOfInformation& r) { r.signedOn = kToday.addDays(1); },
+         [](ReleaseOfInformation& r) { r.signedOn = kRulesToday.addDays(1); },
          none,
          {futureSigned}},
         {"no signed date", C::FullSharing, [](ReleaseOfInformation& r) { r.signedOn = QDate(); }, none, {noSigned}},
@@ -171,7 +171,7 @@ TEST_CASE("Release problem table")
     ReleaseOfInformation candidate = release(row.choice, QDate(2025, 12, 1));
     row.change(candidate);
     CAPTURE(row.name);
-    CHECK(releaseProblems(candidate, row.before, kToday) == row.expected);
+    CHECK(releaseProblems(candidate, row.before, kRulesToday) == row.expected);
 }
 
 TEST_CASE("A Coordinated Entry release is checked only for its dates and collector")
@@ -179,10 +179,10 @@ TEST_CASE("A Coordinated Entry release is checked only for its dates and collect
     const ConsentStatus noSharing = standingOf({release(SharingChoice::NoSharing, QDate(2025, 1, 10))});
     ReleaseOfInformation ces
         = release(SharingChoice::LimitedSharing, QDate(2025, 12, 1), ReleaseKind::CoordinatedEntry);
-    CHECK(releaseProblems(ces, noSharing, kToday).isEmpty());
-    ces.signedOn = kToday.addDays(3);
+    CHECK(releaseProblems(ces, noSharing, kRulesToday).isEmpty());
+    ces.signedOn = kRulesToday.addDays(3);
     ces.collectedBy.clear();
-    CHECK(releaseProblems(ces, noSharing, kToday)
+    CHECK(releaseProblems(ces, noSharing, kRulesToday)
           == QStringList {u"The release cannot be signed on a day still to come."_qs,
                           u"Record which staff member collected the release."_qs});
 }

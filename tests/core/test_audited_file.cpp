@@ -17,7 +17,7 @@ Status writeBytes(QIODevice& device)
     return {};
 }
 
-QStringList filesIn(const QString& dir)
+QStringList entriesIn(const QString& dir)
 {
     return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
 }
@@ -40,7 +40,7 @@ TEST_CASE("an exported file exists only once its audit line does", "[audit][expo
             QStringLiteral("The report could not be saved"));
         CHECK(st.code() == ErrorCode::PermissionDenied);
         CHECK(audits == 1);
-        CHECK(filesIn(dir.path()).isEmpty());
+        CHECK(entriesIn(dir.path()).isEmpty());
     }
     SECTION("the content cannot be made: nothing is audited and nothing is left")
     {
@@ -53,7 +53,7 @@ TEST_CASE("an exported file exists only once its audit line does", "[audit][expo
             QStringLiteral("The report could not be saved"));
         CHECK(st.code() == ErrorCode::InvalidInput);
         CHECK(audits == 0);
-        CHECK(filesIn(dir.path()).isEmpty());
+        CHECK(entriesIn(dir.path()).isEmpty());
     }
     SECTION("the folder cannot be written: a clear message and no audit line")
     {
@@ -85,6 +85,6 @@ TEST_CASE("an exported file exists only once its audit line does", "[audit][expo
         QFile written(path);
         REQUIRE(written.open(QIODevice::ReadOnly));
         CHECK(written.readAll() == QByteArray("client,count\n"));
-        CHECK(filesIn(dir.path()) == QStringList {QStringLiteral("report.csv")});
+        CHECK(entriesIn(dir.path()) == QStringList {QStringLiteral("report.csv")});
     }
 }

@@ -89,7 +89,7 @@ struct ReportFixture : GuiFixture
     }
 };
 
-QByteArray contents(const QString& path)
+QByteArray reportContents(const QString& path)
 {
     QFile f(path);
     REQUIRE(f.open(QIODevice::ReadOnly));
@@ -148,21 +148,21 @@ TEST_CASE("gui: the No Sharing report page runs the last quarter, previews it, s
 
     const QString csvPath = f.dir.path() + u"/report.csv"_qs;
     REQUIRE_DONE(page.saveCsvTo(csvPath));
-    const QByteArray csv = contents(csvPath);
+    const QByteArray csv = reportContents(csvPath);
     CHECK(csv.startsWith("\xEF\xBB\xBF"));
     CHECK(csv.contains(QByteArray(f.hidden.caseNumber.toUtf8() + ",R. L.,2025-12-01,still enrolled,3,0,")));
     CHECK_FALSE(csv.contains("Rosa"));
 
     const QString pdfPath = f.dir.path() + u"/report.pdf"_qs;
     REQUIRE_DONE(page.savePdfTo(pdfPath));
-    CHECK(contents(pdfPath).startsWith("%PDF"));
+    CHECK(reportContents(pdfPath).startsWith("%PDF"));
 
     const QString printedPath = f.dir.path() + u"/printed.pdf"_qs;
     QPrinter printer(QPrinter::HighResolution);
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(printedPath);
     REQUIRE_DONE(page.printTo(printer));
-    CHECK(contents(printedPath).startsWith("%PDF"));
+    CHECK(reportContents(printedPath).startsWith("%PDF"));
 
     const QStringList exports = f.auditDetails(audit::Export);
     CHECK(exports.contains(u"no-sharing-utilization csv 2025-10-01..2025-12-31, 1 client"_qs));

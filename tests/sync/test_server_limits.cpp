@@ -4,6 +4,7 @@
 #include "sync/protocol/Protocol.h"
 #include "sync/server/SignInLimits.h"
 #include "tests/support/QtStringMakers.h"
+#include "tests/sync/ServerSyncSupport.h"
 #include "tests/sync/support/RawHttp.h"
 #include "tests/sync/support/SyncFixture.h"
 
@@ -48,13 +49,6 @@ std::unique_ptr<RawHttp> exchange(SyncFixture& f, const char* from, const QByteA
     http->send(f.server().url({}), bytes);
     REQUIRE(QTest::qWaitFor([&] { return http->done(); }, kWait));
     return http;
-}
-
-QString auditText(SyncFixture& f)
-{
-    QString output;
-    REQUIRE(f.server().admin({u"audit"_qs}, {}, &output) == 0);
-    return output;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // takes out what the new release no longer allows, from the record, its history and its conflicts, and
 // no agency pulls it again. A real hearth-server process over SQLite and PostgreSQL.
 #include "tests/support/QtStringMakers.h"
+#include "tests/sync/ServerSyncSupport.h"
 #include "tests/sync/support/SyncFixture.h"
 
 #include <QDir>
@@ -16,9 +17,6 @@ using namespace hearth::test;
 
 namespace {
 
-constexpr int kFull = 1;
-constexpr int kLimited = 2;
-constexpr int kAnonymous = 3;
 constexpr int kIdentifyingAndStays = 0x1 | 0x2; // Limited without health and DV
 
 const QString kClient = u"c-narrow"_qs;

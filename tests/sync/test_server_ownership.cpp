@@ -4,6 +4,7 @@
 // SQLite and PostgreSQL.
 #include "sync/protocol/Protocol.h"
 #include "tests/support/QtStringMakers.h"
+#include "tests/sync/ServerSyncSupport.h"
 #include "tests/sync/support/SyncFixture.h"
 
 #include <QJsonDocument>
@@ -15,9 +16,6 @@ using namespace hearth;
 using namespace hearth::test;
 
 namespace {
-
-constexpr int kFull = 1;
-constexpr int kLimited = 2;
 
 /// One of agency A's clients with an enrollment, a service and the release record, all pushed by A.
 struct AgencyClient

@@ -27,7 +27,7 @@ QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-QJsonObject reference(const QString& releaseId)
+QJsonObject pulledReference(const QString& releaseId)
 {
     return {{u"ReleaseID"_qs, releaseId},       {u"Choice"_qs, 1},         {u"Categories"_qs, 15},
             {u"SharedWith"_qs, QJsonArray()},   {u"Restricted"_qs, false}, {u"EnteringAgency"_qs, u"Other Desk"_qs},
@@ -37,7 +37,7 @@ QJsonObject reference(const QString& releaseId)
 InboundRecord inbound(qint64 seq, const QString& entity, const QString& uuid, QJsonObject fields,
                       const QString& releaseId, qint64 version = 1)
 {
-    fields.insert(u"Consent"_qs, reference(releaseId));
+    fields.insert(u"Consent"_qs, pulledReference(releaseId));
     return {seq, entity, uuid, u"insert"_qs, fields, version};
 }
 

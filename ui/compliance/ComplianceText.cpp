@@ -7,10 +7,10 @@
 namespace hearth::ui::compliance_text {
 
 namespace {
-QString tr(const char* text, int n = -1)
+struct ComplianceTextText
 {
-    return QCoreApplication::translate("ComplianceText", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(ComplianceText)
+};
 
 } // namespace
 
@@ -18,11 +18,11 @@ QString dueWording(const QDate& due, const QDate& today)
 {
     const qint64 days = today.daysTo(due);
     if (days < 0)
-        return tr("overdue: it was due on %1").arg(messageDate(due));
+        return ComplianceTextText::tr("overdue: it was due on %1").arg(messageDate(due));
     if (days == 0)
-        return tr("due today");
-    return days == 1 ? tr("due tomorrow, %1").arg(messageDate(due))
-                     : tr("due on %1 (in %2 days)").arg(messageDate(due)).arg(days);
+        return ComplianceTextText::tr("due today");
+    return days == 1 ? ComplianceTextText::tr("due tomorrow, %1").arg(messageDate(due))
+                     : ComplianceTextText::tr("due on %1 (in %2 days)").arg(messageDate(due)).arg(days);
 }
 
 QString verdictText(compliance::Verdict verdict)
@@ -47,26 +47,26 @@ QString severityText(compliance::Severity severity)
 {
     switch (severity) {
     case compliance::Severity::Critical:
-        return tr("Critical");
+        return ComplianceTextText::tr("Critical");
     case compliance::Severity::High:
-        return tr("High");
+        return ComplianceTextText::tr("High");
     case compliance::Severity::Medium:
-        return tr("Medium");
+        return ComplianceTextText::tr("Medium");
     case compliance::Severity::Low:
         break;
     }
-    return tr("Low");
+    return ComplianceTextText::tr("Low");
 }
 
 QString answerText(compliance::Answer answer)
 {
     switch (answer) {
     case compliance::Answer::Yes:
-        return tr("Yes");
+        return ComplianceTextText::tr("Yes");
     case compliance::Answer::No:
-        return tr("No");
+        return ComplianceTextText::tr("No");
     case compliance::Answer::NotApplicable:
-        return tr("Not applicable");
+        return ComplianceTextText::tr("Not applicable");
     case compliance::Answer::Unanswered:
         break;
     }
@@ -81,23 +81,26 @@ QColor alertColour()
 QString findingCounts(int open, int overdue)
 {
     if (open == 0)
-        return tr("No open findings.");
-    const QString late = overdue == 0 ? tr("none overdue") : tr("%1 overdue").arg(overdue);
-    return open == 1 ? tr("1 open finding, %1.").arg(late) : tr("%1 open findings, %2.").arg(open).arg(late);
+        return ComplianceTextText::tr("No open findings.");
+    const QString late
+        = overdue == 0 ? ComplianceTextText::tr("none overdue") : ComplianceTextText::tr("%1 overdue").arg(overdue);
+    return open == 1 ? ComplianceTextText::tr("1 open finding, %1.").arg(late)
+                     : ComplianceTextText::tr("%1 open findings, %2.").arg(open).arg(late);
 }
 
 QStringList reminderLines(const compliance::ComplianceReminders& r, const QDate& today)
 {
     QStringList lines;
-    lines << (r.lastSelfAudit ? tr("Quarterly self-audit: last completed on %1; the next one is %2.")
-                                    .arg(messageDate(*r.lastSelfAudit), dueWording(r.selfAuditDue, today))
-                              : tr("Quarterly self-audit: none recorded on this workstation yet; one is %1.")
-                                    .arg(dueWording(r.selfAuditDue, today)));
-    lines
-        << (r.lastSentToLead
-                ? tr("Yearly copy to the HMIS Lead: last sent on %1; the next one is %2.")
-                      .arg(messageDate(*r.lastSentToLead), dueWording(r.leadCopyDue, today))
-                : tr("Yearly copy to the HMIS Lead: none sent yet; one is %1.").arg(dueWording(r.leadCopyDue, today)));
+    lines << (r.lastSelfAudit
+                  ? ComplianceTextText::tr("Quarterly self-audit: last completed on %1; the next one is %2.")
+                        .arg(messageDate(*r.lastSelfAudit), dueWording(r.selfAuditDue, today))
+                  : ComplianceTextText::tr("Quarterly self-audit: none recorded on this workstation yet; one is %1.")
+                        .arg(dueWording(r.selfAuditDue, today)));
+    lines << (r.lastSentToLead
+                  ? ComplianceTextText::tr("Yearly copy to the HMIS Lead: last sent on %1; the next one is %2.")
+                        .arg(messageDate(*r.lastSentToLead), dueWording(r.leadCopyDue, today))
+                  : ComplianceTextText::tr("Yearly copy to the HMIS Lead: none sent yet; one is %1.")
+                        .arg(dueWording(r.leadCopyDue, today)));
     lines << findingCounts(r.openFindings, r.overdueFindings);
     return lines;
 }

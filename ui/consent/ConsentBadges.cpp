@@ -10,10 +10,10 @@ namespace hearth::ui {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+struct ConsentBadgesText
 {
-    return QCoreApplication::translate("hearth::ui::ConsentBadges", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(hearth::ui::ConsentBadges)
+};
 
 QString day(const QDate& date)
 {
@@ -28,7 +28,7 @@ QString categoryList(ShareCategories categories)
         if (categories.testFlag(c))
             names << shareCategoryName(c);
     }
-    return names.isEmpty() ? tr("nothing") : names.join(QStringLiteral(", "));
+    return names.isEmpty() ? ConsentBadgesText::tr("nothing") : names.join(QStringLiteral(", "));
 }
 
 /// What an active release shares: the choice itself, and a restricted name.
@@ -36,36 +36,39 @@ void addSharingBadges(QList<ConsentBadge>& badges, const ReleaseOfInformation& r
 {
     switch (release.choice) {
     case SharingChoice::FullSharing:
-        badges << ConsentBadge {tr("Full Sharing"), tr("Full Sharing"),
-                                tr("Full Sharing: the client's records are shared with the HMIS partner agencies."),
-                                ConsentBadge::Level::Plain};
+        badges << ConsentBadge {
+            ConsentBadgesText::tr("Full Sharing"), ConsentBadgesText::tr("Full Sharing"),
+            ConsentBadgesText::tr("Full Sharing: the client's records are shared with the HMIS partner agencies."),
+            ConsentBadge::Level::Plain};
         break;
     case SharingChoice::LimitedSharing:
-        badges << ConsentBadge {tr("Limited Sharing"), tr("Limited"),
-                                tr("Limited Sharing: only %1, only with %2.")
+        badges << ConsentBadge {ConsentBadgesText::tr("Limited Sharing"), ConsentBadgesText::tr("Limited"),
+                                ConsentBadgesText::tr("Limited Sharing: only %1, only with %2.")
                                     .arg(categoryList(release.categories),
                                          release.partnerAgencies.isEmpty()
-                                             ? tr("no agency")
+                                             ? ConsentBadgesText::tr("no agency")
                                              : release.partnerAgencies.join(QStringLiteral(", "))),
                                 ConsentBadge::Level::Notice};
         break;
     case SharingChoice::Anonymous:
-        badges << ConsentBadge {tr("Anonymous"), tr("Anonymous"),
-                                tr("Anonymous: a de-identified entry; nothing that identifies the person leaves this "
-                                   "workstation."),
-                                ConsentBadge::Level::Notice};
+        badges << ConsentBadge {
+            ConsentBadgesText::tr("Anonymous"), ConsentBadgesText::tr("Anonymous"),
+            ConsentBadgesText::tr("Anonymous: a de-identified entry; nothing that identifies the person leaves this "
+                                  "workstation."),
+            ConsentBadge::Level::Notice};
         break;
     case SharingChoice::NoSharing:
         break;
     }
     if (release.restricted) {
         badges << ConsentBadge {
-            tr("Restricted name"), tr("Restricted"),
+            ConsentBadgesText::tr("Restricted name"), ConsentBadgesText::tr("Restricted"),
             release.choice == SharingChoice::LimitedSharing
-                ? tr("Restricted client: the name is visible only to the entering agency (%1) and the agencies the "
-                     "client named.")
+                ? ConsentBadgesText::tr(
+                      "Restricted client: the name is visible only to the entering agency (%1) and the agencies the "
+                      "client named.")
                       .arg(release.enteringAgency)
-                : tr("Restricted client: the name is visible only to the entering agency (%1).")
+                : ConsentBadgesText::tr("Restricted client: the name is visible only to the entering agency (%1).")
                       .arg(release.enteringAgency),
             ConsentBadge::Level::Notice};
     }
@@ -77,37 +80,41 @@ QList<ConsentBadge> consentBadges(const std::optional<ConsentStatus>& status, co
 {
     QList<ConsentBadge> badges;
     if (!status || status->standing == ConsentStatus::Standing::NoneRecorded) {
-        badges << ConsentBadge {tr("No consent recorded"), tr("No consent"),
-                                tr("No Release of Information is recorded for this client: nothing about them leaves "
-                                   "this workstation until one is signed."),
-                                ConsentBadge::Level::Warning};
+        badges << ConsentBadge {
+            ConsentBadgesText::tr("No consent recorded"), ConsentBadgesText::tr("No consent"),
+            ConsentBadgesText::tr("No Release of Information is recorded for this client: nothing about them leaves "
+                                  "this workstation until one is signed."),
+            ConsentBadge::Level::Warning};
         return badges;
     }
     switch (status->standing) {
     case ConsentStatus::Standing::NoSharing:
-        badges << ConsentBadge {tr("NO SHARING · kept on this workstation only"), tr("NO SHARING"),
-                                tr("The client chose No Sharing: nothing about them, their enrollments or their "
-                                   "services leaves this workstation, ever. The record is kept here for the agency's "
-                                   "own records and internal reports."),
-                                ConsentBadge::Level::Alarm};
+        badges << ConsentBadge {
+            ConsentBadgesText::tr("NO SHARING · kept on this workstation only"), ConsentBadgesText::tr("NO SHARING"),
+            ConsentBadgesText::tr("The client chose No Sharing: nothing about them, their enrollments or their "
+                                  "services leaves this workstation, ever. The record is kept here for the agency's "
+                                  "own records and internal reports."),
+            ConsentBadge::Level::Alarm};
         break;
     case ConsentStatus::Standing::Revoked: {
         const QDate revoked = status->current && status->current->revokedAt
             ? status->current->revokedAt->toLocalTime().date()
             : QDate();
         badges << ConsentBadge {
-            tr("Consent revoked"), tr("REVOKED"),
-            tr("The client revoked their release%1: nothing leaves this workstation from then on, and the central "
-               "server is asked to restrict what it holds.")
-                .arg(revoked.isValid() ? tr(" on %1").arg(day(revoked)) : QString()),
+            ConsentBadgesText::tr("Consent revoked"), ConsentBadgesText::tr("REVOKED"),
+            ConsentBadgesText::tr(
+                "The client revoked their release%1: nothing leaves this workstation from then on, and the central "
+                "server is asked to restrict what it holds.")
+                .arg(revoked.isValid() ? ConsentBadgesText::tr(" on %1").arg(day(revoked)) : QString()),
             ConsentBadge::Level::Alarm};
         break;
     }
     case ConsentStatus::Standing::Expired: {
         const QDate expired = status->expiresOn.value_or(QDate());
         badges << ConsentBadge {
-            tr("ROI expired %1").arg(day(expired)), tr("ROI expired"),
-            tr("The release expired on %1: no new data leaves this workstation until the client signs a new one.")
+            ConsentBadgesText::tr("ROI expired %1").arg(day(expired)), ConsentBadgesText::tr("ROI expired"),
+            ConsentBadgesText::tr(
+                "The release expired on %1: no new data leaves this workstation until the client signs a new one.")
                 .arg(day(expired)),
             ConsentBadge::Level::Warning};
         break;
@@ -116,11 +123,12 @@ QList<ConsentBadge> consentBadges(const std::optional<ConsentStatus>& status, co
         if (status->expiresOn && status->expiresWithin(today, warningDays)) {
             const int days = int(today.daysTo(*status->expiresOn));
             badges << ConsentBadge {
-                days <= 0       ? tr("ROI expires today")
-                    : days == 1 ? tr("ROI expires tomorrow")
-                                : tr("ROI expires in %1 days").arg(days),
-                tr("ROI expiring"),
-                tr("The release expires on %1; renew it with the client before then, or no new data leaves after it.")
+                days <= 0       ? ConsentBadgesText::tr("ROI expires today")
+                    : days == 1 ? ConsentBadgesText::tr("ROI expires tomorrow")
+                                : ConsentBadgesText::tr("ROI expires in %1 days").arg(days),
+                ConsentBadgesText::tr("ROI expiring"),
+                ConsentBadgesText::tr(
+                    "The release expires on %1; renew it with the client before then, or no new data leaves after it.")
                     .arg(day(*status->expiresOn)),
                 ConsentBadge::Level::Warning};
         }

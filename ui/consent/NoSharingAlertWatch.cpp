@@ -10,18 +10,19 @@
 namespace hearth::ui {
 
 namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+struct NoSharingAlertWatchText
 {
-    return QCoreApplication::translate("hearth::ui::NoSharingAlerts", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(hearth::ui::NoSharingAlerts)
+};
 } // namespace
 
 QString noSharingAlertText(const ConcurrentNoSharingAlert& alert)
 {
-    return tr("%n clients who chose No Sharing are enrolled at %1 on %2; the limit is %3. DFSS-funded shelters "
-              "must notify DFSS immediately when they serve more than one or two clients without HMIS records at "
-              "the same time, and include them in the quarterly utilization report.",
-              nullptr, alert.count)
+    return NoSharingAlertWatchText::tr(
+               "%n clients who chose No Sharing are enrolled at %1 on %2; the limit is %3. DFSS-funded shelters "
+               "must notify DFSS immediately when they serve more than one or two clients without HMIS records at "
+               "the same time, and include them in the quarterly utilization report.",
+               nullptr, alert.count)
         .arg(alert.projectName, HudDateEdit::format(alert.day), QString::number(alert.limit));
 }
 
@@ -62,10 +63,12 @@ int NoSharingAlertWatch::warnAboutNew(QWidget* parent) const
     for (const ConcurrentNoSharingAlert& alert : raised()) {
         if (!alive)
             break;
-        QPointer<QMessageBox> box = new QMessageBox(QMessageBox::Warning, tr("No Sharing clients in one shelter"),
-                                                    noSharingAlertText(alert), QMessageBox::Ok, parent);
+        QPointer<QMessageBox> box
+            = new QMessageBox(QMessageBox::Warning, NoSharingAlertWatchText::tr("No Sharing clients in one shelter"),
+                              noSharingAlertText(alert), QMessageBox::Ok, parent);
         box->setObjectName(QStringLiteral("noSharingAlertBox"));
-        box->setInformativeText(tr("Administrators see this alert until one of them acknowledges it."));
+        box->setInformativeText(
+            NoSharingAlertWatchText::tr("Administrators see this alert until one of them acknowledges it."));
         box->exec();
         delete box;
         ++shown;

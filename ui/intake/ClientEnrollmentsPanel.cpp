@@ -56,7 +56,7 @@ bool isCheckedIn(Vault& vault, const QString& enrollmentUuid, const QDate& night
     return !checked || checked.value();
 }
 
-QTableWidgetItem* cell(const QString& text)
+QTableWidgetItem* plainCell(const QString& text)
 {
     return new QTableWidgetItem(text);
 }
@@ -167,11 +167,11 @@ void ClientEnrollmentsPanel::reload()
     const HudCatalog& catalog = HudCatalog::instance();
     for (int row = 0; row < int(m_enrollments.size()); ++row) {
         const Enrollment& e = m_enrollments.at(size_t(row));
-        m_table->setItem(row, 0, cell(m_projects.value(e.projectUuid).name));
-        m_table->setItem(row, 1, cell(HudDateEdit::format(e.entryDate)));
-        m_table->setItem(row, 2, cell(e.exitDate ? HudDateEdit::format(*e.exitDate) : tr("active")));
-        m_table->setItem(row, 3, cell(catalog.label(hud::list::RelationshipToHoH, e.relationshipToHoH)));
-        m_table->setItem(row, 4, cell(householdText(e)));
+        m_table->setItem(row, 0, plainCell(m_projects.value(e.projectUuid).name));
+        m_table->setItem(row, 1, plainCell(HudDateEdit::format(e.entryDate)));
+        m_table->setItem(row, 2, plainCell(e.exitDate ? HudDateEdit::format(*e.exitDate) : tr("active")));
+        m_table->setItem(row, 3, plainCell(catalog.label(hud::list::RelationshipToHoH, e.relationshipToHoH)));
+        m_table->setItem(row, 4, plainCell(householdText(e)));
     }
     m_table->resizeColumnsToContents();
     if (selected.isEmpty() || !selectEnrollment(selected)) {
@@ -285,9 +285,9 @@ void ClientEnrollmentsPanel::showServices()
             type = localServiceLabel(s.typeProvided);
         else
             type = HudCatalog::instance().label(hud::list::RecordType, s.recordType);
-        m_services->setItem(row, 0, cell(HudDateEdit::format(s.dateProvided)));
-        m_services->setItem(row, 1, cell(type));
-        m_services->setItem(row, 2, cell(s.notes));
+        m_services->setItem(row, 0, plainCell(HudDateEdit::format(s.dateProvided)));
+        m_services->setItem(row, 1, plainCell(type));
+        m_services->setItem(row, 2, plainCell(s.notes));
     }
     m_services->resizeColumnsToContents();
 }

@@ -14,10 +14,10 @@
 namespace hearth::ui {
 
 namespace {
-const QString kText = QStringLiteral("text");
+const QString kDobText = QStringLiteral("text");
 const QString kApproximate = QStringLiteral("approximate");
-const QString kQuality = QStringLiteral("quality");
-const QString kQualityByHand = QStringLiteral("qualityByHand");
+const QString kDobQuality = QStringLiteral("quality");
+const QString kDobQualityByHand = QStringLiteral("qualityByHand");
 } // namespace
 
 DobControls::DobControls(QDate today, QObject* parent)
@@ -122,11 +122,11 @@ bool DobControls::hasValidText() const
 
 QJsonObject DobControls::draft() const
 {
-    QJsonObject json {{kText, m_date->lineEdit()->text()},
+    QJsonObject json {{kDobText, m_date->lineEdit()->text()},
                       {kApproximate, m_approximate->isChecked()},
-                      {kQualityByHand, m_quality->chosenByHand()}};
+                      {kDobQualityByHand, m_quality->chosenByHand()}};
     if (const auto code = m_quality->code())
-        json.insert(kQuality, *code);
+        json.insert(kDobQuality, *code);
     return json;
 }
 
@@ -136,10 +136,10 @@ void DobControls::restoreDraft(const QJsonObject& draft)
         const QSignalBlocker blockApproximate(m_approximate);
         m_approximate->setChecked(draft.value(kApproximate).toBool());
     }
-    m_date->lineEdit()->setText(draft.value(kText).toString());
-    const QJsonValue quality = draft.value(kQuality);
+    m_date->lineEdit()->setText(draft.value(kDobText).toString());
+    const QJsonValue quality = draft.value(kDobQuality);
     m_quality->load(quality.isDouble() ? std::optional<int>(quality.toInt()) : std::nullopt,
-                    draft.value(kQualityByHand).toBool());
+                    draft.value(kDobQualityByHand).toBool());
     refresh();
 }
 

@@ -11,10 +11,10 @@
 namespace hearth::ui {
 
 namespace {
-const QString kText = QStringLiteral("text");
+const QString kSsnText = QStringLiteral("text");
 const QString kConsent = QStringLiteral("consentRefused");
-const QString kQuality = QStringLiteral("quality");
-const QString kQualityByHand = QStringLiteral("qualityByHand");
+const QString kSsnQuality = QStringLiteral("quality");
+const QString kSsnQualityByHand = QStringLiteral("qualityByHand");
 } // namespace
 
 SsnControls::SsnControls(QObject* parent)
@@ -133,9 +133,9 @@ QJsonObject SsnControls::draft() const
 {
     // Drafts are encrypted by the vault; the typed number is kept as typed.
     QJsonObject json {
-        {kText, m_edit->text()}, {kConsent, m_consent->isChecked()}, {kQualityByHand, m_quality->chosenByHand()}};
+        {kSsnText, m_edit->text()}, {kConsent, m_consent->isChecked()}, {kSsnQualityByHand, m_quality->chosenByHand()}};
     if (const auto code = m_quality->code())
-        json.insert(kQuality, *code);
+        json.insert(kSsnQuality, *code);
     return json;
 }
 
@@ -143,11 +143,11 @@ void SsnControls::restoreDraft(const QJsonObject& draft)
 {
     m_stored.clear();
     m_keepStored = false;
-    m_edit->setText(ssn::normalizeInput(draft.value(kText).toString()));
+    m_edit->setText(ssn::normalizeInput(draft.value(kSsnText).toString()));
     m_consent->setChecked(draft.value(kConsent).toBool());
-    const QJsonValue quality = draft.value(kQuality);
+    const QJsonValue quality = draft.value(kSsnQuality);
     m_quality->load(quality.isDouble() ? std::optional<int>(quality.toInt()) : std::nullopt,
-                    draft.value(kQualityByHand).toBool());
+                    draft.value(kSsnQualityByHand).toBool());
     refresh();
 }
 

@@ -14,7 +14,7 @@
 namespace hearth::ui {
 
 namespace {
-QTableWidgetItem* cell(const QString& text)
+QTableWidgetItem* readOnlyCell(const QString& text)
 {
     auto* item = new QTableWidgetItem(text);
     item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
@@ -61,12 +61,13 @@ void HeldBackView::reload()
     m_table->setRowCount(int(m_clients.size()));
     for (int row = 0; row < int(m_clients.size()); ++row) {
         const HeldBackClient& c = m_clients[size_t(row)];
-        m_table->setItem(row, 0, cell(c.name.isEmpty() ? tr("(no name held here)") : c.name));
-        m_table->setItem(row, 1, cell(QString::number(c.records)));
+        m_table->setItem(row, 0, readOnlyCell(c.name.isEmpty() ? tr("(no name held here)") : c.name));
+        m_table->setItem(row, 1, readOnlyCell(QString::number(c.records)));
         m_table->setItem(row, 2,
-                         cell(c.reason == u"restricted" ? tr("The client's records were taken off the server")
-                                                        : tr("Deleted on the server by the agency that entered it")));
-        m_table->setItem(row, 3, cell(SyncText::absoluteTime(c.heldAt)));
+                         readOnlyCell(c.reason == u"restricted"
+                                          ? tr("The client's records were taken off the server")
+                                          : tr("Deleted on the server by the agency that entered it")));
+        m_table->setItem(row, 3, readOnlyCell(SyncText::absoluteTime(c.heldAt)));
     }
     m_summary->setText(
         tr("%1 records entered on this workstation that the server no longer holds. They are kept here and shared "

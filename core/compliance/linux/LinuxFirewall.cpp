@@ -34,14 +34,6 @@ struct Survey
     }
 };
 
-QString unquoted(QString value)
-{
-    value = value.trimmed();
-    if (value.size() >= 2 && (value.startsWith(u'"') || value.startsWith(u'\'')) && value.back() == value.front())
-        return value.mid(1, value.size() - 2);
-    return value;
-}
-
 // ufw's own `ufw status` needs root and is localized; its configuration file and unit are neither.
 Seen ufw(const SystemProbe& probe, QStringList& evidence)
 {

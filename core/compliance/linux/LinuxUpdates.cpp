@@ -7,14 +7,6 @@
 namespace hearth::compliance {
 namespace {
 
-QString unquoted(QString value)
-{
-    value = value.trimmed();
-    if (value.size() >= 2 && (value.front() == u'"' || value.front() == u'\'') && value.back() == value.front())
-        return value.mid(1, value.size() - 2);
-    return value;
-}
-
 // APT's configuration syntax: `APT::Periodic::Unattended-Upgrade "1";`
 QString aptValue(const QByteArray& text, const QString& key)
 {
