@@ -31,6 +31,9 @@ struct ClientProfile
     // 3.02 SSN: nine characters, each a digit or 'X', or empty when none was given.
     QString ssn;
     int ssnDataQuality = 99; ///< list 3.02.2
+    /// ssn holds only the last four digits because the reader may not see the number (ClientRecords):
+    /// the stored number stands, and saving it unchanged keeps it. Never stored, never sent.
+    bool ssnWithheld = false;
 
     // 3.03 Date of birth
     std::optional<QDate> dob;

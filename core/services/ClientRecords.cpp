@@ -25,6 +25,8 @@ void tidy(ClientProfile& c)
 {
     for (QString* s : {&c.firstName, &c.middleName, &c.lastName, &c.nameSuffix, &c.alias, &c.additionalRaceEthnicity})
         *s = s->simplified();
+    // Whether the number is the withheld form is decided here, from what is stored, not by the caller.
+    c.ssnWithheld = false;
 }
 
 /// Impossible data: refused before anything is written.
@@ -41,6 +43,13 @@ Status refuseImpossible(const ClientProfile& c, const QDate& today)
 QString ClientRecords::withheldSsn(const QString& ssn)
 {
     return ssn.size() == 9 ? QStringLiteral("XXXXX") + ssn.right(4) : ssn;
+}
+
+void ClientRecords::withhold(ClientProfile& client)
+{
+    const QString withheld = withheldSsn(client.ssn);
+    client.ssnWithheld = withheld != client.ssn;
+    client.ssn = withheld;
 }
 
 Result<ClientRecords::NewClient> ClientRecords::prepareNew(ClientProfile c, std::optional<int> approximateAge) const
@@ -172,7 +181,7 @@ Result<ClientProfile> ClientRecords::open(const QString& uuid)
         return st.error();
     ClientProfile c = **found;
     if (!m_vault.can(Permission::RevealSsn))
-        c.ssn = withheldSsn(c.ssn);
+        withhold(c);
     return c;
 }
 
@@ -183,7 +192,7 @@ Result<std::vector<ClientProfile>> ClientRecords::list(int limit) const
     auto clients = ClientRepository(m_vault.openStore().store()).list(limit);
     if (clients && !m_vault.can(Permission::RevealSsn)) {
         for (ClientProfile& c : *clients)
-            c.ssn = withheldSsn(c.ssn);
+            withhold(c);
     }
     return clients;
 }

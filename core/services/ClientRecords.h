@@ -35,6 +35,8 @@ public:
     /// For users without RevealSsn, every SSN the services hand out is reduced to its last four
     /// ("XXXXX1234"); an update that sends that form back keeps the stored number.
     static QString withheldSsn(const QString& ssn);
+    /// The SSN reduced by withheldSsn(), marked so when that changed it (ClientProfile::ssnWithheld).
+    static void withhold(ClientProfile& client);
     /// Changes to the client and to everything recorded for them, newest first.
     Result<std::vector<ChangeRecord>> history(const QString& uuid) const;
 

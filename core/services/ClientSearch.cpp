@@ -33,7 +33,7 @@ Result<std::vector<ClientMatch>> ClientSearch::search(const SearchQuery& query, 
             continue;
         ClientProfile c = **found;
         if (withhold)
-            c.ssn = ClientRecords::withheldSsn(c.ssn);
+            ClientRecords::withhold(c);
         out.push_back({c, m});
     }
     return out;

@@ -150,7 +150,7 @@ Result<ClientProfile> ConsentRecords::createClient(ClientProfile profile, Releas
     m_vault.searchIndex().add(client->profile);
     ClientProfile made = client->profile;
     if (!m_vault.can(Permission::RevealSsn))
-        made.ssn = ClientRecords::withheldSsn(made.ssn);
+        ClientRecords::withhold(made);
     return made;
 }
 

@@ -480,10 +480,17 @@ TEST_CASE("users who may not reveal an SSN only ever receive its last four digit
 
     ClientProfile seen = ClientRecords(*s.vault).open(uuid).value();
     CHECK(seen.ssn == u"XXXXX6780"_qs);
+    CHECK(seen.ssnWithheld); // so the form's checks leave the number they cannot see alone
     CHECK(ClientRecords(*s.vault).list().value().front().ssn == u"XXXXX6780"_qs);
     SearchQuery q;
     q.lastName = u"Reyes"_qs;
     CHECK(ClientSearch(*s.vault).search(q).value().front().client.ssn == u"XXXXX6780"_qs);
+    CHECK(ClientSearch(*s.vault).search(q).value().front().client.ssnWithheld);
+
+    // The mark is the service's to decide: a caller that claims it for another number is checked as usual.
+    ClientProfile forged = seen;
+    forged.ssn = u"XXXXX0000"_qs;
+    CHECK(ClientRecords(*s.vault).update(forged).code() == ErrorCode::InvalidInput);
 
     // Editing something else sends the withheld form back: the stored number stays whole.
     seen.alias = u"Sammy"_qs;

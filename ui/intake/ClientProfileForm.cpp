@@ -369,6 +369,7 @@ ClientProfile ClientProfileForm::profile() const
     c.alias = m_alias->text().simplified();
     c.ssn = m_ssn->ssn();
     c.ssnDataQuality = m_ssn->dataQuality();
+    c.ssnWithheld = m_base.ssnWithheld && m_ssn->keepsStoredNumber();
     c.dob = m_dob->date();
     c.dobDataQuality = m_dob->dataQuality();
     c.raceEthnicity.clear();

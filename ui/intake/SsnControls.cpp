@@ -122,6 +122,11 @@ QString SsnControls::ssn() const
     return m_consent->isChecked() ? ssn::applyConsentRefused(number).ssn : number;
 }
 
+bool SsnControls::keepsStoredNumber() const
+{
+    return m_keepStored && !m_consent->isChecked();
+}
+
 int SsnControls::dataQuality() const
 {
     if (m_consent->isChecked())

@@ -35,6 +35,8 @@ public:
     /// What would be saved: nine digits or X (padded, consent applied), or empty.
     QString ssn() const;
     int dataQuality() const;
+    /// True while the loaded number stands: nothing typed, consent not refused.
+    bool keepsStoredNumber() const;
 
     QJsonObject draft() const;
     void restoreDraft(const QJsonObject& draft);
