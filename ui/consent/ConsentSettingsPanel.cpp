@@ -5,6 +5,7 @@
 
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -58,7 +59,10 @@ ConsentSettingsPanel::ConsentSettingsPanel(Vault& vault, QWidget* parent)
     form->addRow(tr("Releases e&xpire after:"), m_expiryMonths);
     form->addRow(tr("&Warn before expiry:"), m_warningDays);
     form->addRow(tr("No Sharing clients in one shelter &before an alert:"), m_noSharingLimit);
-    form->addRow(tr("&Partner agencies (offered for Limited Sharing):"), agencies);
+    // A row whose field is a layout gets a label without a buddy: name the list so Alt+P reaches it.
+    auto* agenciesLabel = new QLabel(tr("&Partner agencies (offered for Limited Sharing):"), this);
+    agenciesLabel->setBuddy(m_agencies);
+    form->addRow(agenciesLabel, agencies);
 
     connect(m_addButton, &QPushButton::clicked, this, &ConsentSettingsPanel::addAgency);
     connect(m_newAgency, &QLineEdit::returnPressed, this, &ConsentSettingsPanel::addAgency);

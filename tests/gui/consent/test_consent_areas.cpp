@@ -21,6 +21,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -196,4 +197,25 @@ TEST_CASE("gui: consent settings are saved and read back")
     auto* list = child<QListWidget>(reopened, "consentPartnerAgencies");
     REQUIRE(list->count() == 2);
     CHECK(list->item(1)->text() == QStringLiteral("Bay Legal Aid"));
+}
+
+TEST_CASE("gui: every Settings label with an Alt key names the field it leads to")
+{
+    GuiFixture f;
+    f.createStore();
+    ui::SettingsPage page(f.vault);
+    page.show();
+    // A label without a buddy shows its '&' as a character and its Alt key does nothing.
+    const QRegularExpression mnemonic(u"(^|[^&])&[^&]"_qs);
+    QStringList orphans;
+    for (const QLabel* label : page.findChildren<QLabel*>())
+        if (mnemonic.match(label->text()).hasMatch() && label->buddy() == nullptr)
+            orphans << label->text();
+    INFO(orphans.join(u'\n').toStdString());
+    CHECK(orphans.isEmpty());
+    const auto* agencies = child<QListWidget>(page, "consentPartnerAgencies");
+    bool labelled = false;
+    for (const QLabel* label : page.findChildren<QLabel*>())
+        labelled = labelled || (label->buddy() == agencies && label->text().contains(u"Partner agencies"));
+    CHECK(labelled);
 }
