@@ -13,6 +13,8 @@ QString verdictName(Verdict verdict)
         return QStringLiteral("FAIL");
     case Verdict::Unknown:
         return QStringLiteral("UNKNOWN");
+    case Verdict::NotApplicable:
+        return QStringLiteral("N/A");
     }
     return {};
 }

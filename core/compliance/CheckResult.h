@@ -13,9 +13,11 @@ enum class Verdict
     Pass,
     Fail,
     Unknown,
+    /// Only an officer's answer gives it (no printer, no wireless); never a pass, never a finding.
+    NotApplicable,
 };
 
-/// "PASS", "FAIL" or "UNKNOWN", as printed in reports and JSON.
+/// "PASS", "FAIL", "UNKNOWN" or "N/A", as printed in reports and JSON.
 QString verdictName(Verdict verdict);
 
 /// @brief The outcome of one automatic check, with what it saw so an auditor can judge it.

@@ -24,7 +24,7 @@ QDateTime parseUtc(const QJsonValue& value)
 
 std::optional<Verdict> verdictFromName(const QString& name)
 {
-    for (Verdict v : {Verdict::Pass, Verdict::Fail, Verdict::Unknown}) {
+    for (Verdict v : {Verdict::Pass, Verdict::Fail, Verdict::Unknown, Verdict::NotApplicable}) {
         if (verdictName(v) == name)
             return v;
     }
@@ -88,8 +88,9 @@ Verdict ItemOutcome::effective() const
         return automatic->verdict;
     switch (answer) {
     case Answer::Yes:
-    case Answer::NotApplicable:
         return Verdict::Pass;
+    case Answer::NotApplicable:
+        return Verdict::NotApplicable;
     case Answer::No:
         return Verdict::Fail;
     case Answer::Unanswered:
@@ -316,7 +317,8 @@ QJsonObject toJson(const ComplianceRun& run, bool withSignature)
                       {QStringLiteral("summary"),
                        QJsonObject {{QStringLiteral("pass"), run.count(Verdict::Pass)},
                                     {QStringLiteral("fail"), run.count(Verdict::Fail)},
-                                    {QStringLiteral("unknown"), run.count(Verdict::Unknown)}}}};
+                                    {QStringLiteral("unknown"), run.count(Verdict::Unknown)},
+                                    {QStringLiteral("notApplicable"), run.count(Verdict::NotApplicable)}}}};
     if (run.sentToLeadAt)
         json.insert(QStringLiteral("sentToLeadAt"), isoUtc(*run.sentToLeadAt));
     if (withSignature && !run.signaturePng.isEmpty())

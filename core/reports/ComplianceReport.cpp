@@ -156,6 +156,7 @@ QJsonObject complianceReportJson(const ComplianceReport& report)
                           {QStringLiteral("pass"), run.count(Verdict::Pass)},
                           {QStringLiteral("fail"), run.count(Verdict::Fail)},
                           {QStringLiteral("unknown"), run.count(Verdict::Unknown)},
+                          {QStringLiteral("notApplicable"), run.count(Verdict::NotApplicable)},
                           {QStringLiteral("attested"), attested},
                           {QStringLiteral("openFindings"), open},
                           {QStringLiteral("overdueFindings"), overdue}}},

@@ -59,6 +59,7 @@ QString verdictHtml(Verdict verdict)
 {
     const QString colour = verdict == Verdict::Pass ? QStringLiteral("#1b5e20")
         : verdict == Verdict::Fail                  ? QStringLiteral("#b71c1c")
+        : verdict == Verdict::NotApplicable         ? QStringLiteral("#455a64")
                                                     : QStringLiteral("#8a5a00");
     return QStringLiteral("<b><span style=\"color: ") + colour + QStringLiteral("\">") + esc(verdictName(verdict))
         + QStringLiteral("</span></b>");
@@ -123,11 +124,14 @@ QString summarySection(const ComplianceReport& report)
         overdue += f.isOverdue(report.today) ? 1 : 0;
     }
     const QString items
-        = ComplianceReportHtmlText::tr("%1 items: %2 PASS, %3 FAIL, %4 UNKNOWN; %5 answered by the security officer.")
+        = ComplianceReportHtmlText::tr(
+              "%1 items: %2 PASS, %3 FAIL, %4 UNKNOWN, %5 N/A (not applicable to this workstation); %6 answered by "
+              "the security officer.")
               .arg(run.items.size())
               .arg(run.count(Verdict::Pass))
               .arg(run.count(Verdict::Fail))
               .arg(run.count(Verdict::Unknown))
+              .arg(run.count(Verdict::NotApplicable))
               .arg(attested);
     const QString findings
         = ComplianceReportHtmlText::tr("Open findings: %1, of which %2 overdue.").arg(open).arg(overdue);

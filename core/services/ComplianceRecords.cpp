@@ -25,11 +25,12 @@ QList<T> listOf(const std::vector<T>& items)
 /// The audit detail of a saved run: its kind and counts only, never evidence or notes.
 QString runSummary(const ComplianceRun& run)
 {
-    return QStringLiteral("%1; pass %2, fail %3, unknown %4")
+    return QStringLiteral("%1; pass %2, fail %3, unknown %4, not applicable %5")
         .arg(auditKindKey(run.kind))
         .arg(run.count(Verdict::Pass))
         .arg(run.count(Verdict::Fail))
-        .arg(run.count(Verdict::Unknown));
+        .arg(run.count(Verdict::Unknown))
+        .arg(run.count(Verdict::NotApplicable));
 }
 } // namespace
 

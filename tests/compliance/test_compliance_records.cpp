@@ -139,7 +139,7 @@ TEST_CASE("saving a run fills who, when and where, and opens a finding per failu
     const auto audited = s.audits(audit::ComplianceRun);
     REQUIRE(audited.size() == 1);
     CHECK(audited.front().recordUuid == run.uuid);
-    CHECK(audited.front().detail == u"self-audit; pass 19, fail 3, unknown 0"_qs);
+    CHECK(audited.front().detail == u"self-audit; pass 19, fail 3, unknown 0, not applicable 0"_qs);
 
     SECTION("the HMIS Lead's visit gives 30 days, and soonest-due findings come first")
     {

@@ -33,7 +33,7 @@ TEST_CASE("an automatic PASS or FAIL stands; answers decide the rest", "[complia
     CHECK(unknown.effective() == Verdict::Fail);
     CHECK(unknown.attested());
     unknown.answer = Answer::NotApplicable;
-    CHECK(unknown.effective() == Verdict::Pass);
+    CHECK(unknown.effective() == Verdict::NotApplicable); // its own verdict: never counted as a pass
     CHECK_FALSE(unknown.needsAnswer());
 
     ItemOutcome attestation;

@@ -280,3 +280,29 @@ TEST_CASE("compliance report HTML: a first run says there is nothing to compare 
     CHECK_FALSE(html.contains(u"OVERDUE"_qs));
     CHECK(complianceReportJson(report).value(u"earlierRuns").toArray().isEmpty());
 }
+
+TEST_CASE("compliance report: Not applicable is its own verdict in the totals, the items and the JSON")
+{
+    Checklist checklist = builtInChecklist();
+    ComplianceRun run = completedRun(checklist, u"run-1"_qs, utc(2026, 11, 20));
+    const int passedBefore = run.count(Verdict::Pass);
+    int answered = 0;
+    for (ItemOutcome& o : run.items) {
+        if (!o.automatic && answered < 2) { // two attestations: no printer, no wireless
+            o.answer = Answer::NotApplicable;
+            ++answered;
+        }
+    }
+    REQUIRE(answered == 2);
+    CHECK(run.count(Verdict::NotApplicable) == 2);
+    CHECK(run.count(Verdict::Pass) == passedBefore - 2); // "17 PASS" must not include them
+    CHECK(run.failures().isEmpty());
+
+    const ComplianceReport report = complianceReportFor(run, {run}, {}, utc(2026, 11, 20), QDate(2026, 11, 20));
+    const QString html = complianceReportHtml(report);
+    CHECK(html.contains(QStringLiteral("%1 PASS, 0 FAIL, 0 UNKNOWN, 2 N/A").arg(passedBefore - 2)));
+    CHECK(html.count(u">N/A</span>"_qs) == 2);
+    const QJsonObject summary = complianceReportJson(report).value(u"summary").toObject();
+    CHECK(summary.value(u"pass").toInt() == passedBefore - 2);
+    CHECK(summary.value(u"notApplicable").toInt() == 2);
+}

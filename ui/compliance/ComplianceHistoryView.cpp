@@ -25,7 +25,7 @@ ComplianceHistoryView::ComplianceHistoryView(Vault& vault, QWidget* parent)
     m_table->setObjectName(QStringLiteral("complianceHistoryTable"));
     m_open->setObjectName(QStringLiteral("openComplianceRunButton"));
     m_table->setHorizontalHeaderLabels({tr("Completed"), tr("Kind"), tr("Security officer"), tr("Pass"), tr("Fail"),
-                                        tr("Unknown"), tr("Sent to the HMIS Lead")});
+                                        tr("Unknown"), tr("N/A"), tr("Sent to the HMIS Lead")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -68,6 +68,7 @@ void ComplianceHistoryView::reload()
         add(PassColumn, QString::number(run.count(compliance::Verdict::Pass)));
         add(FailColumn, QString::number(run.count(compliance::Verdict::Fail)));
         add(UnknownColumn, QString::number(run.count(compliance::Verdict::Unknown)));
+        add(NotApplicableColumn, QString::number(run.count(compliance::Verdict::NotApplicable)));
         add(SentColumn,
             run.sentToLeadAt ? tr("Sent on %1").arg(HudDateEdit::format(run.sentToLeadAt->toLocalTime().date()))
                              : tr("Not sent"));

@@ -30,6 +30,7 @@ public:
         PassColumn,
         FailColumn,
         UnknownColumn,
+        NotApplicableColumn,
         SentColumn,
         ColumnCount
     };

@@ -231,9 +231,10 @@ void ComplianceRunView::itemEdited(compliance::Answer answer, const QString& not
 void ComplianceRunView::updateProblems()
 {
     const compliance::ComplianceRun current = run();
-    m_counts->setText(tr("%1 pass, %2 fail, %3 not yet answered.")
+    m_counts->setText(tr("%1 pass, %2 fail, %3 not applicable, %4 not yet answered.")
                           .arg(current.count(compliance::Verdict::Pass))
                           .arg(current.count(compliance::Verdict::Fail))
+                          .arg(current.count(compliance::Verdict::NotApplicable))
                           .arg(current.count(compliance::Verdict::Unknown)));
     const QStringList found = problems();
     showError(m_problems, found.join(u'\n'));

@@ -37,6 +37,8 @@ QColor verdictBackground(compliance::Verdict verdict)
         return QColor(0xdf, 0xf2, 0xe1);
     case compliance::Verdict::Fail:
         return QColor(0xfd, 0xe7, 0xea);
+    case compliance::Verdict::NotApplicable:
+        return QColor(0xec, 0xef, 0xf1);
     case compliance::Verdict::Unknown:
         break;
     }
