@@ -111,7 +111,9 @@ void ConflictsView::reload()
     }
     m_table->resizeColumnsToContents();
     m_summary->setText(m_conflicts.empty()
-                           ? tr("No conflicts: every change from this workstation merged with the server's.")
+                           // True before the first sync too: it claims no merge that has not happened.
+                           ? tr("No conflicts to settle. One appears here when a sync finds a field changed both "
+                                "here and at another workstation.")
                            : SyncText::counted(qint64(m_conflicts.size()),
                                                tr("1 field changed here and at another workstation since both last "
                                                   "synced. The server kept its value; choose what stays."),

@@ -174,3 +174,14 @@ TEST_CASE("the client list shows what a sync brought in without a new search", "
     CHECK(rows.filter(u"Gus"_qs).size() == 1);
     CHECK(rows.filter(u"Gus"_qs).value(0).contains(u"Full Sharing"_qs));
 }
+
+TEST_CASE("before any sync the Conflicts box claims no merge", "[gui][sync]")
+{
+    GuiFixture f;
+    f.createStore();
+    ui::ConflictsView view(f.vault);
+    view.reload();
+    const QString summary = child<QLabel>(view, "conflictSummary")->text();
+    CHECK(summary.startsWith(u"No conflicts"));
+    CHECK_FALSE(summary.contains(u"merged"));
+}
