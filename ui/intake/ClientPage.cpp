@@ -162,7 +162,11 @@ QWidget* ClientPage::makeProfileTab()
     auto* save = new QPushButton(tr("&Save changes"));
     save->setObjectName(QStringLiteral("saveClientChanges"));
     save->setEnabled(m_vault.can(Permission::EditClients));
-    save->setToolTip(tr("Save the profile (Enter in a text field)."));
+    save->setToolTip(tr("Save the profile (Ctrl+S, or Enter in a text field)."));
+    // Ctrl+S anywhere in the profile; the button keeps Alt+S as its mnemonic.
+    auto* saveKey = new QShortcut(QKeySequence::Save, tab);
+    saveKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveKey, &QShortcut::activated, save, &QPushButton::click);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_error, 1);
     buttons->addStretch(); // keeps the button its own size while there is no error

@@ -173,7 +173,7 @@ QWidget* ClientsPage::makeNewClientPanel()
     scroll->setWidget(m_form);
     auto* save = new QPushButton(tr("&Save new client"));
     save->setObjectName(QStringLiteral("saveNewClient"));
-    save->setToolTip(tr("Checks for likely duplicates, then saves (Enter in a text field)."));
+    save->setToolTip(tr("Checks for likely duplicates, then saves (Ctrl+S, or Enter in a text field)."));
     save->setEnabled(m_vault.can(Permission::EditClients));
     auto* cancel = new QPushButton(tr("Cancel"));
     cancel->setObjectName(QStringLiteral("cancelNewClient"));
@@ -193,6 +193,9 @@ QWidget* ClientsPage::makeNewClientPanel()
     connect(cancel, &QPushButton::clicked, this, &ClientsPage::cancelNewClient);
     for (QLineEdit* edit : m_form->findChildren<QLineEdit*>())
         connect(edit, &QLineEdit::returnPressed, this, &ClientsPage::saveNewClient);
+    auto* saveKey = new QShortcut(QKeySequence::Save, panel);
+    saveKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveKey, &QShortcut::activated, this, &ClientsPage::saveNewClient);
     auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), panel);
     escape->setContext(Qt::WidgetWithChildrenShortcut);
     connect(escape, &QShortcut::activated, this, &ClientsPage::cancelNewClient);

@@ -411,3 +411,24 @@ TEST_CASE("gui: screenshots of the client screens", "[.screenshots]")
     tabs->setCurrentWidget(child<QWidget>(*page.clientPage(), "historyTable"));
     shoot(page, QStringLiteral("client-page-history"));
 }
+
+TEST_CASE("gui: Ctrl+S saves the open client's profile")
+{
+    GuiFixture f;
+    f.createStore();
+    ClientProfile c;
+    c.firstName = QStringLiteral("Maria");
+    c.lastName = QStringLiteral("Lopez");
+    c.nameDataQuality = 1;
+    const auto created = ClientRecords(f.vault).create(c);
+    REQUIRE(created.ok());
+    ui::ClientsPage page(f.vault);
+    showAndActivate(page);
+    page.openClient(created->uuid);
+    REQUIRE(page.clientPage() != nullptr);
+    auto* alias = child<QLineEdit>(*page.clientPage(), "alias");
+    alias->setFocus();
+    QTest::keyClicks(alias, QStringLiteral("Mari"));
+    QTest::keyClick(alias, Qt::Key_S, Qt::ControlModifier);
+    CHECK(clientintake::storedClient(f.vault, created->uuid).alias == QStringLiteral("Mari"));
+}
