@@ -96,6 +96,13 @@ ClientPage::ClientPage(Vault& vault, const ClientProfile& client, QWidget* paren
     connect(back, &QShortcut::activated, this, &ClientPage::backRequested);
     connect(m_enrollments, &ClientEnrollmentsPanel::changed, this, &ClientPage::refresh);
     connect(m_consent, &ConsentPanel::consentChanged, this, &ClientPage::refresh);
+    // "Not saved: fix what is marked" goes as soon as nothing is marked any more.
+    connect(m_form, &ClientProfileForm::changed, this, [this] {
+        if (m_refusalShown && !m_form->hasRefusal()) {
+            m_refusalShown = false;
+            showError(m_error, {});
+        }
+    });
 
     m_form->setProfile(client);
     refresh();
@@ -251,7 +258,8 @@ void ClientPage::saveProfile()
 {
     if (!m_vault.can(Permission::EditClients))
         return;
-    if (m_form->hasRefusal()) {
+    m_refusalShown = m_form->hasRefusal();
+    if (m_refusalShown) {
         showError(m_error, tr("Not saved: fix what is marked \"Cannot save\" below."));
         return;
     }

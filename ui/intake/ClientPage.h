@@ -54,6 +54,7 @@ private:
     Vault& m_vault;
     ClientProfile m_client;
     QString m_revealed; ///< the whole SSN once revealed, until the page closes
+    bool m_refusalShown = false; ///< m_error says "Not saved: fix what is marked"
     QLabel* m_name;
     QLabel* m_caseNumber;
     QLabel* m_ssn;

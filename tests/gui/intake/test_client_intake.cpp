@@ -432,3 +432,27 @@ TEST_CASE("gui: Ctrl+S saves the open client's profile")
     QTest::keyClick(alias, Qt::Key_S, Qt::ControlModifier);
     CHECK(clientintake::storedClient(f.vault, created->uuid).alias == QStringLiteral("Mari"));
 }
+
+TEST_CASE("gui: 'Not saved: fix what is marked' goes once the mark is fixed")
+{
+    GuiFixture f;
+    f.createStore();
+    ClientProfile c;
+    c.firstName = QStringLiteral("Maria");
+    c.lastName = QStringLiteral("Lopez");
+    c.nameDataQuality = 1;
+    const auto created = ClientRecords(f.vault).create(c);
+    REQUIRE(created.ok());
+    ui::ClientsPage page(f.vault);
+    page.show();
+    page.openClient(created->uuid);
+    REQUIRE(page.clientPage() != nullptr);
+    ui::ClientPage& clientPage = *page.clientPage();
+    auto* dob = child<ui::HudDateEdit>(clientPage, "dob")->lineEdit();
+    typeInto(dob, QStringLiteral("13/45/1990"));
+    child<QPushButton>(clientPage, "saveClientChanges")->click();
+    auto* error = child<QLabel>(clientPage, "clientPageError");
+    CHECK(error->text().startsWith(u"Not saved"));
+    typeInto(dob, QStringLiteral("04/02/1990"));
+    CHECK(error->text().isEmpty());
+}
