@@ -72,6 +72,13 @@ ClientsPage::ClientsPage(Vault& vault, QWidget* parent)
 
     connect(m_searchTimer, &QTimer::timeout, this, &ClientsPage::reload);
     connect(&vault, &Vault::clientAccessBlockChanged, this, &ClientsPage::refreshAccessBlock);
+    // "Not saved: fix what is marked" goes as soon as nothing is marked any more.
+    connect(m_form, &ClientProfileForm::changed, this, [this] {
+        if (m_refusalShown && !m_form->hasRefusal()) {
+            m_refusalShown = false;
+            showError(m_error, {});
+        }
+    });
     reload();
 }
 

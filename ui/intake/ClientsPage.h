@@ -120,6 +120,7 @@ private:
     QPushButton* m_newButton;
     ClientProfileForm* m_form;
     ClientPage* m_clientPage = nullptr;
+    bool m_refusalShown = false; ///< m_error says "Not saved: fix what is marked"
     QLabel* m_releaseSummary;
     QLabel* m_error;
     NewClientIntake m_intake;

@@ -110,7 +110,8 @@ void ClientsPage::saveNewClient()
 {
     if (m_stack->currentWidget() != m_newPanel)
         return;
-    if (m_form->hasRefusal()) {
+    m_refusalShown = m_form->hasRefusal();
+    if (m_refusalShown) {
         showError(m_error, tr("Not saved: fix what is marked \"Cannot save\" first."));
         return;
     }

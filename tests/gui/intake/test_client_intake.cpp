@@ -456,3 +456,22 @@ TEST_CASE("gui: 'Not saved: fix what is marked' goes once the mark is fixed")
     typeInto(dob, QStringLiteral("04/02/1990"));
     CHECK(error->text().isEmpty());
 }
+
+TEST_CASE("gui: the new-client form's 'Not saved' message goes once the mark is fixed")
+{
+    GuiFixture f;
+    f.createStore();
+    ui::ClientsPage page(f.vault);
+    page.show();
+    search(page, QStringLiteral("Maria"), QStringLiteral("Lopez"));
+    auto consented = giveConsentOnNextModal();
+    child<QPushButton>(page, "newClientButton")->click();
+    REQUIRE(*consented);
+    auto* dob = child<ui::HudDateEdit>(*page.newClientForm(), "dob")->lineEdit();
+    typeInto(dob, QStringLiteral("13/45/1990"));
+    child<QPushButton>(page, "saveNewClient")->click();
+    auto* error = child<QLabel>(page, "clientsError");
+    CHECK(error->text().startsWith(u"Not saved"));
+    typeInto(dob, QStringLiteral("04/02/1990"));
+    CHECK(error->text().isEmpty());
+}
