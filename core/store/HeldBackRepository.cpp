@@ -82,11 +82,7 @@ Result<QHash<QString, QDateTime>> HeldBackRepository::heldClients() const
 
 Status HeldBackRepository::release(const QString& clientUuid)
 {
-    auto st = m_store.db().prepare(QStringLiteral("DELETE FROM sync_held_back WHERE client_uuid = ?1"));
-    if (!st)
-        return st.error();
-    st->bind(1, clientUuid);
-    return st->run();
+    return m_store.db().exec(QStringLiteral("DELETE FROM sync_held_back WHERE client_uuid = ?1"), clientUuid);
 }
 
 } // namespace hearth

@@ -171,11 +171,7 @@ Result<std::vector<Redelivery>> SyncStateRepository::redeliveries() const
 
 Status SyncStateRepository::removeRedelivery(const QString& clientUuid)
 {
-    auto st = m_store.db().prepare(QStringLiteral("DELETE FROM sync_redeliveries WHERE client_uuid = ?"));
-    if (!st)
-        return st.error();
-    st->bind(1, clientUuid);
-    return st->run();
+    return m_store.db().exec(QStringLiteral("DELETE FROM sync_redeliveries WHERE client_uuid = ?"), clientUuid);
 }
 
 Result<QStringList> SyncStateRepository::recordsOfClient(const QString& clientUuid) const

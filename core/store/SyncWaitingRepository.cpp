@@ -39,21 +39,13 @@ Result<std::vector<InboundRecord>> SyncWaitingRepository::all() const
 
 Status SyncWaitingRepository::remove(const QString& entityUuid)
 {
-    auto st = m_store.db().prepare(QStringLiteral("DELETE FROM sync_inbox_waiting WHERE entity_uuid = ?"));
-    if (!st)
-        return st.error();
-    st->bind(1, entityUuid);
-    return st->run();
+    return m_store.db().exec(QStringLiteral("DELETE FROM sync_inbox_waiting WHERE entity_uuid = ?"), entityUuid);
 }
 
 Status SyncWaitingRepository::removeOfClient(const QString& clientUuid)
 {
-    auto st = m_store.db().prepare(
-        QStringLiteral("DELETE FROM sync_inbox_waiting WHERE client_uuid = ?1 OR entity_uuid = ?1"));
-    if (!st)
-        return st.error();
-    st->bind(1, clientUuid);
-    return st->run();
+    return m_store.db().exec(
+        QStringLiteral("DELETE FROM sync_inbox_waiting WHERE client_uuid = ?1 OR entity_uuid = ?1"), clientUuid);
 }
 
 } // namespace hearth

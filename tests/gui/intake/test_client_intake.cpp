@@ -416,36 +416,28 @@ TEST_CASE("gui: Ctrl+S saves the open client's profile")
 {
     GuiFixture f;
     f.createStore();
-    ClientProfile c;
-    c.firstName = QStringLiteral("Maria");
-    c.lastName = QStringLiteral("Lopez");
-    c.nameDataQuality = 1;
-    const auto created = ClientRecords(f.vault).create(c);
-    REQUIRE(created.ok());
+    const ClientProfile created
+        = makeClient(f.vault, QStringLiteral("Maria"), QStringLiteral("Lopez"), QDate(1990, 4, 2));
     ui::ClientsPage page(f.vault);
     showAndActivate(page);
-    page.openClient(created->uuid);
+    page.openClient(created.uuid);
     REQUIRE(page.clientPage() != nullptr);
     auto* alias = child<QLineEdit>(*page.clientPage(), "alias");
     alias->setFocus();
     QTest::keyClicks(alias, QStringLiteral("Mari"));
     QTest::keyClick(alias, Qt::Key_S, Qt::ControlModifier);
-    CHECK(clientintake::storedClient(f.vault, created->uuid).alias == QStringLiteral("Mari"));
+    CHECK(storedClient(f.vault, created.uuid).alias == QStringLiteral("Mari"));
 }
 
 TEST_CASE("gui: 'Not saved: fix what is marked' goes once the mark is fixed")
 {
     GuiFixture f;
     f.createStore();
-    ClientProfile c;
-    c.firstName = QStringLiteral("Maria");
-    c.lastName = QStringLiteral("Lopez");
-    c.nameDataQuality = 1;
-    const auto created = ClientRecords(f.vault).create(c);
-    REQUIRE(created.ok());
+    const ClientProfile created
+        = makeClient(f.vault, QStringLiteral("Maria"), QStringLiteral("Lopez"), QDate(1990, 4, 2));
     ui::ClientsPage page(f.vault);
     page.show();
-    page.openClient(created->uuid);
+    page.openClient(created.uuid);
     REQUIRE(page.clientPage() != nullptr);
     ui::ClientPage& clientPage = *page.clientPage();
     auto* dob = child<ui::HudDateEdit>(clientPage, "dob")->lineEdit();
