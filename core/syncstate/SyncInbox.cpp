@@ -12,6 +12,7 @@
 #include "core/store/ProjectRepository.h"
 #include "core/store/ServiceRepository.h"
 #include "core/store/Store.h"
+#include "core/store/SyncConflictRepository.h"
 #include "core/store/SyncStateRepository.h"
 #include "core/store/SyncWaitingRepository.h"
 #include "core/syncstate/InboxDrops.h"
@@ -124,6 +125,11 @@ public:
         if (!pending)
             return pending.error();
         m_pending = std::move(*pending);
+        auto disputed = SyncConflictRepository(m_store).all();
+        if (!disputed)
+            return disputed.error();
+        for (const SyncConflict& c : *disputed)
+            m_disputed.insert(c.entityUuid + u'/' + c.field, c.deviceValue);
         QStringList uuids;
         for (const InboundRecord& r : records)
             uuids << r.uuid;
@@ -295,6 +301,9 @@ private:
                     continue; // as this workstation holds (or would send) it
                 // A removal the consent asked for (an explicit null) never clears what is held here.
                 if (it.value().isNull() && !wouldSend.contains(it.key()))
+                    continue;
+                // The value this workstation pushed into an open conflict stays until a person settles it.
+                if (m_disputed.contains(r.uuid + u'/' + it.key(), merged.value(it.key())))
                     continue;
                 merged.insert(it.key(), it.value());
                 changed = true;
@@ -497,6 +506,7 @@ private:
     QHash<QString, std::optional<QJsonObject>> m_local; ///< as read before the page
     QHash<QString, qint64> m_known; ///< server versions this workstation holds
     QSet<QString> m_pending; ///< records with a local edit not yet pushed
+    QMultiHash<QString, QJsonValue> m_disputed; ///< "uuid/field" of open conflicts: the device side's values
     QSet<QString> m_waiting; ///< records parked in sync_inbox_waiting
     QSet<QString> m_present; ///< clients, enrollments and projects known to be in the store
     QSet<QString> m_dropped; ///< clients of the page this workstation dropped before (rows marked deleted)

@@ -38,6 +38,32 @@ struct OpenConflict
 
 } // namespace
 
+Expected<qint64> RecordStore::ownVersionsSince(const Caller& caller, const Change& change, qint64 base)
+{
+    auto read = m_db.exec(u"SELECT COUNT(*) FROM record_versions WHERE entity = ? AND uuid = ? AND version > ? "
+                          "AND device_id = ?"_qs,
+                          {change.entity, change.uuid, base, caller.deviceId});
+    if (auto* failed = failureOf(read))
+        return *failed;
+    QSqlQuery& row = (*std::get<QSqlQuery*>(read));
+    return row.next() ? row.value(0).toLongLong() : qint64(0);
+}
+
+Expected<qint64> RecordStore::newestOwnValue(const Caller& caller, const Change& change, const QString& field,
+                                             qint64 currentVersion, qint64 base)
+{
+    // The versions that set this field: its superseded values in field_history and its current one.
+    auto read = m_db.exec(u"SELECT MAX(version) FROM record_versions WHERE entity = ? AND uuid = ? AND device_id = ? "
+                          "AND version > ? AND (version = ? OR version IN (SELECT version FROM field_history "
+                          "WHERE entity = ? AND uuid = ? AND field = ?))"_qs,
+                          {change.entity, change.uuid, caller.deviceId, base, currentVersion, change.entity,
+                           change.uuid, field});
+    if (auto* failed = failureOf(read))
+        return *failed;
+    QSqlQuery& row = (*std::get<QSqlQuery*>(read));
+    return row.next() && !row.value(0).isNull() ? row.value(0).toLongLong() : base;
+}
+
 bool RecordStore::consentAsPushed(const Change& change, const QString& clientUuid)
 {
     if (clientUuid.isEmpty())
@@ -92,6 +118,17 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
                 result);
     }
 
+    // Versions after the device's base that it wrote itself are values it held: its base too. A first sync
+    // pushes each record's every change at base 0, and the second must not conflict with the first.
+    qint64 base = change.baseVersion;
+    if (exists && version > base) {
+        auto own = ownVersionsSince(caller, change, base);
+        if (auto* failed = failureOf(own))
+            return *failed;
+        if (std::get<qint64>(own) == version - base)
+            base = version;
+    }
+
     QHash<QString, QJsonValue> toApply;
     std::vector<std::pair<QString, QJsonValue>> conflicting; // field, device value
     // A new record has nothing to compare with: it is written as it came, below (most of a first sync).
@@ -108,18 +145,27 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
             toApply.insert(it.key(), deviceValue);
             continue;
         }
-        if (current == stored.cend() || current->version <= change.baseVersion
-            || (resolving && resolving->field == it.key())) {
+        if (current == stored.cend() || current->version <= base || (resolving && resolving->field == it.key())) {
+            toApply.insert(it.key(), deviceValue);
+            continue;
+        }
+        // Another device changed the record since; the newest value of this field the device wrote itself,
+        // if any, is what it edited.
+        auto ownField = newestOwnValue(caller, change, it.key(), current->version, base);
+        if (auto* failed = failureOf(ownField))
+            return *failed;
+        const qint64 fieldBase = std::get<qint64>(ownField);
+        if (current->version <= fieldBase) {
             toApply.insert(it.key(), deviceValue);
             continue;
         }
         // The server changed this field after the device's base: did the device change it too?
-        auto base = m_db.exec(u"SELECT value FROM field_history WHERE entity = ? AND uuid = ? AND field = ? "
-                              "AND version <= ? ORDER BY version DESC LIMIT 1"_qs,
-                              {change.entity, change.uuid, it.key(), change.baseVersion});
-        if (auto* failed = failureOf(base))
+        auto baseRead = m_db.exec(u"SELECT value FROM field_history WHERE entity = ? AND uuid = ? AND field = ? "
+                                  "AND version <= ? ORDER BY version DESC LIMIT 1"_qs,
+                                  {change.entity, change.uuid, it.key(), fieldBase});
+        if (auto* failed = failureOf(baseRead))
             return *failed;
-        QSqlQuery& baseRow = (*std::get<QSqlQuery*>(base));
+        QSqlQuery& baseRow = (*std::get<QSqlQuery*>(baseRead));
         const QJsonValue baseValue = baseRow.next() ? field_value::fromText(baseRow.value(0).toString()) : QJsonValue();
         if (baseValue != deviceValue)
             conflicting.emplace_back(it.key(), deviceValue);
@@ -131,10 +177,12 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
         // Stored exactly as this device holds it (nothing merged in, nothing left open, its consent is the
         // server's): its own pulls need not carry the record back.
         QVariant echo;
-        if (conflicting.empty() && (!exists || change.baseVersion >= version) && consentAsPushed(change, clientUuid))
+        if (conflicting.empty() && (!exists || base >= version) && consentAsPushed(change, clientUuid))
             echo = caller.deviceId;
         newVersion = version + 1;
         newSeq = seq;
+        m_db.insertLater(u"record_versions (entity, uuid, version, device_id, user_login, written_at)"_qs,
+                         {change.entity, change.uuid, newVersion, caller.deviceId, caller.login, iso(now)});
         const QVariant owner = clientUuid.isEmpty() ? QVariant() : QVariant(clientUuid);
         if (exists) {
             for (auto it = toApply.cbegin(); it != toApply.cend(); ++it) {

@@ -57,6 +57,12 @@ private:
                 sync::ChangeResult& result);
     Done merge(const Caller& caller, const sync::Change& change, const QString& clientUuid, qint64 seq,
                const QDateTime& now, sync::ChangeResult& result);
+    /// How many versions of @p change's record after @p base the caller's device wrote.
+    Expected<qint64> ownVersionsSince(const Caller& caller, const sync::Change& change, qint64 base);
+    /// The newest version after @p base in which the caller's device set @p field (@p currentVersion or a
+    /// superseded one); @p base when there is none.
+    Expected<qint64> newestOwnValue(const Caller& caller, const sync::Change& change, const QString& field,
+                                    qint64 currentVersion, qint64 base);
     /// True when the server's consent for the record's client is the one @p change carried.
     bool consentAsPushed(const sync::Change& change, const QString& clientUuid);
     Done remove(const sync::Change& change, qint64 seq, sync::ChangeResult& result);

@@ -132,6 +132,19 @@ const QStringList& version6()
     return statements;
 }
 
+const QStringList& version7()
+{
+    static const QStringList statements {
+        // Who wrote each version of a record (ids and the server's clock, never a value). A device's own
+        // earlier pushes are then never a conflict with itself, and a conflict can say who changed the
+        // server's side, where and when. Versions written before this table are nobody's: never "own".
+        u"CREATE TABLE record_versions (entity VARCHAR(32) NOT NULL, uuid VARCHAR(64) NOT NULL, "
+        "version BIGINT NOT NULL, device_id VARCHAR(64) NOT NULL, user_login VARCHAR(128) NOT NULL, "
+        "written_at TEXT NOT NULL, PRIMARY KEY (entity, uuid, version))"_qs,
+    };
+    return statements;
+}
+
 Done fillOwners(ServerDatabase& db)
 {
     // Clients stored before version 4: the agency their newest release names as entering agency, when

@@ -67,7 +67,7 @@ public:
     /// PostgreSQL keeps dead rows until (auto)vacuum; see docs/sync-protocol.md.
     Done purgeRemovedData();
 
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
 private:
     Done migrate();

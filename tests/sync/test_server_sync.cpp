@@ -335,6 +335,7 @@ TEMPLATE_TEST_CASE("A database of schema 2 is upgraded in place and keeps its re
         probe.exec(u"DROP INDEX conflicts_open"_qs);
         probe.exec(u"DROP TABLE sign_in_failures"_qs);
         probe.exec(u"DROP TABLE device_audit_anchors"_qs);
+        probe.exec(u"DROP TABLE record_versions"_qs);
         probe.exec(u"ALTER TABLE users DROP COLUMN disabled_at"_qs);
         probe.exec(u"UPDATE schema_version SET version = 1"_qs);
     }
@@ -342,8 +343,9 @@ TEMPLATE_TEST_CASE("A database of schema 2 is upgraded in place and keeps its re
     REQUIRE(f.server().admin({u"agency"_qs, u"add"_qs, u"NW"_qs, u"New Agency"_qs}) == 0);
     {
         DatabaseProbe probe(f.databaseSpec());
-        CHECK(probe.exec(u"SELECT version FROM schema_version"_qs).toInt() == 6);
+        CHECK(probe.exec(u"SELECT version FROM schema_version"_qs).toInt() == 7);
         CHECK(probe.count(u"device_audit_anchors"_qs) == 0);
+        CHECK(probe.count(u"record_versions"_qs) == 0); // versions written before it are nobody's
         // Schema 4: the client's owner is the agency its release names as entering agency.
         CHECK(probe.exec(u"SELECT owner_agency FROM client_consent"_qs).toString() == u"SH1");
         CHECK(probe.exec(u"SELECT COUNT(*) FROM records WHERE fields IS NOT NULL"_qs).toInt() == 1);
