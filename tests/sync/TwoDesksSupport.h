@@ -31,7 +31,6 @@ inline QString passwordOf(const QString& login)
     return login == u"hank" ? kHankPassword : login == u"olga" ? kOlgaPassword : kCoraPassword;
 }
 
-
 /// hearth-server over SQLite or a fresh PostgreSQL database, with Harbor House (hank: both front desks)
 /// , Other Place (olga) and Coastal Outreach (cora), behind a LoopbackProxy.
 struct Server

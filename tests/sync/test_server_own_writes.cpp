@@ -11,8 +11,8 @@
 using namespace hearth;
 using namespace hearth::test;
 
-TEMPLATE_TEST_CASE("A device's own earlier versions are its base; another device's are not", "[server]",
-                   SqliteBackend, PostgresBackend)
+TEMPLATE_TEST_CASE("A device's own earlier versions are its base; another device's are not", "[server]", SqliteBackend,
+                   PostgresBackend)
 {
     START_SERVER(f);
     auto front = f.device(u"maria"_qs);
@@ -24,9 +24,10 @@ TEMPLATE_TEST_CASE("A device's own earlier versions are its base; another device
     };
 
     // One offline night at the front desk, pushed at once: created, then renamed twice, every change at base 0.
-    const auto night = push(*front, {client(u"f:1"_qs, u"Ana"_qs, u"Reyes"_qs, 0),
-                                     client(u"f:2"_qs, u"Anabel"_qs, u"Reyes"_qs, 0),
-                                     client(u"f:3"_qs, u"Anabel"_qs, u"Reyes Cruz"_qs, 0)});
+    const auto night
+        = push(*front,
+               {client(u"f:1"_qs, u"Ana"_qs, u"Reyes"_qs, 0), client(u"f:2"_qs, u"Anabel"_qs, u"Reyes"_qs, 0),
+                client(u"f:3"_qs, u"Anabel"_qs, u"Reyes Cruz"_qs, 0)});
     REQUIRE(night.size() == 3);
     for (const auto& r : night) {
         CHECK(r.status == u"applied");

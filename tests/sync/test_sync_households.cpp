@@ -30,8 +30,9 @@ Family recordFamilyNight(Workstation& desk)
         desk.record(c, SharingChoice::FullSharing);
     desk.clock.advanceSeconds(60);
     auto made = EnrollmentRecords(*desk.vault)
-                    .enrollHousehold(desk.shelter.uuid, {Workstation::member(mother, 1), Workstation::member(son, 2),
-                                                         Workstation::member(daughter, 2)});
+                    .enrollHousehold(desk.shelter.uuid,
+                                     {Workstation::member(mother, 1), Workstation::member(son, 2),
+                                      Workstation::member(daughter, 2)});
     REQUIRE_OK(made);
     f.household = made->front().householdId;
     for (const Enrollment& e : *made) {

@@ -106,8 +106,8 @@ void ConflictsView::reload()
                          cell(c.clientLabel.isEmpty() ? tr("(a client not held on this workstation)") : c.clientLabel));
         m_table->setItem(row, RecordColumn, cell(SyncText::entityInWords(c.entity)));
         m_table->setItem(row, FieldColumn, cell(SyncText::fieldInWords(c.field)));
-        m_table->setItem(row, ServerColumn, cell(SyncText::valueInWords(c.serverValue)));
-        m_table->setItem(row, DeviceColumn, cell(SyncText::valueInWords(c.deviceValue)));
+        m_table->setItem(row, ServerColumn, cell(SyncText::valueInWords(c.entity, c.field, c.serverValue)));
+        m_table->setItem(row, DeviceColumn, cell(SyncText::valueInWords(c.entity, c.field, c.deviceValue)));
     }
     m_table->resizeColumnsToContents();
     m_summary->setText(m_conflicts.empty()

@@ -1,5 +1,7 @@
 #include "ui/sync/SyncText.h"
 
+#include "core/hud/HudCatalog.h"
+
 #include <QDate>
 #include <QHash>
 #include <QJsonArray>
@@ -150,6 +152,31 @@ QString SyncText::fieldInWords(const QString& field)
     };
     const auto it = words.constFind(field);
     return it == words.constEnd() ? field : tr(it.value());
+}
+
+QString SyncText::valueInWords(const QString& entity, const QString& field, const QJsonValue& value)
+{
+    // The HMIS CSV files an entity's fields come from: an enrollment carries its exit's columns too.
+    static const QHash<QString, QStringList> files {
+        {QStringLiteral("client"), {QStringLiteral("Client")}},
+        {QStringLiteral("enrollment"), {QStringLiteral("Enrollment"), QStringLiteral("Exit")}},
+        {QStringLiteral("service"), {QStringLiteral("Services")}},
+        {QStringLiteral("project"), {QStringLiteral("Project")}},
+    };
+    bool numeric = value.isDouble();
+    const int code = numeric ? value.toInt() : value.toString().toInt(&numeric);
+    if (numeric) {
+        const HudCatalog& hud = HudCatalog::instance();
+        for (const QString& file : files.value(entity)) {
+            const auto column = hud.column(file, field);
+            if (!column || !column->isCoded())
+                continue;
+            for (const QString& list : column->listIds)
+                if (const QString label = hud.label(list, code); !label.isEmpty())
+                    return tr("%1 (%2)").arg(label).arg(code);
+        }
+    }
+    return valueInWords(value);
 }
 
 QString SyncText::valueInWords(const QJsonValue& value)

@@ -61,6 +61,8 @@ public:
     static QString fieldInWords(const QString& field);
     /// A value as a person reads it ("(empty)", "03/14/1985", "Yes").
     static QString valueInWords(const QJsonValue& value);
+    /// The same, with a HUD code of @p entity's @p field shown as its label ("Head of household (1)").
+    static QString valueInWords(const QString& entity, const QString& field, const QJsonValue& value);
 };
 
 } // namespace hearth::ui

@@ -53,6 +53,14 @@ TEST_CASE("conflicting fields are named in words and typed values keep the recor
     CHECK(ui::SyncText::fieldInWords(u"SomethingNew"_qs) == u"SomethingNew"_qs);
     CHECK(ui::SyncText::valueInWords(QJsonValue(u"1985-03-14"_qs)) == u"03/14/1985"_qs);
     CHECK(ui::SyncText::valueInWords(QJsonValue()) == u"(empty)"_qs);
+    // HUD codes as their labels, by the record's file: never a bare "1" or "312".
+    CHECK(ui::SyncText::valueInWords(u"enrollment"_qs, u"RelationshipToHoH"_qs, QJsonValue(1))
+          == u"Self (head of household) (1)"_qs);
+    CHECK(ui::SyncText::valueInWords(u"enrollment"_qs, u"Destination"_qs, QJsonValue(312))
+              .startsWith(u"Staying or living with family, temporary"));
+    CHECK(ui::SyncText::valueInWords(u"client"_qs, u"VeteranStatus"_qs, QJsonValue(99))
+          == u"Data not collected (99)"_qs);
+    CHECK(ui::SyncText::valueInWords(u"client"_qs, u"FirstName"_qs, QJsonValue(u"12"_qs)) == u"12"_qs);
 
     SyncConflict dob;
     dob.field = u"DOB"_qs;
