@@ -53,11 +53,11 @@ Expected<qint64> RecordStore::newestOwnValue(const Caller& caller, const Change&
                                              qint64 currentVersion, qint64 base)
 {
     // The versions that set this field: its superseded values in field_history and its current one.
-    auto read = m_db.exec(u"SELECT MAX(version) FROM record_versions WHERE entity = ? AND uuid = ? AND device_id = ? "
-                          "AND version > ? AND (version = ? OR version IN (SELECT version FROM field_history "
-                          "WHERE entity = ? AND uuid = ? AND field = ?))"_qs,
-                          {change.entity, change.uuid, caller.deviceId, base, currentVersion, change.entity,
-                           change.uuid, field});
+    auto read = m_db.exec(
+        u"SELECT MAX(version) FROM record_versions WHERE entity = ? AND uuid = ? AND device_id = ? "
+        "AND version > ? AND (version = ? OR version IN (SELECT version FROM field_history "
+        "WHERE entity = ? AND uuid = ? AND field = ?))"_qs,
+        {change.entity, change.uuid, caller.deviceId, base, currentVersion, change.entity, change.uuid, field});
     if (auto* failed = failureOf(read))
         return *failed;
     QSqlQuery& row = (*std::get<QSqlQuery*>(read));
