@@ -94,7 +94,10 @@ void MainWindow::createMenus()
     m_lockAction = file->addAction(tr("&Lock"), &m_vault, &Vault::lock);
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_changePasswordAction = file->addAction(tr("&Change password…"), this, &MainWindow::changePassword);
-    m_signOutAction = file->addAction(tr("Sign &out"), &m_vault, &Vault::signOut);
+    m_signOutAction = file->addAction(tr("Sign &out"), this, [this] {
+        if (!m_workspace || m_workspace->confirmLeave())
+            m_vault.signOut();
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -311,7 +314,12 @@ void MainWindow::onWiped(const QString& reason)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    // Quitting signs out, which also keeps any half-filled form as a draft for next time.
+    // Quitting signs out, which also keeps any half-filled form as a draft for next time; an edited
+    // client asks first.
+    if (m_workspace && m_vault.state() == Vault::State::Unlocked && !m_workspace->confirmLeave()) {
+        event->ignore();
+        return;
+    }
     if (m_vault.state() == Vault::State::Unlocked)
         m_vault.signOut();
     QMainWindow::closeEvent(event);

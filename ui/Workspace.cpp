@@ -200,6 +200,11 @@ QStringList Workspace::saveDrafts()
         if (!saved)
             failures << saved.message();
     }
+    if (const auto open = m_clients->openClientDraft()) {
+        const Status saved = m_vault.drafts().save(QString::fromLatin1(ClientsPage::kOpenClientKey), *open);
+        if (!saved)
+            failures << saved.message();
+    }
     // An officer walking round the office to check the printer and the monitor may be locked out
     // half-way through the attestations.
     if (const auto run = m_compliance ? m_compliance->runDraft() : std::nullopt) {
@@ -215,11 +220,19 @@ void Workspace::restoreDrafts(const QMap<QString, QJsonObject>& drafts)
     const auto it = drafts.constFind(QString::fromLatin1(ClientsPage::kNewClientFormKey));
     if (it != drafts.constEnd())
         m_clients->restoreNewClientDraft(it.value());
+    const auto open = drafts.constFind(QString::fromLatin1(ClientsPage::kOpenClientKey));
+    if (open != drafts.constEnd())
+        m_clients->restoreOpenClient(open.value());
     const auto run = drafts.constFind(QString::fromLatin1(kComplianceRunKey));
     if (run != drafts.constEnd() && m_compliance) {
         m_compliance->restoreRunDraft(run.value());
         m_complianceRunRestored = true;
     }
+}
+
+bool Workspace::confirmLeave()
+{
+    return m_clients->confirmLeave();
 }
 
 void Workspace::focusStart()

@@ -44,6 +44,8 @@ public:
     /// Saves every half-filled form as a draft; returns the messages of any that could not be saved.
     QStringList saveDrafts();
     void restoreDrafts(const QMap<QString, QJsonObject>& drafts);
+    /// Before signing out or quitting: an edited client page asks to save, discard or stay. True to go on.
+    bool confirmLeave();
     /// After sign-in or unlock: the cursor waits in the client search, ready to type (or the
     /// Compliance area shows the run the officer was answering).
     void focusStart();

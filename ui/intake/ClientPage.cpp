@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
@@ -93,7 +94,10 @@ ClientPage::ClientPage(Vault& vault, const ClientProfile& client, QWidget* paren
 
     auto* back = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     back->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(back, &QShortcut::activated, this, &ClientPage::backRequested);
+    connect(back, &QShortcut::activated, this, [this] {
+        if (confirmLeave())
+            Q_EMIT backRequested();
+    });
     connect(m_enrollments, &ClientEnrollmentsPanel::changed, this, &ClientPage::refresh);
     connect(m_consent, &ConsentPanel::consentChanged, this, &ClientPage::refresh);
     // "Not saved: fix what is marked" goes as soon as nothing is marked any more.
@@ -126,7 +130,10 @@ QWidget* ClientPage::makeHeader()
     auto* backButton = new QPushButton(tr("← &Back to search"));
     backButton->setObjectName(QStringLiteral("backToSearchButton"));
     backButton->setToolTip(tr("Back to the client search (Esc)."));
-    connect(backButton, &QPushButton::clicked, this, &ClientPage::backRequested);
+    connect(backButton, &QPushButton::clicked, this, [this] {
+        if (confirmLeave())
+            Q_EMIT backRequested();
+    });
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_name);
@@ -278,6 +285,68 @@ void ClientPage::saveProfile()
         m_form->showSsn(m_revealed);
     refresh();
     Q_EMIT clientSaved(m_client);
+}
+
+bool ClientPage::hasUnsavedChanges() const
+{
+    return m_vault.can(Permission::EditClients) && m_form->isModified();
+}
+
+namespace {
+const QString kDraftClient = QStringLiteral("client");
+const QString kDraftTab = QStringLiteral("tab");
+const QString kDraftProfile = QStringLiteral("profile");
+} // namespace
+
+QJsonObject ClientPage::draft() const
+{
+    QJsonObject json {{kDraftClient, m_client.uuid}, {kDraftTab, m_tabs->currentIndex()}};
+    if (hasUnsavedChanges())
+        json.insert(kDraftProfile, m_form->draft());
+    return json;
+}
+
+void ClientPage::restoreDraft(const QJsonObject& draft)
+{
+    if (draft.contains(kDraftProfile))
+        m_form->restoreDraft(draft.value(kDraftProfile).toObject(), true);
+    m_tabs->setCurrentIndex(draft.value(kDraftTab).toInt());
+}
+
+QString ClientPage::clientOfDraft(const QJsonObject& draft)
+{
+    return draft.value(kDraftClient).toString();
+}
+
+bool ClientPage::confirmLeave()
+{
+    if (!hasUnsavedChanges())
+        return true;
+    m_tabs->setCurrentIndex(0);
+    QMessageBox ask(QMessageBox::Question, tr("Unsaved changes"),
+                    tr("%1's profile has changes that are not saved.").arg(clientName(m_client)),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    ask.setObjectName(QStringLiteral("unsavedChangesBox"));
+    ask.setInformativeText(tr("Save them, discard them, or stay on this page?"));
+    ask.button(QMessageBox::Cancel)->setText(tr("&Stay"));
+    ask.setDefaultButton(QMessageBox::Save);
+    ask.setEscapeButton(QMessageBox::Cancel);
+    switch (ask.exec()) {
+    case QMessageBox::Save:
+        saveProfile();
+        return !m_form->isModified(); // a refused save keeps the page and says why
+    case QMessageBox::Discard:
+        m_form->setProfile(m_client);
+        return true;
+    default:
+        return false;
+    }
+}
+
+void ClientPage::focusStart()
+{
+    m_tabs->setCurrentIndex(0);
+    m_form->firstNameEdit()->setFocus();
 }
 
 void ClientPage::revealSsn()

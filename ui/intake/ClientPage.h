@@ -2,6 +2,7 @@
 
 #include "core/intake/ClientProfile.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 class QLabel;
@@ -34,6 +35,20 @@ public:
     ClientProfileForm* profileForm() const { return m_form; }
     ClientEnrollmentsPanel* enrollmentsPanel() const { return m_enrollments; }
     ConsentPanel* consentPanel() const { return m_consent; }
+
+    /// True when the profile holds edits not yet saved.
+    bool hasUnsavedChanges() const;
+    /// The page as left (client, tab, and the profile as typed), for an encrypted draft across a lock.
+    QJsonObject draft() const;
+    /// Puts back what draft() kept, over the client as stored now.
+    void restoreDraft(const QJsonObject& draft);
+    /// The client id a draft() belongs to.
+    static QString clientOfDraft(const QJsonObject& draft);
+    /// Before the page closes: with unsaved edits, asks to save, discard or stay. True when it may close
+    /// (nothing to keep, saved, or discarded).
+    bool confirmLeave();
+    /// The cursor in the first field of the profile.
+    void focusStart();
 
 public Q_SLOTS:
     void saveProfile();

@@ -356,6 +356,7 @@ void ClientProfileForm::setProfile(const ClientProfile& client)
     m_loading = false;
     raceChanged();
     veteranChanged();
+    m_loadedDraft = draft();
 }
 
 ClientProfile ClientProfileForm::profile() const
@@ -390,6 +391,7 @@ ClientProfile ClientProfileForm::profile() const
 void ClientProfileForm::showSsn(const QString& ssn)
 {
     m_ssn->showNumber(ssn);
+    m_loadedDraft.insert(kSsn, m_ssn->draft()); // the revealed number is the stored one, not an edit
 }
 
 bool ClientProfileForm::isBlank() const
@@ -429,10 +431,13 @@ QJsonObject ClientProfileForm::draft() const
                         {kVeteranDetails, m_veteranDetails ? m_veteranDetails->values().toJson() : QJsonObject()}};
 }
 
-void ClientProfileForm::restoreDraft(const QJsonObject& draft)
+void ClientProfileForm::restoreDraft(const QJsonObject& draft, bool overLoaded)
 {
     m_loading = true;
-    m_base = ClientProfile();
+    if (!overLoaded) {
+        m_base = ClientProfile();
+        m_loadedDraft = {};
+    }
     m_first->setText(draft.value(kFirst).toString());
     m_middle->setText(draft.value(kMiddle).toString());
     m_last->setText(draft.value(kLast).toString());

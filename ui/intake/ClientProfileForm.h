@@ -39,7 +39,11 @@ public:
 
     /// Everything typed, as typed, for an encrypted draft.
     QJsonObject draft() const;
-    void restoreDraft(const QJsonObject& draft);
+    /// Fills the form from @p draft: a new client's, or with @p overLoaded an edit of the client
+    /// setProfile() loaded (its ids and stored SSN kept).
+    void restoreDraft(const QJsonObject& draft, bool overLoaded = false);
+    /// True when the form differs from what setProfile() loaded (or from blank).
+    bool isModified() const { return draft() != m_loadedDraft; }
     /// True when nothing was typed into a new form.
     bool isBlank() const;
 
@@ -65,6 +69,7 @@ private:
 
     QDate m_today;
     ClientProfile m_base;
+    QJsonObject m_loadedDraft; ///< draft() right after setProfile(): what isModified() compares with
     bool m_loading = false;
     QLineEdit* m_first;
     QLineEdit* m_middle;

@@ -350,7 +350,7 @@ void ClientsPage::showClient(const ClientProfile& client)
     m_stack->addWidget(m_clientPage);
     m_stack->setCurrentWidget(m_clientPage);
     connect(m_clientPage, &ClientPage::backRequested, this, &ClientsPage::backToSearch);
-    m_clientPage->setFocus();
+    m_clientPage->focusStart();
 }
 
 void ClientsPage::backToSearch()
@@ -364,6 +364,25 @@ void ClientsPage::backToSearch()
     m_stack->setCurrentWidget(m_searchPanel);
     reload();
     m_searchFirst->setFocus();
+}
+
+std::optional<QJsonObject> ClientsPage::openClientDraft() const
+{
+    if (!m_clientPage)
+        return std::nullopt;
+    return m_clientPage->draft();
+}
+
+void ClientsPage::restoreOpenClient(const QJsonObject& draft)
+{
+    openClient(ClientPage::clientOfDraft(draft));
+    if (m_clientPage)
+        m_clientPage->restoreDraft(draft);
+}
+
+bool ClientsPage::confirmLeave()
+{
+    return !m_clientPage || m_clientPage->confirmLeave();
 }
 
 void ClientsPage::clearSearch()
@@ -380,6 +399,8 @@ void ClientsPage::focusStart()
         m_form->firstNameEdit()->setFocus();
     else if (m_stack->currentWidget() == m_searchPanel)
         m_searchText->setFocus();
+    else if (m_clientPage && m_stack->currentWidget() == m_clientPage)
+        m_clientPage->focusStart();
 }
 
 } // namespace hearth::ui

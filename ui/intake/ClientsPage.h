@@ -40,6 +40,8 @@ class ClientsPage : public QWidget
     Q_OBJECT
 public:
     static constexpr auto kNewClientFormKey = "clients/new";
+    /// The draft key of the client page left open (with its unsaved profile edits).
+    static constexpr auto kOpenClientKey = "clients/open";
     /// How long typing must pause before the search runs.
     static constexpr int kSearchDelayMs = 150;
 
@@ -48,6 +50,12 @@ public:
     /// The search typed and the half-filled New client form with its release, if anything was typed.
     std::optional<QJsonObject> newClientDraft() const;
     void restoreNewClientDraft(const QJsonObject& draft);
+    /// The open client page as left, if one is open.
+    std::optional<QJsonObject> openClientDraft() const;
+    /// Opens the client again (the view is audited again) with what the page held.
+    void restoreOpenClient(const QJsonObject& draft);
+    /// With a client page open and edited: asks to save, discard or stay. True when the way out may go on.
+    bool confirmLeave();
     /// Puts the keyboard where work starts: the search box, or the new-client form when one is open.
     void focusStart();
     ClientListModel* model() const { return m_model; }

@@ -15,6 +15,7 @@ const QString kSsnText = QStringLiteral("text");
 const QString kConsent = QStringLiteral("consentRefused");
 const QString kSsnQuality = QStringLiteral("quality");
 const QString kSsnQualityByHand = QStringLiteral("qualityByHand");
+const QString kKeepsStored = QStringLiteral("keepsStored");
 } // namespace
 
 SsnControls::SsnControls(QObject* parent)
@@ -137,8 +138,10 @@ int SsnControls::dataQuality() const
 QJsonObject SsnControls::draft() const
 {
     // Drafts are encrypted by the vault; the typed number is kept as typed.
-    QJsonObject json {
-        {kSsnText, m_edit->text()}, {kConsent, m_consent->isChecked()}, {kSsnQualityByHand, m_quality->chosenByHand()}};
+    QJsonObject json {{kSsnText, m_edit->text()},
+                      {kConsent, m_consent->isChecked()},
+                      {kSsnQualityByHand, m_quality->chosenByHand()},
+                      {kKeepsStored, m_keepStored}};
     if (const auto code = m_quality->code())
         json.insert(kSsnQuality, *code);
     return json;
@@ -146,8 +149,10 @@ QJsonObject SsnControls::draft() const
 
 void SsnControls::restoreDraft(const QJsonObject& draft)
 {
-    m_stored.clear();
-    m_keepStored = false;
+    // Over a stored number (an open client's form), an untouched field keeps it; the draft holds no number.
+    m_keepStored = draft.value(kKeepsStored).toBool() && !m_stored.isEmpty();
+    if (!m_keepStored)
+        m_stored.clear();
     m_edit->setText(ssn::normalizeInput(draft.value(kSsnText).toString()));
     m_consent->setChecked(draft.value(kConsent).toBool());
     const QJsonValue quality = draft.value(kSsnQuality);
