@@ -219,6 +219,22 @@ Result<qint64> SyncStateRepository::changeCountAfter(qint64 seq) const
     return qint64(0);
 }
 
+Result<QHash<QString, qint64>> SyncStateRepository::changeCountsByClientAfter(qint64 seq) const
+{
+    auto st = m_store.db().prepare(
+        QStringLiteral("SELECT CASE WHEN entity = 'client' THEN entity_uuid ELSE json_extract(fields, '$.PersonalID') "
+                       "END AS owner, count(*) FROM change_log WHERE seq > ? GROUP BY owner"));
+    if (!st)
+        return st.error();
+    st->bind(1, seq);
+    QHash<QString, qint64> counts;
+    while (st->next())
+        counts.insert(st->isNull(0) ? QString() : st->text(0), st->integer(1));
+    if (!st->status())
+        return st->status().error();
+    return counts;
+}
+
 Result<qint64> SyncStateRepository::pullCursor() const
 {
     auto st = m_store.db().prepare(QStringLiteral("SELECT cursor FROM sync_pull WHERE id = 1"));

@@ -47,6 +47,8 @@ public:
     Result<qint64> firstChangeOfClient(const QString& clientUuid) const;
     /// How many change-log rows come after @p seq.
     Result<qint64> changeCountAfter(qint64 seq) const;
+    /// The same, per client (the client's id, or PersonalID of its records; empty for a row naming none).
+    Result<QHash<QString, qint64>> changeCountsByClientAfter(qint64 seq) const;
 
     // The pull side (sync_pull, sync_versions).
     Result<qint64> pullCursor() const;

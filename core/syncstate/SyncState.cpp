@@ -1,5 +1,6 @@
 #include "core/syncstate/SyncState.h"
 
+#include "core/services/ConsentRecords.h"
 #include "core/services/RecordSupport.h"
 #include "core/store/ChangeLog.h"
 #include "core/store/ConsentRepository.h"
@@ -115,6 +116,28 @@ Result<qint64> SyncState::pendingCount() const
     if (!cursor)
         return cursor.error();
     return SyncStateRepository(m_vault.openStore().store()).changeCountAfter(*cursor);
+}
+
+Result<PendingChanges> SyncState::pendingByConsent() const
+{
+    auto cursor = pushCursor();
+    if (!cursor)
+        return cursor.error();
+    auto counts = SyncStateRepository(m_vault.openStore().store()).changeCountsByClientAfter(*cursor);
+    if (!counts)
+        return counts.error();
+    QStringList clients = counts->keys();
+    clients.removeAll(QString());
+    auto statuses = ConsentRecords(m_vault).statuses(clients);
+    if (!statuses)
+        return statuses.error();
+    PendingChanges out;
+    for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
+        const auto status = statuses->constFind(it.key());
+        const bool kept = !it.key().isEmpty() && (status == statuses->cend() || !status->shares());
+        (kept ? out.keptHere : out.offered) += it.value();
+    }
+    return out;
 }
 
 Result<QHash<QString, qint64>> SyncState::serverVersions(const QStringList& entityUuids) const

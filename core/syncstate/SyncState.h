@@ -26,6 +26,13 @@ struct SyncLease
     bool expired = false;
 };
 
+/// @brief Changes waiting for the next sync, split as the consent gate will split them.
+struct PendingChanges
+{
+    qint64 offered = 0; ///< go to the server at the next sync
+    qint64 keptHere = 0; ///< of clients who do not share: never sent
+};
+
 /// @brief What the sync engine keeps in the encrypted store: the workstation's registration, the push
 /// cursor (a change_cursors row), the server version of each pushed record, the last outcome and the
 /// clients waiting for a re-delivery. The engine never runs SQL; it asks this service.
@@ -63,6 +70,9 @@ public:
     Result<std::vector<ChangeRecord>> changesAfter(qint64 seq, int limit) const;
     /// How many change-log rows wait for the next push.
     Result<qint64> pendingCount() const;
+    /// The waiting rows as the consent gate will treat them: offered to the server, or kept here because
+    /// the client does not share (No Sharing, revoked). What "Changes waiting" counts.
+    Result<PendingChanges> pendingByConsent() const;
     Result<QHash<QString, qint64>> serverVersions(const QStringList& entityUuids) const;
 
     /// After the server answered for a batch, in one transaction: its versions, re-deliveries the batch

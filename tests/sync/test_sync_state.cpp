@@ -151,6 +151,43 @@ TEST_CASE("the push cursor moves only when a batch is recorded, with the server 
     CHECK_FALSE(state.recordPushed(seq - 1, {}, 0).ok());
 }
 
+TEST_CASE("changes waiting count only what the consent gate will offer; No Sharing changes stay here", "[sync]")
+{
+    ConsentStore s;
+    const QString fay = s.client(u"Fay"_qs, u"Full"_qs);
+    s.record(fay, SharingChoice::FullSharing);
+    s.enroll(fay, s.shelter.uuid);
+    const QString ned = s.client(u"Ned"_qs, u"Nosharing"_qs);
+    s.record(ned, SharingChoice::NoSharing);
+    s.enroll(ned, s.shelter.uuid);
+    qint64 fayRows = 0;
+    qint64 nedRows = 0;
+    qint64 agencyRows = 0; // the shelter project: agency data, no client
+    for (const ChangeRecord& c : s.changeLog()) {
+        const QString owner = c.entity == u"client" ? c.entityUuid : c.fields.value(u"PersonalID").toString();
+        fayRows += owner == fay;
+        nedRows += owner == ned;
+        agencyRows += owner.isEmpty();
+    }
+    REQUIRE(fayRows >= 3);
+    REQUIRE(nedRows >= 3);
+
+    SyncState state(*s.vault);
+    auto pending = state.pendingByConsent();
+    REQUIRE_OK(pending);
+    CHECK(pending->offered == fayRows + agencyRows);
+    CHECK(pending->keptHere == nedRows);
+    CHECK(pending->offered + pending->keptHere == state.pendingCount().value());
+
+    // Fay withdraws: her waiting changes now stay here too.
+    s.clock.advanceSeconds(60);
+    REQUIRE_OK(ConsentRecords(*s.vault).revoke(fay, u"asked at the desk"_qs));
+    pending = state.pendingByConsent();
+    REQUIRE_OK(pending);
+    CHECK(pending->offered == agencyRows);
+    CHECK(pending->keptHere == state.pendingCount().value() - agencyRows);
+}
+
 TEST_CASE("the last outcome: an error in plain words until the next success", "[sync]")
 {
     ConsentStore s;

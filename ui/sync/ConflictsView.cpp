@@ -154,6 +154,9 @@ void ConflictsView::resolve(ConflictChoice choice)
     showError(m_error, {});
     m_newValue->clear();
     reload();
+    // The next conflict is selected: the keys stay in the list, never in a field further down the page.
+    if (!m_conflicts.empty())
+        m_table->setFocus(Qt::OtherFocusReason);
     Q_EMIT resolved();
 }
 

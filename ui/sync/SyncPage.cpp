@@ -38,6 +38,10 @@ SyncPage::SyncPage(Vault& vault, SyncSession& session, QWidget* parent)
     // A pull or a push reply may bring conflicts; resolving one changes the counts elsewhere.
     connect(&session.engine(), &sync::SyncEngine::conflictsChanged, m_conflicts, &ConflictsView::reload);
     connect(m_conflicts, &ConflictsView::resolved, &session, &SyncSession::refresh);
+    connect(m_conflicts, &ConflictsView::resolved, this, [this] {
+        if (m_conflicts->count() == 0)
+            m_status->focusSyncNow(); // all settled: sending the choices is next
+    });
 }
 
 } // namespace hearth::ui

@@ -98,8 +98,10 @@ void SyncSession::refresh()
         }
         if (auto outcome = state.outcome())
             s.outcome = outcome.value();
-        if (auto pending = state.pendingCount())
-            s.pending = pending.value();
+        if (auto pending = state.pendingByConsent()) {
+            s.pending = pending.value().offered;
+            s.pendingKept = pending.value().keptHere;
+        }
         if (auto conflicts = SyncConflicts(m_vault).openCount())
             s.conflicts = conflicts.value();
     }

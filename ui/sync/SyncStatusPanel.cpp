@@ -94,8 +94,18 @@ void SyncStatusPanel::showSnapshot()
     else
         m_lastSync->setText(tr("Never"));
 
-    m_pending->setText(s.pending == 0 ? tr("None: everything on this workstation has been offered to the server")
-                                      : tr("%1, sent at the next sync").arg(locale.toString(s.pending)));
+    QString pending = s.pending == 0 ? tr("None: everything this workstation shares has been offered to the server.")
+                                     : SyncText::counted(s.pending, tr("1 change, sent at the next sync."),
+                                                         tr("%1 changes, sent at the next sync."));
+    // The gate never sends these; saying so answers "why is it not going?" before anyone asks.
+    pending += u' '
+        + (s.pendingKept == 0 ? tr("Records of No Sharing clients are never sent.")
+                              : SyncText::counted(s.pendingKept,
+                                                  tr("1 change of a client who does not share stays on this "
+                                                     "workstation and is never sent."),
+                                                  tr("%1 changes of clients who do not share stay on this "
+                                                     "workstation and are never sent.")));
+    m_pending->setText(pending);
 
     QString problem = tr("None");
     if (!s.unavailable.isEmpty())
@@ -123,6 +133,16 @@ void SyncStatusPanel::showSnapshot()
                              .arg(SyncText::absoluteTime(s.lease.expiresAt),
                                   SyncText::counted(s.lease.leaseDays, tr("1 day"), tr("%1 days"))));
 
+    // Disabling the focused Sync now would hand the focus on down the page, to the server address with its
+    // text selected, where the next keystroke replaces it: the progress bar holds it meanwhile and gives
+    // it back before it hides.
+    const bool enable = !s.busy && s.registered;
+    if (!s.busy) {
+        m_syncNow->setEnabled(enable);
+        if (m_focusBack && m_progress->hasFocus())
+            m_syncNow->setFocus(Qt::OtherFocusReason);
+        m_focusBack = false;
+    }
     // A bar only for a sync long enough to report progress; the count says what it stands for.
     const bool showProgress = s.busy && s.total > 0;
     m_progress->setVisible(s.busy);
@@ -132,7 +152,19 @@ void SyncStatusPanel::showSnapshot()
     m_running->setVisible(s.busy);
     m_running->setText(showProgress ? tr("%1 of %2 changes sent").arg(locale.toString(s.sent), locale.toString(s.total))
                                     : tr("Syncing…"));
-    m_syncNow->setEnabled(!s.busy && s.registered);
+    if (s.busy) {
+        if (m_syncNow->hasFocus()) {
+            m_focusBack = true;
+            m_progress->setFocus(Qt::OtherFocusReason);
+        }
+        m_syncNow->setEnabled(false);
+    }
+}
+
+void SyncStatusPanel::focusSyncNow()
+{
+    if (m_syncNow->isEnabled())
+        m_syncNow->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace hearth::ui

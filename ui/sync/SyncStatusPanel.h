@@ -24,6 +24,9 @@ class SyncStatusPanel : public QGroupBox
 public:
     SyncStatusPanel(Vault& vault, SyncSession& session, QWidget* parent = nullptr);
 
+    /// The cursor on Sync now (after the last conflict is settled, the next step).
+    void focusSyncNow();
+
 private:
     void showSnapshot();
 
@@ -38,6 +41,7 @@ private:
     QLabel* m_running;
     QPushButton* m_syncNow;
     QSpinBox* m_interval;
+    bool m_focusBack = false; ///< Sync now had the focus when a sync disabled it
 };
 
 } // namespace hearth::ui

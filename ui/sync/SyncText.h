@@ -22,7 +22,8 @@ struct SyncSnapshot
     QString registeredBy;
     bool needsSignIn = false; ///< the server's token was dropped: an administrator signs in again
     SyncOutcome outcome;
-    qint64 pending = 0; ///< change-log rows waiting for the next push
+    qint64 pending = 0; ///< changes the next push offers the server
+    qint64 pendingKept = 0; ///< changes of clients who do not share: kept here, never sent
     int conflicts = 0;
     SyncLease lease;
     bool busy = false;

@@ -13,6 +13,7 @@
 #include "ui/sync/SyncSession.h"
 #include "ui/sync/SyncText.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -110,15 +111,23 @@ TEST_CASE("a date of birth changed on two workstations is settled in the Conflic
     auto* error = child<QLabel>(*page, "conflictError");
     SECTION("keep this workstation's value")
     {
-        QTest::mouseClick(child<QPushButton>(*page, "keepDeviceButton"), Qt::LeftButton);
+        // By keyboard: the focus stays where the next key makes sense, never in the server address.
+        showAndActivate(*a.window);
+        auto* keep = child<QPushButton>(*page, "keepDeviceButton");
+        auto* syncNow = child<QPushButton>(*page, "syncNowButton");
+        keep->setFocus();
+        QTest::keyClick(keep, Qt::Key_Space);
+        CHECK(QApplication::focusWidget() == syncNow);
         CHECK(error->text().isEmpty());
         CHECK(table->rowCount() == 0);
         CHECK(ClientRecords(a.vault).open(fay).value().dob == QDate(1982, 2, 2));
         CHECK(navigationText(a.workspace(), u"Sync"_qs) == u"Sync"_qs);
         CHECK_FALSE(a.statusText().contains(u"conflict"_qs));
         // The choice goes up with the next sync and the other workstation gets it.
-        QTest::mouseClick(child<QPushButton>(*page, "syncNowButton"), Qt::LeftButton);
+        QTest::keyClick(syncNow, Qt::Key_Space);
         REQUIRE(a.waitForStatus([](const QString& s) { return s == u"Synced just now"_qs; }));
+        INFO((QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : u"none"_qs).toStdString());
+        CHECK(QApplication::focusWidget() == syncNow);
         b.sync();
         CHECK(ClientRecords(b.store.vault).open(fay).value().dob == QDate(1982, 2, 2));
     }

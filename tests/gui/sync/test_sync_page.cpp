@@ -43,6 +43,15 @@ TEST_CASE("an administrator connects the workstation on the Sync page and the st
     REQUIRE(page != nullptr);
     CHECK(page->isVisible());
     CHECK(labelText(*page, "syncLastSuccess") == u"Never"_qs);
+    // Ned's No Sharing records are counted apart: they never go.
+    f.window->syncSession()->refresh();
+    const auto split = SyncState(f.vault).pendingByConsent().value();
+    REQUIRE(split.keptHere > 0);
+    CHECK(labelText(*page, "syncPending")
+          == u"%1 changes, sent at the next sync. %2 changes of clients who do not share stay on this workstation "
+             "and are never sent."_qs.arg(split.offered)
+                 .arg(split.keptHere));
+    CHECK(f.statusText() == u"Not connected to a server"_qs);
 
     f.registerThroughUi(server.url());
     CHECK(child<QLabel>(*page, "syncRegistrationError")->text().isEmpty());
