@@ -156,6 +156,20 @@ ApiResponse Api::pull(const ApiRequest& request)
     if (auto* failed = failureOf(reply))
         return error(*failed);
     const auto& pulled = std::get<sync::PullReply>(reply);
+    if (!pulled.changes.empty()) {
+        // Who pulled what: kinds and counts, never a value or a client id (an empty pull tells nothing).
+        QMap<QString, int> byEntity;
+        for (const sync::PulledChange& c : pulled.changes)
+            ++byEntity[c.operation == u"insert" || c.operation == u"update" ? c.entity : c.operation];
+        const QString detail = QStringLiteral("%1 records after %2 through %3: %4")
+                                   .arg(pulled.changes.size())
+                                   .arg(since)
+                                   .arg(pulled.cursor)
+                                   .arg(countsText(byEntity));
+        if (auto failed = m_db.transaction(
+                [&] { return m_audit.record(m_clock(), caller->login, caller->deviceId, u"records-sent"_qs, detail); }))
+            return error(*failed);
+    }
     return {200, withLease(pulled.toJson()), int(pulled.changes.size())};
 }
 

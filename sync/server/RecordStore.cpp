@@ -121,7 +121,9 @@ Expected<std::vector<ChangeResult>> RecordStore::apply(const Caller& caller, con
                 return stop;
             results.push_back(std::move(result));
         }
-        return std::nullopt;
+        // Who sent what, in the batch's own transaction: kinds and counts, never a value or a client id.
+        return m_audit.record(now, caller.login, caller.deviceId, u"records-received"_qs,
+                              receivedSummary(changes, results));
     });
     if (notApplied)
         return *notApplied;
@@ -129,6 +131,17 @@ Expected<std::vector<ChangeResult>> RecordStore::apply(const Caller& caller, con
         if (auto failed = m_db.purgeRemovedData())
             return *failed;
     return results;
+}
+
+QString RecordStore::receivedSummary(const std::vector<Change>& changes, const std::vector<ChangeResult>& results)
+{
+    QMap<QString, int> byStatus;
+    QMap<QString, int> byEntity;
+    for (const ChangeResult& r : results)
+        ++byStatus[r.status];
+    for (const Change& c : changes)
+        ++byEntity[c.entity];
+    return QStringLiteral("%1 changes: %2; %3").arg(changes.size()).arg(countsText(byStatus), countsText(byEntity));
 }
 
 Done RecordStore::loadBatch(BatchLookups& lookups, const std::vector<Change>& changes)

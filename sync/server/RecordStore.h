@@ -69,6 +69,9 @@ private:
     Done recordConsent(const Caller& caller, const QString& clientUuid, const QJsonObject& reference, qint64 seq);
     Done removeWithdrawn(const Caller& caller, const QString& clientUuid, const QJsonObject& reference);
 
+    /// A pushed batch for the audit: "12 changes: applied 10, conflict 1, duplicate 1; client 3, service 9".
+    static QString receivedSummary(const std::vector<sync::Change>& changes,
+                                   const std::vector<sync::ChangeResult>& results);
     /// Which records, clients and keys a batch names, read in one go before it is applied.
     Done loadBatch(BatchLookups& lookups, const std::vector<sync::Change>& changes);
     /// Queues the applied_keys row of @p change (written with the batch's other rows).

@@ -3,6 +3,7 @@
 #include "sync/server/Failure.h"
 
 #include <QDateTime>
+#include <QMap>
 #include <QString>
 
 #include <vector>
@@ -21,6 +22,15 @@ struct AuditEntry
     QString action; ///< e.g. "device-registered", "change-rejected", "conflict-resolved"
     QString detail;
 };
+
+/// "applied 10, conflict 1": counts by name, in name order (the detail of push and pull entries).
+inline QString countsText(const QMap<QString, int>& counts)
+{
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts << it.key() + u' ' + QString::number(it.value());
+    return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
+}
 
 /// @brief The server's audit trail (table `audit`).
 class ServerAudit

@@ -288,10 +288,9 @@ Done ServerDatabase::migrate()
         if (version == kSchemaVersion)
             return std::nullopt;
         // Each version's statements once, in order: a server upgraded in place keeps its data.
-        const std::array<const QStringList*, kSchemaVersion> steps {&schema::version1(), &schema::version2(),
-                                                                    &schema::version3(), &schema::version4(),
-                                                                    &schema::version5(), &schema::version6(),
-                                                                    &schema::version7()};
+        const std::array<const QStringList*, kSchemaVersion> steps {
+            &schema::version1(), &schema::version2(), &schema::version3(), &schema::version4(),
+            &schema::version5(), &schema::version6(), &schema::version7()};
         const auto run = [this](const QStringList& statements) -> Done {
             for (const QString& statement : statements) {
                 auto done = exec(statement);

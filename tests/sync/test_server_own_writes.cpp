@@ -1,7 +1,7 @@
 // Whose versions a push is measured against (docs/sync-protocol.md, "Merge"): a workstation's first sync
 // sends each record's every change at base 0, and its own earlier versions are no conflict with itself. A
 // version another device wrote still is, and a stale copy never reverts it. A real hearth-server process
-// over SQLite and PostgreSQL.
+// over SQLite and PostgreSQL. And the audit of who sent and who pulled what.
 #include "tests/sync/ServerSyncSupport.h"
 #include "tests/sync/support/SyncFixture.h"
 
@@ -55,4 +55,42 @@ TEMPLATE_TEST_CASE("A device's own earlier versions are its base; another device
     CHECK(both[0].conflicts[0].field == u"FirstName");
     CHECK(both[0].conflicts[0].serverValue.toString() == u"Anna");
     CHECK(both[0].conflicts[0].deviceValue.toString() == u"Ana B.");
+}
+
+TEMPLATE_TEST_CASE("The audit says which device sent and which pulled what, in kinds and counts", "[server]",
+                   SqliteBackend, PostgresBackend)
+{
+    START_SERVER(f);
+    auto front = f.device(u"maria"_qs);
+    auto back = f.device(u"maria"_qs);
+    const auto consent = consentRef(kFull);
+    const auto sent
+        = push(*front,
+               {change(u"f:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consent)),
+                change(u"f:2"_qs, u"client"_qs, u"c-2"_qs, clientFields(u"c-2"_qs, u"Ben"_qs, u"Stone"_qs, consent)),
+                change(u"f:1"_qs, u"client"_qs, u"c-1"_qs, clientFields(u"c-1"_qs, u"Ana"_qs, u"Reyes"_qs, consent))});
+    REQUIRE(sent.size() == 3);
+    REQUIRE(pull(*back).changes.size() == 2);
+    CHECK(pull(*back, 1000000).changes.empty()); // nothing new: nothing to say
+
+    const QStringList lines = auditText(f).split(u'\n');
+    QStringList received;
+    QStringList pulledLines;
+    for (const QString& line : lines) {
+        if (line.contains(u"\trecords-received\t"))
+            received << line;
+        if (line.contains(u"\trecords-sent\t"))
+            pulledLines << line;
+    }
+    REQUIRE(received.size() == 1);
+    CHECK(received[0].contains(u"\tmaria\t" + front->deviceId() + u'\t'));
+    CHECK(received[0].endsWith(u"3 changes: applied 2, duplicate 1; client 3"));
+    REQUIRE(pulledLines.size() == 1);
+    CHECK(pulledLines[0].contains(u"\tmaria\t" + back->deviceId() + u'\t'));
+    CHECK(pulledLines[0].contains(u"2 records after 0 through "));
+    CHECK(pulledLines[0].endsWith(u": client 2"));
+    for (const QString& line : lines) {
+        CHECK_FALSE(line.contains(u"Reyes"));
+        CHECK_FALSE(line.contains(u"c-1"));
+    }
 }
