@@ -327,6 +327,11 @@ CREATE TABLE sync_held_back (
 CREATE INDEX sync_held_back_by_client ON sync_held_back (client_uuid);
 )sql";
 
+// Who made each side of a conflict, as the server's list says (JSON: {"server":{…},"device":{…}}).
+const char* const kV9 = R"sql(
+ALTER TABLE sync_conflicts ADD COLUMN sides TEXT NOT NULL DEFAULT '';
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& allMigrations()
@@ -340,6 +345,7 @@ const std::vector<Migration>& allMigrations()
         {6, QStringLiteral("sync: registration, server versions, status, re-deliveries"), QString::fromUtf8(kV6)},
         {7, QStringLiteral("sync: pull cursor, conflicts, resolutions, waiting records"), QString::fromUtf8(kV7)},
         {8, QStringLiteral("sync: local records kept after the server removed them"), QString::fromUtf8(kV8)},
+        {9, QStringLiteral("sync: who made each side of a conflict"), QString::fromUtf8(kV9)},
     };
     return migrations;
 }

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -22,10 +23,37 @@ QJsonValue valueFrom(const QString& text)
     return QJsonDocument::fromJson(text.toUtf8()).array().at(0);
 }
 
+QJsonObject sideJson(const ConflictSide& side)
+{
+    return {{QStringLiteral("by"), side.by},
+            {QStringLiteral("workstation"), side.workstation},
+            {QStringLiteral("agency"), side.agency},
+            {QStringLiteral("at"), isoOrEmpty(side.at)},
+            {QStringLiteral("thisWorkstation"), side.thisWorkstation}};
+}
+
+ConflictSide sideFrom(const QJsonObject& json)
+{
+    return {json.value(QStringLiteral("by")).toString(), json.value(QStringLiteral("workstation")).toString(),
+            json.value(QStringLiteral("agency")).toString(),
+            QDateTime::fromString(json.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs),
+            json.value(QStringLiteral("thisWorkstation")).toBool()};
+}
+
+/// Both sides as one text; empty when neither is known (a push reply names no one).
+QString sidesText(const SyncConflict& c)
+{
+    if (!c.serverSide.known() && !c.deviceSide.known())
+        return {};
+    return QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("server"), sideJson(c.serverSide)},
+                                                        {QStringLiteral("device"), sideJson(c.deviceSide)}})
+                                 .toJson(QJsonDocument::Compact));
+}
+
 const QString kConflictColumns
     = QStringLiteral("SELECT c.conflict_id, c.entity, c.entity_uuid, c.client_uuid, c.field, c.server_value, "
                      "c.device_value, c.reported_at, trim(coalesce(k.first_name, '') || ' ' || "
-                     "coalesce(k.last_name, '')) FROM sync_conflicts c "
+                     "coalesce(k.last_name, '')), c.sides FROM sync_conflicts c "
                      "LEFT JOIN clients k ON k.uuid = c.client_uuid AND k.deleted = 0 ");
 
 SyncConflict conflictAt(const Statement& st)
@@ -40,6 +68,9 @@ SyncConflict conflictAt(const Statement& st)
     c.deviceValue = valueFrom(st.text(6));
     c.reportedAt = QDateTime::fromString(st.text(7), Qt::ISODateWithMs);
     c.clientLabel = st.text(8);
+    const QJsonObject sides = QJsonDocument::fromJson(st.text(9).toUtf8()).object();
+    c.serverSide = sideFrom(sides.value(QStringLiteral("server")).toObject());
+    c.deviceSide = sideFrom(sides.value(QStringLiteral("device")).toObject());
     return c;
 }
 
@@ -49,8 +80,9 @@ Status SyncConflictRepository::save(const SyncConflict& c)
 {
     auto st = m_store.db().prepare(QStringLiteral(
         "INSERT INTO sync_conflicts (conflict_id, entity, entity_uuid, client_uuid, field, server_value, "
-        "device_value, reported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (conflict_id) DO UPDATE "
-        "SET server_value = ?6, device_value = ?7, client_uuid = CASE WHEN ?4 = '' THEN client_uuid ELSE ?4 END"));
+        "device_value, reported_at, sides) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (conflict_id) "
+        "DO UPDATE SET server_value = ?6, device_value = ?7, client_uuid = CASE WHEN ?4 = '' THEN client_uuid ELSE "
+        "?4 END, sides = CASE WHEN ?9 = '' THEN sides ELSE ?9 END"));
     if (!st)
         return st.error();
     st->bind(1, c.conflictId)
@@ -60,7 +92,8 @@ Status SyncConflictRepository::save(const SyncConflict& c)
         .bind(5, c.field)
         .bind(6, valueText(c.serverValue))
         .bind(7, valueText(c.deviceValue))
-        .bind(8, isoOrEmpty(c.reportedAt));
+        .bind(8, isoOrEmpty(c.reportedAt))
+        .bind(9, orEmpty(sidesText(c)));
     return st->run();
 }
 

@@ -22,14 +22,19 @@ Result<QString> clientOfConflict(Store& s, const SyncConflict& c)
     return *owner ? (*owner)->clientUuid : QString();
 }
 
-/// Keeps one reported conflict with its client and the time it was reported; @p isNew is set when the
-/// store did not know it yet.
-Status saveReported(Store& s, SyncConflictRepository& known, SyncConflict c, const QDateTime& now, bool& isNew)
+/// Keeps one reported conflict with its client and the time it was reported; @p changed is set when the
+/// store did not know it yet, or now learns more of it (its values, who made each side).
+Status saveReported(Store& s, SyncConflictRepository& known, SyncConflict c, const QDateTime& now, bool& changed)
 {
     auto found = known.find(c.conflictId);
     if (!found)
         return found.error();
-    isNew |= !found->has_value();
+    const auto learns = [&c](const SyncConflict& had) {
+        return had.serverValue != c.serverValue || had.deviceValue != c.deviceValue
+            || (c.serverSide.known() && had.serverSide.at != c.serverSide.at)
+            || (c.deviceSide.known() && had.deviceSide.at != c.deviceSide.at);
+    };
+    changed |= !found->has_value() || learns(**found);
     auto client = clientOfConflict(s, c);
     if (!client)
         return client.error();

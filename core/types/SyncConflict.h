@@ -7,6 +7,19 @@
 
 namespace hearth {
 
+/// @brief Who made one side of a conflict and when, as the server recorded it (its clock). Another
+/// agency's user and workstation are not named; a side the server kept no writer for is unknown.
+struct ConflictSide
+{
+    QString by; ///< the user's login
+    QString workstation; ///< the workstation's name
+    QString agency; ///< the agency's name
+    QDateTime at;
+    bool thisWorkstation = false;
+
+    bool known() const { return at.isValid(); }
+};
+
 /// @brief One field the server could not merge: it changed here and at another workstation since the
 /// version both started from. The server kept its value; a person picks what stays.
 struct SyncConflict
@@ -20,6 +33,8 @@ struct SyncConflict
     QJsonValue serverValue; ///< what the server holds now
     QJsonValue deviceValue; ///< what the pushing workstation sent
     QDateTime reportedAt; ///< when this workstation first learned of it (its own clock)
+    ConflictSide serverSide; ///< who set the value the server kept
+    ConflictSide deviceSide; ///< who sent the other value
 };
 
 /// @brief How a person settles a conflict.

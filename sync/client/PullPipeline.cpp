@@ -16,6 +16,11 @@ namespace hearth::sync {
 namespace {
 Q_LOGGING_CATEGORY(lcPull, "hearth.sync.pull")
 
+hearth::ConflictSide toCore(const sync::ConflictSide& side)
+{
+    return {side.by, side.workstation, side.agency, QDateTime::fromString(side.at, Qt::ISODateWithMs), side.thisDevice};
+}
+
 std::vector<SyncConflict> toCore(const std::vector<FieldConflict>& conflicts)
 {
     std::vector<SyncConflict> out;
@@ -28,6 +33,8 @@ std::vector<SyncConflict> toCore(const std::vector<FieldConflict>& conflicts)
         core.field = c.field;
         core.serverValue = c.serverValue;
         core.deviceValue = c.deviceValue;
+        core.serverSide = toCore(c.serverSide);
+        core.deviceSide = toCore(c.deviceSide);
         out.push_back(std::move(core));
     }
     return out;

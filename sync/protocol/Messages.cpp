@@ -223,16 +223,46 @@ Parsed<PushRequest> PushRequest::fromJson(const QJsonObject& json)
     return r;
 }
 
+QJsonObject ConflictSide::toJson() const
+{
+    QJsonObject json {{u"at"_qs, at}};
+    for (const auto& [key, value] :
+         {std::pair {u"by"_qs, by}, {u"workstation"_qs, workstation}, {u"agency"_qs, agency}})
+        if (!value.isEmpty())
+            json.insert(key, value);
+    if (thisDevice)
+        json.insert(u"thisDevice"_qs, true);
+    return json;
+}
+
+ConflictSide ConflictSide::fromJson(const QJsonObject& json)
+{
+    return {json.value(u"by").toString(), json.value(u"workstation").toString(), json.value(u"agency").toString(),
+            json.value(u"at").toString(), json.value(u"thisDevice").toBool()};
+}
+
 QJsonObject FieldConflict::toJson() const
 {
-    return {{u"conflictId"_qs, conflictId}, {u"entity"_qs, entity},           {u"uuid"_qs, uuid},
-            {u"field"_qs, field},           {u"serverValue"_qs, serverValue}, {u"deviceValue"_qs, deviceValue}};
+    QJsonObject json {
+        {u"conflictId"_qs, conflictId}, {u"entity"_qs, entity},           {u"uuid"_qs, uuid},
+        {u"field"_qs, field},           {u"serverValue"_qs, serverValue}, {u"deviceValue"_qs, deviceValue}};
+    if (serverSide.known())
+        json.insert(u"serverSide"_qs, serverSide.toJson());
+    if (deviceSide.known())
+        json.insert(u"deviceSide"_qs, deviceSide.toJson());
+    return json;
 }
 
 FieldConflict FieldConflict::fromJson(const QJsonObject& json)
 {
-    return {json.value(u"conflictId").toString(), json.value(u"entity").toString(), json.value(u"uuid").toString(),
-            json.value(u"field").toString(),      json.value(u"serverValue"),       json.value(u"deviceValue")};
+    return {json.value(u"conflictId").toString(),
+            json.value(u"entity").toString(),
+            json.value(u"uuid").toString(),
+            json.value(u"field").toString(),
+            json.value(u"serverValue"),
+            json.value(u"deviceValue"),
+            ConflictSide::fromJson(json.value(u"serverSide").toObject()),
+            ConflictSide::fromJson(json.value(u"deviceSide").toObject())};
 }
 
 QJsonObject ChangeResult::toJson() const

@@ -78,6 +78,21 @@ struct PushRequest
 };
 
 /// @brief A concurrent edit of the same field: the server kept serverValue; a person decides.
+/// @brief Who made one side of a conflict, as the server recorded it. Another agency's user and workstation
+/// are not named, only the agency; a side written before the server kept writers is empty.
+struct ConflictSide
+{
+    QString by; ///< the user's login
+    QString workstation; ///< the device's name
+    QString agency; ///< the agency's name
+    QString at; ///< ISO 8601 UTC, the server's clock
+    bool thisDevice = false; ///< the device asking made this side
+
+    bool known() const { return !at.isEmpty(); }
+    QJsonObject toJson() const;
+    static ConflictSide fromJson(const QJsonObject& json);
+};
+
 struct FieldConflict
 {
     QString conflictId;
@@ -86,6 +101,8 @@ struct FieldConflict
     QString field;
     QJsonValue serverValue;
     QJsonValue deviceValue;
+    ConflictSide serverSide; ///< who set the server's value (in pull and conflicts pages)
+    ConflictSide deviceSide; ///< who pushed the other value
 
     QJsonObject toJson() const;
     static FieldConflict fromJson(const QJsonObject& json);

@@ -54,10 +54,19 @@ Expected<sync::ConflictsPage> RecordStore::openConflicts(const Caller& caller, S
     sync::ConflictsPage page;
     bool exhausted = false;
     while (!exhausted && int(page.conflicts.size()) < limit) {
+        // The server's side: whoever wrote the version it kept (record_versions); the other: the device.
         auto read = m_db.exec(u"SELECT c.id, c.entity, c.uuid, c.field, c.server_value, c.device_value, "
-                              "r.client_uuid, c.created_seq FROM conflicts c "
+                              "r.client_uuid, c.created_seq, rv.user_login, sd.name, su.agency_code, sa.name, "
+                              "rv.written_at, d.name, d.user_login, ua.name, c.raised_at, c.device_id, rv.device_id "
+                              "FROM conflicts c "
                               "JOIN records r ON r.entity = c.entity AND r.uuid = c.uuid "
                               "JOIN devices d ON d.id = c.device_id JOIN users u ON u.login = d.user_login "
+                              "JOIN agencies ua ON ua.code = u.agency_code "
+                              "LEFT JOIN record_versions rv ON rv.entity = c.entity AND rv.uuid = c.uuid "
+                              "AND rv.version = c.server_version "
+                              "LEFT JOIN devices sd ON sd.id = rv.device_id "
+                              "LEFT JOIN users su ON su.login = rv.user_login "
+                              "LEFT JOIN agencies sa ON sa.code = su.agency_code "
                               "WHERE c.resolved_at IS NULL AND u.agency_code = ? "
                               "AND (c.created_seq > ? OR (c.created_seq = ? AND c.id > ?)) "
                               "ORDER BY c.created_seq, c.id LIMIT ?"_qs,
@@ -72,12 +81,21 @@ Expected<sync::ConflictsPage> RecordStore::openConflicts(const Caller& caller, S
         };
         std::vector<Row> rows;
         QSqlQuery& query = *std::get<QSqlQuery*>(read);
-        while (query.next())
+        while (query.next()) {
+            // Another agency's user and workstation stay unnamed: only the agency is said.
+            const bool ours = query.value(10).toString() == caller.agencyCode;
+            const sync::ConflictSide serverSide {
+                ours ? query.value(8).toString() : QString(), ours ? query.value(9).toString() : QString(),
+                query.value(11).toString(), query.value(12).toString(), query.value(18).toString() == caller.deviceId};
+            const sync::ConflictSide deviceSide {query.value(14).toString(), query.value(13).toString(),
+                                                 query.value(15).toString(), query.value(16).toString(),
+                                                 query.value(17).toString() == caller.deviceId};
             rows.push_back({{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                              query.value(3).toString(), field_value::fromText(query.value(4).toString()),
-                             field_value::fromText(query.value(5).toString())},
+                             field_value::fromText(query.value(5).toString()), serverSide, deviceSide},
                             query.value(6).toString(),
                             {query.value(7).toLongLong(), query.value(0).toString()}});
+        }
         query.finish();
         exhausted = int(rows.size()) <= limit;
         for (Row& row : rows) {

@@ -227,15 +227,17 @@ Done RecordStore::merge(const Caller& caller, const Change& change, const QStrin
             id = row.value(0).toString();
         } else {
             id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            auto inserted
-                = m_db.exec(u"INSERT INTO conflicts (id, entity, uuid, field, server_value, device_value, "
-                            "device_id, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs,
-                            {id, change.entity, change.uuid, field, field_value::toText(stored.value(field).value),
-                             deviceText, caller.deviceId, seq});
+            auto inserted = m_db.exec(
+                u"INSERT INTO conflicts (id, entity, uuid, field, server_value, device_value, "
+                "device_id, created_seq, server_version, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs,
+                {id, change.entity, change.uuid, field, field_value::toText(stored.value(field).value), deviceText,
+                 caller.deviceId, seq, stored.value(field).version, iso(now)});
             if (auto* failed = failureOf(inserted))
                 return *failed;
         }
-        result.conflicts.push_back({id, change.entity, change.uuid, field, stored.value(field).value, deviceValue});
+        // Who made each side comes with the conflicts list of the pull that follows.
+        result.conflicts.push_back(
+            {id, change.entity, change.uuid, field, stored.value(field).value, deviceValue, {}, {}});
     }
 
     if (resolving) {

@@ -141,6 +141,10 @@ const QStringList& version7()
         u"CREATE TABLE record_versions (entity VARCHAR(32) NOT NULL, uuid VARCHAR(64) NOT NULL, "
         "version BIGINT NOT NULL, device_id VARCHAR(64) NOT NULL, user_login VARCHAR(128) NOT NULL, "
         "written_at TEXT NOT NULL, PRIMARY KEY (entity, uuid, version))"_qs,
+        // A conflict names the version whose value the server kept (its writer is the server's side) and
+        // when the other side was pushed.
+        u"ALTER TABLE conflicts ADD COLUMN server_version BIGINT"_qs,
+        u"ALTER TABLE conflicts ADD COLUMN raised_at TEXT"_qs,
     };
     return statements;
 }

@@ -27,7 +27,8 @@ Done fillOwners(ServerDatabase& db);
 const QStringList& version5();
 /// Version 6: device_audit_anchors, the newest audit entry each workstation reported (AuditAnchorStore).
 const QStringList& version6();
-/// Version 7: record_versions, which device and user wrote each version of a record, and when.
+/// Version 7: record_versions, which device and user wrote each version of a record, and when; the
+/// conflicts' server_version and raised_at.
 const QStringList& version7();
 
 } // namespace hearth::server::schema

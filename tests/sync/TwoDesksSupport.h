@@ -108,11 +108,11 @@ struct Workstation : ConsentStore
         engine.setSettings(settings);
     }
 
-    void registerWith(const QUrl& url, const QString& login = u"hank"_qs)
+    void registerWith(const QUrl& url, const QString& login = u"hank"_qs, const QString& name = u"Front desk"_qs)
     {
         QSignalSpy ok(&engine, &SyncEngine::registered);
         QSignalSpy failed(&engine, &SyncEngine::registrationFailed);
-        engine.registerDevice(url, login, passwordOf(login), u"Front desk"_qs);
+        engine.registerDevice(url, login, passwordOf(login), name);
         REQUIRE((ok.wait(30000) || !failed.isEmpty()));
         INFO((failed.isEmpty() ? QString() : failed.front().front().toString()).toStdString());
         REQUIRE(ok.size() == 1);

@@ -336,6 +336,8 @@ TEMPLATE_TEST_CASE("A database of schema 2 is upgraded in place and keeps its re
         probe.exec(u"DROP TABLE sign_in_failures"_qs);
         probe.exec(u"DROP TABLE device_audit_anchors"_qs);
         probe.exec(u"DROP TABLE record_versions"_qs);
+        probe.exec(u"ALTER TABLE conflicts DROP COLUMN server_version"_qs);
+        probe.exec(u"ALTER TABLE conflicts DROP COLUMN raised_at"_qs);
         probe.exec(u"ALTER TABLE users DROP COLUMN disabled_at"_qs);
         probe.exec(u"UPDATE schema_version SET version = 1"_qs);
     }

@@ -287,7 +287,8 @@ TEST_CASE("conflicts are kept until the server stops listing them; resolving mar
     s.pushedAll({fay});
     SyncInbox inbox(*s.vault);
     SyncConflict first {
-        u"k-1"_qs, u"client"_qs, fay, {}, {}, u"FirstName"_qs, QJsonValue(u"Faye"_qs), QJsonValue(u"Fay"_qs), {}};
+        u"k-1"_qs, u"client"_qs, fay, {}, {}, u"FirstName"_qs, QJsonValue(u"Faye"_qs), QJsonValue(u"Fay"_qs),
+        {},        {},           {}};
     SyncConflict second = first;
     second.conflictId = u"k-2"_qs;
     second.field = u"Alias"_qs;

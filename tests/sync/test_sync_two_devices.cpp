@@ -95,8 +95,8 @@ TEST_CASE("two desks edit the same field: a conflict, settled by hand at one des
     START_SERVER(server);
     Workstation a;
     Workstation b;
-    a.registerWith(server.url());
-    b.registerWith(server.url());
+    a.registerWith(server.url(), u"hank"_qs, u"Front desk A"_qs);
+    b.registerWith(server.url(), u"hank"_qs, u"Front desk B"_qs);
     const QString ana = a.admit(u"Ana"_qs, u"Reyes"_qs, SharingChoice::FullSharing);
     a.sync();
     b.sync();
@@ -123,6 +123,18 @@ TEST_CASE("two desks edit the same field: a conflict, settled by hand at one des
         CHECK(open[0].serverValue.toString() == u"Anna");
         CHECK(open[0].deviceValue.toString() == u"Ana Maria");
         CHECK(SyncConflicts(*ws->vault).openCount().value() == 1);
+        // Who made each side, where and when: A's edit is on the server, B's was sent after it.
+        const ConflictSide& kept = open[0].serverSide;
+        const ConflictSide& sent = open[0].deviceSide;
+        CHECK(kept.by == u"hank");
+        CHECK(kept.workstation == u"Front desk A");
+        CHECK(kept.agency == u"Harbor House");
+        CHECK(kept.thisWorkstation == (ws == &a));
+        CHECK(sent.workstation == u"Front desk B");
+        CHECK(sent.thisWorkstation == (ws == &b));
+        REQUIRE(kept.known());
+        REQUIRE(sent.known());
+        CHECK(kept.at <= sent.at);
     }
     const QString conflictId = b.conflicts()[0].conflictId;
 

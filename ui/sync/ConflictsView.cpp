@@ -37,6 +37,7 @@ ConflictsView::ConflictsView(Vault& vault, QWidget* parent)
     : QGroupBox(tr("Conflicts"), parent)
     , m_service(vault)
     , m_summary(new QLabel)
+    , m_detail(new QLabel)
     , m_table(new QTableWidget(0, ColumnCount))
     , m_keepServer(new QPushButton(tr("Keep the &server's")))
     , m_keepDevice(new QPushButton(tr("Keep this &workstation's")))
@@ -46,6 +47,9 @@ ConflictsView::ConflictsView(Vault& vault, QWidget* parent)
 {
     setObjectName(QStringLiteral("conflictsView"));
     m_summary->setObjectName(QStringLiteral("conflictSummary"));
+    m_detail->setObjectName(QStringLiteral("conflictDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_table->setObjectName(QStringLiteral("conflictTable"));
     m_keepServer->setObjectName(QStringLiteral("keepServerButton"));
@@ -55,7 +59,7 @@ ConflictsView::ConflictsView(Vault& vault, QWidget* parent)
     m_newValue->setPlaceholderText(tr("A new value, e.g. a corrected date as MM/DD/YYYY"));
 
     m_table->setHorizontalHeaderLabels(
-        {tr("Client"), tr("Record"), tr("Field"), tr("On the server"), tr("On this workstation")});
+        {tr("Client"), tr("Record"), tr("Field"), tr("On the server"), tr("Sent in a sync")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -75,6 +79,7 @@ ConflictsView::ConflictsView(Vault& vault, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_detail);
     layout->addWidget(actions);
     layout->addWidget(m_error);
 
@@ -121,6 +126,7 @@ void ConflictsView::reload()
                                                   "last synced. The server kept its values; choose what stays.")));
     // Nothing to settle: the summary alone, so the page stays short.
     m_table->setVisible(!m_conflicts.empty());
+    m_detail->setVisible(!m_conflicts.empty());
     m_actions->setVisible(!m_conflicts.empty());
     if (!m_conflicts.empty())
         m_table->selectRow(std::clamp(keepRow, 0, int(m_conflicts.size()) - 1));
@@ -135,6 +141,16 @@ void ConflictsView::updateButtons()
     m_keepDevice->setEnabled(selected);
     m_newValue->setEnabled(selected);
     m_useNew->setEnabled(selected && !m_newValue->text().trimmed().isEmpty());
+    if (!selected) {
+        m_detail->clear();
+        return;
+    }
+    const SyncConflict& c = m_conflicts[size_t(m_table->currentRow())];
+    m_detail->setText(tr("On the server: %1\nSent in a sync: %2")
+                          .arg(SyncText::sideInWords(c.serverSide), SyncText::sideInWords(c.deviceSide)));
+    m_keepDevice->setText(c.deviceSide.thisWorkstation || c.deviceSide.workstation.isEmpty()
+                              ? tr("Keep this &workstation's")
+                              : tr("Keep the sent &value (%1)").arg(c.deviceSide.workstation));
 }
 
 void ConflictsView::resolve(ConflictChoice choice)

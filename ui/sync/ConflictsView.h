@@ -43,6 +43,7 @@ private:
     SyncConflicts m_service;
     std::vector<SyncConflict> m_conflicts;
     QLabel* m_summary;
+    QLabel* m_detail; ///< who made each side of the selected conflict, where and when
     QTableWidget* m_table;
     QPushButton* m_keepServer;
     QPushButton* m_keepDevice;

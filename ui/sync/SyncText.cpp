@@ -154,6 +154,19 @@ QString SyncText::fieldInWords(const QString& field)
     return it == words.constEnd() ? field : tr(it.value());
 }
 
+QString SyncText::sideInWords(const ConflictSide& side)
+{
+    if (!side.known())
+        return tr("who made this change is not recorded");
+    const QString when = absoluteTime(side.at);
+    if (side.thisWorkstation)
+        return side.by.isEmpty() ? tr("this workstation, %1").arg(when)
+                                 : tr("%1 at this workstation, %2").arg(side.by, when);
+    if (side.by.isEmpty()) // another agency: its people and workstations are not named
+        return tr("%1, %2").arg(side.agency.isEmpty() ? tr("another agency") : side.agency, when);
+    return tr("%1 at %2 (%3), %4").arg(side.by, side.workstation, side.agency, when);
+}
+
 QString SyncText::valueInWords(const QString& entity, const QString& field, const QJsonValue& value)
 {
     // The HMIS CSV files an entity's fields come from: an enrollment carries its exit's columns too.

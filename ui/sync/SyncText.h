@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/syncstate/SyncState.h"
+#include "core/types/SyncConflict.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -62,6 +63,8 @@ public:
     static QString fieldInWords(const QString& field);
     /// A value as a person reads it ("(empty)", "03/14/1985", "Yes").
     static QString valueInWords(const QJsonValue& value);
+    /// Who made one side of a conflict: "hank at Front desk (Harbor House), 12/07/2026 9:14 PM".
+    static QString sideInWords(const ConflictSide& side);
     /// The same, with a HUD code of @p entity's @p field shown as its label ("Head of household (1)").
     static QString valueInWords(const QString& entity, const QString& field, const QJsonValue& value);
 };

@@ -105,6 +105,11 @@ TEST_CASE("a date of birth changed on two workstations is settled in the Conflic
     CHECK(table->item(0, 2)->text() == u"Date of birth"_qs);
     CHECK(table->item(0, 3)->text() == u"01/01/1981"_qs);
     CHECK(table->item(0, 4)->text() == u"02/02/1982"_qs);
+    // Who made each side, where and when.
+    const QString detail = child<QLabel>(*page, "conflictDetail")->text();
+    CHECK(detail.startsWith(u"On the server: hank at Back office ("_qs));
+    CHECK(detail.contains(u"\nSent in a sync: hank at this workstation, "_qs));
+    CHECK(child<QPushButton>(*page, "keepDeviceButton")->text() == u"Keep this &workstation's"_qs);
     CHECK(navigationText(a.workspace(), u"Sync"_qs) == u"Sync (1)"_qs);
     CHECK(a.statusText().contains(u"1 conflict to resolve"_qs));
 
