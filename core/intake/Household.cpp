@@ -123,4 +123,30 @@ Status canExit(const QList<Enrollment>& members, const QStringList& exitingUuids
     return {};
 }
 
+Status plausibleHeadChange(const Member& newHead, const Member& formerHead, int formerHeadRelationship)
+{
+    if (formerHeadRelationship != hud::Relationship::Child || !newHead.dob || !formerHead.dob
+        || *formerHead.dob >= *newHead.dob)
+        return {};
+    return makeError(ErrorCode::InvalidInput,
+                     HouseholdText::tr("The former head is older than the new head and cannot be recorded as their "
+                                       "child. Choose another relationship, or another head."));
+}
+
+QString headNeedsConfirmation(const QList<Member>& members, const QString& newHeadUuid, QDate today)
+{
+    const auto head = std::find_if(members.cbegin(), members.cend(),
+                                   [&](const Member& m) { return m.enrollment.uuid == newHeadUuid; });
+    if (head == members.cend() || !head->dob || dob::ageOn(*head->dob, today) >= 18)
+        return {};
+    const bool adultStays = std::any_of(members.cbegin(), members.cend(), [&](const Member& m) {
+        return m.enrollment.uuid != newHeadUuid && m.enrollment.isActive() && m.dob && dob::ageOn(*m.dob, today) >= 18;
+    });
+    if (!adultStays)
+        return {};
+    return HouseholdText::tr("The new head is %1 years old and an adult of the household stays enrolled. Make a "
+                             "child the head of household?")
+        .arg(dob::ageOn(*head->dob, today));
+}
+
 } // namespace hearth::household

@@ -34,6 +34,15 @@ QualityFindings check(const QList<Member>& members, QDate today);
 /// is not one a former head can have.
 Result<QList<Enrollment>> changeHead(QList<Enrollment> members, const QString& newHeadUuid, int formerHeadRelationship);
 
+/// Refuses an implausible head change: the former head recorded as the "Child" of a new head younger than
+/// them (a 4-year-old head with his 36-year-old mother as his child). Unknown dates of birth pass.
+Status plausibleHeadChange(const Member& newHead, const Member& formerHead, int formerHeadRelationship);
+
+/// What a person should confirm before @p newHead heads the household: a minor on @p today while an
+/// adult of the household stays enrolled (a youth-headed household is real, but rarely with an adult).
+/// Empty when nothing needs confirming.
+QString headNeedsConfirmation(const QList<Member>& members, const QString& newHeadUuid, QDate today);
+
 /// Refuses to exit the head (among @p exitingUuids) while a member not exiting stays active: a new
 /// head has to be chosen first. Exiting the whole household at once is allowed.
 Status canExit(const QList<Enrollment>& members, const QStringList& exitingUuids);

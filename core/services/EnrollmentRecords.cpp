@@ -213,44 +213,65 @@ Status EnrollmentRecords::changeHead(const QString& householdId, const QString& 
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
-    if (formerHeadRelationship == kSelf)
-        return refuse(QObject::tr("Choose the former head's relationship to the new head."));
     const QDateTime now = m_vault.clock().now();
     return m_vault.openStore().write([&]() -> Status {
-        Store& s = m_vault.openStore().store();
-        EnrollmentRepository repo(s);
-        auto household = repo.forHousehold(householdId);
-        if (!household)
-            return household.error();
-        auto target = std::find_if(household->begin(), household->end(),
-                                   [&](const Enrollment& e) { return e.uuid == newHeadUuid; });
-        if (target == household->end())
-            return makeError(ErrorCode::NotFound, QObject::tr("That person is not in this household."));
-        if (!target->isActive())
-            return refuse(QObject::tr("An exited member cannot become the head of household. Reopen their "
-                                      "enrollment first."));
-        if (target->isHead())
-            return {};
-        for (Enrollment& e : *household) {
-            const bool wasHead = e.isActive() && e.isHead();
-            const bool becomesHead = e.uuid == newHeadUuid;
-            if (!wasHead && !becomesHead)
-                continue;
-            e.relationshipToHoH = becomesHead ? kSelf : formerHeadRelationship;
-            e.updatedAt = now;
-            e.updatedBy = m_vault.user()->login;
-            if (auto r = repo.update(e); !r)
-                return r;
-            if (auto r = m_vault.openStore().recordChange(kEnrollmentEntity, e.uuid, QStringLiteral("update"),
-                                                          intake_json::toJson(e), audit::HouseholdHeadChange);
-                !r)
-                return r;
-        }
-        return {};
+        return applyHeadChange(m_vault.openStore().store(), householdId, {newHeadUuid, formerHeadRelationship}, now);
     });
 }
 
-Status EnrollmentRecords::exit(const std::vector<ExitRequest>& exits)
+Status EnrollmentRecords::applyHeadChange(Store& s, const QString& householdId, const HeadChange& change,
+                                          const QDateTime& now)
+{
+    if (change.formerHeadRelationship == kSelf)
+        return refuse(QObject::tr("Choose the former head's relationship to the new head."));
+    EnrollmentRepository repo(s);
+    auto household = repo.forHousehold(householdId);
+    if (!household)
+        return household.error();
+    auto target = std::find_if(household->begin(), household->end(),
+                               [&](const Enrollment& e) { return e.uuid == change.newHeadUuid; });
+    if (target == household->end())
+        return makeError(ErrorCode::NotFound, QObject::tr("That person is not in this household."));
+    if (!target->isActive())
+        return refuse(QObject::tr("An exited member cannot become the head of household. Reopen their "
+                                  "enrollment first."));
+    if (target->isHead())
+        return {};
+    const auto former = std::find_if(household->begin(), household->end(),
+                                     [](const Enrollment& e) { return e.isActive() && e.isHead(); });
+    if (former != household->end()) {
+        const auto memberOf = [&s](const Enrollment& e) -> Result<household::Member> {
+            auto client = ClientRepository(s).find(e.clientUuid);
+            if (!client)
+                return client.error();
+            return household::Member {e, *client ? (*client)->dob : std::nullopt};
+        };
+        auto newHead = memberOf(*target);
+        auto formerHead = memberOf(*former);
+        if (!newHead || !formerHead)
+            return !newHead ? newHead.error() : formerHead.error();
+        if (auto st = household::plausibleHeadChange(*newHead, *formerHead, change.formerHeadRelationship); !st)
+            return st;
+    }
+    for (Enrollment& e : *household) {
+        const bool wasHead = e.isActive() && e.isHead();
+        const bool becomesHead = e.uuid == change.newHeadUuid;
+        if (!wasHead && !becomesHead)
+            continue;
+        e.relationshipToHoH = becomesHead ? kSelf : change.formerHeadRelationship;
+        e.updatedAt = now;
+        e.updatedBy = m_vault.user()->login;
+        if (auto r = repo.update(e); !r)
+            return r;
+        if (auto r = m_vault.openStore().recordChange(kEnrollmentEntity, e.uuid, QStringLiteral("update"),
+                                                      intake_json::toJson(e), audit::HouseholdHeadChange);
+            !r)
+            return r;
+    }
+    return {};
+}
+
+Status EnrollmentRecords::exit(const std::vector<ExitRequest>& exits, const std::optional<HeadChange>& headChange)
 {
     if (auto st = m_vault.require(Permission::EditClients); !st)
         return st;
@@ -260,6 +281,13 @@ Status EnrollmentRecords::exit(const std::vector<ExitRequest>& exits)
     return m_vault.openStore().write([&]() -> Status {
         Store& s = m_vault.openStore().store();
         EnrollmentRepository repo(s);
+        if (headChange) {
+            auto first = loadEnrollment(s, exits.front().enrollmentUuid);
+            if (!first)
+                return first.error();
+            if (auto st = applyHeadChange(s, first->householdId, *headChange, now); !st)
+                return st;
+        }
         QSet<QString> leaving;
         for (const ExitRequest& x : exits)
             leaving.insert(x.enrollmentUuid);

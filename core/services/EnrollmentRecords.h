@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/intake/Enrollment.h"
 
+#include <optional>
 #include <vector>
 
 namespace hearth {
@@ -19,6 +20,13 @@ struct ExitRequest
     std::optional<int> destination;
     HudValues exitValues;
     QList<Assessment> exitAssessments; ///< DataCollectionStage 3 rows
+};
+
+/// @brief A change of head of household made with an exit (the exit dialog's "Change head…").
+struct HeadChange
+{
+    QString newHeadUuid;
+    int formerHeadRelationship = 99; ///< 3.15.1, anything but Self
 };
 
 /// @brief Enrollments, households, exits and reopening, with the rules that keep them consistent:
@@ -38,10 +46,12 @@ public:
     Result<Enrollment> addToHousehold(const QString& householdId, Enrollment member);
     /// Saves entry data and assessments. Household, exit and client fields are not changed here.
     Status update(const Enrollment& enrollment);
-    /// Makes @p newHeadUuid the head; the current head takes @p formerHeadRelationship.
+    /// Makes @p newHeadUuid the head; the current head takes @p formerHeadRelationship. An implausible
+    /// relationship (the former head as the "Child" of a younger new head) is refused.
     Status changeHead(const QString& householdId, const QString& newHeadUuid, int formerHeadRelationship);
-    /// Exits one or more members at once. The head can leave only with everyone else, or after a new head is chosen.
-    Status exit(const std::vector<ExitRequest>& exits);
+    /// Exits one or more members at once. The head can leave only with everyone else, or after a new head is
+    /// chosen: @p headChange makes it in the same transaction, so a refused or cancelled exit changes nobody.
+    Status exit(const std::vector<ExitRequest>& exits, const std::optional<HeadChange>& headChange = std::nullopt);
     /// Reopens an exited enrollment: clears the exit date and keeps the exit data, unless
     /// @p clearExitData (a separate permission) also removes destination and exit elements.
     Status reopen(const QString& enrollmentUuid, bool clearExitData = false);
@@ -53,6 +63,8 @@ public:
     Result<std::vector<Enrollment>> activeInProject(const QString& projectUuid, const QDate& day) const;
 
 private:
+    /// changeHead()'s work inside a write transaction.
+    Status applyHeadChange(Store& store, const QString& householdId, const HeadChange& change, const QDateTime& now);
     /// Gives a new member its ids and stamps, checks it, and writes it with its change and audit entries.
     Status insertMember(Store& store, Enrollment& member, const Project& project, const QString& householdId,
                         const QDateTime& now);

@@ -236,6 +236,47 @@ TEST_CASE("the head of household leaves last or hands over first", "[intake][hou
         enrollments.exit({exitOf(family[1].uuid, QDate(2026, 1, 5)), exitOf(family[2].uuid, QDate(2026, 1, 5))}));
 }
 
+TEST_CASE("a head change made with an exit is saved with it or not at all; a younger head over an adult 'child' "
+          "is refused",
+          "[intake][households][exit]")
+{
+    IntakeStore s;
+    ClientRecords clients(*s.vault);
+    const auto born = [&](const QString& first, QDate dob) {
+        ClientProfile c = clients.create(first, u"Diaz"_qs).value();
+        c.dob = dob;
+        c.dobDataQuality = 1;
+        REQUIRE_OK(clients.update(c));
+        return c.uuid;
+    };
+    const QString mom = born(u"Rosa"_qs, QDate(1990, 3, 1));
+    const QString boy = born(u"Leo"_qs, QDate(2022, 5, 1));
+    const QString aunt = born(u"Eva"_qs, QDate(1985, 7, 1));
+    EnrollmentRecords enrollments(*s.vault);
+    auto family
+        = enrollments.enrollHousehold(s.shelter.uuid, {s.member(mom, 1), s.member(boy, 2), s.member(aunt, 4)}).value();
+    const QString household = family[0].householdId;
+
+    // The 4-year-old as head with his mother as his "Child": refused, alone or with an exit.
+    CHECK(enrollments.changeHead(household, family[1].uuid, 2).code() == ErrorCode::InvalidInput);
+    CHECK(enrollments.exit({exitOf(family[0].uuid, QDate(2026, 1, 4))}, HeadChange {family[1].uuid, 2}).code()
+          == ErrorCode::InvalidInput);
+    CHECK(enrollments.find(family[0].uuid).value().isHead());
+    CHECK(enrollments.find(family[0].uuid).value().isActive());
+
+    // An exit refused for its own reason takes the head change with it.
+    CHECK(enrollments.exit({exitOf(family[0].uuid, QDate(2025, 1, 4))}, HeadChange {family[2].uuid, 4}).code()
+          == ErrorCode::InvalidInput); // before the project start
+    CHECK(enrollments.find(family[0].uuid).value().isHead());
+    CHECK(enrollments.find(family[2].uuid).value().relationshipToHoH == 4);
+
+    // The aunt heads the household and the mother leaves, in one step.
+    REQUIRE_OK(enrollments.exit({exitOf(family[0].uuid, QDate(2026, 1, 4))}, HeadChange {family[2].uuid, 4}));
+    CHECK(enrollments.find(family[2].uuid).value().isHead());
+    CHECK(enrollments.find(family[0].uuid).value().relationshipToHoH == 4);
+    CHECK_FALSE(enrollments.find(family[0].uuid).value().isActive());
+}
+
 TEST_CASE("reopening clears the exit date and keeps the exit data; clearing it all is a permission",
           "[intake][exit][reopen]")
 {

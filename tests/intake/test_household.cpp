@@ -134,3 +134,26 @@ TEST_CASE("The head exits last, or with everyone")
     othersGone[2].exitDate = QDate(2026, 11, 10);
     CHECK(household::canExit(othersGone, {u"mother"_qs}).ok());
 }
+
+TEST_CASE("An implausible head change is refused; a child heading adults needs confirming", "[intake][households]")
+{
+    const QList<Member> f = family();
+    const Member& mother = f[0];
+    const Member& partner = f[1];
+    const Member& child = f[2];
+    // The mother as her 7-year-old's "Child": refused; as anything else, or under an older head, fine.
+    CHECK_FALSE(household::plausibleHeadChange(child, mother, 2).ok());
+    CHECK(household::plausibleHeadChange(child, mother, 4).ok());
+    CHECK(household::plausibleHeadChange(partner, mother, 3).ok());
+    Member undated = mother;
+    undated.dob.reset();
+    CHECK(household::plausibleHeadChange(child, undated, 2).ok()); // unknown ages decide nothing
+
+    // The child heads while her parents stay: a question; once both have left, none.
+    CHECK_FALSE(household::headNeedsConfirmation(f, child.enrollment.uuid, kToday).isEmpty());
+    CHECK(household::headNeedsConfirmation(f, partner.enrollment.uuid, kToday).isEmpty());
+    QList<Member> alone = f;
+    alone[0].enrollment.exitDate = kToday;
+    alone[1].enrollment.exitDate = kToday;
+    CHECK(household::headNeedsConfirmation(alone, child.enrollment.uuid, kToday).isEmpty());
+}

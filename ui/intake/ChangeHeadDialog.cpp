@@ -1,7 +1,6 @@
 #include "ui/intake/ChangeHeadDialog.h"
 
 #include "core/hud/HudCodes.h"
-#include "core/services/EnrollmentRecords.h"
 #include "ui/widgets/HudCodeCombo.h"
 #include "ui/widgets/UiHelpers.h"
 
@@ -9,15 +8,18 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace hearth::ui {
 
-ChangeHeadDialog::ChangeHeadDialog(Vault& vault, const QList<Enrollment>& members, const QHash<QString, QString>& names,
-                                   const QString& preferred, QWidget* parent)
+ChangeHeadDialog::ChangeHeadDialog(const QList<household::Member>& members, const QHash<QString, QString>& names,
+                                   const QString& preferred, const QStringList& leaving, QDate today, QWidget* parent)
     : QDialog(parent)
-    , m_vault(vault)
+    , m_members(members)
+    , m_leaving(leaving)
+    , m_today(today)
     , m_newHead(new QComboBox)
     , m_formerRelationship(new HudCodeCombo)
     , m_error(makeErrorLabel(QStringLiteral("changeHeadError")))
@@ -26,8 +28,8 @@ ChangeHeadDialog::ChangeHeadDialog(Vault& vault, const QList<Enrollment>& member
     m_newHead->setObjectName(QStringLiteral("newHeadCombo"));
     m_formerRelationship->setObjectName(QStringLiteral("formerHeadRelationship"));
     QString formerHead;
-    for (const Enrollment& e : members) {
-        m_householdId = e.householdId;
+    for (const household::Member& m : members) {
+        const Enrollment& e = m.enrollment;
         if (e.isActive() && e.isHead())
             formerHead = names.value(e.uuid);
         else if (e.isActive())
@@ -74,12 +76,35 @@ void ChangeHeadDialog::accept()
         m_formerRelationship->setFocus();
         return;
     }
-    const Status changed = EnrollmentRecords(m_vault).changeHead(m_householdId, m_newHead->currentData().toString(),
-                                                                 *m_formerRelationship->code());
-    if (!changed) {
-        showError(m_error, changed.message());
-        return;
+    const QString newHead = m_newHead->currentData().toString();
+    const int relationship = *m_formerRelationship->code();
+    const auto find = [this](const auto& match) {
+        return std::find_if(m_members.cbegin(), m_members.cend(), match);
+    };
+    const auto head = find([&](const household::Member& m) { return m.enrollment.uuid == newHead; });
+    const auto former
+        = find([](const household::Member& m) { return m.enrollment.isActive() && m.enrollment.isHead(); });
+    if (head != m_members.cend() && former != m_members.cend()) {
+        if (const Status plausible = household::plausibleHeadChange(*head, *former, relationship); !plausible) {
+            showError(m_error, plausible.message());
+            m_formerRelationship->setFocus();
+            return;
+        }
     }
+    // Who stays after the exit decides whether a child would head adults.
+    QList<household::Member> staying = m_members;
+    for (household::Member& m : staying)
+        if (m_leaving.contains(m.enrollment.uuid))
+            m.enrollment.exitDate = m_today;
+    const QString confirm = household::headNeedsConfirmation(staying, newHead, m_today);
+    if (!confirm.isEmpty()) {
+        QMessageBox ask(QMessageBox::Question, windowTitle(), confirm, QMessageBox::Yes | QMessageBox::No, this);
+        ask.setObjectName(QStringLiteral("childHeadConfirmation"));
+        ask.setDefaultButton(QMessageBox::No);
+        if (ask.exec() != QMessageBox::Yes)
+            return;
+    }
+    m_choice = HeadChange {newHead, relationship};
     QDialog::accept();
 }
 

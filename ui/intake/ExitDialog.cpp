@@ -274,13 +274,26 @@ void ExitDialog::changeHead()
         if (stays.isEmpty() && !exiting.contains(m.enrollment.uuid))
             stays = m.enrollment.uuid;
     }
-    QPointer<ChangeHeadDialog> dialog = new ChangeHeadDialog(m_vault, m_household, names, stays, this);
-    const bool changed = dialog->exec() == QDialog::Accepted && dialog;
+    QList<household::Member> members;
+    for (const Enrollment& e : std::as_const(m_household))
+        members.append({e, m_clients.value(e.clientUuid).dob});
+    QPointer<ChangeHeadDialog> dialog = new ChangeHeadDialog(members, names, stays, exiting, m_today, this);
+    const bool chosen = dialog->exec() == QDialog::Accepted && dialog;
+    const std::optional<HeadChange> choice = dialog ? dialog->choice() : std::nullopt;
     delete dialog;
-    if (!changed)
+    if (!chosen || !choice)
         return;
-    if (loadHousehold())
-        rebuildMembers(exiting);
+    // Shown at once, saved only with the exit: a cancelled exit leaves the household as it was.
+    auto changed = household::changeHead(m_household, choice->newHeadUuid, choice->formerHeadRelationship);
+    if (!changed) {
+        showError(m_error, changed.message());
+        return;
+    }
+    m_household = changed.value();
+    std::stable_sort(m_household.begin(), m_household.end(),
+                     [](const Enrollment& a, const Enrollment& b) { return a.isHead() && !b.isHead(); });
+    m_headChange = choice;
+    rebuildMembers(exiting);
 }
 
 void ExitDialog::accept()
@@ -299,7 +312,7 @@ void ExitDialog::accept()
             requests.push_back({m.enrollment.uuid, exitDate, destination, exitValues,
                                 assessmentRows(m.forms, hud::Stage::Exit, exitDate)});
     }
-    const Status exited = EnrollmentRecords(m_vault).exit(requests);
+    const Status exited = EnrollmentRecords(m_vault).exit(requests, m_headChange);
     if (!exited) {
         showError(m_error, exited.message());
         return;

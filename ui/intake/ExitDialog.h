@@ -4,6 +4,7 @@
 #include "core/intake/ClientProfile.h"
 #include "core/intake/Enrollment.h"
 #include "core/intake/Project.h"
+#include "core/services/EnrollmentRecords.h"
 
 #include <QDialog>
 #include <QHash>
@@ -60,7 +61,8 @@ private:
     Project m_project;
     QDate m_today;
     QList<Member> m_members; ///< active members only
-    QList<Enrollment> m_household; ///< everyone, for the head rule
+    QList<Enrollment> m_household; ///< everyone, for the head rule (with the chosen head change)
+    std::optional<HeadChange> m_headChange; ///< made with the exit, in its transaction
     QHash<QString, ClientProfile> m_clients;
     QHash<QString, HudValues> m_kept; ///< answers of rebuilt forms by "enrollment/element"
     QListWidget* m_checks;

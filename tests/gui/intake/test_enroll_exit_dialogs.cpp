@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
@@ -270,6 +271,61 @@ TEST_CASE("gui: the exit dialog refuses to exit the head alone, then exits two m
     CHECK(jose.isActive());
     CHECK(jose.isHead());
     CHECK(storedEnrollment(f.vault, fam.mariaE.uuid).relationshipToHoH == hud::Relationship::SpouseOrPartner);
+}
+
+TEST_CASE("gui: a head chosen in the exit dialog is saved only with the exit; a child over an adult 'child' is refused")
+{
+    GuiFixture f;
+    f.createStore();
+    const Project shelter
+        = makeProject(f.vault, QStringLiteral("Family Shelter"), hud::ProjectType::EmergencyShelterEntryExit);
+    const Family fam = enrolledFamily(f.vault, shelter); // Maria 1990 head, Jose 1988, Ana 2018
+
+    auto dialog = std::make_unique<ui::ExitDialog>(f.vault, fam.mariaE.uuid);
+    dialog->show();
+    std::shared_ptr<bool> confirmAsked;
+    auto ran = onNextModal([&confirmAsked](QWidget& changeHead) {
+        auto* newHead = changeHead.findChild<QComboBox*>(QStringLiteral("newHeadCombo"));
+        auto* former = changeHead.findChild<ui::HudCodeCombo*>(QStringLiteral("formerHeadRelationship"));
+        auto* ok = changeHead.findChild<QPushButton*>(QStringLiteral("changeHeadOk"));
+        auto* error = changeHead.findChild<QLabel*>(QStringLiteral("changeHeadError"));
+        REQUIRE((newHead && former && ok && error));
+        // Ana (7) as head with her mother (36) as her "Child": refused, the dialog stays.
+        newHead->setCurrentIndex(newHead->findText(QStringLiteral("Ana Lopez")));
+        former->setCode(hud::Relationship::Child);
+        ok->click();
+        CHECK(changeHead.isVisible());
+        CHECK(error->text().contains(QStringLiteral("older than the new head")));
+        // As "Other relative": plausible, but Jose, an adult, stays: it asks first, and No keeps the dialog.
+        former->setCode(hud::Relationship::OtherRelative);
+        confirmAsked = onNextModal([](QWidget& box) {
+            CHECK(box.objectName() == QStringLiteral("childHeadConfirmation"));
+            qobject_cast<QMessageBox*>(&box)->button(QMessageBox::No)->click();
+        });
+        ok->click();
+        CHECK(changeHead.isVisible());
+        // Jose, her partner: no question.
+        newHead->setCurrentIndex(newHead->findText(QStringLiteral("Jose Lopez")));
+        former->setCode(hud::Relationship::SpouseOrPartner);
+        ok->click();
+    });
+    child<QPushButton>(*dialog, "changeHeadButton")->click();
+    REQUIRE(*ran);
+    REQUIRE(confirmAsked);
+    CHECK(*confirmAsked);
+
+    // Shown at once in the dialog; nothing is saved yet.
+    auto* checks = child<QListWidget>(*dialog, "exitMembers");
+    CHECK(checks->item(0)->text() == QStringLiteral("Jose Lopez — Self (head of household)"));
+    CHECK(child<QPushButton>(*dialog, "exitButton")->isEnabled());
+    CHECK(storedEnrollment(f.vault, fam.mariaE.uuid).isHead());
+
+    // Cancelled: the household stays as it was.
+    dialog->reject();
+    dialog.reset();
+    CHECK(storedEnrollment(f.vault, fam.mariaE.uuid).isHead());
+    CHECK(storedEnrollment(f.vault, fam.joseE.uuid).relationshipToHoH == hud::Relationship::SpouseOrPartner);
+    CHECK(storedEnrollment(f.vault, fam.mariaE.uuid).isActive());
 }
 
 TEST_CASE("gui: reopening an enrollment keeps the exit destination unless an administrator clears it")
