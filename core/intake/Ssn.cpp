@@ -59,6 +59,23 @@ QString normalizeInput(const QString& input)
     return out;
 }
 
+bool convertsCharacters(const QString& input)
+{
+    return std::any_of(input.cbegin(), input.cend(), [](QChar c) {
+        return !(c.isDigit() && c.unicode() < 128) && c != u'-' && !c.isSpace() && c != u'X' && c != u'x';
+    });
+}
+
+QString formatForEntry(const QString& normalized)
+{
+    QString out = normalized.left(3);
+    if (normalized.size() > 3)
+        out += u'-' + normalized.mid(3, 2);
+    if (normalized.size() > 5)
+        out += u'-' + normalized.mid(5);
+    return out;
+}
+
 QString padToNine(const QString& ssn)
 {
     if (ssn.isEmpty() || ssn.size() >= kLength)

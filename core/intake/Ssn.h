@@ -16,6 +16,14 @@ namespace ssn {
 /// formatting), any other character becomes 'X' (an unknown digit), at most nine characters.
 QString normalizeInput(const QString& input);
 
+/// True when normalizeInput() turns a character of @p input into X that was not typed as an X: a letter
+/// or sign read as an unknown digit, which the user is told about.
+bool convertsCharacters(const QString& input);
+
+/// The edit field's form of a normalised entry: ###-##-####, the dashes placed as far as it goes
+/// ("12345" -> "123-45").
+QString formatForEntry(const QString& normalized);
+
 /// For saving: a short entry is taken as the last digits (CoC, ESG and PATH projects need only the
 /// last four) and padded on the left with X to nine characters. Empty stays empty.
 QString padToNine(const QString& ssn);

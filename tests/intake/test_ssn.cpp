@@ -32,6 +32,21 @@ TEST_CASE("SSN input keeps digits, drops formatting and turns anything else into
     CHECK(ssn::normalizeInput(QString::fromUtf8(input)) == QString::fromUtf8(stored));
 }
 
+TEST_CASE("The SSN field shows ###-##-####, and says when a typed character became X")
+{
+    const auto [input, shown, converts] = GENERATE(table<const char*, const char*, bool>({
+        {"123-45-67ab", "123-45-67XX", true},
+        {"123456789", "123-45-6789", false},
+        {"xxx-xx-6789", "XXX-XX-6789", false},
+        {"*#*-*/-6789", "XXX-XX-6789", true},
+        {"12345", "123-45", false},
+        {"123", "123", false},
+        {"", "", false},
+    }));
+    CHECK(ssn::formatForEntry(ssn::normalizeInput(QString::fromUtf8(input))) == QString::fromUtf8(shown));
+    CHECK(ssn::convertsCharacters(QString::fromUtf8(input)) == converts);
+}
+
 TEST_CASE("Non-ASCII digits are not accepted as SSN digits")
 {
     CHECK(ssn::normalizeInput(QStringLiteral("\u0661\u0662\u0663")) == u"XXX"_qs);

@@ -317,9 +317,13 @@ void ClientProfileForm::recheck()
 QualityFindings ClientProfileForm::findings() const
 {
     QualityFindings out = quality::checkClientProfile(profile(), m_today);
-    if (!m_dob->hasValidText())
+    if (!m_dob->hasValidText()) {
+        // One message for the field: what the rules say of a missing date does not apply to a typo.
+        out.erase(std::remove_if(out.begin(), out.end(), [](const QualityFinding& f) { return f.element == u"3.03"; }),
+                  out.end());
         out.prepend(refusedFinding(QStringLiteral("3.03"), QStringLiteral("dob"),
                                    tr("3.03 Date of birth: the text typed is not a date (MM/DD/YYYY).")));
+    }
     if (m_veteranDetails && !m_veteranDetails->isHidden()) {
         for (const QString& label : m_veteranDetails->unreadableFields())
             out.append(refusedFinding(QStringLiteral("V1"), label, tr("V1: \"%1\" cannot be read.").arg(label)));

@@ -76,7 +76,10 @@ void DobControls::ageEdited(int age)
 void DobControls::refresh()
 {
     const auto dob = m_date->date();
-    m_quality->suggest(dob::dataQualityFor(dob, m_approximate->isChecked()));
+    // Text that is not a date says so once, beside the field; the data quality keeps its answer meanwhile
+    // rather than jumping to "not collected" as if nothing had been typed.
+    if (m_date->hasValidText())
+        m_quality->suggest(dob::dataQualityFor(dob, m_approximate->isChecked()));
     QString text;
     if (!m_date->hasValidText())
         text = tr("not a date");

@@ -57,11 +57,13 @@ SsnControls::SsnControls(QObject* parent)
 
 void SsnControls::edited(const QString& text)
 {
-    // Normalise in place: the cursor stays after the character just typed.
+    // Normalise in place, shown as ###-##-####: the cursor stays after the character just typed.
     const QString normalized = ssn::normalizeInput(text);
-    if (normalized != text) {
-        const int cursor = int(ssn::normalizeInput(text.left(m_edit->cursorPosition())).size());
-        m_edit->setText(normalized);
+    m_converted = (m_converted || ssn::convertsCharacters(text)) && normalized.contains(u'X');
+    const QString shown = ssn::formatForEntry(normalized);
+    if (shown != text) {
+        const int cursor = int(ssn::formatForEntry(ssn::normalizeInput(text.left(m_edit->cursorPosition()))).size());
+        m_edit->setText(shown);
         m_edit->setCursorPosition(cursor);
     }
     m_keepStored = false;
@@ -86,9 +88,16 @@ void SsnControls::refresh()
     if (!m_consent->isChecked())
         m_quality->suggest(ssn::dataQualityFor(m_keepStored ? m_stored : ssn::normalizeInput(m_edit->text())));
     QStringList lines;
+    // Nothing changes silently: what was turned into X, and how a short number is saved (Orange County).
+    if (m_converted)
+        lines << tr("Letters and signs became X: an X stands for a digit the client doesn't know.");
+    const QString typed = ssn::normalizeInput(m_edit->text());
+    if (!m_keepStored && !typed.isEmpty() && typed.size() < 9)
+        lines << tr("Saved as %1: a short number is taken as its last digits.")
+                     .arg(ssn::formatForEntry(ssn::padToNine(typed)));
     for (const ssn::Warning& warning : ssn::validityWarnings(number))
         lines << warning.message;
-    if (!lines.isEmpty())
+    if (!ssn::validityWarnings(number).isEmpty())
         lines << tr("You may keep the number if it is what the client gave.");
     if (m_consent->isChecked() && !number.isEmpty())
         lines << tr("Consent refused: every digit becomes X when you save.");
@@ -101,6 +110,7 @@ void SsnControls::load(const QString& storedSsn, int dataQuality)
 {
     m_stored = storedSsn;
     m_keepStored = !storedSsn.isEmpty();
+    m_converted = false;
     m_edit->clear();
     m_edit->setPlaceholderText(storedSsn.isEmpty() ? tr("9 digits; X for a digit the client doesn't know")
                                                    : tr("%1 — type to replace").arg(ssn::mask(storedSsn)));
@@ -112,7 +122,7 @@ void SsnControls::load(const QString& storedSsn, int dataQuality)
 
 void SsnControls::showNumber(const QString& number)
 {
-    m_edit->setText(number);
+    m_edit->setText(ssn::formatForEntry(number));
     m_keepStored = false;
     refresh();
 }
@@ -153,7 +163,8 @@ void SsnControls::restoreDraft(const QJsonObject& draft)
     m_keepStored = draft.value(kKeepsStored).toBool() && !m_stored.isEmpty();
     if (!m_keepStored)
         m_stored.clear();
-    m_edit->setText(ssn::normalizeInput(draft.value(kSsnText).toString()));
+    m_converted = false;
+    m_edit->setText(ssn::formatForEntry(ssn::normalizeInput(draft.value(kSsnText).toString())));
     m_consent->setChecked(draft.value(kConsent).toBool());
     const QJsonValue quality = draft.value(kSsnQuality);
     m_quality->load(quality.isDouble() ? std::optional<int>(quality.toInt()) : std::nullopt,

@@ -56,6 +56,7 @@ private:
     QLabel* m_warnings;
     QString m_stored; ///< the saved number, used while nothing new is typed
     bool m_keepStored = false;
+    bool m_converted = false; ///< a letter or sign typed became X (said under the field while an X remains)
 };
 
 } // namespace hearth::ui

@@ -58,13 +58,14 @@ TEST_CASE("gui: the SSN field normalises as typed; data quality follows until ch
     auto* quality = child<ui::DataQualityCombo>(form, "ssnDataQuality");
 
     QTest::keyClicks(ssn, QStringLiteral("xxx-xx-xxxx"));
-    CHECK(ssn->text() == QStringLiteral("XXXXXXXXX"));
+    CHECK(ssn->text() == QStringLiteral("XXX-XX-XXXX"));
+    CHECK(child<QLabel>(form, "ssnWarnings")->isHidden()); // an X typed as X converts nothing
     CHECK(quality->code() == hud::ClientDoesntKnow);
     typeInto(ssn, QStringLiteral("1234"));
     CHECK(quality->code() == hud::DataQuality::Partial);
     CHECK(form.profile().ssn == QStringLiteral("XXXXX1234")); // the last four, padded
     typeInto(ssn, QStringLiteral("219 09 9999"));
-    CHECK(ssn->text() == kFullSsn);
+    CHECK(ssn->text() == QStringLiteral("219-09-9999"));
     CHECK(quality->code() == hud::DataQuality::Full);
     CHECK(child<QLabel>(form, "ssnWarnings")->isHidden());
 
@@ -75,13 +76,13 @@ TEST_CASE("gui: the SSN field normalises as typed; data quality follows until ch
 
     // An SSN breaking a validity rule warns, never changes.
     typeInto(ssn, QStringLiteral("666123456"));
-    CHECK(ssn->text() == QStringLiteral("666123456"));
+    CHECK(ssn->text() == QStringLiteral("666-12-3456"));
     CHECK(child<QLabel>(form, "ssnWarnings")->isVisible());
     CHECK_FALSE(form.hasRefusal());
 
     // Consent refused: digits become X on save, data quality 9.
     child<QCheckBox>(form, "ssnConsentRefused")->setChecked(true);
-    CHECK(ssn->text() == QStringLiteral("666123456")); // the field is left alone until saving
+    CHECK(ssn->text() == QStringLiteral("666-12-3456")); // the field is left alone until saving
     CHECK(form.profile().ssn == QStringLiteral("XXXXXXXXX"));
     CHECK(form.profile().ssnDataQuality == hud::ClientPrefersNotToAnswer);
 
@@ -115,7 +116,44 @@ TEST_CASE("gui: the SSN field normalises as typed; data quality follows until ch
     ui::ClientProfileForm restored(QDate(2026, 1, 5));
     restored.restoreDraft(form.draft());
     CHECK(restored.profile() == form.profile());
-    CHECK(child<QLineEdit>(restored, "ssn")->text() == QStringLiteral("666123456"));
+    CHECK(child<QLineEdit>(restored, "ssn")->text() == QStringLiteral("666-12-3456"));
+}
+
+TEST_CASE("gui: an SSN's converted characters and a short number are explained; a bad date gets one message")
+{
+    GuiFixture f;
+    f.createStore();
+    ui::ClientProfileForm form(QDate(2026, 1, 5));
+    form.show();
+    auto* ssn = child<QLineEdit>(form, "ssn");
+    auto* warnings = child<QLabel>(form, "ssnWarnings");
+
+    // "123-45-67ab": the letters become X, and the field says so (Orange County: X is an unknown digit).
+    QTest::keyClicks(ssn, QStringLiteral("123-45-67ab"));
+    CHECK(ssn->text() == QStringLiteral("123-45-67XX"));
+    CHECK(form.profile().ssn == QStringLiteral("1234567XX"));
+    CHECK(warnings->isVisible());
+    CHECK(warnings->text().contains(QStringLiteral("Letters and signs became X")));
+    // Typed over with digits only: the explanation goes with the last X.
+    typeInto(ssn, QStringLiteral("219099999"));
+    CHECK(warnings->isHidden());
+    // A short number: how it is saved.
+    typeInto(ssn, QStringLiteral("6789"));
+    CHECK(warnings->text().contains(QStringLiteral("Saved as XXX-XX-6789")));
+
+    // 02/30/2020 is no date: one message for the field, and the data quality keeps its answer.
+    auto* dobQuality = child<ui::HudCodeCombo>(form, "dobDataQuality");
+    auto* dob = child<ui::HudDateEdit>(form, "dob");
+    typeInto(dob->lineEdit(), QStringLiteral("04/02/1990"));
+    REQUIRE(dobQuality->code() == hud::DataQuality::Full);
+    dob->lineEdit()->selectAll();
+    QTest::keyClicks(dob->lineEdit(), QStringLiteral("02/30/2020")); // typed over the date
+    CHECK(child<QLabel>(form, "dobAge")->text() == QStringLiteral("not a date"));
+    CHECK(dobQuality->code() == hud::DataQuality::Full);
+    int aboutDob = 0;
+    for (const QualityFinding& finding : form.findings())
+        aboutDob += finding.element == u"3.03";
+    CHECK(aboutDob == 1);
 }
 
 TEST_CASE("gui: SSNs are masked everywhere but the edit field; Reveal shows it until the page closes")
@@ -169,7 +207,7 @@ TEST_CASE("gui: SSNs are masked everywhere but the edit field; Reveal shows it u
     REQUIRE(reveal->isVisible());
     reveal->click();
     CHECK(child<QLabel>(clientPage, "clientSsn")->text() == QStringLiteral("SSN 219-09-9999"));
-    CHECK(ssnEdit->text() == kFullSsn);
+    CHECK(ssnEdit->text() == QStringLiteral("219-09-9999"));
     CHECK_FALSE(reveal->isVisible());
     AuditFilter filter;
     filter.action = QString::fromLatin1(audit::SsnReveal);
