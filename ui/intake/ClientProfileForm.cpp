@@ -2,6 +2,7 @@
 
 #include "core/hud/HudCodes.h"
 #include "core/intake/DataQuality.h"
+#include "core/intake/DateOfBirth.h"
 #include "core/intake/ProgramElements.h"
 #include "ui/intake/DataQualityCombo.h"
 #include "ui/intake/DobControls.h"
@@ -253,6 +254,12 @@ QWidget* ClientProfileForm::makeVeteranBox()
     auto* layout = new QVBoxLayout(box);
     auto* form = new QFormLayout;
     form->addRow(tr("&Veteran status:"), m_veteran);
+    m_veteranNote = new QLabel(tr("Not asked of children: HUD collects 3.07 from adults only and reports a "
+                                  "child as \u201cData not collected\u201d."));
+    m_veteranNote->setObjectName(QStringLiteral("veteranNote"));
+    m_veteranNote->setWordWrap(true);
+    m_veteranNote->setVisible(false);
+    form->addRow(m_veteranNote);
     layout->addLayout(form);
     const ProgramElement v1 = veteranElement();
     if (!v1.id.isEmpty()) {
@@ -310,6 +317,17 @@ void ClientProfileForm::recheck()
     if (m_loading)
         return;
     m_nameQuality->suggest(suggestedNameQuality(m_first->text(), m_last->text()));
+    // A child by the date of birth is not asked 3.07: the answer stays HUD's 99, shown as not asked. A
+    // "Yes" recorded for a child stays editable so it can be corrected.
+    const auto dob = m_dob->date();
+    const bool child = dob && dob::ageOn(*dob, m_today) >= 0 && dob::ageOn(*dob, m_today) < 18
+        && m_veteran->code() != hud::NoYes::Yes;
+    m_veteran->setEnabled(!child);
+    m_veteranNote->setVisible(child);
+    if (child && m_veteran->code() != hud::DataNotCollected) {
+        const QSignalBlocker quiet(m_veteran);
+        m_veteran->setCode(hud::DataNotCollected);
+    }
     m_findings->setFindings(findings());
     Q_EMIT changed();
 }

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QLabel;
 class QLineEdit;
 
 namespace hearth::ui {
@@ -83,6 +84,7 @@ private:
     HudCodeCombo* m_raceNone;
     QLineEdit* m_raceDetail;
     HudCodeCombo* m_sex;
+    QLabel* m_veteranNote = nullptr; ///< "not asked of children", for a minor by the date of birth
     HudCodeCombo* m_veteran;
     ElementForm* m_veteranDetails = nullptr;
     FindingsView* m_findings;

@@ -156,6 +156,34 @@ TEST_CASE("gui: an SSN's converted characters and a short number are explained; 
     CHECK(aboutDob == 1);
 }
 
+TEST_CASE("gui: a child is not asked veteran status: the field says so and no finding asks for it")
+{
+    GuiFixture f;
+    f.createStore();
+    ui::ClientProfileForm form(QDate(2026, 1, 5));
+    form.show();
+    auto* veteran = child<ui::HudCodeCombo>(form, "veteranStatus");
+    auto* note = child<QLabel>(form, "veteranNote");
+    auto* dob = child<ui::HudDateEdit>(form, "dob");
+    const auto asksVeteran = [&form] {
+        for (const QualityFinding& finding : form.findings())
+            if (finding.element == u"3.07")
+                return true;
+        return false;
+    };
+
+    typeInto(dob->lineEdit(), QStringLiteral("06/30/2021")); // four years old
+    CHECK_FALSE(veteran->isEnabled());
+    CHECK(note->isVisible());
+    CHECK(veteran->code() == hud::DataNotCollected); // HUD's answer for a child, as exported
+    CHECK_FALSE(asksVeteran());
+
+    typeInto(dob->lineEdit(), QStringLiteral("06/30/1981"));
+    CHECK(veteran->isEnabled());
+    CHECK(note->isHidden());
+    CHECK(asksVeteran()); // an adult's "not collected" is worth a warning
+}
+
 TEST_CASE("gui: SSNs are masked everywhere but the edit field; Reveal shows it until the page closes")
 {
     GuiFixture f;
