@@ -149,4 +149,14 @@ QString headNeedsConfirmation(const QList<Member>& members, const QString& newHe
         .arg(dob::ageOn(*head->dob, today));
 }
 
+std::optional<int> suggestedRelationship(const std::optional<QDate>& headDob, const std::optional<QDate>& memberDob,
+                                         QDate today)
+{
+    if (!memberDob || dob::ageOn(*memberDob, today) < 0 || dob::ageOn(*memberDob, today) >= 18)
+        return std::nullopt;
+    if (headDob && dob::ageOn(*headDob, today) < 18)
+        return std::nullopt;
+    return hud::Relationship::Child;
+}
+
 } // namespace hearth::household

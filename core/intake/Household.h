@@ -43,6 +43,12 @@ Status plausibleHeadChange(const Member& newHead, const Member& formerHead, int 
 /// Empty when nothing needs confirming.
 QString headNeedsConfirmation(const QList<Member>& members, const QString& newHeadUuid, QDate today);
 
+/// The relationship to suggest for a member joining a household with @p head: Child for a minor on
+/// @p today when the head is an adult (or of unknown age); nothing otherwise (a partner, a relative and
+/// a friend look alike by age).
+std::optional<int> suggestedRelationship(const std::optional<QDate>& headDob, const std::optional<QDate>& memberDob,
+                                         QDate today);
+
 /// Refuses to exit the head (among @p exitingUuids) while a member not exiting stays active: a new
 /// head has to be chosen first. Exiting the whole household at once is allowed.
 Status canExit(const QList<Enrollment>& members, const QStringList& exitingUuids);

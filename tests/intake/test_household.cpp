@@ -157,3 +157,13 @@ TEST_CASE("An implausible head change is refused; a child heading adults needs c
     alone[1].enrollment.exitDate = kToday;
     CHECK(household::headNeedsConfirmation(alone, child.enrollment.uuid, kToday).isEmpty());
 }
+
+TEST_CASE("A member's relationship is suggested from age: a child of an adult head", "[intake][households]")
+{
+    const QDate adult(1988, 7, 9);
+    CHECK(household::suggestedRelationship(adult, QDate(2019, 1, 15), kToday) == 2);
+    CHECK(household::suggestedRelationship(std::nullopt, QDate(2019, 1, 15), kToday) == 2);
+    CHECK_FALSE(household::suggestedRelationship(adult, QDate(1990, 1, 1), kToday)); // an adult: not guessed
+    CHECK_FALSE(household::suggestedRelationship(adult, std::nullopt, kToday));
+    CHECK_FALSE(household::suggestedRelationship(QDate(2010, 1, 1), QDate(2019, 1, 15), kToday)); // minor head
+}

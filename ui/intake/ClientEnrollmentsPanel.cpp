@@ -22,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -202,6 +203,8 @@ QString ClientEnrollmentsPanel::householdText(const Enrollment& enrollment) cons
                                                          member.clientUuid, today(), warningDays);
         if (badgeLevel(badges) > ConsentBadge::Level::Plain)
             name += QStringLiteral(" [%1]").arg(badgeShortText(badges));
+        if (member.exitDate) // who is still here tonight is what the desk needs
+            name += u' ' + tr("(exited %1)").arg(QLocale().toString(*member.exitDate, QLocale::ShortFormat));
         others << name;
     }
     return tr("%n people, with %1", "", int(household->size())).arg(others.join(QStringLiteral(", ")));

@@ -7,11 +7,14 @@
 #include "core/services/ClientRecords.h"
 #include "core/services/ConsentRecords.h"
 #include "core/services/EnrollmentRecords.h"
+#include "core/services/NewClientIntake.h"
 #include "core/services/ProjectRecords.h"
 #include "core/vault/Vault.h"
+#include "ui/consent/ConsentDialog.h"
 #include "ui/intake/ClientPickerDialog.h"
 #include "ui/intake/FindingsView.h"
 #include "ui/intake/MemberEntryForm.h"
+#include "ui/intake/NewMemberDialog.h"
 #include "ui/widgets/HudCodeCombo.h"
 #include "ui/widgets/HudDateEdit.h"
 #include "ui/widgets/UiHelpers.h"
@@ -76,8 +79,14 @@ EnrollDialog::EnrollDialog(Vault& vault, const ClientProfile& client, QWidget* p
     auto* addButton = new QPushButton(tr("Add household &member…"));
     addButton->setObjectName(QStringLiteral("addMemberButton"));
     addButton->setToolTip(tr("Enroll another person with this client, as one household."));
+    auto* newButton = new QPushButton(tr("&New person…"));
+    newButton->setObjectName(QStringLiteral("newMemberButton"));
+    newButton->setToolTip(tr("Someone not yet a client: their release, then their name and date of birth, "
+                             "without leaving this household."));
+    newButton->setEnabled(vault.can(Permission::EditClients));
     auto* memberButtons = new QHBoxLayout;
     memberButtons->addWidget(addButton);
+    memberButtons->addWidget(newButton);
     memberButtons->addWidget(m_removeButton);
     memberButtons->addStretch();
 
@@ -98,6 +107,7 @@ EnrollDialog::EnrollDialog(Vault& vault, const ClientProfile& client, QWidget* p
     connect(buttons, &QDialogButtonBox::accepted, this, &EnrollDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(addButton, &QPushButton::clicked, this, &EnrollDialog::chooseMember);
+    connect(newButton, &QPushButton::clicked, this, &EnrollDialog::createMember);
     connect(m_removeButton, &QPushButton::clicked, this, &EnrollDialog::removeCurrentMember);
     connect(m_tabs, &QTabWidget::currentChanged, this,
             [this](int index) { m_removeButton->setEnabled(index > 0); }); // the client who opened it stays
@@ -106,7 +116,8 @@ EnrollDialog::EnrollDialog(Vault& vault, const ClientProfile& client, QWidget* p
 
     setTabOrder(m_project, m_entryDate);
     setTabOrder(m_entryDate, addButton);
-    setTabOrder(addButton, m_removeButton);
+    setTabOrder(addButton, newButton);
+    setTabOrder(newButton, m_removeButton);
     setTabOrder(m_removeButton, m_tabs);
 
     addMember(client);
@@ -169,8 +180,51 @@ void EnrollDialog::chooseMember()
     delete picker;
     if (client) {
         addMember(*client);
+        suggestRelationship(m_members.constLast());
         m_members.constLast()->relationshipCombo()->setFocus();
     }
+}
+
+void EnrollDialog::createMember()
+{
+    // On the heap and guarded, as the picker: an auto-lock during exec() deletes this dialog too.
+    NewClientIntake intake(m_vault);
+    QPointer<ConsentDialog> consent = ConsentDialog::newClient(m_vault, this);
+    const bool released = consent->exec() == QDialog::Accepted && consent;
+    if (!consent)
+        return;
+    if (released)
+        intake.collectRelease(consent->release(), consent->attachments());
+    delete consent;
+    if (!released)
+        return;
+    if (intake.releaseIsAnonymous()) {
+        showError(m_error,
+                  tr("An anonymous client is added from the Clients page (Anonymous client…), then "
+                     "enrolled with \"Add household member…\"."));
+        return;
+    }
+    QPointer<NewMemberDialog> dialog = new NewMemberDialog(intake, m_today, this);
+    const bool added = dialog->exec() == QDialog::Accepted && dialog;
+    const auto member = added ? dialog->member() : std::nullopt;
+    delete dialog;
+    if (!member)
+        return;
+    addMember(*member);
+    suggestRelationship(m_members.constLast());
+    m_members.constLast()->relationshipCombo()->setFocus();
+}
+
+void EnrollDialog::suggestRelationship(MemberEntryForm* member)
+{
+    if (m_members.isEmpty() || member == m_members.constFirst() || member->relationshipCombo()->code())
+        return;
+    const MemberEntryForm* head = m_members.constFirst();
+    for (const MemberEntryForm* m : std::as_const(m_members))
+        if (m->isHead())
+            head = m;
+    if (const auto suggested = household::suggestedRelationship(head->client().dob, member->client().dob, m_today))
+        member->setRelationship(*suggested);
 }
 
 void EnrollDialog::removeCurrentMember()

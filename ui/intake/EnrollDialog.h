@@ -45,12 +45,17 @@ public Q_SLOTS:
     void accept() override;
     /// Opens the client picker and adds the chosen client.
     void chooseMember();
+    /// A person not yet a client: their release first, then name and date of birth (NewMemberDialog),
+    /// then they join the household like a picked client.
+    void createMember();
     void removeCurrentMember();
 
 private:
     std::optional<Project> currentProject() const;
     void projectOrDateChanged();
     void relationshipChanged(MemberEntryForm* member);
+    /// Suggests the relationship of a member who just joined from their age and the head's.
+    void suggestRelationship(MemberEntryForm* member);
     void recheck();
     std::vector<Enrollment> enrollments() const;
 
