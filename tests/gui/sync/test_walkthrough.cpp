@@ -36,7 +36,7 @@ using namespace hearth::test;
 
 namespace {
 
-void shoot(QWidget& window, const QString& name)
+void shootWindow(QWidget& window, const QString& name)
 {
     const QString dir = qEnvironmentVariable("HEARTH_SCREENSHOT_DIR", QDir::tempPath());
     QDir().mkpath(dir);
@@ -44,7 +44,7 @@ void shoot(QWidget& window, const QString& name)
     CHECK(window.grab().save(dir + QStringLiteral("/walk-") + name + QStringLiteral(".png")));
 }
 
-void setDob(Vault& vault, const QString& uuid, QDate dob, const QString& ssn = {})
+void recordBirth(Vault& vault, const QString& uuid, QDate dob, const QString& ssn = {})
 {
     ClientProfile c = ClientRecords(vault).open(uuid).value();
     c.dob = dob;
@@ -56,7 +56,7 @@ void setDob(Vault& vault, const QString& uuid, QDate dob, const QString& ssn = {
     REQUIRE(ClientRecords(vault).update(c).ok());
 }
 
-ui::ClientPage* openClient(SyncGuiFixture& desk, const QString& uuid, int tab)
+ui::ClientPage* openClientOf(SyncGuiFixture& desk, const QString& uuid, int tab)
 {
     desk.workspace().showArea(0);
     ui::ClientsPage* clients = desk.workspace().clientsPage();
@@ -83,9 +83,9 @@ TEST_CASE("walkthrough: two desks of one agency, as a new user tried it", "[.wal
     const QString marta = a.client(u"Marta"_qs, u"Vega"_qs);
     const QString teo = a.client(u"Teo"_qs, u"Vega"_qs);
     const QString lia = a.client(u"Lia"_qs, u"Vega"_qs);
-    setDob(a.vault, marta, QDate(1990, 3, 1), u"219099999"_qs);
-    setDob(a.vault, teo, QDate(2022, 5, 1));
-    setDob(a.vault, lia, QDate(2019, 8, 1));
+    recordBirth(a.vault, marta, QDate(1990, 3, 1), u"219099999"_qs);
+    recordBirth(a.vault, teo, QDate(2022, 5, 1));
+    recordBirth(a.vault, lia, QDate(2019, 8, 1));
     Project shelter;
     shelter.name = u"Harbor Family Shelter"_qs;
     shelter.projectType = hud::ProjectType::EmergencyShelterEntryExit;
@@ -122,7 +122,7 @@ TEST_CASE("walkthrough: two desks of one agency, as a new user tried it", "[.wal
     CHECK(SyncConflicts(a.vault).openCount().value() == 0);
     a.workspace().showSync();
     CHECK(child<QLabel>(*a.workspace().syncPage(), "conflictSummary")->text().startsWith(u"No conflicts"));
-    shoot(*a.window, u"1-desk-a-first-sync-no-conflicts"_qs);
+    shootWindow(*a.window, u"1-desk-a-first-sync-no-conflicts"_qs);
 
     // 2. Desk B registers and syncs: the family arrives with both exits kept, and A still has them.
     SyncGuiFixture b;
@@ -137,13 +137,13 @@ TEST_CASE("walkthrough: two desks of one agency, as a new user tried it", "[.wal
         CHECK(EnrollmentRecords(*vault).find(family[1].uuid).value().exitDate == QDate(2026, 1, 5));
         CHECK(EnrollmentRecords(*vault).find(family[2].uuid).value().exitDate == QDate(2026, 1, 5));
     }
-    ui::ClientPage* atB = openClient(b, marta, 1);
+    ui::ClientPage* atB = openClientOf(b, marta, 1);
     CHECK(child<QTableWidget>(*atB, "enrollmentTable")->item(0, 4)->text().contains(u"(exited "));
-    shoot(*b.window, u"2-desk-b-exits-kept"_qs);
+    shootWindow(*b.window, u"2-desk-b-exits-kept"_qs);
 
     // 3. Desk A: edits typed into Marta's profile survive Ctrl+L and unlock.
     showAndActivate(*a.window);
-    ui::ClientPage* page = openClient(a, marta, 0);
+    ui::ClientPage* page = openClientOf(a, marta, 0);
     QTest::keyClicks(child<QLineEdit>(*page, "middleName"), u"Isabel"_qs);
     QTest::keyClicks(child<QLineEdit>(*page, "alias"), u"Tita"_qs);
     QTest::keyClick(a.window.get(), Qt::Key_L, Qt::ControlModifier);
@@ -155,7 +155,7 @@ TEST_CASE("walkthrough: two desks of one agency, as a new user tried it", "[.wal
     REQUIRE(page != nullptr);
     CHECK(child<QLineEdit>(*page, "middleName")->text() == u"Isabel");
     CHECK(child<QLineEdit>(*page, "alias")->text() == u"Tita");
-    shoot(*a.window, u"3-desk-a-edits-back-after-unlock"_qs);
+    shootWindow(*a.window, u"3-desk-a-edits-back-after-unlock"_qs);
     child<QPushButton>(*page, "saveClientChanges")->click();
     CHECK_FALSE(page->hasUnsavedChanges());
     CHECK(ClientRecords(a.vault).open(marta).value().ssn == u"219099999"_qs);
@@ -170,14 +170,14 @@ TEST_CASE("walkthrough: two desks of one agency, as a new user tried it", "[.wal
     a.vault.signOut();
     signInThroughUi(*a.window, u"sam"_qs, staffPassword);
     REQUIRE(a.vault.state() == Vault::State::Unlocked);
-    page = openClient(a, marta, 0);
+    page = openClientOf(a, marta, 0);
     CHECK(child<QLabel>(*page, "clientSsn")->text().contains(u"XXX-XX-9999"));
     auto* first = child<QLineEdit>(*page, "firstName");
     first->setText(u"Martha"_qs);
     child<QPushButton>(*page, "saveClientChanges")->click();
     CHECK(child<QLabel>(*page, "clientPageError")->text().isEmpty());
     CHECK(ClientRecords(a.vault).open(marta).value().firstName == u"Martha");
-    shoot(*a.window, u"4-staff-fixed-a-name"_qs);
+    shootWindow(*a.window, u"4-staff-fixed-a-name"_qs);
     // The number staff never saw is stored as it was (an administrator reads it whole).
     a.vault.signOut();
     REQUIRE(a.vault.signIn(kAdminLogin, kAdminPassword).ok());
