@@ -141,8 +141,11 @@ void AuditLogPage::apply()
         showError(m_error, entries.message());
         return;
     }
-    showError(m_error, {});
-    m_model->setEntries(std::move(entries.value()));
+    // Records are named by the client they are (or belong to) where this workstation holds them.
+    auto clients = AuditReader(m_vault).clientsOf(entries.value());
+    showError(m_error, clients ? QString() : clients.message());
+    m_model->setEntries(std::move(entries.value()),
+                        clients ? std::move(clients).value() : QHash<QString, AuditRecordClient>());
 }
 
 void AuditLogPage::verify()
