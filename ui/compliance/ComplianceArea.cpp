@@ -114,6 +114,7 @@ ComplianceArea::ComplianceArea(Vault& vault, std::shared_ptr<const compliance::S
     connect(m_runButton, &QPushButton::clicked, this, &ComplianceArea::runChecklist);
     connect(m_runner, &AutomaticChecksRunner::finished, this, &ComplianceArea::checksFinished);
     connect(m_runView, &ComplianceRunView::saveRequested, this, &ComplianceArea::saveRun);
+    connect(m_runView, &ComplianceRunView::edited, this, &ComplianceArea::showCheckCounts);
     connect(m_history, &ComplianceHistoryView::openRequested, this, &ComplianceArea::openRun);
     connect(m_findings, &ComplianceFindingsView::changed, this, [this] {
         refresh();
@@ -223,13 +224,22 @@ void ComplianceArea::checksFinished(const QList<compliance::ItemResult>& results
     m_runView->edit(run);
     m_runStack->setCurrentWidget(m_runView);
     m_tabs->setCurrentIndex(RunTab);
-    const int open = int(run.unanswered().size());
-    m_status->setText(tr("Checks done: %1 pass, %2 fail, %3 to answer.")
-                          .arg(run.count(compliance::Verdict::Pass))
-                          .arg(run.count(compliance::Verdict::Fail))
-                          .arg(open));
+    showCheckCounts();
     if (!run.unanswered().isEmpty())
         m_runView->selectItem(run.unanswered().constFirst().itemId);
+}
+
+void ComplianceArea::showCheckCounts()
+{
+    if (!m_runView->isEditing())
+        return;
+    compliance::ComplianceRun counted;
+    counted.items = m_runView->model()->items();
+    m_status->setText(tr("Checks done: %1 pass, %2 fail, %3 not applicable, %4 to answer.")
+                          .arg(counted.count(compliance::Verdict::Pass))
+                          .arg(counted.count(compliance::Verdict::Fail))
+                          .arg(counted.count(compliance::Verdict::NotApplicable))
+                          .arg(counted.count(compliance::Verdict::Unknown)));
 }
 
 void ComplianceArea::saveRun()

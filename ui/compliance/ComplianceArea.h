@@ -76,6 +76,8 @@ protected:
 private:
     void checksFinished(const QList<compliance::ItemResult>& results);
     void setChecking(bool checking);
+    /// "Checks done: …" with the counts of the run being answered, as they are now.
+    void showCheckCounts();
 
     Vault& m_vault;
     AutomaticChecksRunner* m_runner;

@@ -226,6 +226,7 @@ void ComplianceRunView::itemEdited(compliance::Answer answer, const QString& not
     m_model->setItem(row, item);
     m_editor->showVerdict(item);
     updateProblems();
+    Q_EMIT edited();
 }
 
 void ComplianceRunView::updateProblems()

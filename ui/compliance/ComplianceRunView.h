@@ -44,6 +44,8 @@ public:
 Q_SIGNALS:
     /// Save was clicked on a complete run.
     void saveRequested();
+    /// The officer changed an answer or a note: the counts may have changed.
+    void edited();
 
 private:
     void showRun(const compliance::ComplianceRun& run, bool editing);
