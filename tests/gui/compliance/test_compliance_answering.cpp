@@ -1,4 +1,5 @@
-// Answering the checklist item by item: the counts follow every answer.
+// Answering the checklist item by item: the counts follow every answer, and each answer moves on to the
+// next item still to answer (a No waits for its note).
 #include "tests/gui/GuiTestSupport.h"
 #include "tests/gui/compliance/ComplianceGuiSupport.h"
 #include "ui/MainWindow.h"
@@ -7,12 +8,16 @@
 #include "ui/compliance/ComplianceItemModel.h"
 #include "ui/compliance/ComplianceRunView.h"
 
+#include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QRadioButton>
+#include <QTableView>
 #include <QTest>
 
 using namespace hearth;
 using namespace hearth::test;
+using compliance::Answer;
 using compliance::Verdict;
 
 namespace {
@@ -24,6 +29,13 @@ QStringList stillToAnswer(const ui::ComplianceRunView& view)
     for (const compliance::ItemOutcome& item : view.run().unanswered())
         ids << item.itemId;
     return ids;
+}
+
+/// The id of the item selected in the run view's table.
+QString selectedItemId(const ui::ComplianceRunView& view)
+{
+    const int row = child<QTableView>(view, "complianceItemTable")->currentIndex().row();
+    return row >= 0 && row < view.model()->rowCount() ? view.model()->items().at(row).itemId : QString();
 }
 
 QString checksDoneLine(int pass, int fail, int notApplicable, int toAnswer)
@@ -77,4 +89,47 @@ TEST_CASE("gui: the 'Checks done' line counts each answer as it is given")
     view.selectItem(open.at(0));
     QTest::mouseClick(child<QRadioButton>(view, "answerNo"), Qt::LeftButton);
     CHECK(status->text() == checksDoneLine(pass, fail + 2, 1, int(open.size()) - 3));
+}
+
+TEST_CASE("gui: an answer moves on to the next item still to answer; a No first takes its note")
+{
+    GuiFixture f;
+    f.createStore();
+    ui::MainWindow window(f.vault);
+    ui::ComplianceArea& area = areaWithRun(window);
+    ui::ComplianceRunView& view = *area.runView();
+    const QStringList open = stillToAnswer(view);
+    REQUIRE(open.size() >= 5);
+    auto* wording = child<QLabel>(view, "complianceItemWording");
+    const auto wordingOf = [&view](const QString& id) {
+        return view.run().item(id)->wording;
+    };
+
+    // The run opens on the first item to answer; Yes moves on to the next.
+    REQUIRE(selectedItemId(view) == open.at(0));
+    QTest::mouseClick(child<QRadioButton>(view, "answerYes"), Qt::LeftButton);
+    CHECK(view.run().item(open.at(0))->answer == Answer::Yes);
+    CHECK(selectedItemId(view) == open.at(1));
+    CHECK(wording->text() == wordingOf(open.at(1)));
+
+    // Answered out of order, the next one skips what is already answered.
+    view.selectItem(open.at(2));
+    QTest::mouseClick(child<QRadioButton>(view, "answerNotApplicable"), Qt::LeftButton);
+    CHECK(selectedItemId(view) == open.at(3));
+    view.selectItem(open.at(1));
+    QTest::mouseClick(child<QRadioButton>(view, "answerYes"), Qt::LeftButton);
+    CHECK(selectedItemId(view) == open.at(3));
+
+    // A No opens a finding: the note that explains it comes first, then Return moves on.
+    QTest::mouseClick(child<QRadioButton>(view, "answerNo"), Qt::LeftButton);
+    CHECK(selectedItemId(view) == open.at(3));
+    auto* note = child<QLineEdit>(view, "complianceItemNote");
+    CHECK(QApplication::focusWidget() == note);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("No lock on the cabinet"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    CHECK(view.run().item(open.at(3))->answer == Answer::No);
+    CHECK(view.run().item(open.at(3))->note == QStringLiteral("No lock on the cabinet"));
+    CHECK(selectedItemId(view) == open.at(4));
+    CHECK(wording->text() == wordingOf(open.at(4)));
+    CHECK(QApplication::focusWidget() == child<QRadioButton>(view, "answerYes")); // ready for the next answer
 }
