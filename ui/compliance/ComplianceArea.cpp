@@ -9,6 +9,7 @@
 #include "ui/compliance/AutomaticChecksRunner.h"
 #include "ui/compliance/ComplianceFindingsView.h"
 #include "ui/compliance/ComplianceHistoryView.h"
+#include "ui/compliance/ComplianceReportExport.h"
 #include "ui/compliance/ComplianceRunDialog.h"
 #include "ui/compliance/ComplianceRunView.h"
 #include "ui/compliance/ComplianceText.h"
@@ -51,7 +52,9 @@ ComplianceArea::ComplianceArea(Vault& vault, std::shared_ptr<const compliance::S
     , m_status(new QLabel)
     , m_tabs(new QTabWidget)
     , m_runStack(new QStackedWidget)
+    , m_runDone(new QWidget)
     , m_runIntro(new QLabel)
+    , m_runReport(new ComplianceReportExport(vault))
     , m_runView(new ComplianceRunView)
     , m_findings(new ComplianceFindingsView(vault))
     , m_history(new ComplianceHistoryView(vault))
@@ -98,7 +101,14 @@ ComplianceArea::ComplianceArea(Vault& vault, std::shared_ptr<const compliance::S
     controls->addWidget(m_busy);
     controls->addWidget(m_status, 1);
 
-    m_runStack->addWidget(m_runIntro);
+    m_runDone->setObjectName(QStringLiteral("complianceRunDone"));
+    auto* doneLayout = new QVBoxLayout(m_runDone);
+    doneLayout->setContentsMargins(0, 0, 0, 0);
+    doneLayout->addWidget(m_runIntro);
+    doneLayout->addWidget(m_runReport);
+    doneLayout->addStretch();
+    m_runReport->hide();
+    m_runStack->addWidget(m_runDone);
     m_runStack->addWidget(m_runView);
     m_tabs->addTab(m_runStack, tr("Current run"));
     m_tabs->addTab(m_findings, tr("Findings"));
@@ -207,6 +217,7 @@ void ComplianceArea::runChecklist()
     if (const auto registration = SyncState(m_vault).registration(); registration && registration.value())
         facts.syncServerUrl = registration.value()->serverUrl;
     showError(m_error, {});
+    offerReport(std::nullopt);
     setChecking(true);
     m_runner->start(checklist.value(), facts, m_pendingStart);
 }
@@ -242,6 +253,23 @@ void ComplianceArea::showCheckCounts()
                           .arg(counted.count(compliance::Verdict::Unknown)));
 }
 
+void ComplianceArea::offerReport(const std::optional<compliance::ComplianceRun>& run)
+{
+    if (!run) {
+        m_runReport->setReport(std::nullopt);
+        m_runReport->hide();
+        return;
+    }
+    auto report = complianceReportOf(m_vault, *run);
+    if (!report) {
+        showError(m_error, report.message());
+        offerReport(std::nullopt);
+        return;
+    }
+    m_runReport->setReport(std::move(report).value());
+    m_runReport->show();
+}
+
 void ComplianceArea::saveRun()
 {
     auto saved = ComplianceRecords(m_vault).saveRun(m_runView->run());
@@ -271,9 +299,10 @@ void ComplianceArea::saveRun()
                                        .arg(lines.size()))
             + u'\n' + lines.join(u'\n');
     m_runIntro->setText(text);
-    m_runStack->setCurrentWidget(m_runIntro);
+    m_runStack->setCurrentWidget(m_runDone);
     m_status->clear();
     refresh();
+    offerReport(run);
     Q_EMIT changed();
 }
 

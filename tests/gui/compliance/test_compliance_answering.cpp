@@ -1,16 +1,20 @@
-// Answering the checklist item by item: the counts follow every answer, and each answer moves on to the
-// next item still to answer (a No waits for its note).
+// Answering the checklist item by item: the counts follow every answer, each answer moves on to the next
+// item still to answer (a No waits for its note), and the run just saved gives its report at once.
+#include "core/services/AuditReader.h"
 #include "tests/gui/GuiTestSupport.h"
 #include "tests/gui/compliance/ComplianceGuiSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/Workspace.h"
 #include "ui/compliance/ComplianceArea.h"
 #include "ui/compliance/ComplianceItemModel.h"
+#include "ui/compliance/ComplianceReportExport.h"
 #include "ui/compliance/ComplianceRunView.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QTableView>
 #include <QTest>
@@ -132,4 +136,48 @@ TEST_CASE("gui: an answer moves on to the next item still to answer; a No first 
     CHECK(selectedItemId(view) == open.at(4));
     CHECK(wording->text() == wordingOf(open.at(4)));
     CHECK(QApplication::focusWidget() == child<QRadioButton>(view, "answerYes")); // ready for the next answer
+}
+
+TEST_CASE("gui: the run just saved offers its report as PDF in the same view")
+{
+    GuiFixture f;
+    f.createStore();
+    ui::MainWindow window(f.vault);
+    ui::ComplianceArea& area = areaWithRun(window);
+    ui::ComplianceRunView& view = *area.runView();
+    answerThroughUi(view, QStringLiteral("printer-secure"), QStringLiteral("Printer in the open lobby"));
+    signThroughUi(view);
+    QTest::mouseClick(child<QPushButton>(view, "saveComplianceRun"), Qt::LeftButton);
+    REQUIRE(child<QLabel>(area, "complianceRunIntro")->isVisible());
+
+    // Right below what the save says, without opening the run again from Runs.
+    auto* savePdf = child<QPushButton>(area, "complianceReportSavePdf");
+    CHECK(savePdf->isVisible());
+    CHECK(savePdf->isEnabled());
+    auto* report = area.findChild<ui::ComplianceReportExport*>();
+    REQUIRE(report != nullptr);
+    CHECK(report->isAncestorOf(savePdf));
+    REQUIRE(report->report().has_value());
+    const QString runUuid = report->report()->run.uuid;
+    CHECK_FALSE(runUuid.isEmpty());
+    CHECK(report->report()->run.completedAt.isValid());
+
+    // The report as the Save PDF… button writes it once a file is chosen; the copy is audited.
+    const QString pdfPath = f.dir.path() + QStringLiteral("/just-saved.pdf");
+    REQUIRE(report->savePdfTo(pdfPath).ok());
+    QFile pdf(pdfPath);
+    REQUIRE(pdf.open(QIODevice::ReadOnly));
+    CHECK(pdf.read(4) == QByteArrayLiteral("%PDF"));
+    AuditFilter exports;
+    exports.action = QString::fromLatin1(audit::ComplianceReportExport);
+    auto entries = AuditReader(f.vault).query(exports);
+    REQUIRE(entries.ok());
+    REQUIRE(entries->size() == 1);
+    CHECK(entries->front().recordUuid == runUuid);
+    CHECK(entries->front().detail == QStringLiteral("pdf"));
+
+    // A new run hides the copy of the last one.
+    area.setProbe(openFirewallWorkstation());
+    runChecklistThroughUi(area, compliance::AuditKind::SelfAudit);
+    CHECK_FALSE(savePdf->isVisible());
 }
