@@ -58,10 +58,11 @@ QJsonObject complianceReportJson(const ComplianceReport& report);
 /// adds the PNG to the QTextDocument as an image resource under this name before printing or showing it.
 inline constexpr auto kSignatureResource = "signature.png";
 
-/// The report as HTML for QTextDocument (preview, PDF, printer): header, summary, results with evidence,
-/// attestations and notes, findings (overdue flagged), earlier runs side by side, notes and signature
-/// (<img src="signature.png">), and the no-client-data footer. Every text is HTML-escaped: evidence
-/// comes from system commands.
+/// The report as HTML for QTextDocument (preview, PDF, printer): header and summary first (workstation,
+/// officer, dates, verdict counts), results with each verdict's sentence, attestations and notes, findings
+/// (overdue flagged), earlier runs side by side, notes and signature (<img src="signature.png">), then on a
+/// new page the appendix with what the checks printed (this run's evidence, and that of earlier runs'
+/// findings), and the no-client-data footer. Every text is HTML-escaped: evidence comes from system commands.
 QString complianceReportHtml(const ComplianceReport& report);
 
 } // namespace hearth::compliance

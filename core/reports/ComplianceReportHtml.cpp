@@ -146,8 +146,8 @@ QString resultsSection(const ComplianceRun& run)
     QString html = QStringLiteral("<h2>") + esc(ComplianceReportHtmlText::tr("Results")) + QStringLiteral("</h2>\n")
         + evidenceTable();
     html += headerRow({ComplianceReportHtmlText::tr("Item"), ComplianceReportHtmlText::tr("Severity"),
-                       ComplianceReportHtmlText::tr("Result"), ComplianceReportHtmlText::tr("Evidence")},
-                      {32, 11, 13, 44});
+                       ComplianceReportHtmlText::tr("Result"), ComplianceReportHtmlText::tr("Detail")},
+                      {36, 11, 13, 40});
     for (const ItemOutcome& o : run.items) {
         QString result = verdictHtml(o.effective());
         if (o.attested())
@@ -157,17 +157,18 @@ QString resultsSection(const ComplianceRun& run)
         else if (o.automatic)
             result += QStringLiteral("<br><small>") + esc(ComplianceReportHtmlText::tr("checked by Hearth"))
                 + QStringLiteral("</small>");
-        QString evidence;
+        // The sentence only: what the commands printed is in the appendix, so the results read first.
+        QString detail;
         if (o.automatic) {
             if (o.attested())
-                evidence += block(
+                detail += block(
                     ComplianceReportHtmlText::tr("Hearth's check: %1").arg(verdictName(o.automatic->verdict)), false);
-            evidence += block(o.automatic->detail, false) + block(o.automatic->evidence, true);
+            detail += block(o.automatic->detail, false);
         } else {
-            evidence = block(ComplianceReportHtmlText::tr("Attestation by the security officer."), false);
+            detail = block(ComplianceReportHtmlText::tr("Attestation by the security officer."), false);
         }
         html += QStringLiteral("<tr>") + td(itemCell(o.wording, o.itemId, o.policySection))
-            + td(esc(severityName(o.severity))) + td(result) + td(evidence) + QStringLiteral("</tr>\n");
+            + td(esc(severityName(o.severity))) + td(result) + td(detail) + QStringLiteral("</tr>\n");
     }
     return html + QStringLiteral("</table>\n");
 }
@@ -206,6 +207,16 @@ QString findingStateHtml(const Finding& f, const QDate& today)
     return esc(ComplianceReportHtmlText::tr("Open"));
 }
 
+/// "this run", or "run of <date>" for a finding an earlier run opened.
+QString findingFrom(const ComplianceReport& report, const Finding& f)
+{
+    for (const ComplianceRun& e : report.earlierRuns) {
+        if (e.uuid == f.runUuid)
+            return ComplianceReportHtmlText::tr("run of %1").arg(messageDate(e.completedAt.toLocalTime().date()));
+    }
+    return ComplianceReportHtmlText::tr("this run");
+}
+
 QString findingsSection(const ComplianceReport& report)
 {
     QString html = QStringLiteral("<h2>") + esc(ComplianceReportHtmlText::tr("Findings")) + QStringLiteral("</h2>\n");
@@ -216,21 +227,16 @@ QString findingsSection(const ComplianceReport& report)
     if (report.findings.isEmpty())
         return html + QStringLiteral("<p>") + esc(ComplianceReportHtmlText::tr("No findings."))
             + QStringLiteral("</p>\n");
+    // What each finding's check saw is in the appendix (this run's items, then earlier runs' findings).
     html += evidenceTable()
         + headerRow({ComplianceReportHtmlText::tr("Item"), ComplianceReportHtmlText::tr("Severity"),
                      ComplianceReportHtmlText::tr("From"), ComplianceReportHtmlText::tr("Opened"),
-                     ComplianceReportHtmlText::tr("Due"), ComplianceReportHtmlText::tr("State"),
-                     ComplianceReportHtmlText::tr("Evidence")},
-                    {22, 10, 10, 10, 10, 12, 26});
+                     ComplianceReportHtmlText::tr("Due"), ComplianceReportHtmlText::tr("State")},
+                    {34, 11, 14, 12, 12, 17});
     for (const Finding& f : report.findings) {
-        QString from = ComplianceReportHtmlText::tr("this run");
-        for (const ComplianceRun& e : report.earlierRuns) {
-            if (e.uuid == f.runUuid)
-                from = ComplianceReportHtmlText::tr("run of %1").arg(messageDate(e.completedAt.toLocalTime().date()));
-        }
         html += QStringLiteral("<tr>") + td(itemCell(f.wording, f.itemId, {})) + td(esc(severityName(f.severity)))
-            + td(esc(from)) + td(esc(messageDate(f.openedOn))) + td(esc(messageDate(f.dueOn)))
-            + td(findingStateHtml(f, report.today)) + td(block(f.evidence, true)) + QStringLiteral("</tr>\n");
+            + td(esc(findingFrom(report, f))) + td(esc(messageDate(f.openedOn))) + td(esc(messageDate(f.dueOn)))
+            + td(findingStateHtml(f, report.today)) + QStringLiteral("</tr>\n");
     }
     return html + QStringLiteral("</table>\n");
 }
@@ -303,6 +309,44 @@ QString signatureSection(const ComplianceRun& run)
         + QStringLiteral("</p>\n");
     return html;
 }
+/// What the checks printed, after everything else: raw command output that the HMIS Lead reads only to check
+/// a verdict. This run's automatic items, then the evidence of earlier runs' findings still listed.
+QString appendixSection(const ComplianceReport& report)
+{
+    QString html = QStringLiteral("<h2 style=\"page-break-before: always\">")
+        + esc(ComplianceReportHtmlText::tr("Appendix: evidence")) + QStringLiteral("</h2>\n<p>")
+        + esc(ComplianceReportHtmlText::tr("What each automatic check of this run saw: the commands and files "
+                                           "Hearth read, and what they said. Attestations have no evidence: the "
+                                           "security officer's answers and notes are above."))
+        + QStringLiteral("</p>\n");
+    QString rows;
+    for (const ItemOutcome& o : report.run.items) {
+        if (o.automatic)
+            rows += QStringLiteral("<tr>") + td(itemCell(o.wording, o.itemId, {}))
+                + td(verdictHtml(o.automatic->verdict)) + td(block(o.automatic->evidence, true))
+                + QStringLiteral("</tr>\n");
+    }
+    if (!rows.isEmpty())
+        html += evidenceTable()
+            + headerRow({ComplianceReportHtmlText::tr("Item"), ComplianceReportHtmlText::tr("Hearth's check"),
+                         ComplianceReportHtmlText::tr("Evidence")},
+                        {28, 12, 60})
+            + rows + QStringLiteral("</table>\n");
+    QString earlier;
+    for (const Finding& f : report.findings) {
+        if (f.runUuid != report.run.uuid && !f.evidence.trimmed().isEmpty())
+            earlier += QStringLiteral("<tr>") + td(itemCell(f.wording, f.itemId, {})) + td(esc(findingFrom(report, f)))
+                + td(block(f.evidence, true)) + QStringLiteral("</tr>\n");
+    }
+    if (!earlier.isEmpty())
+        html += QStringLiteral("<h3>") + esc(ComplianceReportHtmlText::tr("Findings of earlier runs"))
+            + QStringLiteral("</h3>\n") + evidenceTable()
+            + headerRow({ComplianceReportHtmlText::tr("Item"), ComplianceReportHtmlText::tr("From"),
+                         ComplianceReportHtmlText::tr("Evidence")},
+                        {28, 12, 60})
+            + earlier + QStringLiteral("</table>\n");
+    return html;
+}
 } // namespace
 
 QString complianceReportHtml(const ComplianceReport& report)
@@ -316,6 +360,7 @@ QString complianceReportHtml(const ComplianceReport& report)
     html += findingsSection(report);
     html += earlierRunsSection(report);
     html += signatureSection(report.run);
+    html += appendixSection(report);
     html += QStringLiteral("<hr><p><i>") + esc(complianceReportNoClientData()) + QStringLiteral("</i></p>\n");
     return html + QStringLiteral("</body></html>\n");
 }

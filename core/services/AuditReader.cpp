@@ -2,8 +2,11 @@
 
 #include "core/services/AuditAnchors.h"
 #include "core/store/AuditLog.h"
+#include "core/store/ClientRepository.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
+
+#include <QSet>
 
 namespace hearth {
 
@@ -60,6 +63,27 @@ Result<AuditVerification> AuditReader::verify() const
         verified->problem = **problem;
     }
     return verified;
+}
+
+Result<QHash<QString, AuditRecordClient>> AuditReader::clientsOf(const std::vector<AuditEntry>& entries) const
+{
+    if (auto st = m_vault.require(Permission::ViewAuditLog); !st)
+        return st.error();
+    if (!m_vault.can(Permission::ViewClientProfile))
+        return QHash<QString, AuditRecordClient>();
+    // Records that are a client or hang off one; users, runs and the like are not looked up.
+    static const QStringList kClientRecordTypes {QStringLiteral("client"), QStringLiteral("enrollment"),
+                                                 QStringLiteral("service"), QStringLiteral("consent")};
+    QStringList uuids;
+    QSet<QString> seen;
+    for (const AuditEntry& entry : entries) {
+        if (entry.recordUuid.isEmpty() || !kClientRecordTypes.contains(entry.recordType)
+            || seen.contains(entry.recordUuid))
+            continue;
+        seen.insert(entry.recordUuid);
+        uuids << entry.recordUuid;
+    }
+    return ClientRepository(m_vault.openStore().store()).clientsOfRecords(uuids);
 }
 
 } // namespace hearth

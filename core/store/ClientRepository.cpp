@@ -130,6 +130,31 @@ Result<bool> ClientRepository::caseNumberTaken(const QString& caseNumber) const
     return taken;
 }
 
+Result<QHash<QString, AuditRecordClient>> ClientRepository::clientsOfRecords(const QStringList& recordUuids) const
+{
+    QHash<QString, AuditRecordClient> out;
+    if (recordUuids.isEmpty())
+        return out;
+    // One primary-key look-up per table for each id: the record is the client, or names its client.
+    auto st = m_store.db().prepare(QStringLiteral(
+        "SELECT uuid, first_name, last_name, case_number FROM clients WHERE deleted = 0 AND uuid IN (?1, "
+        "(SELECT client_uuid FROM enrollments WHERE uuid = ?1), (SELECT client_uuid FROM services WHERE uuid = ?1), "
+        "(SELECT client_uuid FROM consents WHERE uuid = ?1))"));
+    if (!st)
+        return st.error();
+    for (const QString& uuid : recordUuids) {
+        if (out.contains(uuid))
+            continue;
+        st->reset();
+        st->bind(1, uuid);
+        if (st->next())
+            out.insert(uuid, {st->text(0), st->text(1), st->text(2), st->text(3)});
+        if (!st->status())
+            return st->status().error();
+    }
+    return out;
+}
+
 Result<bool> ClientRepository::exists(const QString& uuid) const
 {
     auto st = m_store.db().prepare(QStringLiteral("SELECT 1 FROM clients WHERE uuid = ? AND deleted = 0"));

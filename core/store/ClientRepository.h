@@ -3,8 +3,10 @@
 #include "core/common/Result.h"
 #include "core/intake/ClientProfile.h"
 #include "core/search/SearchTypes.h"
+#include "core/types/AuditEntry.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -35,6 +37,9 @@ public:
     /// Streams what the duplicate index needs of every live client (built at the first search).
     Status forEachSearchPerson(const std::function<void(const SearchPerson&)>& visit) const;
     Result<bool> caseNumberTaken(const QString& caseNumber) const;
+    /// For each of @p recordUuids that is a live client, or an enrollment, service or release of one, that
+    /// client's names and case number; records of no client held here are left out.
+    Result<QHash<QString, AuditRecordClient>> clientsOfRecords(const QStringList& recordUuids) const;
 
     // Pulls (SyncInbox): a client the server sent or dropped.
     Result<bool> exists(const QString& uuid) const;

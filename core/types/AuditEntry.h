@@ -72,6 +72,16 @@ struct AuditEntry
     QString detail;
 };
 
+/// @brief The client an entry's record is, or belongs to (an enrollment, service or release of theirs), as
+/// this workstation holds them: for the Audit log page to name, never stored in the log (AuditReader::clientsOf).
+struct AuditRecordClient
+{
+    QString clientUuid;
+    QString firstName;
+    QString lastName;
+    QString caseNumber;
+};
+
 struct AuditFilter
 {
     QString userLogin;

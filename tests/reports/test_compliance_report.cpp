@@ -269,6 +269,41 @@ TEST_CASE("compliance report HTML: header, results, findings, earlier runs and s
     CHECK_FALSE(html.contains(u"1 Nov 2025"_qs)); // the fourth earlier run is not shown
 }
 
+TEST_CASE("compliance report HTML: the summary comes first; what the checks printed waits in an appendix at the end")
+{
+    History h;
+    const QString html = complianceReportHtml(h.report());
+
+    // First the title, the workstation, the officer and when, then the verdict counts.
+    const qsizetype summary = html.indexOf(u"Summary</h2>"_qs);
+    REQUIRE(summary > 0);
+    for (const QString& head : {complianceReportTitle(), u"front-desk-1"_qs, u"Sam Okafor"_qs, u"20 Nov 2026"_qs})
+        CHECK(html.indexOf(head) < summary);
+    const qsizetype counts = html.indexOf(u" PASS, "_qs);
+    CHECK(counts > summary);
+
+    // The results name each verdict with its sentence; the raw output of the commands comes last, after
+    // the signature, under its own heading.
+    const qsizetype results = html.indexOf(u"Results</h2>"_qs);
+    const qsizetype signature = html.indexOf(u"notes and signature</h2>"_qs);
+    const qsizetype appendix = html.indexOf(u"Appendix: evidence"_qs);
+    CHECK(counts < results);
+    CHECK(results < signature);
+    REQUIRE(appendix > 0);
+    CHECK(signature < appendix);
+    CHECK(html.indexOf(u"Failed: firewall-active."_qs) < appendix);
+    CHECK(html.indexOf(u"font-family: monospace"_qs) > appendix);
+    CHECK(html.indexOf(u"table inet filter &lt;script&gt;"_qs) > appendix);
+    for (const ItemOutcome& o : h.now.items) {
+        if (!o.automatic || o.itemId == u"firewall-active") // the firewall's evidence is the hostile text
+            continue;
+        INFO(o.itemId.toStdString());
+        CHECK(html.indexOf(u"$ check "_qs + o.itemId) > appendix);
+    }
+    // The no-client-data footer still closes the report.
+    CHECK(html.indexOf(complianceReportNoClientData().toHtmlEscaped()) > appendix);
+}
+
 TEST_CASE("compliance report HTML: a first run says there is nothing to compare and no findings")
 {
     Checklist checklist = builtInChecklist();

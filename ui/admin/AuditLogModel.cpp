@@ -1,6 +1,7 @@
 #include "ui/admin/AuditLogModel.h"
 
 #include <QLocale>
+#include <QStringList>
 
 namespace hearth::ui {
 
@@ -9,11 +10,26 @@ AuditLogModel::AuditLogModel(QObject* parent)
 {
 }
 
-void AuditLogModel::setEntries(std::vector<AuditEntry> entries)
+void AuditLogModel::setEntries(std::vector<AuditEntry> entries, QHash<QString, AuditRecordClient> clients)
 {
     beginResetModel();
     m_entries = std::move(entries);
+    m_clients = std::move(clients);
     endResetModel();
+}
+
+QString AuditLogModel::recordText(const AuditEntry& entry) const
+{
+    const auto client = m_clients.constFind(entry.recordUuid);
+    if (client == m_clients.cend()) {
+        // Not a client held here: enough of the id to tell records apart and to find it again.
+        constexpr int kShortId = 8;
+        return entry.recordUuid.size() > kShortId ? entry.recordUuid.left(kShortId) + u'\u2026' : entry.recordUuid;
+    }
+    const QString name = QStringList {client->firstName, client->lastName}.join(u' ').simplified();
+    if (name.isEmpty())
+        return tr("Case %1").arg(client->caseNumber);
+    return tr("%1 \u2014 case %2").arg(name, client->caseNumber);
 }
 
 int AuditLogModel::rowCount(const QModelIndex& parent) const
@@ -42,7 +58,7 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const
         case RecordType:
             return entry.recordType;
         case Record:
-            return entry.recordUuid;
+            return recordText(entry);
         case Detail:
             return entry.detail;
         default:
@@ -51,6 +67,8 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::UserRole && index.column() == Time)
         return entry.at;
+    if ((role == Qt::ToolTipRole || role == Qt::UserRole) && index.column() == Record && !entry.recordUuid.isEmpty())
+        return entry.recordUuid;
     return {};
 }
 

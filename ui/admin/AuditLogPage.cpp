@@ -17,6 +17,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hearth::ui {
 
 AuditLogPage::AuditLogPage(Vault& vault, QWidget* parent)
@@ -91,9 +93,21 @@ AuditLogPage::AuditLogPage(Vault& vault, QWidget* parent)
     apply();
 }
 
+void AuditLogPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Entries are written everywhere else in the application; the page looks again whenever it comes back.
+    loadFilterChoices();
+    apply();
+}
+
 void AuditLogPage::loadFilterChoices()
 {
     const AuditReader reader(m_vault);
+    const QString user = m_user->currentData().toString();
+    const QString action = m_action->currentData().toString();
+    m_user->clear();
+    m_action->clear();
     m_user->addItem(tr("All users"), QString());
     m_action->addItem(tr("All actions"), QString());
     auto users = reader.users();
@@ -104,8 +118,10 @@ void AuditLogPage::loadFilterChoices()
     }
     for (const QString& login : users.value())
         m_user->addItem(login, login);
-    for (const QString& action : actions.value())
-        m_action->addItem(action, action);
+    for (const QString& name : actions.value())
+        m_action->addItem(name, name);
+    m_user->setCurrentIndex(std::max(0, m_user->findData(user)));
+    m_action->setCurrentIndex(std::max(0, m_action->findData(action)));
 }
 
 void AuditLogPage::apply()
@@ -125,8 +141,11 @@ void AuditLogPage::apply()
         showError(m_error, entries.message());
         return;
     }
-    showError(m_error, {});
-    m_model->setEntries(std::move(entries.value()));
+    // Records are named by the client they are (or belong to) where this workstation holds them.
+    auto clients = AuditReader(m_vault).clientsOf(entries.value());
+    showError(m_error, clients ? QString() : clients.message());
+    m_model->setEntries(std::move(entries.value()),
+                        clients ? std::move(clients).value() : QHash<QString, AuditRecordClient>());
 }
 
 void AuditLogPage::verify()

@@ -16,7 +16,8 @@ namespace hearth::ui {
 
 class AuditLogModel;
 
-/// @brief The audit log with filters, and a check that its hash chain is intact.
+/// @brief The audit log with filters, and a check that its hash chain is intact. Read again, with the
+/// filters chosen, each time the page is shown: what happened elsewhere meanwhile is there without Apply.
 class AuditLogPage : public QWidget
 {
     Q_OBJECT
@@ -28,7 +29,11 @@ public Q_SLOTS:
     void apply();
     void verify();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    /// The users and actions the log holds, keeping the ones chosen.
     void loadFilterChoices();
 
     Vault& m_vault;

@@ -88,8 +88,14 @@ AttestationEditor::AttestationEditor(QWidget* parent)
     layout->addWidget(evidenceLabel);
     layout->addWidget(m_evidence, 1);
 
-    connect(m_answers, &QButtonGroup::idClicked, this, &AttestationEditor::emitEdited);
+    connect(m_answers, &QButtonGroup::idClicked, this, [this] {
+        if (m_loading)
+            return;
+        emitEdited();
+        Q_EMIT answered(answer());
+    });
     connect(m_note, &QLineEdit::textEdited, this, &AttestationEditor::emitEdited);
+    connect(m_note, &QLineEdit::returnPressed, this, &AttestationEditor::noteFinished);
     clear();
 }
 
@@ -148,6 +154,19 @@ Answer AttestationEditor::answer() const
 QString AttestationEditor::note() const
 {
     return m_note->text().trimmed();
+}
+
+void AttestationEditor::focusAnswer()
+{
+    if (!m_answerRow->isVisible() || !m_answerRow->isEnabled())
+        return;
+    QAbstractButton* chosen = m_answers->checkedButton();
+    (chosen ? chosen : m_yes)->setFocus(Qt::OtherFocusReason);
+}
+
+void AttestationEditor::focusNote()
+{
+    m_note->setFocus(Qt::OtherFocusReason);
 }
 
 void AttestationEditor::emitEdited()

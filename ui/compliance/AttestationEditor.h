@@ -29,10 +29,17 @@ public:
 
     compliance::Answer answer() const;
     QString note() const;
+    /// Puts the keyboard focus on the answer buttons (the one chosen, or Yes) / on the note.
+    void focusAnswer();
+    void focusNote();
 
 Q_SIGNALS:
     /// The officer changed the answer or the note of the item shown.
     void edited(hearth::compliance::Answer answer, const QString& note);
+    /// The officer clicked an answer (after edited()).
+    void answered(hearth::compliance::Answer answer);
+    /// The officer pressed Return in the note.
+    void noteFinished();
 
 private:
     void emitEdited();

@@ -9,6 +9,7 @@
 #include "ui/compliance/AutomaticChecksRunner.h"
 #include "ui/compliance/ComplianceFindingsView.h"
 #include "ui/compliance/ComplianceHistoryView.h"
+#include "ui/compliance/ComplianceReportExport.h"
 #include "ui/compliance/ComplianceRunDialog.h"
 #include "ui/compliance/ComplianceRunView.h"
 #include "ui/compliance/ComplianceText.h"
@@ -51,7 +52,9 @@ ComplianceArea::ComplianceArea(Vault& vault, std::shared_ptr<const compliance::S
     , m_status(new QLabel)
     , m_tabs(new QTabWidget)
     , m_runStack(new QStackedWidget)
+    , m_runDone(new QWidget)
     , m_runIntro(new QLabel)
+    , m_runReport(new ComplianceReportExport(vault))
     , m_runView(new ComplianceRunView)
     , m_findings(new ComplianceFindingsView(vault))
     , m_history(new ComplianceHistoryView(vault))
@@ -98,7 +101,14 @@ ComplianceArea::ComplianceArea(Vault& vault, std::shared_ptr<const compliance::S
     controls->addWidget(m_busy);
     controls->addWidget(m_status, 1);
 
-    m_runStack->addWidget(m_runIntro);
+    m_runDone->setObjectName(QStringLiteral("complianceRunDone"));
+    auto* doneLayout = new QVBoxLayout(m_runDone);
+    doneLayout->setContentsMargins(0, 0, 0, 0);
+    doneLayout->addWidget(m_runIntro);
+    doneLayout->addWidget(m_runReport);
+    doneLayout->addStretch();
+    m_runReport->hide();
+    m_runStack->addWidget(m_runDone);
     m_runStack->addWidget(m_runView);
     m_tabs->addTab(m_runStack, tr("Current run"));
     m_tabs->addTab(m_findings, tr("Findings"));
@@ -114,6 +124,7 @@ ComplianceArea::ComplianceArea(Vault& vault, std::shared_ptr<const compliance::S
     connect(m_runButton, &QPushButton::clicked, this, &ComplianceArea::runChecklist);
     connect(m_runner, &AutomaticChecksRunner::finished, this, &ComplianceArea::checksFinished);
     connect(m_runView, &ComplianceRunView::saveRequested, this, &ComplianceArea::saveRun);
+    connect(m_runView, &ComplianceRunView::edited, this, &ComplianceArea::showCheckCounts);
     connect(m_history, &ComplianceHistoryView::openRequested, this, &ComplianceArea::openRun);
     connect(m_findings, &ComplianceFindingsView::changed, this, [this] {
         refresh();
@@ -206,6 +217,7 @@ void ComplianceArea::runChecklist()
     if (const auto registration = SyncState(m_vault).registration(); registration && registration.value())
         facts.syncServerUrl = registration.value()->serverUrl;
     showError(m_error, {});
+    offerReport(std::nullopt);
     setChecking(true);
     m_runner->start(checklist.value(), facts, m_pendingStart);
 }
@@ -223,13 +235,39 @@ void ComplianceArea::checksFinished(const QList<compliance::ItemResult>& results
     m_runView->edit(run);
     m_runStack->setCurrentWidget(m_runView);
     m_tabs->setCurrentIndex(RunTab);
-    const int open = int(run.unanswered().size());
-    m_status->setText(tr("Checks done: %1 pass, %2 fail, %3 to answer.")
-                          .arg(run.count(compliance::Verdict::Pass))
-                          .arg(run.count(compliance::Verdict::Fail))
-                          .arg(open));
+    showCheckCounts();
     if (!run.unanswered().isEmpty())
         m_runView->selectItem(run.unanswered().constFirst().itemId);
+}
+
+void ComplianceArea::showCheckCounts()
+{
+    if (!m_runView->isEditing())
+        return;
+    compliance::ComplianceRun counted;
+    counted.items = m_runView->model()->items();
+    m_status->setText(tr("Checks done: %1 pass, %2 fail, %3 not applicable, %4 to answer.")
+                          .arg(counted.count(compliance::Verdict::Pass))
+                          .arg(counted.count(compliance::Verdict::Fail))
+                          .arg(counted.count(compliance::Verdict::NotApplicable))
+                          .arg(counted.count(compliance::Verdict::Unknown)));
+}
+
+void ComplianceArea::offerReport(const std::optional<compliance::ComplianceRun>& run)
+{
+    if (!run) {
+        m_runReport->setReport(std::nullopt);
+        m_runReport->hide();
+        return;
+    }
+    auto report = complianceReportOf(m_vault, *run);
+    if (!report) {
+        showError(m_error, report.message());
+        offerReport(std::nullopt);
+        return;
+    }
+    m_runReport->setReport(std::move(report).value());
+    m_runReport->show();
 }
 
 void ComplianceArea::saveRun()
@@ -261,9 +299,10 @@ void ComplianceArea::saveRun()
                                        .arg(lines.size()))
             + u'\n' + lines.join(u'\n');
     m_runIntro->setText(text);
-    m_runStack->setCurrentWidget(m_runIntro);
+    m_runStack->setCurrentWidget(m_runDone);
     m_status->clear();
     refresh();
+    offerReport(run);
     Q_EMIT changed();
 }
 

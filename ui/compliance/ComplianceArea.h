@@ -24,11 +24,13 @@ namespace hearth::ui {
 
 class AutomaticChecksRunner;
 class ComplianceFindingsView;
+class ComplianceReportExport;
 class ComplianceHistoryView;
 class ComplianceRunView;
 
 /// @brief The Compliance area for the agency's security officer: the reminders, running the
 /// Compliance Certification Checklist on this workstation, the findings to fix and the runs saved.
+/// A run just saved offers its report (Save PDF…, Save JSON…, Print…) right where the save is reported.
 ///
 /// The automatic checks run on a worker thread through a SystemProbe (the real workstation by
 /// default; tests hand in a recorded one).
@@ -76,6 +78,10 @@ protected:
 private:
     void checksFinished(const QList<compliance::ItemResult>& results);
     void setChecking(bool checking);
+    /// "Checks done: …" with the counts of the run being answered, as they are now.
+    void showCheckCounts();
+    /// Offers the report of @p run (just saved) beside what the save says; nothing for no run.
+    void offerReport(const std::optional<compliance::ComplianceRun>& run);
 
     Vault& m_vault;
     AutomaticChecksRunner* m_runner;
@@ -88,7 +94,9 @@ private:
     QLabel* m_status;
     QTabWidget* m_tabs;
     QStackedWidget* m_runStack;
+    QWidget* m_runDone; ///< the intro, or what the last save did with that run's report
     QLabel* m_runIntro;
+    ComplianceReportExport* m_runReport;
     ComplianceRunView* m_runView;
     ComplianceFindingsView* m_findings;
     ComplianceHistoryView* m_history;

@@ -2,6 +2,7 @@
 
 #include "core/auth/Roles.h"
 #include "core/services/AuditedFile.h"
+#include "core/services/ComplianceRecords.h"
 #include "core/types/AuditEntry.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
@@ -58,6 +59,19 @@ QString safeName(const QString& text)
     return out.isEmpty() ? QStringLiteral("workstation") : out;
 }
 } // namespace
+
+Result<compliance::ComplianceReport> complianceReportOf(Vault& vault, const compliance::ComplianceRun& run)
+{
+    const ComplianceRecords records(vault);
+    auto runs = records.runs();
+    if (!runs)
+        return runs.error();
+    auto findings = records.findings();
+    if (!findings)
+        return findings.error();
+    return compliance::complianceReportFor(run, runs.value(), findings.value(), vault.clock().now(),
+                                           vault.clock().today());
+}
 
 void loadComplianceReport(QTextDocument& document, const compliance::ComplianceReport& report)
 {

@@ -21,6 +21,9 @@ class Vault;
 
 namespace hearth::ui {
 
+/// The report of the saved @p run with the earlier runs and the findings ComplianceRecords holds beside it.
+Result<compliance::ComplianceReport> complianceReportOf(Vault& vault, const compliance::ComplianceRun& run);
+
 /// Lays @p report out in @p document: the HTML plus the officer's signature as the image resource the
 /// HTML names (compliance::kSignatureResource). The preview, the PDF and the printer all use this.
 void loadComplianceReport(QTextDocument& document, const compliance::ComplianceReport& report);

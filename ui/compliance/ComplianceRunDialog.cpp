@@ -75,16 +75,13 @@ void ComplianceRunDialog::markSent()
 
 void ComplianceRunDialog::loadReport()
 {
-    const ComplianceRecords records(m_vault);
-    auto runs = records.runs();
-    auto findings = records.findings();
-    if (!runs || !findings) {
-        showError(m_error, !runs ? runs.message() : findings.message());
+    auto report = complianceReportOf(m_vault, m_run);
+    if (!report) {
+        showError(m_error, report.message());
         m_export->setReport(std::nullopt);
         return;
     }
-    m_export->setReport(compliance::complianceReportFor(m_run, runs.value(), findings.value(), m_vault.clock().now(),
-                                                        m_vault.clock().today()));
+    m_export->setReport(std::move(report).value());
 }
 
 void ComplianceRunDialog::showSent()

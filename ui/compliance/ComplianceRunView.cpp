@@ -123,6 +123,8 @@ ComplianceRunView::ComplianceRunView(QWidget* parent)
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ComplianceRunView::showSelected);
     connect(m_editor, &AttestationEditor::edited, this, &ComplianceRunView::itemEdited);
+    connect(m_editor, &AttestationEditor::answered, this, &ComplianceRunView::itemAnswered);
+    connect(m_editor, &AttestationEditor::noteFinished, this, &ComplianceRunView::noteFinished);
     connect(m_signature, &SignaturePad::changed, this, &ComplianceRunView::updateProblems);
     connect(m_clearSignature, &QPushButton::clicked, m_signature, &SignaturePad::clear);
     connect(m_save, &QPushButton::clicked, this, [this] {
@@ -226,6 +228,44 @@ void ComplianceRunView::itemEdited(compliance::Answer answer, const QString& not
     m_model->setItem(row, item);
     m_editor->showVerdict(item);
     updateProblems();
+    Q_EMIT edited();
+}
+
+void ComplianceRunView::itemAnswered(compliance::Answer answer)
+{
+    if (!m_editing)
+        return;
+    if (answer == compliance::Answer::No)
+        m_editor->focusNote();
+    else
+        selectNextUnanswered();
+}
+
+void ComplianceRunView::noteFinished()
+{
+    const int row = m_table->currentIndex().row();
+    if (!m_editing || row < 0 || row >= m_model->rowCount())
+        return;
+    if (m_model->items().at(row).needsAnswer())
+        m_editor->focusAnswer();
+    else
+        selectNextUnanswered();
+}
+
+void ComplianceRunView::selectNextUnanswered()
+{
+    const QList<compliance::ItemOutcome>& items = m_model->items();
+    const int count = int(items.size());
+    const int current = m_table->currentIndex().row();
+    for (int step = 1; step <= count; ++step) {
+        const int row = (current + step) % count; // from the top when nothing is selected (-1)
+        if (row != current && items.at(row).needsAnswer()) {
+            m_table->selectRow(row);
+            m_table->scrollTo(m_model->index(row, ComplianceItemModel::ItemColumn));
+            m_editor->focusAnswer();
+            return;
+        }
+    }
 }
 
 void ComplianceRunView::updateProblems()

@@ -19,6 +19,9 @@ class SignaturePad;
 /// @brief One run of the checklist: every item with its result; the selected item in full with the
 /// officer's answer and note; notes on the whole run; the officer's signature; Save, disabled with the
 /// reasons shown until the run can be completed. Also shows a saved run read-only.
+///
+/// An answer moves on to the next item still to answer, except a No: the focus goes to its note (the
+/// finding's explanation), and Return there moves on.
 class ComplianceRunView : public QWidget
 {
     Q_OBJECT
@@ -44,11 +47,20 @@ public:
 Q_SIGNALS:
     /// Save was clicked on a complete run.
     void saveRequested();
+    /// The officer changed an answer or a note: the counts may have changed.
+    void edited();
 
 private:
     void showRun(const compliance::ComplianceRun& run, bool editing);
     void showSelected();
     void itemEdited(compliance::Answer answer, const QString& note);
+    /// After an answer: on to the next item still to answer; a No first takes its note.
+    void itemAnswered(compliance::Answer answer);
+    /// Return in the note: on to the next item still to answer once this one is answered.
+    void noteFinished();
+    /// Selects the first item after the current one (wrapping round) that still needs an answer, with the
+    /// focus on its answer; stays put when none is left.
+    void selectNextUnanswered();
     void updateProblems();
 
     compliance::ComplianceRun m_run; ///< everything but the items (model), notes and signature (widgets)

@@ -141,7 +141,9 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
 
     // Saved: each failure is a finding due seven days after today, listed with its date.
     auto* outcome = child<QLabel>(*area, "complianceRunIntro");
-    REQUIRE(child<QStackedWidget>(*area, "complianceRunStack")->currentWidget() == outcome);
+    REQUIRE(child<QStackedWidget>(*area, "complianceRunStack")->currentWidget()
+            == child<QWidget>(*area, "complianceRunDone"));
+    REQUIRE(outcome->isVisible());
     CHECK(outcome->text().contains(QStringLiteral("%1 findings opened").arg(failed.size())));
     for (const compliance::ItemOutcome& item : failures)
         CHECK(outcome->text().contains(item.wording + QStringLiteral(" — due 12 Jan 2026")));
