@@ -9,6 +9,7 @@
 #include "ui/compliance/AutomaticChecksRunner.h"
 #include "ui/compliance/ComplianceFindingsView.h"
 #include "ui/compliance/ComplianceHistoryView.h"
+#include "ui/compliance/ComplianceItemModel.h"
 #include "ui/compliance/ComplianceReportExport.h"
 #include "ui/compliance/ComplianceRunDialog.h"
 #include "ui/compliance/ComplianceRunView.h"
