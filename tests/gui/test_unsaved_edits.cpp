@@ -20,8 +20,8 @@ using namespace hearth::test;
 using hearth::ui::MainWindow;
 
 namespace {
-const QString kCanaryMiddle = QStringLiteral("Canarymiddle");
-const QString kCanaryAlias = QStringLiteral("Canaryalias");
+const QString kEditedMiddle = QStringLiteral("Canarymiddle");
+const QString kEditedAlias = QStringLiteral("Canaryalias");
 const QString kStoredSsn = QStringLiteral("219099999");
 
 /// A client with a full SSN on file, as most intakes end.
@@ -82,14 +82,14 @@ TEST_CASE("gui: an open client's unsaved edits come back after a lock, the store
     showAndActivate(window);
     ui::ClientPage* page = openPage(window, rosa.uuid);
     CHECK(QApplication::focusWidget() == child<QLineEdit>(*page, "firstName")); // the top of the form
-    QTest::keyClicks(child<QLineEdit>(*page, "middleName"), kCanaryMiddle);
-    QTest::keyClicks(child<QLineEdit>(*page, "alias"), kCanaryAlias);
+    QTest::keyClicks(child<QLineEdit>(*page, "middleName"), kEditedMiddle);
+    QTest::keyClicks(child<QLineEdit>(*page, "alias"), kEditedAlias);
 
     QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
     REQUIRE(f.vault.state() == Vault::State::Locked);
     CHECK(window.workspace() == nullptr);
     for (const QString& text : visibleTexts(window)) {
-        CHECK_FALSE(text.contains(kCanaryMiddle));
+        CHECK_FALSE(text.contains(kEditedMiddle));
         CHECK_FALSE(text.contains(u"Ortiz"));
     }
 
@@ -100,14 +100,14 @@ TEST_CASE("gui: an open client's unsaved edits come back after a lock, the store
     REQUIRE(page != nullptr);
     CHECK(page->isVisible());
     CHECK(page->client().uuid == rosa.uuid);
-    CHECK(child<QLineEdit>(*page, "middleName")->text() == kCanaryMiddle);
-    CHECK(child<QLineEdit>(*page, "alias")->text() == kCanaryAlias);
+    CHECK(child<QLineEdit>(*page, "middleName")->text() == kEditedMiddle);
+    CHECK(child<QLineEdit>(*page, "alias")->text() == kEditedAlias);
     CHECK(page->hasUnsavedChanges());
 
     child<QPushButton>(*page, "saveClientChanges")->click();
     const ClientProfile saved = stored(f.vault, rosa.uuid);
-    CHECK(saved.middleName == kCanaryMiddle);
-    CHECK(saved.alias == kCanaryAlias);
+    CHECK(saved.middleName == kEditedMiddle);
+    CHECK(saved.alias == kEditedAlias);
     CHECK(saved.ssn == kStoredSsn); // the masked number counted as unchanged
     CHECK_FALSE(page->hasUnsavedChanges());
 }
@@ -124,13 +124,13 @@ TEST_CASE("gui: leaving an edited client asks to save, discard or stay")
     SECTION("Back: stay keeps the page and the typing; discard leaves and saves nothing")
     {
         ui::ClientPage* page = openPage(window, rosa.uuid);
-        QTest::keyClicks(child<QLineEdit>(*page, "alias"), kCanaryAlias);
+        QTest::keyClicks(child<QLineEdit>(*page, "alias"), kEditedAlias);
         REQUIRE(page->hasUnsavedChanges());
         auto asked = answerUnsaved(QMessageBox::Cancel);
         child<QPushButton>(*page, "backToSearchButton")->click();
         REQUIRE(*asked);
         CHECK(clients->clientPage() == page);
-        CHECK(child<QLineEdit>(*page, "alias")->text() == kCanaryAlias);
+        CHECK(child<QLineEdit>(*page, "alias")->text() == kEditedAlias);
 
         showAndActivate(window); // the offscreen platform does not hand activation back after a modal
         asked = answerUnsaved(QMessageBox::Discard);
@@ -143,18 +143,18 @@ TEST_CASE("gui: leaving an edited client asks to save, discard or stay")
     SECTION("Back: save keeps the edit and leaves")
     {
         ui::ClientPage* page = openPage(window, rosa.uuid);
-        QTest::keyClicks(child<QLineEdit>(*page, "alias"), kCanaryAlias);
+        QTest::keyClicks(child<QLineEdit>(*page, "alias"), kEditedAlias);
         auto asked = answerUnsaved(QMessageBox::Save);
         child<QPushButton>(*page, "backToSearchButton")->click();
         REQUIRE(*asked);
         CHECK(clients->clientPage() == nullptr);
-        CHECK(stored(f.vault, rosa.uuid).alias == kCanaryAlias);
+        CHECK(stored(f.vault, rosa.uuid).alias == kEditedAlias);
         CHECK(stored(f.vault, rosa.uuid).ssn == kStoredSsn);
     }
     SECTION("quit and sign-out: stay keeps the session")
     {
         ui::ClientPage* page = openPage(window, rosa.uuid);
-        QTest::keyClicks(child<QLineEdit>(*page, "alias"), kCanaryAlias);
+        QTest::keyClicks(child<QLineEdit>(*page, "alias"), kEditedAlias);
         auto asked = answerUnsaved(QMessageBox::Cancel);
         window.close();
         REQUIRE(*asked);
@@ -165,7 +165,7 @@ TEST_CASE("gui: leaving an edited client asks to save, discard or stay")
         signOutAction(window)->trigger();
         REQUIRE(*asked);
         CHECK(f.vault.state() == Vault::State::Unlocked);
-        CHECK(child<QLineEdit>(*page, "alias")->text() == kCanaryAlias);
+        CHECK(child<QLineEdit>(*page, "alias")->text() == kEditedAlias);
     }
     SECTION("without edits nothing is asked")
     {
