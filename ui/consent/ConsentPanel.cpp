@@ -122,7 +122,7 @@ ConsentPanel::ConsentPanel(Vault& vault, const ClientProfile& client, QWidget* p
     , m_coordinatedEntry(new QLabel)
     , m_table(new QTableWidget(0, ColumnCount))
     , m_recordButton(new QPushButton(tr("Record &new release…")))
-    , m_renewButton(new QPushButton(tr("Re&new…")))
+    , m_renewButton(new QPushButton(tr("Rene&w…")))
     , m_revokeButton(new QPushButton(tr("Re&voke…")))
     , m_cesButton(new QPushButton(tr("&Coordinated Entry release…")))
     , m_viewButton(new QPushButton(tr("View &signature / form")))

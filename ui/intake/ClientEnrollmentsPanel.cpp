@@ -84,7 +84,7 @@ ClientEnrollmentsPanel::ClientEnrollmentsPanel(Vault& vault, const ClientProfile
     , m_checkInButton(new QPushButton(tr("Check in &tonight")))
     , m_serviceButton(new QPushButton(tr("Add ser&vice…")))
     , m_exitButton(new QPushButton(tr("E&xit…")))
-    , m_reopenButton(new QPushButton(tr("Reo&pen…")))
+    , m_reopenButton(new QPushButton(tr("&Reopen…")))
     , m_message(new QLabel)
     , m_error(makeErrorLabel(QStringLiteral("enrollmentsError")))
 {

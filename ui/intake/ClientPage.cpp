@@ -86,7 +86,7 @@ ClientPage::ClientPage(Vault& vault, const ClientProfile& client, QWidget* paren
     m_tabs->addTab(makeProfileTab(), tr("&Profile"));
     m_tabs->addTab(m_enrollments, tr("&Enrollments"));
     m_tabs->addTab(m_consent, tr("C&onsent"));
-    m_tabs->addTab(m_history, tr("&History"));
+    m_tabs->addTab(m_history, tr("H&istory"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(makeHeader());
@@ -127,7 +127,7 @@ QWidget* ClientPage::makeHeader()
         label->setTextFormat(Qt::PlainText);
     m_caseNumber->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* backButton = new QPushButton(tr("← &Back to search"));
+    auto* backButton = new QPushButton(tr("← Bac&k to search"));
     backButton->setObjectName(QStringLiteral("backToSearchButton"));
     backButton->setToolTip(tr("Back to the client search (Esc)."));
     connect(backButton, &QPushButton::clicked, this, [this] {

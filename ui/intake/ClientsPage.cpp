@@ -123,11 +123,12 @@ QWidget* ClientsPage::makeSearchPanel()
         fields->addWidget(caption);
         fields->addWidget(field, stretch);
     };
-    addField(tr("&First:"), m_searchFirst, 3);
+    // Alt+F is the File menu's. Fi&rst as on the profile form (test_client_keys.cpp holds every key unique).
+    addField(tr("Fi&rst:"), m_searchFirst, 3);
     addField(tr("&Last:"), m_searchLast, 3);
     addField(tr("&DOB:"), m_searchDob, 2);
     addField(tr("SSN last &4:"), m_searchSsn, 1);
-    auto* findLabel = new QLabel(tr("&Find:"));
+    auto* findLabel = new QLabel(tr("&Search:"));
     findLabel->setBuddy(m_searchText);
     auto* top = new QHBoxLayout;
     top->addWidget(findLabel);
