@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -152,6 +153,8 @@ QWidget* ClientsPage::makeSearchPanel()
     }
     connect(m_searchDob, &HudDateEdit::dateChanged, this, &ClientsPage::searchEdited);
     connect(m_searchDob->lineEdit(), &QLineEdit::returnPressed, this, &ClientsPage::searchEntered);
+    for (QLineEdit* edit : {m_searchText, m_searchFirst, m_searchLast, m_searchDob->lineEdit(), m_searchSsn})
+        edit->installEventFilter(this);
     // activated covers a double-click and Enter; connecting doubleClicked too would open the client twice.
     connect(m_table, &QTableView::activated, this, &ClientsPage::openIndex);
     connect(openButton, &QPushButton::clicked, this, [this] { openIndex(m_table->currentIndex()); });
@@ -314,13 +317,37 @@ void ClientsPage::showConsent()
 void ClientsPage::searchEntered()
 {
     reload();
-    // Enter goes to the best match when there is one, to a new client otherwise.
-    if (m_model->rowCount() > 0) {
-        m_table->setFocus();
-        m_table->selectRow(0);
-    } else if (m_newButton->isEnabled()) {
+    // Enter opens the best match when there is one, starts a new client otherwise. With nothing typed,
+    // the list holds every client, none of them a match: Enter only moves into it.
+    if (m_model->rowCount() > 0 && !query().isEmpty())
+        openIndex(m_model->index(0, 0));
+    else if (m_model->rowCount() > 0)
+        focusResults();
+    else if (m_newButton->isEnabled())
         startNewClient();
+}
+
+bool ClientsPage::focusResults()
+{
+    if (searchPending())
+        reload();
+    if (m_model->rowCount() == 0)
+        return false;
+    m_table->setFocus();
+    m_table->selectRow(0);
+    return true;
+}
+
+bool ClientsPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        // Alt+Down is the date field's calendar.
+        if (key->key() == Qt::Key_Down && !(key->modifiers() & (Qt::AltModifier | Qt::ControlModifier))
+            && focusResults())
+            return true;
     }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ClientsPage::openIndex(const QModelIndex& index)
