@@ -1,6 +1,7 @@
 #include "ui/compliance/ComplianceReportExport.h"
 
 #include "core/auth/Roles.h"
+#include "core/common/DisplayDates.h"
 #include "core/services/AuditedFile.h"
 #include "core/types/AuditEntry.h"
 #include "core/vault/OpenStore.h"
@@ -195,8 +196,7 @@ QString ComplianceReportExport::copyContents(const QString& copy) const
     return tr("%1 will contain the workstation compliance report for %2, completed %3 and signed by %4: the "
               "checklist's answers with their evidence and notes, the findings, and the officer's signature. It "
               "contains no client data. It is recorded in the audit log.")
-        .arg(copy, run.workstation.hostName,
-             QLocale().toString(run.completedAt.toLocalTime().date(), QLocale::LongFormat),
+        .arg(copy, run.workstation.hostName, displayDate(run.completedAt.toLocalTime().date()),
              run.officerName.isEmpty() ? run.officerLogin : run.officerName);
 }
 

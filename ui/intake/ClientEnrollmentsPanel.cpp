@@ -1,5 +1,6 @@
 #include "ui/intake/ClientEnrollmentsPanel.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCatalog.h"
 #include "core/hud/HudCodes.h"
 #include "core/services/ClientRecords.h"
@@ -16,7 +17,6 @@
 #include "ui/intake/LocalServices.h"
 #include "ui/intake/ReopenDialog.h"
 #include "ui/intake/ServiceDialog.h"
-#include "ui/widgets/HudDateEdit.h"
 #include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
@@ -168,8 +168,8 @@ void ClientEnrollmentsPanel::reload()
     for (int row = 0; row < int(m_enrollments.size()); ++row) {
         const Enrollment& e = m_enrollments.at(size_t(row));
         m_table->setItem(row, 0, plainCell(m_projects.value(e.projectUuid).name));
-        m_table->setItem(row, 1, plainCell(HudDateEdit::format(e.entryDate)));
-        m_table->setItem(row, 2, plainCell(e.exitDate ? HudDateEdit::format(*e.exitDate) : tr("active")));
+        m_table->setItem(row, 1, plainCell(displayDate(e.entryDate)));
+        m_table->setItem(row, 2, plainCell(e.exitDate ? displayDate(*e.exitDate) : tr("active")));
         m_table->setItem(row, 3, plainCell(catalog.label(hud::list::RelationshipToHoH, e.relationshipToHoH)));
         m_table->setItem(row, 4, plainCell(householdText(e)));
     }
@@ -257,8 +257,7 @@ void ClientEnrollmentsPanel::updateButtons()
         whyNot = tr("Already checked in for tonight.");
     m_checkInButton->setEnabled(canEdit && whyNot.isEmpty());
     m_checkInButton->setToolTip(
-        whyNot.isEmpty() ? tr("Record tonight's bed night (%1) in one click.").arg(HudDateEdit::format(today()))
-                         : whyNot);
+        whyNot.isEmpty() ? tr("Record tonight's bed night (%1) in one click.").arg(displayDate(today())) : whyNot);
 }
 
 void ClientEnrollmentsPanel::showServices()
@@ -285,7 +284,7 @@ void ClientEnrollmentsPanel::showServices()
             type = localServiceLabel(s.typeProvided);
         else
             type = HudCatalog::instance().label(hud::list::RecordType, s.recordType);
-        m_services->setItem(row, 0, plainCell(HudDateEdit::format(s.dateProvided)));
+        m_services->setItem(row, 0, plainCell(displayDate(s.dateProvided)));
         m_services->setItem(row, 1, plainCell(type));
         m_services->setItem(row, 2, plainCell(s.notes));
     }
@@ -363,7 +362,7 @@ void ClientEnrollmentsPanel::checkInTonight()
     }
     showError(m_error, {});
     m_message->setText(
-        tr("Checked in for the night of %1: %2.").arg(HudDateEdit::format(night), names.join(QStringLiteral(", "))));
+        tr("Checked in for the night of %1: %2.").arg(displayDate(night), names.join(QStringLiteral(", "))));
     updateButtons();
     showServices();
     Q_EMIT changed();

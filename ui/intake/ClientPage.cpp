@@ -1,5 +1,6 @@
 #include "ui/intake/ClientPage.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCodes.h"
 #include "core/intake/AnonymousProfiles.h"
 #include "core/intake/Completeness.h"
@@ -250,11 +251,9 @@ void ClientPage::refreshHistory()
         return;
     }
     m_history->setRowCount(int(history->size()));
-    const QLocale locale;
     for (int row = 0; row < int(history->size()); ++row) {
         const ChangeRecord& change = history->at(size_t(row));
-        m_history->setItem(row, 0,
-                           new QTableWidgetItem(locale.toString(change.changedAt.toLocalTime(), QLocale::ShortFormat)));
+        m_history->setItem(row, 0, new QTableWidgetItem(displayDateTime(change.changedAt)));
         m_history->setItem(row, 1, new QTableWidgetItem(change.changedBy));
         m_history->setItem(row, 2, new QTableWidgetItem(whatChanged(change.entity, change.operation)));
     }
