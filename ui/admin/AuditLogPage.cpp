@@ -1,5 +1,6 @@
 #include "ui/admin/AuditLogPage.h"
 
+#include "core/common/Plural.h"
 #include "core/services/AuditReader.h"
 #include "core/vault/Vault.h"
 #include "ui/admin/AuditLogModel.h"
@@ -138,8 +139,8 @@ void AuditLogPage::verify()
     }
     const AuditVerification& v = result.value();
     if (v.intact)
-        m_result->setText(
-            tr("The audit chain is intact: %n entries checked.", nullptr, static_cast<int>(v.entriesChecked)));
+        m_result->setText(plural(v.entriesChecked, tr("The audit chain is intact: 1 entry checked."),
+                                 tr("The audit chain is intact: %1 entries checked.")));
     else
         m_result->setText(tr("The audit chain is broken at entry %1: %2").arg(v.firstBrokenSeq).arg(v.problem));
 }

@@ -1,6 +1,7 @@
 #include "ui/consent/ConsentDialog.h"
 
 #include "core/common/DisplayDates.h"
+#include "core/common/Plural.h"
 #include "core/consent/ConsentRules.h"
 #include "core/services/ConsentRecords.h"
 #include "core/vault/Vault.h"
@@ -233,8 +234,9 @@ ConsentDialog::ConsentDialog(Vault& vault, const QString& clientUuid, ReleaseKin
     f.expiresOn = new HudDateEdit;
     f.expiresOn->setObjectName(QStringLiteral("expiresOn"));
     f.expiresOn->setReferenceDate(f.today);
-    f.expiresOn->setToolTip(
-        tr("Follows the signed date (%n month(s) later) until changed by hand.", "", f.settings.expiryMonths));
+    f.expiresOn->setToolTip(plural(f.settings.expiryMonths,
+                                   tr("Follows the signed date (1 month later) until changed by hand."),
+                                   tr("Follows the signed date (%1 months later) until changed by hand.")));
     auto* collectedBy = new QLabel;
     collectedBy->setObjectName(QStringLiteral("collectedBy"));
     collectedBy->setTextFormat(Qt::PlainText);

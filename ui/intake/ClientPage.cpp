@@ -1,6 +1,7 @@
 #include "ui/intake/ClientPage.h"
 
 #include "core/common/DisplayDates.h"
+#include "core/common/Plural.h"
 #include "core/hud/HudCodes.h"
 #include "core/intake/AnonymousProfiles.h"
 #include "core/intake/Completeness.h"
@@ -238,7 +239,7 @@ void ClientPage::refreshHeader()
     const int active = int(
         std::count_if(enrollments.cbegin(), enrollments.cend(), [](const Enrollment& e) { return e.isActive(); }));
     if (active > 0)
-        badges << tr("%n active enrollment(s)", "", active);
+        badges << plural(active, tr("1 active enrollment"), tr("%1 active enrollments"));
     m_badges->setText(
         badges.isEmpty() ? QString() : QStringLiteral("[") + badges.join(QStringLiteral("] [")) + QStringLiteral("]"));
 }

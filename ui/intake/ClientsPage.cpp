@@ -1,5 +1,6 @@
 #include "ui/intake/ClientsPage.h"
 
+#include "core/common/Plural.h"
 #include "core/consent/ConsentPolicy.h"
 #include "core/services/ClientRecords.h"
 #include "core/services/ClientSearch.h"
@@ -295,9 +296,9 @@ void ClientsPage::reload()
     showError(m_error, {});
     m_model->setMatches(std::move(matches.value()));
     showConsent();
-    m_searchSummary->setText(m_model->rowCount() == 0
-                                 ? tr("No match. Check the spelling, then create a new client.")
-                                 : tr("%n possible match(es), best first", "", m_model->rowCount()));
+    m_searchSummary->setText(m_model->rowCount() == 0 ? tr("No match. Check the spelling, then create a new client.")
+                                                      : plural(m_model->rowCount(), tr("1 possible match"),
+                                                               tr("%1 possible matches, best first")));
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
 }

@@ -1,6 +1,7 @@
 #include "ui/sync/SyncText.h"
 
 #include "core/common/DisplayDates.h"
+#include "core/common/Plural.h"
 #include "core/hud/HudCatalog.h"
 
 #include <QDate>
@@ -14,7 +15,7 @@ namespace hearth::ui {
 
 QString SyncText::counted(qint64 n, const QString& one, const QString& many)
 {
-    return n == 1 ? one : many.arg(QLocale().toString(n));
+    return plural(n, one, many);
 }
 
 QString SyncText::relativeTime(const QDateTime& when, const QDateTime& now)

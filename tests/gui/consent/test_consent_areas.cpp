@@ -139,8 +139,9 @@ TEST_CASE("gui: the third No Sharing client in one shelter raises the alert, and
     REQUIRE(*enrolled);
     REQUIRE(alerted);
     REQUIRE(QTest::qWaitFor([&] { return *alerted; }, 2000));
-    CHECK(alertText.startsWith(QStringLiteral(
-        "3 clients who chose No Sharing are enrolled at Harbor Night Shelter on 01/05/2026; the limit is 2.")));
+    CHECK(alertText.startsWith(
+        QStringLiteral("3 clients who chose No Sharing are enrolled at Harbor Night Shelter on %1; the limit is 2.")
+            .arg(displayDate(QDate(2026, 1, 5)))));
     CHECK(alertText.contains(QStringLiteral("notify DFSS")));
 
     // The administrator's banner lists it until acknowledged.

@@ -1,4 +1,5 @@
-// What the client screens say (issue 16, point 15): every date of a client page in one format, the locale's.
+// What the client screens say (issue 16, point 15): counts in plain English and every date of a client
+// page in one format, the locale's.
 #include "core/common/DisplayDates.h"
 #include "core/hud/HudCodes.h"
 #include "core/services/ClientRecords.h"
@@ -56,6 +57,36 @@ QStringList shownTexts(const QWidget& root)
 }
 
 } // namespace
+
+TEST_CASE("gui: counts on the client screens read as plain English, never \"(s)\"")
+{
+    GuiFixture f;
+    f.createStore();
+    const Project shelter
+        = makeProject(f.vault, QStringLiteral("Night Shelter"), hud::ProjectType::EmergencyShelterNightByNight);
+    const Project outreach = makeProject(f.vault, QStringLiteral("Outreach"), hud::ProjectType::StreetOutreach);
+    const ClientProfile maria
+        = makeClient(f.vault, QStringLiteral("Maria"), QStringLiteral("Garcia"), QDate(1985, 3, 4));
+
+    enrollAloneIn(f.vault, shelter, maria.uuid, QDate(2026, 1, 2));
+    {
+        ui::ClientPage page(f.vault, maria);
+        CHECK(child<QLabel>(page, "clientBadges")->text() == QStringLiteral("[1 active enrollment]"));
+    }
+    enrollAloneIn(f.vault, outreach, maria.uuid, QDate(2026, 1, 3));
+    {
+        ui::ClientPage page(f.vault, maria);
+        CHECK(child<QLabel>(page, "clientBadges")->text() == QStringLiteral("[2 active enrollments]"));
+    }
+
+    ui::ClientsPage clients(f.vault);
+    clients.show();
+    clientintake::search(clients, QStringLiteral("Maria"), QStringLiteral("Garcia"));
+    CHECK(child<QLabel>(clients, "searchSummary")->text() == QStringLiteral("1 possible match"));
+    makeClient(f.vault, QStringLiteral("Mario"), QStringLiteral("Garcia"), QDate(1987, 1, 1));
+    clientintake::search(clients, QStringLiteral("Mari"), QStringLiteral("Garcia"));
+    CHECK(child<QLabel>(clients, "searchSummary")->text() == QStringLiteral("2 possible matches, best first"));
+}
 
 TEST_CASE("gui: a client page shows every date in one format, the locale's")
 {
