@@ -187,7 +187,7 @@ QString ComplianceReportExport::suggestedPath(const QString& suffix) const
 void ComplianceReportExport::showOutcome(const Status& status, const QString& done)
 {
     showError(m_error, status ? QString() : status.message());
-    m_outcome->setText(status ? done : QString());
+    showStatus(m_outcome, status ? done : QString(), Tone::Good);
 }
 
 QString ComplianceReportExport::copyContents(const QString& copy) const

@@ -361,8 +361,9 @@ void ClientEnrollmentsPanel::checkInTonight()
         return;
     }
     showError(m_error, {});
-    m_message->setText(
-        tr("Checked in for the night of %1: %2.").arg(displayDate(night), names.join(QStringLiteral(", "))));
+    showStatus(m_message,
+               tr("Checked in for the night of %1: %2.").arg(displayDate(night), names.join(QStringLiteral(", "))),
+               Tone::Good);
     updateButtons();
     showServices();
     Q_EMIT changed();

@@ -25,6 +25,7 @@
 #include "ui/intake/MemberEntryForm.h"
 #include "ui/widgets/HudCodeCombo.h"
 #include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -247,6 +248,7 @@ TEST_CASE("gui: the whole intake — search, create, duplicate warning, family e
     checkIn(*panel, "checkInEveryoneButton");
     CHECK_FALSE(child<QPushButton>(*panel, "checkInButton")->isEnabled()); // once a night
     CHECK(child<QLabel>(*panel, "checkInMessage")->text().contains(QStringLiteral("Ana Lopez")));
+    CHECK(ui::toneOf(*child<QLabel>(*panel, "checkInMessage")) == ui::Tone::Good); // good news, not an error
     f.clock.advanceSeconds(86400);
     panel->reload();
     checkIn(*panel, "checkInEveryoneButton");
