@@ -1,5 +1,6 @@
 #include "core/consent/ConsentWording.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/common/MessageDate.h"
 #include "core/consent/ConsentRules.h"
 
@@ -145,18 +146,18 @@ QStringList ConsentPolicy::explain(const ConsentStatus& status, const QDate& tod
         lines.append(ConsentWordingText::tr(
                          "Revoked on %1: nothing about this client leaves this workstation any more. Their record is "
                          "kept here, encrypted, for the agency's own reports.")
-                         .arg(messageDate(status.current->revokedAt->date())));
+                         .arg(displayDate(status.current->revokedAt->date())));
         break;
     case Standing::Active:
         lines.append(choiceLine(*status.current,
-                                ConsentWordingText::tr(" until %1").arg(messageDate(status.current->expiresOn))));
+                                ConsentWordingText::tr(" until %1").arg(displayDate(status.current->expiresOn))));
         if (status.expiresWithin(today, ConsentSettings().warningDays))
             lines.append(renewalReminder(today.daysTo(status.current->expiresOn)));
         break;
     case Standing::Expired:
         lines.append(choiceLine(*status.current, {}));
         lines.append(ConsentWordingText::tr("Expired on %1: new information stays here until the release is renewed.")
-                         .arg(messageDate(status.current->expiresOn)));
+                         .arg(displayDate(status.current->expiresOn)));
         break;
     }
     if (status.restrictionNeeded)
@@ -164,14 +165,14 @@ QStringList ConsentPolicy::explain(const ConsentStatus& status, const QDate& tod
             ConsentWordingText::tr("The HMIS will be asked to restrict what it already holds about this client."));
     if (status.shareFrom)
         lines.append(ConsentWordingText::tr("Records from before %1 stay on this workstation.")
-                         .arg(messageDate(*status.shareFrom)));
+                         .arg(displayDate(*status.shareFrom)));
     if (status.shares() && status.current->restricted)
         lines.append(ConsentWordingText::tr("Restricted: the name is visible only to %1.")
                          .arg(enteringAgencyOf(status, m_ourAgency)));
     if (status.coordinatedEntry)
         lines.append(
             ConsentWordingText::tr("Coordinated Entry release: signed %1, until %2.")
-                .arg(messageDate(status.coordinatedEntry->signedOn), messageDate(status.coordinatedEntry->expiresOn)));
+                .arg(displayDate(status.coordinatedEntry->signedOn), displayDate(status.coordinatedEntry->expiresOn)));
     return lines;
 }
 

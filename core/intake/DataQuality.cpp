@@ -1,5 +1,6 @@
 #include "core/intake/DataQuality.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCatalog.h"
 #include "core/hud/HudCodes.h"
 #include "core/hud/HudValidation.h"
@@ -58,7 +59,7 @@ namespace {
 
 QString showDate(QDate date)
 {
-    return QLocale().toString(date, QLocale::ShortFormat);
+    return displayDate(date);
 }
 
 void checkName(const ClientProfile& client, QualityFindings& findings)

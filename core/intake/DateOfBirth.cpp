@@ -1,5 +1,6 @@
 #include "core/intake/DateOfBirth.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCodes.h"
 #include "core/intake/MissingData.h"
 
@@ -95,7 +96,7 @@ QString display(const std::optional<QDate>& dob, int dataQuality, QDate today, c
 {
     if (!dob || !dob->isValid())
         return DateOfBirthText::tr("not recorded");
-    const QString date = locale.toString(*dob, QStringLiteral("d MMM yyyy"));
+    const QString date = displayDate(*dob, locale);
     const int age = ageOn(*dob, today);
     if (dataQuality == hud::DataQuality::Partial)
         return DateOfBirthText::tr("%1 (approximate, age %2)").arg(date).arg(age);

@@ -1,5 +1,6 @@
 #include "core/intake/Household.h"
 
+#include "core/common/Plural.h"
 #include "core/hud/HudCodes.h"
 #include "core/intake/DateOfBirth.h"
 
@@ -116,10 +117,13 @@ Status canExit(const QList<Enrollment>& members, const QStringList& exitingUuids
     });
     if (staying > 0)
         return makeError(ErrorCode::InvalidInput,
-                         QCoreApplication::translate("Household",
-                                                     "Choose a new head of household before the head exits: %n other "
-                                                     "member(s) stay enrolled.",
-                                                     nullptr, static_cast<int>(staying)));
+                         plural(staying,
+                                QCoreApplication::translate("Household",
+                                                            "Choose a new head of household before the "
+                                                            "head exits: 1 other member stays enrolled."),
+                                QCoreApplication::translate("Household",
+                                                            "Choose a new head of household before the "
+                                                            "head exits: %1 other members stay enrolled.")));
     return {};
 }
 

@@ -45,10 +45,9 @@ Status refuseEntryDate(const Enrollment& e, const Project& project, const QDate&
         return refuse(QObject::tr("The project start date cannot be in the future."));
     if (e.entryDate < project.operatingStart)
         return refuse(QObject::tr("The project start date is before the project began operating (%1).")
-                          .arg(records::messageDate(project.operatingStart)));
+                          .arg(displayDate(project.operatingStart)));
     if (project.operatingEnd && e.entryDate > *project.operatingEnd)
-        return refuse(
-            QObject::tr("The project stopped operating on %1.").arg(records::messageDate(*project.operatingEnd)));
+        return refuse(QObject::tr("The project stopped operating on %1.").arg(displayDate(*project.operatingEnd)));
     return {};
 }
 
@@ -199,7 +198,7 @@ Status EnrollmentRecords::update(const Enrollment& input)
             return r;
         if (e.exitDate && *e.exitDate < e.entryDate)
             return refuse(QObject::tr("The project start date cannot be after the exit date (%1).")
-                              .arg(records::messageDate(*e.exitDate)));
+                              .arg(displayDate(*e.exitDate)));
         if (auto r = refuseOverlap(s, e); !r)
             return r;
         if (auto r = EnrollmentRepository(s).update(e); !r)
@@ -297,13 +296,12 @@ Status EnrollmentRecords::exit(const std::vector<ExitRequest>& exits, const std:
                 return loaded.error();
             Enrollment e = *loaded;
             if (!e.isActive())
-                return refuse(
-                    QObject::tr("This enrollment was already exited on %1.").arg(records::messageDate(*e.exitDate)));
+                return refuse(QObject::tr("This enrollment was already exited on %1.").arg(displayDate(*e.exitDate)));
             if (!x.exitDate.isValid())
                 return refuse(QObject::tr("Enter the project exit date."));
             if (x.exitDate < e.entryDate)
                 return refuse(QObject::tr("The exit date (%1) is before the project start date (%2).")
-                                  .arg(records::messageDate(x.exitDate), records::messageDate(e.entryDate)));
+                                  .arg(displayDate(x.exitDate), displayDate(e.entryDate)));
             if (x.exitDate > now.toLocalTime().date())
                 return refuse(QObject::tr("The exit date cannot be in the future."));
             if (e.isHead()) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/common/MessageDate.h"
+#include "core/common/DisplayDates.h"
 #include "core/common/Result.h"
 #include "core/intake/Enrollment.h"
 #include "core/intake/Project.h"
@@ -19,7 +19,7 @@ namespace records {
 QString newId();
 /// InvalidInput with a message the screens show as it is.
 Error refuse(const QString& message);
-using hearth::messageDate; ///< core/common/MessageDate.h
+using hearth::displayDate; ///< dates in messages: core/common/DisplayDates.h
 Result<Project> loadProject(Store& store, const QString& uuid);
 Result<Enrollment> loadEnrollment(Store& store, const QString& uuid);
 

@@ -23,9 +23,9 @@ Status refuseOutsideStay(const Enrollment& e, const QDate& day, bool bedNight)
 {
     if (day < e.entryDate)
         return refuse(QObject::tr("%1 is before this person's project start date (%2).")
-                          .arg(records::messageDate(day), records::messageDate(e.entryDate)));
+                          .arg(displayDate(day), displayDate(e.entryDate)));
     if (e.exitDate && (day > *e.exitDate || (bedNight && day == *e.exitDate)))
-        return refuse(QObject::tr("This person exited on %1.").arg(records::messageDate(*e.exitDate)));
+        return refuse(QObject::tr("This person exited on %1.").arg(displayDate(*e.exitDate)));
     return {};
 }
 } // namespace
@@ -55,7 +55,7 @@ Result<std::vector<ServiceRecord>> ServiceRecords::checkIn(const QStringList& en
             if (!already)
                 return already.error();
             if (*already)
-                return refuse(QObject::tr("Already checked in for the night of %1.").arg(records::messageDate(night)));
+                return refuse(QObject::tr("Already checked in for the night of %1.").arg(displayDate(night)));
             ServiceRecord r;
             r.uuid = records::newId();
             r.enrollmentUuid = uuid;

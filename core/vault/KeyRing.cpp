@@ -1,5 +1,6 @@
 #include "core/vault/KeyRing.h"
 
+#include "core/common/Plural.h"
 #include "core/crypto/KeySlots.h"
 #include "core/store/AuditLog.h"
 #include "core/types/AuditEntry.h"
@@ -63,9 +64,10 @@ Error KeyRing::recordFailure(KeyFile& keys, UserKeySlot* slot, const Error& erro
                         {now, who, QString::fromLatin1(audit::SignInLockedOut),
                          QObject::tr("%1 failed attempts").arg(keys.signIn.maxFailedAttempts)});
             result.message += u' '
-                + QObject::tr("After %n failed attempts this account must wait %1 minutes before trying again.",
-                              nullptr, keys.signIn.maxFailedAttempts)
-                      .arg(keys.signIn.lockoutMinutes);
+                + plural(keys.signIn.lockoutMinutes,
+                         QObject::tr("After %1 failed attempts this account must wait 1 minute before trying again."),
+                         QObject::tr("After %2 failed attempts this account must wait %1 minutes before trying again."))
+                      .arg(keys.signIn.maxFailedAttempts);
         }
     }
     if (auto st = save(keys); !st)

@@ -1,6 +1,6 @@
 #include "core/vault/OfflineLease.h"
 
-#include "core/common/MessageDate.h"
+#include "core/common/DisplayDates.h"
 
 #include <QObject>
 
@@ -18,7 +18,7 @@ void moveBack(std::optional<QDateTime>& t, qint64 seconds, const QDateTime& now)
 
 QString ranOut(const SyncLease& lease)
 {
-    const QString since = lease.lastContactAt ? messageDate(lease.lastContactAt->toLocalTime().date()) : QString();
+    const QString since = lease.lastContactAt ? displayDate(lease.lastContactAt->toLocalTime().date()) : QString();
     const QString days = lease.leaseDays == 1 ? QObject::tr("1 day") : QObject::tr("%1 days").arg(lease.leaseDays);
     return QObject::tr("This workstation has not reached the agency server since %1; its offline lease of %2 has run "
                        "out.")

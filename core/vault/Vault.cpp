@@ -1,5 +1,6 @@
 #include "core/vault/Vault.h"
 
+#include "core/common/Plural.h"
 #include "core/crypto/KeySlots.h"
 #include "core/services/ComplianceRecords.h"
 #include "core/store/KeyValueRepositories.h"
@@ -227,9 +228,9 @@ Status Vault::authenticate(const QString& login, const QString& password, bool i
         const qint64 minutes = std::max<qint64>(1, (now.secsTo(slot->lockedUntil) + 59) / 60);
         KeyRing::notePending(*keys, {now, slot->login, QString::fromLatin1(audit::SignInLockedOut), {}});
         (void)m_keys->save(*keys);
-        return makeError(
-            ErrorCode::AccountLocked,
-            tr("Too many failed attempts. This account can sign in again in %n minute(s).", nullptr, int(minutes)));
+        return makeError(ErrorCode::AccountLocked,
+                         plural(minutes, tr("Too many failed attempts. This account can sign in again in 1 minute."),
+                                tr("Too many failed attempts. This account can sign in again in %1 minutes.")));
     }
     auto dataKey = keyslots::openUserSlot(keys->storeId, *slot, secret);
     if (!dataKey) {

@@ -1,5 +1,6 @@
 #include "sync/client/SyncEngine.h"
 
+#include "core/common/Plural.h"
 #include "core/syncstate/SyncState.h"
 #include "core/vault/Vault.h"
 #include "sync/client/AuditAnchorSync.h"
@@ -225,13 +226,13 @@ void SyncEngine::succeed()
     const qint64 sent = m_push->sentCount();
     const qint64 pulled = m_pull->pulledCount();
     const int rejected = m_push->rejectedCount();
-    QString message = tr("Sync finished: %n change(s) sent.", nullptr, int(sent));
+    QString message = plural(sent, tr("Sync finished: 1 change sent."), tr("Sync finished: %1 changes sent."));
     if (pulled > 0)
-        message += u' ' + tr("%n record(s) received.", nullptr, int(pulled));
+        message += u' ' + plural(pulled, tr("1 record received."), tr("%1 records received."));
     if (rejected > 0) {
-        const QString refused
-            = tr("The server refused %n change(s) (%1); they stay on this workstation.", nullptr, rejected)
-                  .arg(m_push->rejectedCodes().join(u", "));
+        const QString refused = plural(rejected, tr("The server refused 1 change (%1); it stays on this workstation."),
+                                       tr("The server refused %1 changes (%2); they stay on this workstation."))
+                                    .arg(m_push->rejectedCodes().join(u", "));
         (void)state.recordFailure(QStringLiteral("rejected"), refused, true);
         message += u' ' + refused;
     }

@@ -65,7 +65,9 @@ Expected<std::optional<SignInLimits::Refusal>> SignInLimits::check(const QString
             wait = std::max<qint64>(1, (now.msecsTo(stored.oldest.addSecs(kWindowSeconds)) + 999) / 1000);
         const qint64 minutes = (wait + 59) / 60;
         return Refusal {
-            wait, QStringLiteral("Too many failed sign-ins %1: try again in %2 minute(s).").arg(whose).arg(minutes)};
+            wait,
+            QStringLiteral("Too many failed sign-ins %1: try again in %2.")
+                .arg(whose, minutes == 1 ? QStringLiteral("1 minute") : QStringLiteral("%1 minutes").arg(minutes))};
     };
     auto byAddress = count(countByAddressSql(), {address, since});
     if (auto* failed = failureOf(byAddress))

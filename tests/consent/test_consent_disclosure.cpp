@@ -1,6 +1,7 @@
 // The consent policy's disclosures: what of each record may leave this workstation, to whom and in which
 // form (signatures, the central server's consent reference, restricted names, Anonymous and Limited
 // Sharing), and how the client page explains it.
+#include "core/common/DisplayDates.h"
 #include "tests/consent/PolicyRecordSupport.h"
 #include "tests/consent/PolicyTestSupport.h"
 
@@ -262,13 +263,15 @@ TEST_CASE("The client page explains the consent in plain lines")
           == QStringList {u"No Sharing: nothing about this client leaves this workstation. Their record is kept here, "
                           "encrypted, for the agency's own reports."_qs});
     CHECK(kPolicy.explain(consentStatus({release(SharingChoice::FullSharing, QDate(2026, 1, 3))}, today), today)
-          == QStringList {u"Full Sharing with all HMIS partner agencies until 3 Jan 2028."_qs});
+          == QStringList {
+              u"Full Sharing with all HMIS partner agencies until %1."_qs.arg(displayDate(QDate(2028, 1, 3)))});
     const ReleaseOfInformation lim = test::limited(
         QDate(2026, 1, 3), ShareCategories(ShareCategory::IdentifyingProfile) | ShareCategory::EnrollmentsAndServices,
         {u"Agency A"_qs, u"Agency B"_qs});
     CHECK(kPolicy.explain(consentStatus({lim}, today), today)
-          == QStringList {u"Limited Sharing with Agency A, Agency B until 3 Jan 2028: identifying profile, "
-                          "enrollments and services. Not shared: health and disability, domestic violence."_qs});
+          == QStringList {u"Limited Sharing with Agency A, Agency B until %1: identifying profile, "
+                          "enrollments and services. Not shared: health and disability, domestic violence."_qs.arg(
+                              displayDate(QDate(2028, 1, 3)))});
     const QStringList none = kPolicy.explain(consentStatus({}, today), today);
     CHECK(none.size() == 1);
     const ReleaseOfInformation full = release(SharingChoice::FullSharing, QDate(2025, 1, 10));

@@ -1,5 +1,6 @@
 // The consent policy as staff and clients rely on it: a client's standing through their releases, and
 // what leaves while they stand so. What each record may show to whom: test_consent_disclosure.cpp.
+#include "core/common/DisplayDates.h"
 #include "tests/consent/PolicyRecordSupport.h"
 #include "tests/consent/PolicyTestSupport.h"
 
@@ -111,7 +112,7 @@ TEST_CASE("No Sharing then Full Sharing without past records keeps the records f
     CHECK(kPolicy.decide(status, enrollment(QDate(2025, 3, 1), QDate(2025, 3, 1)), Audience::agencyInternal()).form
           == Form::Whole);
     CHECK(kPolicy.explain(status, QDate(2025, 7, 1))
-              .contains(u"Records from before 1 Jun 2025 stay on this workstation."_qs));
+              .contains(u"Records from before %1 stay on this workstation."_qs.arg(displayDate(QDate(2025, 6, 1)))));
 }
 
 TEST_CASE("No Sharing then Full Sharing with past records shares the older records too")
@@ -167,7 +168,8 @@ TEST_CASE("An expired release covers what was written while it was in force")
     undated.changedAt = QDateTime();
     CHECK(kPolicy.decide(status, undated, central).reason == Reason::Expired);
     CHECK(kPolicy.explain(status, QDate(2026, 2, 1))
-              .contains(u"Expired on 10 Jan 2026: new information stays here until the release is renewed."_qs));
+              .contains(u"Expired on %1: new information stays here until the release is renewed."_qs.arg(
+                  displayDate(QDate(2026, 1, 10)))));
 
     SECTION("renewed: the gap is shared, since an expiry is not an opt-out")
     {
@@ -203,7 +205,9 @@ TEST_CASE("A revocation stops everything from then on and asks the server to res
     CHECK_FALSE(status.shares());
     requireNothingLeaves(status, profile(QDate(2025, 2, 1)), Reason::Revoked);
     requireNothingLeaves(status, enrollment(QDate(2025, 2, 1), QDate(2025, 2, 1)), Reason::Revoked);
-    CHECK(kPolicy.explain(status, QDate(2025, 5, 1)).value(0).startsWith(u"Revoked on 2 Apr 2025"_qs));
+    CHECK(kPolicy.explain(status, QDate(2025, 5, 1))
+              .value(0)
+              .startsWith(u"Revoked on %1"_qs.arg(displayDate(QDate(2025, 4, 2)))));
 
     SECTION("a later consent after the revocation must not reach back")
     {
@@ -243,7 +247,8 @@ TEST_CASE("A Coordinated Entry release does not change the HMIS standing")
     CHECK(status.coordinatedEntry == ces);
     requireNothingLeaves(status, profile(), Reason::NoSharing);
     CHECK(kPolicy.explain(status, QDate(2025, 3, 1))
-              .contains(u"Coordinated Entry release: signed 1 Feb 2025, until 1 Feb 2027."_qs));
+              .contains(u"Coordinated Entry release: signed %1, until %2."_qs.arg(displayDate(QDate(2025, 2, 1)),
+                                                                                  displayDate(QDate(2027, 2, 1)))));
 
     const ConsentStatus cesOnly = consentStatus({ces}, QDate(2025, 3, 1));
     CHECK(cesOnly.standing == Standing::NoneRecorded);

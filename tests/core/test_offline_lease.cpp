@@ -2,6 +2,7 @@
 // long without reaching its server, an administrator gets in with client records closed and can unlock,
 // a server contact renews it, and setting the clock back does not stretch it.
 #include "core/auth/PasswordPolicy.h"
+#include "core/common/DisplayDates.h"
 #include "core/services/AuditReader.h"
 #include "core/services/ClientRecords.h"
 #include "core/services/ComplianceRecords.h"
@@ -64,8 +65,8 @@ struct LeaseStore : IntakeStore
     void days(int n) { clock.advanceSeconds(n * kDay); }
 };
 
-const QString kRanOut = u"This workstation has not reached the agency server since 5 Jan 2026; its offline lease of "
-                        "30 days has run out."_qs;
+const QString kRanOut = u"This workstation has not reached the agency server since %1; its offline lease of "
+                        "30 days has run out."_qs.arg(displayDate(QDate(2026, 1, 5)));
 } // namespace
 
 TEST_CASE("an unregistered workstation has no lease", "[lease]")

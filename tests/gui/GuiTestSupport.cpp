@@ -6,12 +6,19 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
+#include <QGroupBox>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
+#include <QMap>
+#include <QMenuBar>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTabBar>
 #include <QTest>
 #include <QTimer>
 
@@ -52,6 +59,46 @@ QStringList visibleTexts(const QWidget& root)
         }
     }
     return texts;
+}
+
+QStringList duplicateMnemonics(const QWidget& window)
+{
+    QMap<QString, QStringList> owners; // "Alt+F" -> the texts that claim it
+    const auto claim = [&owners](const QString& text) {
+        const QKeySequence key = QKeySequence::mnemonic(text);
+        if (!key.isEmpty())
+            owners[key.toString()] << text;
+    };
+    for (const QLabel* label : window.findChildren<QLabel*>()) {
+        if (label->isVisible() && label->buddy())
+            claim(label->text());
+    }
+    for (const QAbstractButton* button : window.findChildren<QAbstractButton*>()) {
+        if (button->isVisible())
+            claim(button->text());
+    }
+    for (const QGroupBox* box : window.findChildren<QGroupBox*>()) {
+        if (box->isVisible())
+            claim(box->title());
+    }
+    for (const QTabBar* tabs : window.findChildren<QTabBar*>()) {
+        for (int i = 0; tabs->isVisible() && i < tabs->count(); ++i) {
+            if (tabs->isTabVisible(i))
+                claim(tabs->tabText(i));
+        }
+    }
+    if (const auto* main = qobject_cast<const QMainWindow*>(&window)) {
+        for (const QAction* menu : main->menuBar()->actions()) {
+            if (menu->isVisible())
+                claim(menu->text());
+        }
+    }
+    QStringList clashes;
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
+        if (it.value().size() > 1)
+            clashes << it.key() + QStringLiteral(": ") + it.value().join(QStringLiteral(" | "));
+    }
+    return clashes;
 }
 
 void signInThroughUi(ui::MainWindow& window, const QString& login, const QString& password)

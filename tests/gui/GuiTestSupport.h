@@ -54,6 +54,10 @@ T* child(const QObject& root, const char* name)
 /// Every text a user could see in @p root: line edits, labels, buttons, item-view models, the window title.
 QStringList visibleTexts(const QWidget& root);
 
+/// Every Alt+letter that two visible controls of @p window claim: labels with a buddy, buttons, group box
+/// titles, tab texts and the menu bar's titles. One line per clash: the key and the texts that share it.
+QStringList duplicateMnemonics(const QWidget& window);
+
 /// Types the credentials into the sign-in screen and presses Enter.
 void signInThroughUi(ui::MainWindow& window, const QString& login, const QString& password);
 

@@ -1,5 +1,6 @@
 #include "ui/admin/AuditLogPage.h"
 
+#include "core/common/Plural.h"
 #include "core/services/AuditReader.h"
 #include "core/vault/Vault.h"
 #include "ui/admin/AuditLogModel.h"
@@ -152,15 +153,18 @@ void AuditLogPage::verify()
 {
     auto result = AuditReader(m_vault).verify();
     if (!result) {
-        m_result->setText(result.message());
+        showStatus(m_result, result.message(), Tone::Bad);
         return;
     }
     const AuditVerification& v = result.value();
     if (v.intact)
-        m_result->setText(
-            tr("The audit chain is intact: %n entries checked.", nullptr, static_cast<int>(v.entriesChecked)));
+        showStatus(m_result,
+                   plural(v.entriesChecked, tr("The audit chain is intact: 1 entry checked."),
+                          tr("The audit chain is intact: %1 entries checked.")),
+                   Tone::Good);
     else
-        m_result->setText(tr("The audit chain is broken at entry %1: %2").arg(v.firstBrokenSeq).arg(v.problem));
+        showStatus(m_result, tr("The audit chain is broken at entry %1: %2").arg(v.firstBrokenSeq).arg(v.problem),
+                   Tone::Bad);
 }
 
 } // namespace hearth::ui

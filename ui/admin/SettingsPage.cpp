@@ -88,6 +88,7 @@ SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
 
     auto* saveButton = new QPushButton(tr("&Save settings"));
     saveButton->setObjectName(QStringLiteral("saveSettings"));
+    m_status->setObjectName(QStringLiteral("settingsStatus"));
     saveButton->setDefault(true);
     auto* revertButton = new QPushButton(tr("Re&vert"));
     auto* rotateButton = new QPushButton(tr("R&otate data key…"));
@@ -97,6 +98,7 @@ SettingsPage::SettingsPage(Vault& vault, QWidget* parent)
     buttons->addWidget(saveButton);
     buttons->addWidget(revertButton);
     buttons->addWidget(m_status, 1);
+    buttons->addStretch(); // holds the rotate button on the right while the status line is hidden
     buttons->addWidget(rotateButton);
 
     auto* layout = new QVBoxLayout(this);
@@ -130,7 +132,7 @@ void SettingsPage::load()
     m_lockoutMinutes->setValue(signIn.lockoutMinutes);
     m_consent->load();
     m_compliance->load();
-    m_status->clear();
+    showStatus(m_status, {}, Tone::Neutral);
     showError(m_error, {});
 }
 
@@ -148,13 +150,13 @@ void SettingsPage::save()
           m_vault.settings().setSignInPolicy({m_attempts->value(), m_lockoutMinutes->value()}), m_consent->save(),
           m_compliance->save()}) {
         if (!status) {
-            m_status->clear();
+            showStatus(m_status, {}, Tone::Neutral);
             showError(m_error, status.message());
             return;
         }
     }
     showError(m_error, {});
-    m_status->setText(tr("Settings saved."));
+    showStatus(m_status, tr("Settings saved."), Tone::Good);
     Q_EMIT settingsSaved();
 }
 
@@ -174,7 +176,7 @@ void SettingsPage::rotateKey()
         return;
     }
     showError(m_error, {});
-    m_status->setText(tr("The data key was rotated."));
+    showStatus(m_status, tr("The data key was rotated."), Tone::Good);
 }
 
 } // namespace hearth::ui

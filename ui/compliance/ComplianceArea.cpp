@@ -1,6 +1,6 @@
 #include "ui/compliance/ComplianceArea.h"
 
-#include "core/common/MessageDate.h"
+#include "core/common/DisplayDates.h"
 #include "core/compliance/LocalSystemProbe.h"
 #include "core/services/ComplianceRecords.h"
 #include "core/syncstate/SyncState.h"
@@ -284,7 +284,7 @@ void ComplianceArea::saveRun()
     if (open) {
         for (const compliance::Finding& finding : open.value()) {
             if (finding.runUuid == run.uuid)
-                lines << tr("• %1 — due %2").arg(finding.wording, messageDate(finding.dueOn));
+                lines << tr("• %1 — due %2").arg(finding.wording, displayDate(finding.dueOn));
         }
     }
     QString text = tr("%1 saved: %2 pass, %3 fail.")

@@ -1,10 +1,10 @@
 #include "ui/compliance/ComplianceFindingsView.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/services/ComplianceRecords.h"
 #include "core/vault/Vault.h"
 #include "ui/compliance/ComplianceText.h"
 #include "ui/widgets/GuardedDialogs.h"
-#include "ui/widgets/HudDateEdit.h"
 #include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
@@ -81,8 +81,7 @@ void ComplianceFindingsView::reload()
         const bool late = f.isOverdue(today);
         QString status;
         if (!f.isOpen())
-            status
-                = tr("Resolved on %1 by %2").arg(HudDateEdit::format(f.resolvedAt->toLocalTime().date()), f.resolvedBy);
+            status = tr("Resolved on %1 by %2").arg(displayDate(f.resolvedAt->toLocalTime().date()), f.resolvedBy);
         else if (late)
             status = tr("Overdue");
         else
@@ -98,8 +97,8 @@ void ComplianceFindingsView::reload()
         };
         add(ItemColumn, f.wording);
         add(SeverityColumn, severityText(f.severity));
-        add(OpenedColumn, HudDateEdit::format(f.openedOn));
-        add(DueColumn, HudDateEdit::format(f.dueOn));
+        add(OpenedColumn, displayDate(f.openedOn));
+        add(DueColumn, displayDate(f.dueOn));
         add(StatusColumn, status);
         add(ResolutionColumn, f.resolutionNote);
     }

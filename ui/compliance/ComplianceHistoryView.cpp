@@ -1,8 +1,8 @@
 #include "ui/compliance/ComplianceHistoryView.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/services/ComplianceRecords.h"
 #include "core/vault/Vault.h"
-#include "ui/widgets/HudDateEdit.h"
 #include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
@@ -62,7 +62,7 @@ void ComplianceHistoryView::reload()
         const auto add = [&](int column, const QString& text) {
             m_table->setItem(row, column, new QTableWidgetItem(text));
         };
-        add(CompletedColumn, HudDateEdit::format(run.completedAt.toLocalTime().date()));
+        add(CompletedColumn, displayDate(run.completedAt.toLocalTime().date()));
         add(KindColumn, compliance::auditKindName(run.kind));
         add(OfficerColumn, run.officerName.isEmpty() ? run.officerLogin : run.officerName);
         add(PassColumn, QString::number(run.count(compliance::Verdict::Pass)));
@@ -70,7 +70,7 @@ void ComplianceHistoryView::reload()
         add(UnknownColumn, QString::number(run.count(compliance::Verdict::Unknown)));
         add(NotApplicableColumn, QString::number(run.count(compliance::Verdict::NotApplicable)));
         add(SentColumn,
-            run.sentToLeadAt ? tr("Sent on %1").arg(HudDateEdit::format(run.sentToLeadAt->toLocalTime().date()))
+            run.sentToLeadAt ? tr("Sent on %1").arg(displayDate(run.sentToLeadAt->toLocalTime().date()))
                              : tr("Not sent"));
     }
     m_table->resizeColumnsToContents();

@@ -1,6 +1,7 @@
 #include "ui/compliance/ComplianceReportExport.h"
 
 #include "core/auth/Roles.h"
+#include "core/common/DisplayDates.h"
 #include "core/services/AuditedFile.h"
 #include "core/services/ComplianceRecords.h"
 #include "core/types/AuditEntry.h"
@@ -200,7 +201,7 @@ QString ComplianceReportExport::suggestedPath(const QString& suffix) const
 void ComplianceReportExport::showOutcome(const Status& status, const QString& done)
 {
     showError(m_error, status ? QString() : status.message());
-    m_outcome->setText(status ? done : QString());
+    showStatus(m_outcome, status ? done : QString(), Tone::Good);
 }
 
 QString ComplianceReportExport::copyContents(const QString& copy) const
@@ -209,8 +210,7 @@ QString ComplianceReportExport::copyContents(const QString& copy) const
     return tr("%1 will contain the workstation compliance report for %2, completed %3 and signed by %4: the "
               "checklist's answers with their evidence and notes, the findings, and the officer's signature. It "
               "contains no client data. It is recorded in the audit log.")
-        .arg(copy, run.workstation.hostName,
-             QLocale().toString(run.completedAt.toLocalTime().date(), QLocale::LongFormat),
+        .arg(copy, run.workstation.hostName, displayDate(run.completedAt.toLocalTime().date()),
              run.officerName.isEmpty() ? run.officerLogin : run.officerName);
 }
 

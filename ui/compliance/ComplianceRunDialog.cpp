@@ -1,6 +1,6 @@
 #include "ui/compliance/ComplianceRunDialog.h"
 
-#include "core/common/MessageDate.h"
+#include "core/common/DisplayDates.h"
 #include "core/services/ComplianceRecords.h"
 #include "core/vault/Vault.h"
 #include "ui/compliance/ComplianceReportExport.h"
@@ -26,7 +26,7 @@ ComplianceRunDialog::ComplianceRunDialog(Vault& vault, const compliance::Complia
     , m_error(makeErrorLabel(QStringLiteral("complianceRunDialogError")))
 {
     setObjectName(QStringLiteral("complianceRunDialog"));
-    setWindowTitle(tr("Compliance run of %1").arg(messageDate(run.completedAt.toLocalTime().date())));
+    setWindowTitle(tr("Compliance run of %1").arg(displayDate(run.completedAt.toLocalTime().date())));
     m_sent->setObjectName(QStringLiteral("complianceSentToLead"));
     m_markSent->setObjectName(QStringLiteral("markSentToLeadButton"));
     m_markSent->setToolTip(tr("You sent this run's report to the HMIS Lead: the yearly copy is done."));
@@ -87,7 +87,7 @@ void ComplianceRunDialog::loadReport()
 void ComplianceRunDialog::showSent()
 {
     m_sent->setText(m_run.sentToLeadAt
-                        ? tr("Sent to the HMIS Lead on %1.").arg(messageDate(m_run.sentToLeadAt->toLocalTime().date()))
+                        ? tr("Sent to the HMIS Lead on %1.").arg(displayDate(m_run.sentToLeadAt->toLocalTime().date()))
                         : tr("Not yet sent to the HMIS Lead. Save or print the report, send it, then mark it sent."));
     m_markSent->setVisible(!m_run.sentToLeadAt);
 }

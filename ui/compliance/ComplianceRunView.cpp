@@ -1,6 +1,6 @@
 #include "ui/compliance/ComplianceRunView.h"
 
-#include "core/common/MessageDate.h"
+#include "core/common/DisplayDates.h"
 #include "ui/compliance/AttestationEditor.h"
 #include "ui/compliance/ComplianceItemModel.h"
 #include "ui/compliance/ComplianceText.h"
@@ -150,7 +150,7 @@ void ComplianceRunView::showRun(const compliance::ComplianceRun& run, bool editi
     m_editing = editing;
     const QDateTime when = (editing ? run.startedAt : run.completedAt).toLocalTime();
     QString heading = auditKindName(run.kind) + QStringLiteral(" — ") + run.workstation.hostName + QStringLiteral(" — ")
-        + messageDate(when.date()) + u' ' + when.toString(QStringLiteral("HH:mm"));
+        + displayDateTime(when);
     if (!editing && !run.officerName.isEmpty())
         heading += QStringLiteral(" — ") + tr("signed by %1").arg(run.officerName);
     m_heading->setText(heading);

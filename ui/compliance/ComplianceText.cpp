@@ -1,6 +1,6 @@
 #include "ui/compliance/ComplianceText.h"
 
-#include "core/common/MessageDate.h"
+#include "core/common/DisplayDates.h"
 
 #include <QCoreApplication>
 
@@ -18,11 +18,11 @@ QString dueWording(const QDate& due, const QDate& today)
 {
     const qint64 days = today.daysTo(due);
     if (days < 0)
-        return ComplianceTextText::tr("overdue: it was due on %1").arg(messageDate(due));
+        return ComplianceTextText::tr("overdue: it was due on %1").arg(displayDate(due));
     if (days == 0)
         return ComplianceTextText::tr("due today");
-    return days == 1 ? ComplianceTextText::tr("due tomorrow, %1").arg(messageDate(due))
-                     : ComplianceTextText::tr("due on %1 (in %2 days)").arg(messageDate(due)).arg(days);
+    return days == 1 ? ComplianceTextText::tr("due tomorrow, %1").arg(displayDate(due))
+                     : ComplianceTextText::tr("due on %1 (in %2 days)").arg(displayDate(due)).arg(days);
 }
 
 QString verdictText(compliance::Verdict verdict)
@@ -95,12 +95,12 @@ QStringList reminderLines(const compliance::ComplianceReminders& r, const QDate&
     QStringList lines;
     lines << (r.lastSelfAudit
                   ? ComplianceTextText::tr("Quarterly self-audit: last completed on %1; the next one is %2.")
-                        .arg(messageDate(*r.lastSelfAudit), dueWording(r.selfAuditDue, today))
+                        .arg(displayDate(*r.lastSelfAudit), dueWording(r.selfAuditDue, today))
                   : ComplianceTextText::tr("Quarterly self-audit: none recorded on this workstation yet; one is %1.")
                         .arg(dueWording(r.selfAuditDue, today)));
     lines << (r.lastSentToLead
                   ? ComplianceTextText::tr("Yearly copy to the HMIS Lead: last sent on %1; the next one is %2.")
-                        .arg(messageDate(*r.lastSentToLead), dueWording(r.leadCopyDue, today))
+                        .arg(displayDate(*r.lastSentToLead), dueWording(r.leadCopyDue, today))
                   : ComplianceTextText::tr("Yearly copy to the HMIS Lead: none sent yet; one is %1.")
                         .arg(dueWording(r.leadCopyDue, today)));
     lines << findingCounts(r.openFindings, r.overdueFindings);

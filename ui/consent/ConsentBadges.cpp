@@ -1,6 +1,6 @@
 #include "ui/consent/ConsentBadges.h"
 
-#include "ui/widgets/HudDateEdit.h"
+#include "core/common/DisplayDates.h"
 
 #include <QCoreApplication>
 
@@ -17,7 +17,7 @@ struct ConsentBadgesText
 
 QString day(const QDate& date)
 {
-    return HudDateEdit::format(date);
+    return displayDate(date);
 }
 
 QString categoryList(ShareCategories categories)

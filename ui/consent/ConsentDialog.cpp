@@ -1,5 +1,7 @@
 #include "ui/consent/ConsentDialog.h"
 
+#include "core/common/DisplayDates.h"
+#include "core/common/Plural.h"
 #include "core/consent/ConsentRules.h"
 #include "core/services/ConsentRecords.h"
 #include "core/vault/Vault.h"
@@ -82,21 +84,21 @@ QString describeBefore(const ConsentStatus& before, ReleaseKind kind)
             return ConsentDialog::tr("Now: no Coordinated Entry release.");
         return ConsentDialog::tr("Now: %1 Coordinated Entry, signed %2.")
             .arg(before.coordinatedEntry->shares() ? ConsentDialog::tr("agrees to") : ConsentDialog::tr("declines"),
-                 HudDateEdit::format(before.coordinatedEntry->signedOn));
+                 displayDate(before.coordinatedEntry->signedOn));
     }
     if (!before.current)
         return ConsentDialog::tr("Now: no release recorded; nothing of this client leaves the workstation.");
     const ReleaseOfInformation& current = *before.current;
-    const QString signedOn = HudDateEdit::format(current.signedOn);
+    const QString signedOn = displayDate(current.signedOn);
     switch (before.standing) {
     case ConsentStatus::Standing::Revoked:
         return ConsentDialog::tr("Now: revoked (%1 signed %2).").arg(sharingChoiceName(current.choice), signedOn);
     case ConsentStatus::Standing::Expired:
         return ConsentDialog::tr("Now: %1, expired %2.")
-            .arg(sharingChoiceName(current.choice), HudDateEdit::format(current.expiresOn));
+            .arg(sharingChoiceName(current.choice), displayDate(current.expiresOn));
     case ConsentStatus::Standing::Active:
         return ConsentDialog::tr("Now: %1, signed %2, expires %3.")
-            .arg(sharingChoiceName(current.choice), signedOn, HudDateEdit::format(current.expiresOn));
+            .arg(sharingChoiceName(current.choice), signedOn, displayDate(current.expiresOn));
     case ConsentStatus::Standing::NoSharing:
     case ConsentStatus::Standing::NoneRecorded:
         break;
@@ -232,8 +234,9 @@ ConsentDialog::ConsentDialog(Vault& vault, const QString& clientUuid, ReleaseKin
     f.expiresOn = new HudDateEdit;
     f.expiresOn->setObjectName(QStringLiteral("expiresOn"));
     f.expiresOn->setReferenceDate(f.today);
-    f.expiresOn->setToolTip(
-        tr("Follows the signed date (%n month(s) later) until changed by hand.", "", f.settings.expiryMonths));
+    f.expiresOn->setToolTip(plural(f.settings.expiryMonths,
+                                   tr("Follows the signed date (1 month later) until changed by hand."),
+                                   tr("Follows the signed date (%1 months later) until changed by hand.")));
     auto* collectedBy = new QLabel;
     collectedBy->setObjectName(QStringLiteral("collectedBy"));
     collectedBy->setTextFormat(Qt::PlainText);

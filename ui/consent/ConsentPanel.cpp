@@ -1,5 +1,6 @@
 #include "ui/consent/ConsentPanel.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/services/ConsentRecords.h"
 #include "core/vault/AgencySettings.h"
 #include "core/vault/Vault.h"
@@ -8,7 +9,6 @@
 #include "ui/consent/ConsentPanelDialogs.h"
 #include "ui/consent/NoSharingAlertWatch.h"
 #include "ui/intake/ClientPickerDialog.h"
-#include "ui/widgets/HudDateEdit.h"
 #include "ui/widgets/UiHelpers.h"
 
 #include <QGroupBox>
@@ -87,18 +87,18 @@ QString standingText(const ConsentStatus& status)
     case ConsentStatus::Standing::NoSharing:
         return ConsentPanel::tr("No Sharing: kept on this workstation only");
     case ConsentStatus::Standing::Revoked:
-        return current && current->revokedAt ? ConsentPanel::tr("Consent revoked on %1")
-                                                   .arg(HudDateEdit::format(current->revokedAt->toLocalTime().date()))
-                                             : ConsentPanel::tr("Consent revoked");
+        return current && current->revokedAt
+            ? ConsentPanel::tr("Consent revoked on %1").arg(displayDate(current->revokedAt->toLocalTime().date()))
+            : ConsentPanel::tr("Consent revoked");
     case ConsentStatus::Standing::Expired:
         return ConsentPanel::tr("%1 release expired on %2")
             .arg(current ? sharingChoiceName(current->choice) : QString(),
-                 HudDateEdit::format(status.expiresOn.value_or(QDate())))
+                 displayDate(status.expiresOn.value_or(QDate())))
             .trimmed();
     case ConsentStatus::Standing::Active:
         return ConsentPanel::tr("%1 until %2")
             .arg(current ? sharingChoiceName(current->choice) : ConsentPanel::tr("Sharing"),
-                 HudDateEdit::format(status.expiresOn.value_or(QDate())));
+                 displayDate(status.expiresOn.value_or(QDate())));
     }
     return {};
 }
@@ -122,7 +122,7 @@ ConsentPanel::ConsentPanel(Vault& vault, const ClientProfile& client, QWidget* p
     , m_coordinatedEntry(new QLabel)
     , m_table(new QTableWidget(0, ColumnCount))
     , m_recordButton(new QPushButton(tr("Record &new release…")))
-    , m_renewButton(new QPushButton(tr("Re&new…")))
+    , m_renewButton(new QPushButton(tr("Rene&w…")))
     , m_revokeButton(new QPushButton(tr("Re&voke…")))
     , m_cesButton(new QPushButton(tr("&Coordinated Entry release…")))
     , m_viewButton(new QPushButton(tr("View &signature / form")))
@@ -235,7 +235,7 @@ void ConsentPanel::reload()
         const ReleaseOfInformation& r = m_history.at(size_t(row));
         m_table->setItem(row, KindColumn,
                          cell(r.kind == ReleaseKind::CoordinatedEntry ? tr("Coordinated Entry") : tr("HMIS")));
-        m_table->setItem(row, SignedColumn, cell(HudDateEdit::format(r.signedOn)));
+        m_table->setItem(row, SignedColumn, cell(displayDate(r.signedOn)));
         // A CES release only agrees or declines (ConsentDialog records them as Full or No Sharing).
         const QString choice = r.kind == ReleaseKind::Hmis ? sharingChoiceName(r.choice)
             : r.shares()                                   ? tr("Agrees")
@@ -243,10 +243,10 @@ void ConsentPanel::reload()
         m_table->setItem(row, ChoiceColumn, cell(choice));
         m_table->setItem(row, SharesColumn, cell(sharesText(r)));
         m_table->setItem(row, CollectedColumn, cell(r.collectedByName.isEmpty() ? r.collectedBy : r.collectedByName));
-        m_table->setItem(row, ExpiresColumn, cell(HudDateEdit::format(r.expiresOn)));
+        m_table->setItem(row, ExpiresColumn, cell(displayDate(r.expiresOn)));
         QString revoked;
         if (r.revokedAt) {
-            revoked = HudDateEdit::format(r.revokedAt->toLocalTime().date());
+            revoked = displayDate(r.revokedAt->toLocalTime().date());
             if (!r.revocationNote.isEmpty())
                 revoked += QStringLiteral(": ") + r.revocationNote;
         }

@@ -1,11 +1,11 @@
 #include "ui/consent/ConsentPanelDialogs.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/services/AuditedFile.h"
 #include "core/types/AuditEntry.h"
 #include "core/vault/OpenStore.h"
 #include "core/vault/Vault.h"
 #include "ui/widgets/GuardedDialogs.h"
-#include "ui/widgets/HudDateEdit.h"
 #include "ui/widgets/UiHelpers.h"
 
 #include <QDialogButtonBox>
@@ -90,7 +90,7 @@ ConsentAttachmentsDialog::ConsentAttachmentsDialog(Vault& vault, const ReleaseOf
     , m_attachments(std::move(attachments))
     , m_message(makeErrorLabel(QStringLiteral("attachmentsMessage")))
 {
-    setWindowTitle(tr("Release signed %1").arg(HudDateEdit::format(release.signedOn)));
+    setWindowTitle(tr("Release signed %1").arg(displayDate(release.signedOn)));
     auto* layout = new QVBoxLayout(this);
 
     auto* signature = new QGroupBox(tr("Signature"));

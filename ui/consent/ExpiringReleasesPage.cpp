@@ -1,7 +1,7 @@
 #include "ui/consent/ExpiringReleasesPage.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/vault/Vault.h"
-#include "ui/widgets/HudDateEdit.h"
 #include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
@@ -122,7 +122,7 @@ void ExpiringReleasesPage::reload()
         add(ClientColumn, e.clientName);
         add(CaseNumberColumn, e.caseNumber);
         add(ChoiceColumn, sharingChoiceName(e.release.choice));
-        add(ExpiresColumn, HudDateEdit::format(e.release.expiresOn));
+        add(ExpiresColumn, displayDate(e.release.expiresOn));
         add(DaysLeftColumn, daysLeft(today, e.release.expiresOn));
     }
     m_table->resizeColumnsToContents();

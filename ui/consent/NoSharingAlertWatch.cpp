@@ -1,7 +1,8 @@
 #include "ui/consent/NoSharingAlertWatch.h"
 
+#include "core/common/DisplayDates.h"
+#include "core/common/Plural.h"
 #include "core/vault/Vault.h"
-#include "ui/widgets/HudDateEdit.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>
@@ -18,12 +19,17 @@ struct NoSharingAlertWatchText
 
 QString noSharingAlertText(const ConcurrentNoSharingAlert& alert)
 {
-    return NoSharingAlertWatchText::tr(
-               "%n clients who chose No Sharing are enrolled at %1 on %2; the limit is %3. DFSS-funded shelters "
-               "must notify DFSS immediately when they serve more than one or two clients without HMIS records at "
-               "the same time, and include them in the quarterly utilization report.",
-               nullptr, alert.count)
-        .arg(alert.projectName, HudDateEdit::format(alert.day), QString::number(alert.limit));
+    // plural() puts the count in %1: the project and the day take the next two.
+    const QString enrolled
+        = plural(alert.count, NoSharingAlertWatchText::tr("1 client who chose No Sharing is enrolled at %1 on %2;"),
+                 NoSharingAlertWatchText::tr("%1 clients who chose No Sharing are enrolled at %2 on %3;"))
+              .arg(alert.projectName, displayDate(alert.day));
+    return enrolled + u' '
+        + NoSharingAlertWatchText::tr(
+              "the limit is %1. DFSS-funded shelters must notify DFSS immediately when they serve more than one "
+              "or two clients without HMIS records at the same time, and include them in the quarterly "
+              "utilization report.")
+              .arg(alert.limit);
 }
 
 QSet<QString> openNoSharingAlertIds(Vault& vault)

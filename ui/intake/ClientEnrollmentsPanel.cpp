@@ -1,5 +1,6 @@
 #include "ui/intake/ClientEnrollmentsPanel.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCatalog.h"
 #include "core/hud/HudCodes.h"
 #include "core/services/ClientRecords.h"
@@ -16,7 +17,6 @@
 #include "ui/intake/LocalServices.h"
 #include "ui/intake/ReopenDialog.h"
 #include "ui/intake/ServiceDialog.h"
-#include "ui/widgets/HudDateEdit.h"
 #include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
@@ -85,7 +85,7 @@ ClientEnrollmentsPanel::ClientEnrollmentsPanel(Vault& vault, const ClientProfile
     , m_checkInButton(new QPushButton(tr("Check in &tonight")))
     , m_serviceButton(new QPushButton(tr("Add ser&vice…")))
     , m_exitButton(new QPushButton(tr("E&xit…")))
-    , m_reopenButton(new QPushButton(tr("Reo&pen…")))
+    , m_reopenButton(new QPushButton(tr("&Reopen…")))
     , m_message(new QLabel)
     , m_error(makeErrorLabel(QStringLiteral("enrollmentsError")))
 {
@@ -169,8 +169,8 @@ void ClientEnrollmentsPanel::reload()
     for (int row = 0; row < int(m_enrollments.size()); ++row) {
         const Enrollment& e = m_enrollments.at(size_t(row));
         m_table->setItem(row, 0, plainCell(m_projects.value(e.projectUuid).name));
-        m_table->setItem(row, 1, plainCell(HudDateEdit::format(e.entryDate)));
-        m_table->setItem(row, 2, plainCell(e.exitDate ? HudDateEdit::format(*e.exitDate) : tr("active")));
+        m_table->setItem(row, 1, plainCell(displayDate(e.entryDate)));
+        m_table->setItem(row, 2, plainCell(e.exitDate ? displayDate(*e.exitDate) : tr("active")));
         m_table->setItem(row, 3, plainCell(catalog.label(hud::list::RelationshipToHoH, e.relationshipToHoH)));
         m_table->setItem(row, 4, plainCell(householdText(e)));
     }
@@ -260,8 +260,7 @@ void ClientEnrollmentsPanel::updateButtons()
         whyNot = tr("Already checked in for tonight.");
     m_checkInButton->setEnabled(canEdit && whyNot.isEmpty());
     m_checkInButton->setToolTip(
-        whyNot.isEmpty() ? tr("Record tonight's bed night (%1) in one click.").arg(HudDateEdit::format(today()))
-                         : whyNot);
+        whyNot.isEmpty() ? tr("Record tonight's bed night (%1) in one click.").arg(displayDate(today())) : whyNot);
 }
 
 void ClientEnrollmentsPanel::showServices()
@@ -288,7 +287,7 @@ void ClientEnrollmentsPanel::showServices()
             type = localServiceLabel(s.typeProvided);
         else
             type = HudCatalog::instance().label(hud::list::RecordType, s.recordType);
-        m_services->setItem(row, 0, plainCell(HudDateEdit::format(s.dateProvided)));
+        m_services->setItem(row, 0, plainCell(displayDate(s.dateProvided)));
         m_services->setItem(row, 1, plainCell(type));
         m_services->setItem(row, 2, plainCell(s.notes));
     }
@@ -365,8 +364,9 @@ void ClientEnrollmentsPanel::checkInTonight()
         return;
     }
     showError(m_error, {});
-    m_message->setText(
-        tr("Checked in for the night of %1: %2.").arg(HudDateEdit::format(night), names.join(QStringLiteral(", "))));
+    showStatus(m_message,
+               tr("Checked in for the night of %1: %2.").arg(displayDate(night), names.join(QStringLiteral(", "))),
+               Tone::Good);
     updateButtons();
     showServices();
     Q_EMIT changed();

@@ -1,5 +1,7 @@
 #include "ui/intake/ClientPage.h"
 
+#include "core/common/DisplayDates.h"
+#include "core/common/Plural.h"
 #include "core/hud/HudCodes.h"
 #include "core/intake/AnonymousProfiles.h"
 #include "core/intake/Completeness.h"
@@ -86,7 +88,7 @@ ClientPage::ClientPage(Vault& vault, const ClientProfile& client, QWidget* paren
     m_tabs->addTab(makeProfileTab(), tr("&Profile"));
     m_tabs->addTab(m_enrollments, tr("&Enrollments"));
     m_tabs->addTab(m_consent, tr("C&onsent"));
-    m_tabs->addTab(m_history, tr("&History"));
+    m_tabs->addTab(m_history, tr("H&istory"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(makeHeader());
@@ -127,7 +129,7 @@ QWidget* ClientPage::makeHeader()
         label->setTextFormat(Qt::PlainText);
     m_caseNumber->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* backButton = new QPushButton(tr("← &Back to search"));
+    auto* backButton = new QPushButton(tr("← Bac&k to search"));
     backButton->setObjectName(QStringLiteral("backToSearchButton"));
     backButton->setToolTip(tr("Back to the client search (Esc)."));
     connect(backButton, &QPushButton::clicked, this, [this] {
@@ -237,7 +239,7 @@ void ClientPage::refreshHeader()
     const int active = int(
         std::count_if(enrollments.cbegin(), enrollments.cend(), [](const Enrollment& e) { return e.isActive(); }));
     if (active > 0)
-        badges << tr("%n active enrollment(s)", "", active);
+        badges << plural(active, tr("1 active enrollment"), tr("%1 active enrollments"));
     m_badges->setText(
         badges.isEmpty() ? QString() : QStringLiteral("[") + badges.join(QStringLiteral("] [")) + QStringLiteral("]"));
 }
@@ -250,11 +252,9 @@ void ClientPage::refreshHistory()
         return;
     }
     m_history->setRowCount(int(history->size()));
-    const QLocale locale;
     for (int row = 0; row < int(history->size()); ++row) {
         const ChangeRecord& change = history->at(size_t(row));
-        m_history->setItem(row, 0,
-                           new QTableWidgetItem(locale.toString(change.changedAt.toLocalTime(), QLocale::ShortFormat)));
+        m_history->setItem(row, 0, new QTableWidgetItem(displayDateTime(change.changedAt)));
         m_history->setItem(row, 1, new QTableWidgetItem(change.changedBy));
         m_history->setItem(row, 2, new QTableWidgetItem(whatChanged(change.entity, change.operation)));
     }

@@ -1,7 +1,7 @@
 #include "ui/intake/ClientPickerDialog.h"
 
+#include "core/common/DisplayDates.h"
 #include "ui/consent/ConsentBadges.h"
-#include "ui/widgets/HudDateEdit.h"
 
 #include <QDialogButtonBox>
 #include <QKeyEvent>
@@ -37,7 +37,7 @@ ClientPickerDialog::ClientPickerDialog(std::vector<ClientProfile> clients, const
     for (size_t i = 0; i < m_clients.size(); ++i) {
         const ClientProfile& c = m_clients[i];
         // The date of birth tells apart two people with the same name.
-        const QString born = c.dob ? tr("born %1").arg(HudDateEdit::format(*c.dob)) : tr("date of birth unknown");
+        const QString born = c.dob ? tr("born %1").arg(displayDate(*c.dob)) : tr("date of birth unknown");
         auto* item = new QListWidgetItem(tr("%1 (%2, %3)").arg(clientName(c), c.caseNumber, born), m_list);
         item->setData(Qt::UserRole, qulonglong(i));
     }

@@ -191,12 +191,14 @@ QWidget* ClientProfileForm::makeNameBox()
 {
     auto* box = new QGroupBox(tr("Name (3.01)"));
     auto* form = new QFormLayout(box);
-    form->addRow(tr("&First name:"), m_first);
+    // Alt keys are unique on the client page with its tabs and the main window's menus (test_client_keys.cpp);
+    // no letter is left for the race follow-ups and Approximate.
+    form->addRow(tr("Fi&rst name:"), m_first);
     form->addRow(tr("&Middle name:"), m_middle);
     form->addRow(tr("&Last name:"), m_last);
-    form->addRow(tr("Su&ffix:"), m_suffix);
+    form->addRow(tr("S&uffix:"), m_suffix);
     form->addRow(tr("Name &data quality:"), m_nameQuality);
-    form->addRow(tr("Alias / &nickname:"), m_alias);
+    form->addRow(tr("&Alias / nickname:"), m_alias);
     return box;
 }
 
@@ -207,7 +209,7 @@ QWidget* ClientProfileForm::makeIdentityBox()
     auto* ssnRow = new QHBoxLayout;
     ssnRow->addWidget(m_ssn->edit(), 1);
     ssnRow->addWidget(m_ssn->consent());
-    form->addRow(buddyLabel(tr("&SSN:"), m_ssn->edit()), ssnRow);
+    form->addRow(buddyLabel(tr("SS&N:"), m_ssn->edit()), ssnRow);
     form->addRow(QString(), m_ssn->warnings());
     form->addRow(tr("SSN data &quality:"), m_ssn->quality());
     auto* dobRow = new QHBoxLayout;
@@ -241,9 +243,9 @@ QWidget* ClientProfileForm::makeRaceBox()
     }
     layout->addLayout(grid);
     auto* form = new QFormLayout;
-    form->addRow(tr("None chosen &because:"), m_raceNone);
-    form->addRow(tr("Additional detai&l:"), m_raceDetail);
-    form->addRow(tr("S&ex (4.21):"), m_sex);
+    form->addRow(tr("None chosen because:"), m_raceNone);
+    form->addRow(tr("Additional detail:"), m_raceDetail);
+    form->addRow(tr("Se&x (4.21):"), m_sex);
     layout->addLayout(form);
     return box;
 }
@@ -253,7 +255,7 @@ QWidget* ClientProfileForm::makeVeteranBox()
     auto* box = new QGroupBox(tr("Veteran (3.07)"));
     auto* layout = new QVBoxLayout(box);
     auto* form = new QFormLayout;
-    form->addRow(tr("&Veteran status:"), m_veteran);
+    form->addRow(tr("Veteran s&tatus:"), m_veteran);
     m_veteranNote = new QLabel(tr("Not asked of children: HUD collects 3.07 from adults only and reports a "
                                   "child as \u201cData not collected\u201d."));
     m_veteranNote->setObjectName(QStringLiteral("veteranNote"));

@@ -1,5 +1,6 @@
 #include "ui/intake/ClientsPage.h"
 
+#include "core/common/Plural.h"
 #include "core/consent/ConsentPolicy.h"
 #include "core/services/ClientRecords.h"
 #include "core/services/ClientSearch.h"
@@ -17,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -123,11 +125,12 @@ QWidget* ClientsPage::makeSearchPanel()
         fields->addWidget(caption);
         fields->addWidget(field, stretch);
     };
-    addField(tr("&First:"), m_searchFirst, 3);
+    // Alt+F is the File menu's. Fi&rst as on the profile form (test_client_keys.cpp holds every key unique).
+    addField(tr("Fi&rst:"), m_searchFirst, 3);
     addField(tr("&Last:"), m_searchLast, 3);
     addField(tr("&DOB:"), m_searchDob, 2);
     addField(tr("SSN last &4:"), m_searchSsn, 1);
-    auto* findLabel = new QLabel(tr("&Find:"));
+    auto* findLabel = new QLabel(tr("&Search:"));
     findLabel->setBuddy(m_searchText);
     auto* top = new QHBoxLayout;
     top->addWidget(findLabel);
@@ -151,6 +154,8 @@ QWidget* ClientsPage::makeSearchPanel()
     }
     connect(m_searchDob, &HudDateEdit::dateChanged, this, &ClientsPage::searchEdited);
     connect(m_searchDob->lineEdit(), &QLineEdit::returnPressed, this, &ClientsPage::searchEntered);
+    for (QLineEdit* edit : {m_searchText, m_searchFirst, m_searchLast, m_searchDob->lineEdit(), m_searchSsn})
+        edit->installEventFilter(this);
     // activated covers a double-click and Enter; connecting doubleClicked too would open the client twice.
     connect(m_table, &QTableView::activated, this, &ClientsPage::openIndex);
     connect(openButton, &QPushButton::clicked, this, [this] { openIndex(m_table->currentIndex()); });
@@ -291,9 +296,9 @@ void ClientsPage::reload()
     showError(m_error, {});
     m_model->setMatches(std::move(matches.value()));
     showConsent();
-    m_searchSummary->setText(m_model->rowCount() == 0
-                                 ? tr("No match. Check the spelling, then create a new client.")
-                                 : tr("%n possible match(es), best first", "", m_model->rowCount()));
+    m_searchSummary->setText(m_model->rowCount() == 0 ? tr("No match. Check the spelling, then create a new client.")
+                                                      : plural(m_model->rowCount(), tr("1 possible match"),
+                                                               tr("%1 possible matches, best first")));
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
 }
@@ -313,13 +318,37 @@ void ClientsPage::showConsent()
 void ClientsPage::searchEntered()
 {
     reload();
-    // Enter goes to the best match when there is one, to a new client otherwise.
-    if (m_model->rowCount() > 0) {
-        m_table->setFocus();
-        m_table->selectRow(0);
-    } else if (m_newButton->isEnabled()) {
+    // Enter opens the best match when there is one, starts a new client otherwise. With nothing typed,
+    // the list holds every client, none of them a match: Enter only moves into it.
+    if (m_model->rowCount() > 0 && !query().isEmpty())
+        openIndex(m_model->index(0, 0));
+    else if (m_model->rowCount() > 0)
+        focusResults();
+    else if (m_newButton->isEnabled())
         startNewClient();
+}
+
+bool ClientsPage::focusResults()
+{
+    if (searchPending())
+        reload();
+    if (m_model->rowCount() == 0)
+        return false;
+    m_table->setFocus();
+    m_table->selectRow(0);
+    return true;
+}
+
+bool ClientsPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        // Alt+Down is the date field's calendar.
+        if (key->key() == Qt::Key_Down && !(key->modifiers() & (Qt::AltModifier | Qt::ControlModifier))
+            && focusResults())
+            return true;
     }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ClientsPage::openIndex(const QModelIndex& index)

@@ -86,11 +86,18 @@ public Q_SLOTS:
     /// Returns true while blocked.
     bool refreshAccessBlock();
 
+protected:
+    /// Down in a search field moves into the results.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     QWidget* makeSearchPanel();
     QWidget* makeNewClientPanel();
     void searchEdited();
     void searchEntered();
+    /// Runs a search still waiting for the pause, then puts the keyboard on the results, top row selected.
+    /// False when there is no result to go to.
+    bool focusResults();
     /// Loads the consent badges of the rows shown.
     void showConsent();
     void openIndex(const QModelIndex& index);

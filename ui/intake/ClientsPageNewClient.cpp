@@ -1,5 +1,6 @@
 // ClientsPage: adding a client. The order (consent first, search before create) lives in core's
 // NewClientIntake; this file shows each step and keeps the half-done form as a draft.
+#include "core/common/DisplayDates.h"
 #include "core/services/ClientSearch.h"
 #include "core/vault/Vault.h"
 #include "ui/consent/ConsentDialog.h"
@@ -74,8 +75,7 @@ void ClientsPage::showReleaseSummary()
         m_releaseSummary->clear();
         return;
     }
-    QString text
-        = tr("Consent: %1, signed %2").arg(sharingChoiceName(release->choice), HudDateEdit::format(release->signedOn));
+    QString text = tr("Consent: %1, signed %2").arg(sharingChoiceName(release->choice), displayDate(release->signedOn));
     if (release->choice == SharingChoice::NoSharing)
         text += tr(" — kept on this workstation only");
     m_releaseSummary->setText(text);

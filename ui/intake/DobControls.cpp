@@ -25,7 +25,7 @@ DobControls::DobControls(QDate today, QObject* parent)
     , m_today(today)
     , m_date(new HudDateEdit)
     , m_age(new QLabel)
-    , m_approximate(new QCheckBox(tr("Appro&ximate")))
+    , m_approximate(new QCheckBox(tr("Approximate")))
     , m_approximateAge(new QSpinBox)
     , m_quality(new DataQualityCombo)
 {

@@ -1,8 +1,8 @@
 #include "ui/intake/ProjectListModel.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCatalog.h"
 #include "core/hud/HudCodes.h"
-#include "ui/widgets/HudDateEdit.h"
 
 namespace hearth::ui {
 
@@ -45,9 +45,8 @@ QVariant ProjectListModel::data(const QModelIndex& index, int role) const
     case BedNights:
         return p->tracksBedNights ? tr("Yes") : tr("No");
     case Operating:
-        return p->operatingEnd
-            ? tr("%1 – %2").arg(HudDateEdit::format(p->operatingStart), HudDateEdit::format(*p->operatingEnd))
-            : tr("since %1").arg(HudDateEdit::format(p->operatingStart));
+        return p->operatingEnd ? tr("%1 – %2").arg(displayDate(p->operatingStart), displayDate(*p->operatingEnd))
+                               : tr("since %1").arg(displayDate(p->operatingStart));
     default:
         return {};
     }

@@ -21,7 +21,7 @@ const QString kKeepsStored = QStringLiteral("keepsStored");
 SsnControls::SsnControls(QObject* parent)
     : QObject(parent)
     , m_edit(new QLineEdit)
-    , m_consent(new QCheckBox(tr("C&onsent refused")))
+    , m_consent(new QCheckBox(tr("&Consent refused")))
     , m_quality(new DataQualityCombo)
     , m_warnings(new QLabel)
 {

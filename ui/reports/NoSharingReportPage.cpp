@@ -1,5 +1,6 @@
 #include "ui/reports/NoSharingReportPage.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/reports/NoSharingReportOutput.h"
 #include "core/services/AuditedFile.h"
 #include "core/services/ConsentReports.h"
@@ -263,8 +264,7 @@ QString NoSharingReportPage::copyContents(const QString& copy, bool file) const
     QString text = tr("%1 will contain the %2 of %3 served without HMIS records (they chose No Sharing or revoked "
                       "their consent) from %4 to %5, with their projects, entry and exit dates and services.")
                        .arg(copy, who, counted(report.clients, tr("client"), tr("clients")),
-                            QLocale().toString(report.range.from, QLocale::LongFormat),
-                            QLocale().toString(report.range.to, QLocale::LongFormat));
+                            displayDate(report.range.from), displayDate(report.range.to));
     text += QStringLiteral("\n\n");
     text += file ? tr("The file is not encrypted: keep it only where staff who may see these clients can open it, and "
                       "delete it when it is no longer needed. It is recorded in the audit log as an export.")

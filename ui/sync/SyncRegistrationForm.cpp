@@ -119,7 +119,8 @@ void SyncRegistrationForm::onRegistered()
     setBusy(false);
     m_password->clear();
     const SyncSnapshot& s = m_session.snapshot();
-    m_done->setText(tr("This workstation is registered with %1 (agency %2).").arg(s.serverUrl, s.agency));
+    showStatus(m_done, tr("This workstation is registered with %1 (agency %2).").arg(s.serverUrl, s.agency),
+               Tone::Good);
 }
 
 void SyncRegistrationForm::onFailed(const QString& message)
@@ -133,7 +134,7 @@ void SyncRegistrationForm::setBusy(bool busy)
     m_busy = busy;
     m_submit->setEnabled(!busy);
     if (busy)
-        m_done->setText(tr("Contacting the server…"));
+        showStatus(m_done, tr("Contacting the server…"), Tone::Neutral);
     else
         m_done->clear();
 }

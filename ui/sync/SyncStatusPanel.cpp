@@ -119,7 +119,7 @@ void SyncStatusPanel::showSnapshot()
     } else if (s.outcome.lastErrorCode == u"rejected") {
         problem = s.outcome.lastError;
     }
-    m_error->setText(problem);
+    showStatus(m_error, problem, problem == tr("None") ? Tone::Neutral : Tone::Bad);
 
     if (!s.lease.applies)
         m_lease->setText(tr("Applies once this workstation is registered."));

@@ -1,5 +1,7 @@
 #include "ui/sync/SyncText.h"
 
+#include "core/common/DisplayDates.h"
+#include "core/common/Plural.h"
 #include "core/hud/HudCatalog.h"
 
 #include <QDate>
@@ -13,7 +15,7 @@ namespace hearth::ui {
 
 QString SyncText::counted(qint64 n, const QString& one, const QString& many)
 {
-    return n == 1 ? one : many.arg(QLocale().toString(n));
+    return plural(n, one, many);
 }
 
 QString SyncText::relativeTime(const QDateTime& when, const QDateTime& now)
@@ -31,7 +33,7 @@ QString SyncText::relativeTime(const QDateTime& when, const QDateTime& now)
 
 QString SyncText::absoluteTime(const QDateTime& when)
 {
-    return QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
+    return displayDateTime(when);
 }
 
 QString SyncText::delay(qint64 seconds)
@@ -207,7 +209,7 @@ QString SyncText::valueInWords(const QJsonValue& value)
         if (text.isEmpty())
             return tr("(empty)");
         const QDate date = QDate::fromString(text, Qt::ISODate);
-        return date.isValid() && text.size() == 10 ? date.toString(QStringLiteral("MM/dd/yyyy")) : text;
+        return date.isValid() && text.size() == 10 ? displayDate(date) : text;
     }
     case QJsonValue::Array:
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));

@@ -35,7 +35,8 @@ public:
 
     /// Parses the accepted spellings; an invalid QDate when @p text is none of them.
     static QDate parse(const QString& text, const QDate& today = {});
-    /// How dates are shown: MM/dd/yyyy, as on HUD paper forms.
+    /// How the field writes a date: MM/dd/yyyy, as on HUD paper forms. Only for entry: screens show dates
+    /// with displayDate() (core/common/DisplayDates.h).
     static QString format(const QDate& date);
 
 Q_SIGNALS:

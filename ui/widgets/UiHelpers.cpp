@@ -18,23 +18,49 @@ QFont scaledFont(qreal factor, bool bold)
     return font;
 }
 
+namespace {
+constexpr char kToneProperty[] = "hearthTone";
+
+void setTone(QLabel* label, Tone tone)
+{
+    label->setProperty(kToneProperty, int(tone));
+    if (tone == Tone::Neutral) {
+        label->setPalette(QPalette()); // back to the inherited colours
+        return;
+    }
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, tone == Tone::Bad ? QColor(0xb0, 0x00, 0x20) : QColor(0x1b, 0x5e, 0x20));
+    label->setPalette(palette);
+}
+} // namespace
+
 QLabel* makeErrorLabel(const QString& objectName)
 {
     auto* label = new QLabel;
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    label->setPalette(palette);
+    setTone(label, Tone::Bad);
     label->setVisible(false);
     return label;
 }
 
 void showError(QLabel* label, const QString& message)
 {
+    showStatus(label, message, Tone::Bad);
+}
+
+void showStatus(QLabel* label, const QString& message, Tone tone)
+{
+    setTone(label, tone);
     label->setText(message);
     label->setVisible(!message.isEmpty());
+}
+
+Tone toneOf(const QLabel& label)
+{
+    const QVariant tone = label.property(kToneProperty);
+    return tone.isValid() ? Tone(tone.toInt()) : Tone::Neutral;
 }
 
 void setUpRecordTable(QTableView* table, QAbstractItemModel* model, const QString& objectName)

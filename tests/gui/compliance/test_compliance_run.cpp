@@ -1,6 +1,7 @@
 // A whole run of the Compliance Certification Checklist through the real widgets: the officer runs
 // the checks against a recorded workstation, answers, signs and saves; findings get their due dates,
 // are resolved with a note; the home-screen banner and the client-records block follow.
+#include "core/common/DisplayDates.h"
 #include "tests/gui/GuiTestSupport.h"
 #include "tests/gui/compliance/ComplianceGuiSupport.h"
 #include "ui/Workspace.h"
@@ -146,7 +147,8 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
     REQUIRE(outcome->isVisible());
     CHECK(outcome->text().contains(QStringLiteral("%1 findings opened").arg(failed.size())));
     for (const compliance::ItemOutcome& item : failures)
-        CHECK(outcome->text().contains(item.wording + QStringLiteral(" — due 12 Jan 2026")));
+        CHECK(
+            outcome->text().contains(item.wording + QStringLiteral(" — due %1").arg(displayDate(QDate(2026, 1, 12)))));
     ui::ComplianceFindingsView* findings = area->findingsView();
     auto* findingsTable = child<QTableWidget>(*findings, "complianceFindingsTable");
     CHECK(findingsTable->rowCount() == failed.size());
@@ -154,7 +156,7 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
         const int row = findingRow(*findingsTable, *findings, id);
         INFO(id.toStdString());
         REQUIRE(row >= 0);
-        CHECK(cell(*findingsTable, row, ui::ComplianceFindingsView::DueColumn) == QStringLiteral("01/12/2026"));
+        CHECK(cell(*findingsTable, row, ui::ComplianceFindingsView::DueColumn) == displayDate(QDate(2026, 1, 12)));
         CHECK(cell(*findingsTable, row, ui::ComplianceFindingsView::StatusColumn) == QStringLiteral("Open"));
     }
     auto* history = child<QTableWidget>(*area->historyView(), "complianceHistoryTable");
@@ -172,7 +174,7 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
     REQUIRE(printerRow >= 0);
     CHECK_FALSE(findings->findings().at(size_t(printerRow)).isOpen());
     CHECK(cell(*findingsTable, printerRow, ui::ComplianceFindingsView::StatusColumn)
-          == QStringLiteral("Resolved on 01/05/2026 by admin"));
+          == QStringLiteral("Resolved on %1 by admin").arg(displayDate(QDate(2026, 1, 5))));
     CHECK(cell(*findingsTable, printerRow, ui::ComplianceFindingsView::ResolutionColumn)
           == QStringLiteral("Moved the printer into the locked office"));
     CHECK(findingRow(*findingsTable, *findings, kFirewall) < printerRow); // open ones first
@@ -197,13 +199,15 @@ TEST_CASE("gui: a security officer runs the checklist, saves it signed, resolves
     CHECK(child<QLabel>(*dialog, "complianceSentToLead")->text().contains(QStringLiteral("mark it sent")));
     QTest::mouseClick(child<QPushButton>(*dialog, "markSentToLeadButton"), Qt::LeftButton);
     CHECK(child<QLabel>(*dialog, "complianceSentToLead")->text()
-          == QStringLiteral("Sent to the HMIS Lead on 5 Jan 2026."));
+          == QStringLiteral("Sent to the HMIS Lead on %1.").arg(displayDate(QDate(2026, 1, 5))));
     dialog->close();
-    CHECK(cell(*history, 0, ui::ComplianceHistoryView::SentColumn) == QStringLiteral("Sent on 01/05/2026"));
+    CHECK(cell(*history, 0, ui::ComplianceHistoryView::SentColumn)
+          == QStringLiteral("Sent on %1").arg(displayDate(QDate(2026, 1, 5))));
 
     // Self-audit done, copy sent, the one open finding not yet due: nothing for the banner.
     CHECK_FALSE(banner->isVisible());
-    CHECK(area->remindersText().contains(QStringLiteral("the next one is due on 5 Apr 2026")));
+    CHECK(area->remindersText().contains(
+        QStringLiteral("the next one is due on %1").arg(displayDate(QDate(2026, 4, 5)))));
 
     // Past the due date the banner comes back, and the finding reads "Overdue".
     f.clock.set(QDateTime(QDate(2026, 1, 13), QTime(9, 0), Qt::UTC));

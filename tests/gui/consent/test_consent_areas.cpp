@@ -1,5 +1,6 @@
 // The consent screens outside the client page: releases to renew, the concurrent No Sharing alert and
 // its administrator banner, and the agency's consent settings.
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCodes.h"
 #include "core/services/ConsentRecords.h"
 #include "tests/gui/consent/ConsentScreensSupport.h"
@@ -64,10 +65,10 @@ TEST_CASE("gui: the Consent area lists releases expiring this month and expired 
     CHECK(table->item(0, 0)->text() == QStringLiteral("Lena Lapsed"));
     CHECK(table->item(0, 1)->text() == lapsed.caseNumber);
     CHECK(table->item(0, 2)->text() == QStringLiteral("Limited Sharing"));
-    CHECK(table->item(0, 3)->text() == QStringLiteral("12/01/2025"));
+    CHECK(table->item(0, 3)->text() == displayDate(QDate(2025, 12, 1)));
     CHECK(table->item(0, 4)->text() == QStringLiteral("expired 35 days ago"));
     CHECK(table->item(1, 0)->text() == QStringLiteral("Sara Soon"));
-    CHECK(table->item(1, 3)->text() == QStringLiteral("01/20/2026"));
+    CHECK(table->item(1, 3)->text() == displayDate(QDate(2026, 1, 20)));
     CHECK(table->item(1, 4)->text() == QStringLiteral("15 days"));
     CHECK_FALSE(visibleTexts(*table).join(u' ').contains(later.lastName));
     CHECK(child<QLabel>(*page, "expiringSummary")->text()
@@ -138,8 +139,9 @@ TEST_CASE("gui: the third No Sharing client in one shelter raises the alert, and
     REQUIRE(*enrolled);
     REQUIRE(alerted);
     REQUIRE(QTest::qWaitFor([&] { return *alerted; }, 2000));
-    CHECK(alertText.startsWith(QStringLiteral(
-        "3 clients who chose No Sharing are enrolled at Harbor Night Shelter on 01/05/2026; the limit is 2.")));
+    CHECK(alertText.startsWith(
+        QStringLiteral("3 clients who chose No Sharing are enrolled at Harbor Night Shelter on %1; the limit is 2.")
+            .arg(displayDate(QDate(2026, 1, 5)))));
     CHECK(alertText.contains(QStringLiteral("notify DFSS")));
 
     // The administrator's banner lists it until acknowledged.

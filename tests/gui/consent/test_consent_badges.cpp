@@ -1,5 +1,6 @@
 // The consent badge on every screen that shows a client: the client page header, search results,
 // household lists and the household member picker.
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCodes.h"
 #include "core/services/ClientRecords.h"
 #include "core/services/ConsentRecords.h"
@@ -172,7 +173,7 @@ TEST_CASE("gui: consent badges say each standing in words")
     ReleaseOfInformation expired = release;
     expired.restricted = false;
     expired.expiresOn = QDate(2025, 12, 31);
-    CHECK(texts({expired}) == QStringList {QStringLiteral("ROI expired 12/31/2025")});
+    CHECK(texts({expired}) == QStringList {QStringLiteral("ROI expired %1").arg(displayDate(QDate(2025, 12, 31)))});
 
     ReleaseOfInformation anonymous = makeRelease(QStringLiteral("c1"), SharingChoice::Anonymous, QDate(2026, 1, 2));
     CHECK(texts({anonymous}) == QStringList {QStringLiteral("Anonymous")});

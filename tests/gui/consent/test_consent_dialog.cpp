@@ -1,4 +1,5 @@
 // The release dialog for a saved client: every kind of release through real widgets, stored as chosen.
+#include "core/common/DisplayDates.h"
 #include "core/services/ClientRecords.h"
 #include "core/services/ConsentRecords.h"
 #include "tests/gui/consent/ConsentGuiSupport.h"
@@ -167,7 +168,8 @@ TEST_CASE("gui consent: No Sharing shows the reminder; a later consent must say 
         auto dialog = openDialog(f, rosa.uuid);
         CHECK(child<QGroupBox>(*dialog, "pastRecords")->isHidden()); // the client was sharing
         CHECK(child<QLabel>(*dialog, "consentNow")->text()
-              == QStringLiteral("Now: Full Sharing, signed 01/05/2026, expires 01/05/2028."));
+              == QStringLiteral("Now: Full Sharing, signed %1, expires %2.")
+                     .arg(displayDate(QDate(2026, 1, 5)), displayDate(QDate(2028, 1, 5))));
         child<QRadioButton>(*dialog, "choiceNoSharing")->click();
         auto* reminder = child<QLabel>(*dialog, "noSharingReminder");
         CHECK(reminder->isVisible());

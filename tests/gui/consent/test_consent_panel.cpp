@@ -1,4 +1,5 @@
 // The Consent tab of the client page: what each choice allows, the history, renewing and revoking.
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCodes.h"
 #include "core/services/ConsentRecords.h"
 #include "tests/gui/consent/ConsentScreensSupport.h"
@@ -77,7 +78,8 @@ TEST_CASE("gui: the consent tab explains what each choice allows")
         const ClientProfile c
             = consentedClient(f.vault, QStringLiteral("Fay"), QStringLiteral("Full"), SharingChoice::FullSharing);
         ui::ConsentPanel& panel = consentTab(page, c);
-        CHECK(text(panel, "consentStanding") == QStringLiteral("Full Sharing until 01/02/2028"));
+        CHECK(text(panel, "consentStanding")
+              == QStringLiteral("Full Sharing until %1").arg(displayDate(QDate(2028, 1, 2))));
         showsWhatThePolicySays(f.vault, panel);
         CHECK(historyCell(panel, 0, 2) == QStringLiteral("Full Sharing"));
         CHECK(historyCell(panel, 0, 3) == QStringLiteral("Everything, with every HMIS partner agency"));
@@ -91,7 +93,8 @@ TEST_CASE("gui: the consent tab explains what each choice allows")
         const ClientProfile c
             = consentedClient(f.vault, QStringLiteral("Lee"), QStringLiteral("Limited"), SharingChoice::LimitedSharing);
         ui::ConsentPanel& panel = consentTab(page, c);
-        CHECK(text(panel, "consentStanding") == QStringLiteral("Limited Sharing until 01/02/2028"));
+        CHECK(text(panel, "consentStanding")
+              == QStringLiteral("Limited Sharing until %1").arg(displayDate(QDate(2028, 1, 2))));
         showsWhatThePolicySays(f.vault, panel);
         const QString shares = historyCell(panel, 0, 3);
         CHECK(shares.contains(shareCategoryName(ShareCategory::IdentifyingProfile)));
@@ -120,12 +123,13 @@ TEST_CASE("gui: the consent tab explains what each choice allows")
         const ClientProfile c = consentedClient(f.vault, QStringLiteral("Eve"), QStringLiteral("Expired"),
                                                 SharingChoice::FullSharing, QDate(2023, 12, 1), QDate(2025, 12, 1));
         ui::ConsentPanel& panel = consentTab(page, c);
-        CHECK(text(panel, "consentStanding") == QStringLiteral("Full Sharing release expired on 12/01/2025"));
+        CHECK(text(panel, "consentStanding")
+              == QStringLiteral("Full Sharing release expired on %1").arg(displayDate(QDate(2025, 12, 1))));
         showsWhatThePolicySays(f.vault, panel);
         CHECK(child<QPushButton>(panel, "renewReleaseButton")->isVisibleTo(&panel));
         CHECK(child<QPushButton>(panel, "renewReleaseButton")->isEnabled());
         CHECK(child<ui::ConsentBadgeLabel>(*page.clientPage(), "clientConsentBadge")->text()
-              == QStringLiteral("ROI expired 12/01/2025"));
+              == QStringLiteral("ROI expired %1").arg(displayDate(QDate(2025, 12, 1))));
     }
 
     SECTION("no release recorded")
@@ -193,9 +197,11 @@ TEST_CASE("gui: revoking through the consent tab stops sharing and queues the re
 
     // The tab and the header say so at once.
     REQUIRE(clientPage);
-    CHECK(text(panel, "consentStanding") == QStringLiteral("Consent revoked on 01/05/2026"));
+    CHECK(text(panel, "consentStanding")
+          == QStringLiteral("Consent revoked on %1").arg(displayDate(QDate(2026, 1, 5))));
     CHECK(text(panel, "consentAllows").contains(QStringLiteral("asked to restrict what it already holds")));
-    CHECK(historyCell(panel, 0, 6) == QStringLiteral("01/05/2026: Asked in person at the front desk."));
+    CHECK(historyCell(panel, 0, 6)
+          == QStringLiteral("%1: Asked in person at the front desk.").arg(displayDate(QDate(2026, 1, 5))));
     CHECK_FALSE(child<QPushButton>(panel, "revokeConsentButton")->isEnabled());
     auto* badge = child<ui::ConsentBadgeLabel>(*clientPage, "clientConsentBadge");
     CHECK(badge->text() == QStringLiteral("Consent revoked"));
@@ -264,9 +270,11 @@ TEST_CASE("gui: a new release from the consent tab changes the standing and the 
         });
         child<QPushButton>(panel, "recordReleaseButton")->click();
         REQUIRE(*consented);
-        CHECK(text(panel, "consentStanding") == QStringLiteral("Full Sharing until 01/05/2028"));
+        CHECK(text(panel, "consentStanding")
+              == QStringLiteral("Full Sharing until %1").arg(displayDate(QDate(2028, 1, 5))));
         CHECK(text(panel, "consentAllows")
-                  .contains(QStringLiteral("Records from before 5 Jan 2026 stay on this workstation.")));
+                  .contains(QStringLiteral("Records from before %1 stay on this workstation.")
+                                .arg(displayDate(QDate(2026, 1, 5)))));
         CHECK(child<QTableWidget>(panel, "consentHistory")->rowCount() == 2);
         CHECK(historyCell(panel, 0, 3).contains(QStringLiteral("past records stay here")));
         CHECK(child<ui::ConsentBadgeLabel>(*page.clientPage(), "clientConsentBadge")->text()
@@ -283,7 +291,8 @@ TEST_CASE("gui: a new release from the consent tab changes the standing and the 
         auto renewed = giveConsentOnNextModal(SharingChoice::FullSharing);
         renew->click();
         REQUIRE(*renewed);
-        CHECK(text(panel, "consentStanding") == QStringLiteral("Full Sharing until 01/05/2028"));
+        CHECK(text(panel, "consentStanding")
+              == QStringLiteral("Full Sharing until %1").arg(displayDate(QDate(2028, 1, 5))));
         CHECK_FALSE(renew->isVisibleTo(&panel));
         CHECK(child<ui::ConsentBadgeLabel>(*page.clientPage(), "clientConsentBadge")->text()
               == QStringLiteral("Full Sharing"));

@@ -1,6 +1,7 @@
 // The client screens end to end: the whole intake (search, create, duplicates, family enrollment,
 // check-ins, exits, reopen), anonymous clients and screenshots. SSN entry and masking: test_client_ssn.cpp.
 #include "core/auth/Roles.h"
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCodes.h"
 #include "core/intake/AnonymousProfiles.h"
 #include "core/services/AuditReader.h"
@@ -24,6 +25,7 @@
 #include "ui/intake/MemberEntryForm.h"
 #include "ui/widgets/HudCodeCombo.h"
 #include "ui/widgets/HudDateEdit.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -247,6 +249,7 @@ TEST_CASE("gui: the whole intake — search, create, duplicate warning, family e
     checkIn(*panel, "checkInEveryoneButton");
     CHECK_FALSE(child<QPushButton>(*panel, "checkInButton")->isEnabled()); // once a night
     CHECK(child<QLabel>(*panel, "checkInMessage")->text().contains(QStringLiteral("Ana Lopez")));
+    CHECK(ui::toneOf(*child<QLabel>(*panel, "checkInMessage")) == ui::Tone::Good); // good news, not an error
     f.clock.advanceSeconds(86400);
     panel->reload();
     checkIn(*panel, "checkInEveryoneButton");
@@ -256,7 +259,7 @@ TEST_CASE("gui: the whole intake — search, create, duplicate warning, family e
     auto* services = child<QTableWidget>(*panel, "serviceTable");
     REQUIRE(services->rowCount() == 3);
     CHECK(services->item(0, 1)->text() == QStringLiteral("Bed night"));
-    CHECK(services->item(0, 0)->text() == QStringLiteral("01/07/2026"));
+    CHECK(services->item(0, 0)->text() == displayDate(QDate(2026, 1, 7)));
 
     // 7. The next day Jose and Ana leave; Maria stays.
     f.clock.advanceSeconds(86400);

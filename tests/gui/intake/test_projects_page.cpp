@@ -1,3 +1,4 @@
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCodes.h"
 #include "core/services/ProjectRecords.h"
 #include "tests/gui/intake/IntakeGuiSupport.h"
@@ -59,7 +60,8 @@ TEST_CASE("gui: an administrator adds a night-by-night shelter on the Projects p
           == QStringLiteral("Emergency Shelter - Night-by-Night"));
     CHECK(model.index(0, ui::ProjectListModel::CoC).data().toString() == QStringLiteral("CA-504"));
     CHECK(model.index(0, ui::ProjectListModel::BedNights).data().toString() == QStringLiteral("Yes"));
-    CHECK(model.index(0, ui::ProjectListModel::Operating).data().toString() == QStringLiteral("since 01/05/2026"));
+    CHECK(model.index(0, ui::ProjectListModel::Operating).data().toString()
+          == QStringLiteral("since %1").arg(displayDate(QDate(2026, 1, 5))));
     const auto stored = ProjectRecords(f.vault).list();
     REQUIRE(stored.ok());
     REQUIRE(stored->size() == 1);
