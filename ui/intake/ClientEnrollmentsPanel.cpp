@@ -204,7 +204,7 @@ QString ClientEnrollmentsPanel::householdText(const Enrollment& enrollment) cons
         if (badgeLevel(badges) > ConsentBadge::Level::Plain)
             name += QStringLiteral(" [%1]").arg(badgeShortText(badges));
         if (member.exitDate) // who is still here tonight is what the desk needs
-            name += u' ' + tr("(exited %1)").arg(QLocale().toString(*member.exitDate, QLocale::ShortFormat));
+            name += u' ' + tr("(exited %1)").arg(displayDate(*member.exitDate));
         others << name;
     }
     return tr("%n people, with %1", "", int(household->size())).arg(others.join(QStringLiteral(", ")));

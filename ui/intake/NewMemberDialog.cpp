@@ -1,5 +1,6 @@
 #include "ui/intake/NewMemberDialog.h"
 
+#include "core/common/DisplayDates.h"
 #include "core/hud/HudCodes.h"
 #include "core/intake/DateOfBirth.h"
 #include "ui/intake/ClientPickerDialog.h"
@@ -108,9 +109,7 @@ void NewMemberDialog::accept()
     m_duplicateList->clear();
     for (const ClientMatch& match : m_duplicates) {
         const ClientProfile& c = match.client;
-        m_duplicateList->addItem(
-            c.dob ? tr("%1, born %2").arg(clientName(c), QLocale().toString(*c.dob, QLocale::ShortFormat))
-                  : clientName(c));
+        m_duplicateList->addItem(c.dob ? tr("%1, born %2").arg(clientName(c), displayDate(*c.dob)) : clientName(c));
     }
     m_duplicateList->setCurrentRow(0);
     m_duplicatesMessage->setText(tr("Someone already here may be this person. Use them, or press Add to household "

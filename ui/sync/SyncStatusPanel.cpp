@@ -2,6 +2,7 @@
 
 #include "core/vault/Vault.h"
 #include "ui/sync/SyncSession.h"
+#include "ui/widgets/UiHelpers.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
