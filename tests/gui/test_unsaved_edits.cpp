@@ -167,6 +167,23 @@ TEST_CASE("gui: leaving an edited client asks to save, discard or stay")
         CHECK(f.vault.state() == Vault::State::Unlocked);
         CHECK(child<QLineEdit>(*page, "alias")->text() == kTypedAlias);
     }
+    SECTION("an auto-lock while the question waits keeps the edits for after unlock")
+    {
+        ui::ClientPage* page = openPage(window, rosa.uuid);
+        QTest::keyClicks(child<QLineEdit>(*page, "alias"), kTypedAlias);
+        auto asked = onNextModal([&](QWidget&) {
+            f.clock.advanceSeconds(15 * 60); // the idle check fires inside the question's own event loop
+            window.checkIdle();
+        });
+        child<QPushButton>(*page, "backToSearchButton")->click();
+        REQUIRE(*asked);
+        REQUIRE(f.vault.state() == Vault::State::Locked);
+        QTest::keyClicks(child<QLineEdit>(*window.lockScreen(), "unlockPassword"), kAdminPassword);
+        child<QPushButton>(*window.lockScreen(), "unlockButton")->click();
+        REQUIRE(f.vault.state() == Vault::State::Unlocked);
+        REQUIRE(window.workspace()->clientsPage()->clientPage() != nullptr);
+        CHECK(child<QLineEdit>(*window.workspace()->clientsPage()->clientPage(), "alias")->text() == kTypedAlias);
+    }
     SECTION("without edits nothing is asked")
     {
         ui::ClientPage* page = openPage(window, rosa.uuid);

@@ -1,6 +1,7 @@
 #include "ui/intake/ChangeHeadDialog.h"
 
 #include "core/hud/HudCodes.h"
+#include "ui/widgets/GuardedDialogs.h"
 #include "ui/widgets/HudCodeCombo.h"
 #include "ui/widgets/UiHelpers.h"
 
@@ -98,10 +99,16 @@ void ChangeHeadDialog::accept()
             m.enrollment.exitDate = m_today;
     const QString confirm = household::headNeedsConfirmation(staying, newHead, m_today);
     if (!confirm.isEmpty()) {
-        QMessageBox ask(QMessageBox::Question, windowTitle(), confirm, QMessageBox::Yes | QMessageBox::No, this);
-        ask.setObjectName(QStringLiteral("childHeadConfirmation"));
-        ask.setDefaultButton(QMessageBox::No);
-        if (ask.exec() != QMessageBox::Yes)
+        // On the heap and guarded: an auto-lock while it waits deletes this dialog with it.
+        auto* ask
+            = new QMessageBox(QMessageBox::Question, windowTitle(), confirm, QMessageBox::Yes | QMessageBox::No, this);
+        ask->setObjectName(QStringLiteral("childHeadConfirmation"));
+        ask->setDefaultButton(QMessageBox::No);
+        const std::optional<int> answer = execGuarded(ask);
+        if (!answer)
+            return; // locked meanwhile: this dialog is gone
+        delete ask;
+        if (*answer != QMessageBox::Yes)
             return;
     }
     m_choice = HeadChange {newHead, relationship};

@@ -16,6 +16,7 @@
 #include "ui/intake/ClientPickerDialog.h"
 #include "ui/intake/ClientProfileForm.h"
 #include "ui/intake/FindingsView.h"
+#include "ui/widgets/GuardedDialogs.h"
 #include "ui/widgets/UiHelpers.h"
 
 #include <QHBoxLayout>
@@ -323,15 +324,21 @@ bool ClientPage::confirmLeave()
     if (!hasUnsavedChanges())
         return true;
     m_tabs->setCurrentIndex(0);
-    QMessageBox ask(QMessageBox::Question, tr("Unsaved changes"),
-                    tr("%1's profile has changes that are not saved.").arg(clientName(m_client)),
-                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
-    ask.setObjectName(QStringLiteral("unsavedChangesBox"));
-    ask.setInformativeText(tr("Save them, discard them, or stay on this page?"));
-    ask.button(QMessageBox::Cancel)->setText(tr("&Stay"));
-    ask.setDefaultButton(QMessageBox::Save);
-    ask.setEscapeButton(QMessageBox::Cancel);
-    switch (ask.exec()) {
+    // On the heap and guarded: an auto-lock while the question waits deletes this page with it (the lock
+    // keeps the edits as a draft first).
+    auto* ask = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
+                                tr("%1's profile has changes that are not saved.").arg(clientName(m_client)),
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    ask->setObjectName(QStringLiteral("unsavedChangesBox"));
+    ask->setInformativeText(tr("Save them, discard them, or stay on this page?"));
+    ask->button(QMessageBox::Cancel)->setText(tr("&Stay"));
+    ask->setDefaultButton(QMessageBox::Save);
+    ask->setEscapeButton(QMessageBox::Cancel);
+    const std::optional<int> answer = execGuarded(ask);
+    if (!answer)
+        return false; // locked meanwhile: this page is gone
+    delete ask;
+    switch (*answer) {
     case QMessageBox::Save:
         saveProfile();
         return !m_form->isModified(); // a refused save keeps the page and says why
