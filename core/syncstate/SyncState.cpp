@@ -1,6 +1,6 @@
 #include "core/syncstate/SyncState.h"
 
-#include "core/services/ConsentRecords.h"
+#include "core/consent/ConsentPolicy.h"
 #include "core/services/RecordSupport.h"
 #include "core/store/ChangeLog.h"
 #include "core/store/ConsentRepository.h"
@@ -128,13 +128,17 @@ Result<PendingChanges> SyncState::pendingByConsent() const
         return counts.error();
     QStringList clients = counts->keys();
     clients.removeAll(QString());
-    auto statuses = ConsentRecords(m_vault).statuses(clients);
-    if (!statuses)
-        return statuses.error();
+    // Standings only, read here rather than through ConsentRecords: the count is no client data, and the
+    // status bar shows it while client records are closed (a compliance block, an expired lease) too.
+    auto histories = ConsentRepository(m_vault.openStore().store()).forClients(clients);
+    if (!histories)
+        return histories.error();
+    const QDate today = m_vault.clock().today();
     PendingChanges out;
     for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
-        const auto status = statuses->constFind(it.key());
-        const bool kept = !it.key().isEmpty() && (status == statuses->cend() || !status->shares());
+        const auto history = histories->constFind(it.key());
+        const bool kept
+            = !it.key().isEmpty() && (history == histories->cend() || !consentStatus(history.value(), today).shares());
         (kept ? out.keptHere : out.offered) += it.value();
     }
     return out;
